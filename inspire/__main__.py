@@ -1,0 +1,3 @@
+from inspire.cli import app
+
+app()

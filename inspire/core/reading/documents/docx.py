@@ -1,0 +1,70 @@
+"""Word (.docx) through python-docx: paragraphs and tables in document order, tables as ``| cells |``."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from inspire.core.reading.documents.base import Backend, Page
+from inspire.core.reading.errors import CorruptFile, NoText
+
+_PAGE_BREAK = "\f"
+
+
+class DocxBackend(Backend):
+    format = "docx"
+    paginated = False
+
+    def sniff(self, data: bytes) -> bool:
+        if not data.startswith(b"PK\x03\x04"):
+            return False
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                return "word/document.xml" in package.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            # A damaged package that still names the Word part near its start is a broken .docx.
+            return b"word/" in data[:4096]
+
+    def pages(self, data: bytes, source: str) -> tuple[Page, ...]:
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except Exception as error:  # python-docx raises many types for damaged packages
+            raise CorruptFile(source, f"the Word document is damaged and cannot be opened ({type(error).__name__})") from None
+        text = "\n".join(_blocks(document))
+        if not text.strip():
+            raise NoText(source)
+        return tuple(Page(i + 1, chunk) for i, chunk in enumerate(text.split(_PAGE_BREAK)))
+
+
+def _blocks(document: DocxDocument):
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            yield _paragraph_text(Paragraph(child, document))
+        elif child.tag == qn("w:tbl"):
+            yield from _table_rows(Table(child, document))
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    breaks = paragraph._p.xpath('.//w:br[@w:type="page"]')
+    text = paragraph.text
+    return text + _PAGE_BREAK if breaks else text
+
+
+def _table_rows(table: Table):
+    for row in table.rows:
+        cells = []
+        previous = None
+        for cell in row.cells:
+            # python-docx repeats a merged cell once per grid column; keep it once
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(" ".join(p.text for p in cell.paragraphs).strip())
+        yield "| " + " | ".join(cells) + " |"

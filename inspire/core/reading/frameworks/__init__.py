@@ -1,0 +1,18 @@
+"""The registry of report families. One module per family; one line here per module."""
+
+from __future__ import annotations
+
+from inspire.core.reading.documents import Document
+from inspire.core.reading.frameworks.base import Framework
+
+FRAMEWORKS: tuple[Framework, ...] = ()
+
+
+def detect(document: Document) -> Framework | None:
+    """The family whose words mark the document most strongly, or None when none does."""
+    best, best_score = None, 0
+    for framework in FRAMEWORKS:
+        score = framework.detect(document)
+        if score > best_score:
+            best, best_score = framework, score
+    return best

@@ -1,0 +1,105 @@
+"""The structured record read from one report: the stable shape of ``inspire read --json``.
+
+Every value the reader found carries a :class:`Provenance` (page and quoted text) in
+``Record.provenance`` keyed by the value's path, e.g. ``"inspection_start"``,
+``"judgements.overall"``, ``"facts.looked_after"``, ``"recommendations.3"``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+FAMILIES = ("apa", "slac", "lac_2012", "cp_2012", "sif", "lscb_review", "ilacs", "ilacs_2026")
+
+GRADES = ("outstanding", "good", "requires_improvement", "adequate", "inadequate")
+
+#: Judgement keys shared across frameworks (see docs/RECORD.md for the older families' own keys).
+JUDGEMENT_KEYS = (
+    "overall",
+    "help_and_protection",
+    "children_in_care",
+    "adoption",
+    "care_leavers",
+    "leadership",
+    "lscb",
+)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a value was read: the 1-based page (None for documents without pages) and the quote."""
+
+    page: int | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class AuthorityRef:
+    name: str
+    ofsted_urn: str
+    dfe_la_code: str
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    section: Literal["la", "lscb"]
+    ordinal: int
+    text: str
+    page: int | None
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    sha256: str
+    format: str  # pdf, docx, html, text
+    pages: int
+    filename: str
+    #: for a report embedded in a committee paper: the first and last page of the report within it
+    embedded_pages: tuple[int, int] | None = None
+
+
+@dataclass
+class Record:
+    family: str
+    source: SourceInfo
+    authority: AuthorityRef | None = None
+    inspection_start: date | None = None
+    inspection_end: date | None = None
+    published: date | None = None
+    lead_inspector: str | None = None
+    judgements: dict[str, str] = field(default_factory=dict)
+    #: numeric grades where a framework grades in numbers (APA: 1-4, 4 best), by judgement key
+    grades: dict[str, int] = field(default_factory=dict)
+    recommendations: list[Recommendation] = field(default_factory=list)
+    #: "information about this local authority area": counts, rates per 10,000 and ``as_at``
+    facts: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape (dates as ISO strings, absent values as null)."""
+        return {
+            "family": self.family,
+            "authority": dataclasses.asdict(self.authority) if self.authority else None,
+            "inspection_start": _iso(self.inspection_start),
+            "inspection_end": _iso(self.inspection_end),
+            "published": _iso(self.published),
+            "lead_inspector": self.lead_inspector,
+            "judgements": dict(self.judgements),
+            "grades": dict(self.grades),
+            "recommendations": [dataclasses.asdict(r) for r in self.recommendations],
+            "facts": {k: _iso(v) if isinstance(v, date) else v for k, v in self.facts.items()},
+            "provenance": {k: dataclasses.asdict(p) for k, p in self.provenance.items()},
+            "warnings": list(self.warnings),
+            "source": {
+                **dataclasses.asdict(self.source),
+                "embedded_pages": list(self.source.embedded_pages) if self.source.embedded_pages else None,
+            },
+        }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

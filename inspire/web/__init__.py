@@ -1,0 +1,1 @@
+"""The Django layer: a thin web application, API and storage over ``inspire.core``."""
