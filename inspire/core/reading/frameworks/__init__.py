@@ -5,7 +5,12 @@ from __future__ import annotations
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 
-FRAMEWORKS: tuple[Framework, ...] = ()
+# One import and one entry per family.
+from inspire.core.reading.frameworks import apa  # noqa: E402  (units import .base)
+
+FRAMEWORKS: tuple[Framework, ...] = (
+    apa.FRAMEWORK,
+)
 
 
 def detect(document: Document) -> Framework | None:

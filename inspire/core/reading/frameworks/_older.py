@@ -1,0 +1,160 @@
+"""Small generic helpers used by the older families' units (APA, SLAC, CP 2012).
+
+TODO(common): these are generic (lines with page numbers, labelled grades, headed sections, lists
+of items) and belong in ``frameworks/common.py``; move them there, or replace them by its
+equivalents, once the shared toolkit has them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from inspire.core.reading.documents import Document
+from inspire.core.reading.grades import normalise_grade
+from inspire.core.reading.record import AuthorityRef, Provenance, Record, Recommendation, SourceInfo
+from inspire.core.register import Register
+
+#: bullet glyphs as text extraction prints them (including Symbol-font private-use characters)
+BULLETS = "•●■▪◦‣–-*\uf0b7\uf0a7\uf0d8\uf0fc"
+_BULLET_RE = re.compile(rf"^[\s{re.escape(BULLETS)}]+")
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    page: int | None  # None for documents without real pages
+    text: str  # stripped of surrounding white space
+
+
+def lines_of(document: Document) -> list[Line]:
+    """The document's non-blank lines, in order, with the page each is on."""
+    found: list[Line] = []
+    for page in document.pages:
+        for raw in page.text.splitlines():
+            text = raw.strip()
+            if text:
+                found.append(Line(len(found), page.number if document.paginated else None, text))
+    return found
+
+
+def new_record(family: str, document: Document) -> Record:
+    return Record(
+        family=family,
+        source=SourceInfo(
+            sha256=document.sha256, format=document.format, pages=len(document.pages), filename=document.filename
+        ),
+    )
+
+
+def note(record: Record, key: str, line: Line, quote: str | None = None) -> None:
+    """Record where the value at ``key`` was read."""
+    record.provenance[key] = Provenance(line.page, squash(quote or line.text))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sentence_of(text: str, match: re.Match[str]) -> str:
+    """The sentence of ``text`` in which ``match`` lies (the quote for provenance)."""
+    begin = max(text.rfind(". ", 0, match.start()) + 2, 0) if ". " in text[: match.start()] else 0
+    end = text.find(".", match.end())
+    return squash(text[begin : end + 1 if end != -1 else len(text)])
+
+
+def strip_bullet(text: str) -> str:
+    return squash(_BULLET_RE.sub("", text))
+
+
+def find(lines: Sequence[Line], pattern: re.Pattern[str], start: int = 0, end: int | None = None):
+    """The first (line, match) from ``start`` whose text matches ``pattern``, or None."""
+    for line in lines[start:end]:
+        match = pattern.search(line.text)
+        if match:
+            return line, match
+    return None
+
+
+def section(lines: Sequence[Line], heading: re.Pattern[str], stop: re.Pattern[str], start: int = 0) -> list[Line]:
+    """The lines after the first line that is ``heading`` (matched in full), up to a line that ``stop``
+    matches in full."""
+    for line in lines[start:]:
+        if heading.fullmatch(line.text):
+            body = []
+            for following in lines[line.index + 1 :]:
+                if stop.fullmatch(following.text):
+                    break
+                body.append(following)
+            return body
+    return []
+
+
+def grade_after(lines: Sequence[Line], label: re.Pattern[str], start: int = 0, end: int | None = None, reach: int = 2):
+    """The grade printed beside or just below a label: "Overall effectiveness  Adequate",
+    "Capacity for improvement" + "Grade 2 (good)", as (grade, line the grade was on, quote)."""
+    for line in lines[start:end]:
+        match = label.match(line.text)
+        if not match:
+            continue
+        rest = line.text[match.end() :].strip(" \t:|-–")
+        if rest:
+            grade = _grade_cell(rest)
+            if grade:
+                return grade, line, line.text
+            continue
+        for following in lines[line.index + 1 : line.index + 1 + reach]:
+            grade = _grade_cell(following.text)
+            if grade:
+                return grade, following, f"{line.text} {following.text}"
+    return None
+
+
+_GRADE_CELL = re.compile(
+    r"(?:grade\s*[1-4]\s*[:(]?\s*)?\(?(outstanding|good|adequate|inadequate|requires improvement)\)?\s*\|?",
+    re.I,
+)
+
+
+def _grade_cell(text: str) -> str | None:
+    """A grade when ``text`` is nothing but a grade ("Adequate", "Grade 3 (adequate)", "| Good |")."""
+    cleaned = text.strip(" \t|*.")
+    if _GRADE_CELL.fullmatch(cleaned):
+        return normalise_grade(cleaned)
+    return None
+
+
+def authority_in(text: str, register: Register):
+    """The first authority the text names, or None."""
+    found = register.find(text)
+    return found[0][1] if found else None
+
+
+def set_authority(record: Record, authority, line: Line) -> None:
+    record.authority = AuthorityRef(authority.name, authority.ofsted_urn, authority.dfe_la_code)
+    note(record, "authority", line)
+
+
+def bulleted_items(body: Iterable[Line], skip: re.Pattern[str] | None = None) -> list[tuple[str, Line]]:
+    """Items of a list as text extraction prints them: one per bullet or numbered line, with wrapped
+    continuation lines joined on. Lines that ``skip`` matches (sub-headings such as "Immediately:")
+    are left out."""
+    items: list[list] = []
+    for line in body:
+        if skip and skip.fullmatch(line.text):
+            continue
+        starts = bool(re.match(rf"^(?:[{re.escape(BULLETS)}]|\d{{1,3}}[.)]\s)", line.text))
+        if starts or not items:
+            items.append([strip_bullet(re.sub(r"^\d{1,3}[.)]\s+", "", line.text)), line])
+        else:
+            items[-1][0] = squash(f"{items[-1][0]} {line.text}")
+    return [(text, line) for text, line in items if text]
+
+
+def add_recommendations(record: Record, section_name: str, items: Sequence[tuple[str, Line]]) -> None:
+    start = sum(1 for r in record.recommendations if r.section == section_name)
+    for offset, (text, line) in enumerate(items, start=1):
+        ordinal = start + offset
+        record.recommendations.append(Recommendation(section_name, ordinal, text, line.page))
+        note(record, f"recommendations.{len(record.recommendations) - 1}", line, text)
