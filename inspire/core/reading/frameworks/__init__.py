@@ -7,9 +7,11 @@ from inspire.core.reading.frameworks.base import Framework
 
 # One import and one entry per family.
 from inspire.core.reading.frameworks import apa  # noqa: E402  (units import .base)
+from inspire.core.reading.frameworks import sif  # noqa: E402
 
 FRAMEWORKS: tuple[Framework, ...] = (
     apa.FRAMEWORK,
+    sif.FRAMEWORK,
 )
 
 
