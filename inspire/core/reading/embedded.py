@@ -45,6 +45,24 @@ OUTSIDE = 1500
 LONGEST_TITLE = 160
 
 
+#: marks of a council paper (a committee report, an agenda pack): any two in its opening
+COUNCIL_PAPER = tuple(
+    re.compile(pattern, re.I | re.M)
+    for pattern in (
+        r"^[ \t]*public\s+document\s+pack[ \t]*$",
+        r"^[ \t]*agenda(?:\s+item)?(?:\s+no\.?)?\b",
+        r"^[ \t]*(?:report\s+(?:of|by|prepared\s+by)|title\s+of\s+(?:the\s+)?report|purpose\s+of\s+(?:the\s+)?report|"
+        r"date\s+of\s+meeting|committee|meeting|wards?\s+affected|key\s+decision|contact\s+officer|"
+        r"executive\s+councillor|lead\s+member)[ \t]*(?::|\r?$)",
+        r"^[ \t]*\d+\.?[ \t]*purpose\s+of\s+(?:the\s+)?report[ \t]*\r?$",
+        r"\b(?:committee|cabinet|board|panel|council|members?|councillors?)\s+(?:is|are)\s+"
+        r"(?:recommended|asked|requested|invited)\s+to\b",
+        r"^[ \t]*dear\s+councillor",
+    )
+)
+COUNCIL_PAPER_OPENING = 6000  # characters
+
+
 @dataclass(frozen=True)
 class Embedded:
     """The report's span as a document of its own, and where it lies in the whole."""
@@ -137,3 +155,11 @@ def _slice(document: Document, first: _Line, last: _Line) -> Document:
         filename=document.filename,
         paginated=document.paginated,
     )
+
+
+def is_council_paper(document: Document) -> bool:
+    """True when the document opens as a council paper (committee report, agenda pack, letter to
+    councillors). Used when no report was found in it: such a paper discusses an inspection
+    without being its report."""
+    opening = "\n".join(page.text for page in document.pages[:3])[:COUNCIL_PAPER_OPENING]
+    return sum(1 for mark in COUNCIL_PAPER if mark.search(opening)) >= 2

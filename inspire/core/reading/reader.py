@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from inspire.core.reading.documents import MAX_BYTES, Document, load_document, load_path
-from inspire.core.reading.embedded import find_embedded
+from inspire.core.reading.embedded import find_embedded, is_council_paper
 from inspire.core.reading.errors import NotAnOfstedReport
 from inspire.core.reading.frameworks import detect
 from inspire.core.reading.record import Record
@@ -25,6 +25,11 @@ def read_document(document: Document, *, register: Register | None = None) -> Re
     """The record of the report ``document`` is, or of the report embedded in it (a committee paper)."""
     register = register or default_register()
     embedded = find_embedded(document, register)
+    if embedded is None and is_council_paper(document):
+        raise NotAnOfstedReport(
+            document.filename,
+            "it is a council paper that discusses an Ofsted inspection, but the report itself is not in it",
+        )
     report = embedded.document if embedded else document
     framework = detect(report)
     if framework is None:
