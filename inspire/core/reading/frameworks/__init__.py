@@ -7,11 +7,14 @@ from inspire.core.reading.frameworks.base import Framework
 
 # One import and one entry per family.
 from inspire.core.reading.frameworks import apa  # noqa: E402  (units import .base)
+from inspire.core.reading.frameworks import ilacs, ilacs_2026  # noqa: E402
 from inspire.core.reading.frameworks import sif  # noqa: E402
 
 FRAMEWORKS: tuple[Framework, ...] = (
     apa.FRAMEWORK,
     sif.FRAMEWORK,
+    ilacs.FRAMEWORK,
+    ilacs_2026.FRAMEWORK,
 )
 
 
