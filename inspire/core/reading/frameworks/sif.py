@@ -16,75 +16,77 @@ import re
 
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
-from inspire.core.reading.frameworks.paged_text import (
+from inspire.core.reading.frameworks.common import (
+    Lines,
+    document_lines,
+    find_authority,
+    authority_ref,
+    head_text,
+    new_record,
+    phrase,
+    read_date,
+    read_judgements,
+    read_person,
+)
+from inspire.core.reading.frameworks.common_extra import (
     GRADE,
     NUMBER,
     FactPattern,
-    PagedText,
-    find_authority,
+    add_recommendations,
     grade_in,
-    grade_table,
     items_in,
-    new_record,
-    phrase,
     read_date_span,
     read_facts,
-    read_name,
-    read_single_date,
+    record_found,
 )
-from inspire.core.reading.record import Recommendation, Record
+from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
 _I = re.I | re.M
 
 TITLE = re.compile(
-    r"(?:Re-?)?inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+"
-    r"children\s+looked\s+after\s+and\s+care\s+leavers",
+    phrase("(?:Re-?)?inspection of services for children in need of help and protection,? children looked after and care leavers"),
     re.I,
 )
-#: where the title is looked for: the report's opening
-TITLE_CHARS = 1500
+#: how many pages detection reads
+DETECT_PAGES = 2
 
 DATES = re.compile(r"Inspection\s+dates?\s*:?", re.I)
-PUBLISHED = re.compile(r"Report\s+published\s*:?", re.I)
-LEAD_INSPECTOR = re.compile(r"^[ \t]*Lead\s+inspector\s*:", _I)
-TITLES = re.compile(
-    r"\(?\b(?:Senior\s+)?HMI\b\)?|,?\s*(?:Senior\s+)?Her\s+Majesty['’]s\s+(?:Inspector|Inspector\s+\(HMI\))\b", re.I
-)
+PUBLISHED = ("Report published",)
+LEAD_INSPECTOR = (r"(?<!deputy.)Lead inspector:",)
 
 OVERALL = re.compile(
     r"(?:overall\s+judgement\s+is|Children['’]s\s+services?\s+(?:in|on|at)\b)[\s\S]{0,160}?" + GRADE, re.I
 )
-#: a row of the judgement table is numbered "1.", "2.1" (the number is not relied on: one report misprints it)
-_ROW = r"\d(?:\.\d)?\.?\s*"
+#: the table of the four areas (rows numbered "1." … "3."; a misprinted number is tolerated)
 AREAS = (
-    ("help_and_protection", re.compile(_ROW + phrase("Children who need help and protection"), re.I)),
-    ("children_in_care", re.compile(_ROW + phrase("Children looked after and achieving permanence"), re.I)),
-    ("adoption", re.compile(_ROW + phrase("Adoption performance"), re.I)),
-    ("care_leavers", re.compile(_ROW + phrase("Experiences and progress of care leavers"), re.I)),
-    ("leadership", re.compile(_ROW + phrase("Leadership, management and governance"), re.I)),
+    (r"\d\.?\s*Children who need help and protection", "help_and_protection"),
+    (r"\d\.?\s*Children looked after and achieving permanence", "children_in_care"),
+    (r"\d\.\d\.?\s*Adoption performance", "adoption"),
+    (r"\d\.\d\.?\s*Experiences and progress of care leavers", "care_leavers"),
+    (r"\d\.?\s*Leadership, management and governance", "leadership"),
 )
+#: how far after its first row the table is read
+TABLE_CHARS = 1500
 #: "The effectiveness of the Local Safeguarding Children Board (LSCB) is good",
 #: "The Local Safeguarding Children Board requires improvement", "The LSCB is inadequate"
 LSCB_JUDGEMENT = re.compile(
-    r"^[ \t]*(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|LSCB)\b"
+    r"^(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|LSCB)\b"
     r"(?:\s*\(LSCB\))?(?:\s+(?:is|are))?\s+" + GRADE,
     _I,
 )
+#: a combined report says so in its title; only then is a missing LSCB judgement worth a warning
+COMBINED = re.compile(phrase("Review of the effectiveness of the local safeguarding children board"), re.I)
 
-#: a heading that opens (or divides) a list of recommendations, alone on its line
-RECOMMENDATIONS = re.compile(
-    r"^[ \t]*(?:What\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve\??|Recommendations?|"
-    r"Priority\s+and\s+immediate\s+action|Areas\s+for\s+improvement|Priority\s+actions?)[ \t]*:?[ \t]*$",
-    _I,
+_LIST_HEADINGS = (
+    r"What\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve\??|Recommendations?|"
+    r"Priority\s+and\s+immediate\s+action|Areas\s+for\s+improvement|Priority\s+actions?"
 )
-SUBHEADING = re.compile(
-    r"^(?:What\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve\??|Recommendations?|"
-    r"Priority\s+and\s+immediate\s+action|Areas\s+for\s+improvement|Priority\s+actions?)\s*:?$"
-    r"|^There\s+are\s+no\s+(?:areas\s+(?:for|of)\s+)?priority",
-    re.I,
-)
-#: "There are no areas of priority action." is printed as a numbered item but is none
+#: a heading that opens a list of recommendations, alone on its line
+RECOMMENDATIONS = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", _I)
+#: lines inside a list that are not items: its sub-headings
+SUBHEADING = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$|^There\s+are\s+no\s+(?:areas\s+(?:for|of)\s+)?priority", re.I)
+#: "16. There are no areas of priority action." is numbered like an item but is none
 NOT_AN_ITEM = re.compile(r"^There\s+are\s+no\b", re.I)
 #: headings that follow a list of recommendations
 AFTER_RECOMMENDATIONS = re.compile(
@@ -93,8 +95,9 @@ AFTER_RECOMMENDATIONS = re.compile(
     re.I,
 )
 
-AREA_INFORMATION = re.compile(r"^[ \t]*Information\s+about\s+this\s+(?:local\s+authority\s+)?area\d?[ \t]*$", _I)
-#: how far past its heading "information about this local authority area" is read
+#: the heading of "Information about this local authority area" (a footnote mark may follow)
+AREA_INFORMATION = re.compile(r"^Information\s+about\s+this\s+(?:local\s+authority\s+)?area\d?$", _I)
+#: how far past its heading the area's facts are looked for
 AREA_INFORMATION_CHARS = 8000
 
 _AT = r"At\s+(?P<as_at>[^,]{4,30}),\s*"
@@ -102,9 +105,7 @@ _RATE = r"(?:\s*\(a\s+rate\s+of\s+(?P<rate>\d[\d.,]*)\s+per\s+10,000)?"
 FACTS = (
     FactPattern(
         "children_under_18",
-        re.compile(
-            rf"(?P<count>{NUMBER})\s+children\s+and\s+young\s+people\s+under\s+the\s+age\s+of\s+18", re.I
-        ),
+        re.compile(rf"(?P<count>{NUMBER})\s+children\s+and\s+young\s+people\s+under\s+the\s+age\s+of\s+18", re.I),
     ),
     FactPattern(
         "children_in_need",
@@ -136,20 +137,51 @@ FACTS = (
 )
 
 
-def read_recommendations(record: Record, text: PagedText, section: str, start: int, end: int) -> int | None:
-    """The items of the first list of recommendations between ``start`` and ``end``, as ``section``.
-    Returns where the list's heading is, or None when there is none."""
+def read_header(record: Record, text: Lines, register: Register, *, dates: re.Pattern[str] = DATES) -> None:
+    """Authority (named before the dates), inspection dates, publication date and lead inspector."""
+    span = read_date_span(text, dates)
+    if span:
+        record.inspection_start, record.inspection_end = span.value  # type: ignore[misc]
+        record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
+    else:
+        record.warnings.append("inspection dates: not found")
+    title_end = dates.search(text.text)
+    authority, provenance, warning = find_authority(
+        text, register, title=(), end=title_end.start() if title_end else min(len(text.text), 600)
+    )
+    if authority:
+        record.authority = authority_ref(authority)
+        record.provenance["authority"] = provenance  # type: ignore[assignment]
+    if warning:
+        record.warnings.append(warning)
+    published = read_date(text, PUBLISHED)
+    if published:
+        record_found(record, "published", published)
+    else:
+        record.warnings.append("publication date: not stated")
+    lead = read_person(text, LEAD_INSPECTOR)
+    if lead:
+        record_found(record, "lead_inspector", lead)
+    else:
+        record.warnings.append("lead inspector: not named")
+
+
+def read_list(record: Record, text: Lines, section: str, start: int, end: int) -> bool:
+    """The items of the first list of recommendations between ``start`` and ``end``, as ``section``."""
     heading = RECOMMENDATIONS.search(text.text, start, end)
     if not heading:
-        return None
-    found = items_in(text, heading.end(), end, skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS, exclude=NOT_AN_ITEM)
-    first = len([r for r in record.recommendations if r.section == section])
-    for ordinal, item in enumerate(found, start=first + 1):
-        record.recommendations.append(Recommendation(section, ordinal, item.text, text.page_at(item.position)))
-        record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = text.provenance(
-            item.position, item.position + len(item.text)
-        )
-    return heading.start()
+        return False
+    found = items_in(text, heading.end() + 1, end, skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS, exclude=NOT_AN_ITEM)
+    add_recommendations(record, section, found)
+    return True
+
+
+def read_area_facts(record: Record, text: Lines) -> None:
+    area = AREA_INFORMATION.search(text.text)
+    if area:
+        read_facts(record, text, area.end(), area.end() + AREA_INFORMATION_CHARS, FACTS)
+    else:
+        record.warnings.append("facts: no section 'Information about this local authority area'")
 
 
 class SingleInspectionFramework(Framework):
@@ -157,48 +189,39 @@ class SingleInspectionFramework(Framework):
     title = "Single inspection framework (2013-18)"
 
     def detect(self, document: Document) -> int:
-        head = document.pages[0].text[:TITLE_CHARS] if document.pages else ""
-        if len(head) < TITLE_CHARS and len(document.pages) > 1:
-            head += "\n" + document.pages[1].text[: TITLE_CHARS - len(head)]
-        return 10 if TITLE.search(head) else 0
+        return 10 if TITLE.search(head_text(document, DETECT_PAGES)) else 0
 
     def read(self, document: Document, register: Register) -> Record:
         record = new_record(self.family, document)
-        text = PagedText(document)
-        find_authority(record, text, register)
-        read_date_span(record, text, DATES)
-        read_single_date(record, text, PUBLISHED, "published", "the report does not state its publication date")
-        read_name(record, text, LEAD_INSPECTOR, TITLES)
+        text = Lines(document_lines(document))
+        read_header(record, text, register)
 
-        table = AREAS[0][1].search(text.text)
-        overall_end = table.start() if table else None
-        overall = OVERALL.search(text.text, 0, overall_end or len(text.text))
+        table = re.search(AREAS[0][0], text.text, re.I)
+        table_start = table.start() if table else 0
+        overall = grade_in(text, OVERALL, 0, table_start or None)
         if overall:
-            grade_in(record, text, "overall", OVERALL, start=overall.start())
+            record_found(record, "judgements.overall", overall)
         else:
-            record.warnings.append("the overall judgement was not found")
-        grade_table(record, text, AREAS, start=table.start() if table else 0)
+            record.warnings.append("judgements.overall: not found")
+        found, warnings = read_judgements(text, AREAS, start=table_start, end=table_start + TABLE_CHARS)
+        for key, value in found.items():
+            record_found(record, f"judgements.{key}", value)
+        record.warnings.extend(warnings)
 
-        la_heading = RECOMMENDATIONS.search(text.text)
-        lscb_start = None
-        if la_heading:
-            lscb = LSCB_JUDGEMENT.search(text.text, la_heading.end())
-            lscb_start = lscb.start() if lscb else None
-        if grade_in(record, text, "lscb", LSCB_JUDGEMENT) is None and lscb_start is None:
-            if re.search(r"Review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding", text.text[:TITLE_CHARS], re.I):
-                record.warnings.append("the LSCB's judgement was not found")
+        la_list = RECOMMENDATIONS.search(text.text)
+        lscb_section = LSCB_JUDGEMENT.search(text.text, la_list.end()) if la_list else None
+        lscb = grade_in(text, LSCB_JUDGEMENT)
+        if lscb:
+            record_found(record, "judgements.lscb", lscb)
+        elif COMBINED.search(text.text, 0, table_start or None):
+            record.warnings.append("judgements.lscb: not found")
 
         end = len(text.text)
-        if read_recommendations(record, text, "la", 0, lscb_start or end) is None:
-            record.warnings.append("no recommendations to the local authority were found")
-        if lscb_start is not None and read_recommendations(record, text, "lscb", lscb_start, end) is None:
-            record.warnings.append("no recommendations to the LSCB were found")
-
-        area = AREA_INFORMATION.search(text.text)
-        if area:
-            read_facts(record, text, area.end(), area.end() + AREA_INFORMATION_CHARS, FACTS)
-        else:
-            record.warnings.append("the section 'Information about this local authority area' was not found")
+        if not read_list(record, text, "la", 0, lscb_section.start() if lscb_section else end):
+            record.warnings.append("recommendations (la): no list found")
+        if lscb_section and not read_list(record, text, "lscb", lscb_section.start(), end):
+            record.warnings.append("recommendations (lscb): no list found")
+        read_area_facts(record, text)
         return record
 
 

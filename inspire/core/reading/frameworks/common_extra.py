@@ -1,0 +1,182 @@
+"""Reading helpers the 2012-18 units (sif, lscb_review, lac_2012) need beyond ``common.py``.
+
+All are family-neutral and work on :class:`~inspire.core.reading.frameworks.common.Lines`; a unit
+passes its own phrases. TODO(common): move these into ``common.py`` (``read_date_span`` could
+replace ``common.read_dates``, which takes "… 2013 and 28 – 30" as ending on 11 December 2013
+because it does not carry a trailing bare day onto the next line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from inspire.core.reading.dates import parse_date, parse_date_span
+from inspire.core.reading.frameworks.common import BULLETS, Found, Lines, squash
+from inspire.core.reading.grades import GRADE_RE, normalise_grade
+from inspire.core.reading.record import Provenance, Recommendation, Record
+
+#: a grade as printed, for use inside a unit's own pattern
+GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
+
+#: a date line that goes on to the next line: it ends with "and", a dash or a bare day
+_WRAPS = re.compile(r"(?:\band|\bto|[-–—─,]|(?<!\d)[0-3]?\d)\s*$")
+
+
+def read_date_span(text: Lines, label: re.Pattern[str]) -> Found | None:
+    """The first and last days printed after ``label``; the span may wrap onto the next line
+    ("19 November-11 December 2013 and 28 – 30 / January 2014")."""
+    match = label.search(text.text)
+    if not match:
+        return None
+    index = text.line_at(match.start())
+    line = text.lines[index].text[match.end() - text.starts[index] :]
+    span = parse_date_span(line)
+    end = text.starts[index] + len(text.lines[index].text)
+    if (span is None or _WRAPS.search(line)) and index + 1 < len(text.lines):
+        longer = parse_date_span(line + " " + text.lines[index + 1].text)
+        if longer is not None:
+            span, end = longer, text.starts[index + 1] + len(text.lines[index + 1].text)
+    if span is None:
+        return None
+    return Found(span, text.provenance(match.start(), end))
+
+
+def grade_in(text: Lines, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Found | None:
+    """The grade in the first match of ``pattern`` (which holds :data:`GRADE`) in the text."""
+    match = pattern.search(text.text, start, len(text.text) if end is None else end)
+    if not match:
+        return None
+    return Found(normalise_grade(match.group("grade")), text.provenance(match.start(), match.end()))
+
+
+def record_found(record: Record, field: str, found: Found) -> None:
+    """Put a judgement ("judgements.overall") or a top-level field ("published") in the record."""
+    if field.startswith("judgements."):
+        record.judgements[field.split(".", 1)[1]] = found.value  # type: ignore[assignment]
+    else:
+        setattr(record, field, found.value)
+    record.provenance[field] = found.provenance
+
+
+# --- lists of items ---------------------------------------------------------------------------
+
+_ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
+#: SIF paragraphs are numbered through the whole report, so items may be "136."
+NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]\s+(?=\S)")
+#: common's bullets plus the other private-use glyphs PDFs print them as ("\uf02d")
+BULLET_RE = re.compile(rf"^[{re.escape(BULLETS)}\uf000-\uf0ff−─―]\s*")
+
+
+def items_in(
+    text: Lines,
+    start: int,
+    end: int,
+    *,
+    skip: re.Pattern[str] | None = None,
+    stop: re.Pattern[str] | None = None,
+    exclude: re.Pattern[str] | None = None,
+) -> list[tuple[str, Provenance]]:
+    """The numbered (or, where none is numbered, bulleted) items on the lines from ``start`` to ``end``.
+
+    Bullets under a numbered item are part of it. Lines matching ``skip`` (sub-headings such as
+    "Areas for improvement" between two runs of items) are passed over; a line matching ``stop``,
+    or a short heading-like line after an item that ended a sentence, ends the list. Items whose
+    text matches ``exclude`` ("There are no areas for priority action") are dropped.
+    """
+    first, last = text.line_at(start), text.line_at(max(start, end - 1))
+    lines = text.lines[first : last + 1]
+    numbered = any(NUMBERED_RE.match(line.text) for line in lines)
+    items: list[tuple[int | None, list[str]]] = []
+    for line in lines:
+        body = line.text
+        if stop is not None and stop.search(body):
+            break
+        if skip is not None and skip.search(body):
+            continue
+        starter = NUMBERED_RE.match(body) if numbered else BULLET_RE.match(body)
+        if starter:
+            items.append((line.page, [body[starter.end() :]]))
+            continue
+        if not items:
+            continue  # an introduction ("the local authority should:")
+        if _looks_like_heading(body) and _ENDS_SENTENCE.search(items[-1][1][-1]):
+            break
+        bullet = BULLET_RE.match(body)
+        items[-1][1].append(body[bullet.end() :] if bullet else body)
+    out = []
+    for page, parts in items:
+        words = squash(" ".join(parts))
+        if words and not (exclude is not None and exclude.search(words)):
+            out.append((words, Provenance(page, words)))
+    return out
+
+
+def _looks_like_heading(line: str) -> bool:
+    return len(line) < 70 and not _ENDS_SENTENCE.search(line) and line[:1].isupper()
+
+
+def add_recommendations(record: Record, section: str, items: Sequence[tuple[str, Provenance]]) -> None:
+    """Append items to the record, numbered 1..n within their section."""
+    ordinal = sum(1 for r in record.recommendations if r.section == section)
+    for words, provenance in items:
+        ordinal += 1
+        record.recommendations.append(Recommendation(section, ordinal, words, provenance.page))
+        record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = provenance
+
+
+# --- facts: counts and rates from "information about this local authority area" --------------
+
+_WORD_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+#: a count as printed: "1,139", "2915", "four", "no"
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_WORD_NUMBERS) + r")\b"
+
+
+def to_number(text: str) -> int | None:
+    text = text.strip().lower()
+    if text in _WORD_NUMBERS:
+        return _WORD_NUMBERS[text]
+    digits = text.replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+@dataclass(frozen=True)
+class FactPattern:
+    """One fact's sentence: ``pattern`` has a group ``count`` and may have ``rate`` (per 10,000,
+    stored as ``rate_key``) and ``as_at`` (the date it is stated at)."""
+
+    key: str
+    pattern: re.Pattern[str]
+    rate_key: str | None = None
+
+
+def read_facts(record: Record, text: Lines, start: int, end: int, facts: Sequence[FactPattern]) -> None:
+    """The facts found between ``start`` and ``end``, each with its provenance. ``as_at`` is the
+    date the looked-after figure is stated at, else the first stated date."""
+    as_at: tuple[date, Provenance] | None = None
+    for fact in facts:
+        match = fact.pattern.search(text.text, start, end)
+        count = to_number(match.group("count")) if match else None
+        if count is None:
+            continue
+        provenance = text.provenance(match.start(), match.end())
+        record.facts[fact.key] = count
+        record.provenance[f"facts.{fact.key}"] = provenance
+        groups = match.groupdict()
+        if fact.rate_key and groups.get("rate"):
+            record.facts[fact.rate_key] = float(groups["rate"].replace(",", "").rstrip("."))
+            record.provenance[f"facts.{fact.rate_key}"] = provenance
+        stated = parse_date(groups["as_at"]) if groups.get("as_at") else None
+        if stated and (as_at is None or fact.key == "looked_after"):
+            as_at = (stated, provenance)
+    if as_at:
+        record.facts["as_at"] = as_at[0]
+        record.provenance["facts.as_at"] = as_at[1]
