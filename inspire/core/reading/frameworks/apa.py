@@ -73,15 +73,16 @@ class ApaFramework(Framework):
     title = "Annual performance assessment (2005-08)"
 
     def detect(self, document: Document) -> int:
+        """The letter's heading marks it; a mere mention of the assessment does not."""
         head = "\n".join(page.text for page in document.pages[:3])[:20000]
         if not re.search(r"annual\s+performance\s+assessment", head, re.I):
             return 0
-        return 10 if any(TITLE.match(line.text) for line in kit.lines_of(document)[:60]) else 3
+        return 10 if _title(kit.lines_of(document)[:80]) else 0
 
     def read(self, document: Document, register: Register) -> Record:
         record = kit.new_record(self.family, document)
         lines = kit.lines_of(document)
-        title = kit.find(lines, TITLE)
+        title = _title(lines)
         start = title[0].index if title else 0
         if title:
             line, match = title
@@ -175,6 +176,17 @@ class ApaFramework(Framework):
         if not items:
             record.warnings.append("no areas for improvement were found in the letter")
         kit.add_recommendations(record, "la", items)
+
+
+def _title(lines: list[kit.Line]) -> tuple[kit.Line, re.Match[str]] | None:
+    """The letter's heading, which PDF text may wrap over two lines."""
+    for line, following in zip(lines, [*lines[1:], None]):
+        match = TITLE.match(line.text)
+        if not match and following is not None and re.search(r"annual\s+performance", line.text, re.I):
+            match = TITLE.match(f"{line.text} {following.text}")
+        if match:
+            return line, match
+    return None
 
 
 def _number(word: str) -> int:

@@ -1,0 +1,118 @@
+"""Finding the Ofsted report inside a council paper, and refusing papers that only discuss one."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from inspire.core.reading import read_bytes, read_document
+from inspire.core.reading.documents import Document, Page, load_path
+from inspire.core.reading.embedded import find_embedded, is_council_paper
+from inspire.core.reading.errors import NotAnOfstedReport
+from inspire.core.register import default_register
+from tests.conftest import seed
+
+SOUTHEND_TITLE = "Southend-on-Sea\n\nInspection of services for children in need"
+SOUTHEND_END = "© Crown copyright 2016"
+
+
+def _southend_parts() -> tuple[str, str, str]:
+    """The Cabinet paper's text before the report, the report, and the improvement plan after it."""
+    text = seed("004").read_text("utf-8")
+    start = text.index(SOUTHEND_TITLE)
+    end = text.index(SOUTHEND_END) + len(SOUTHEND_END)
+    return text[:start], text[start:end], text[end:]
+
+
+def _paginated(text: str, lines_per_page: int) -> Document:
+    lines = text.split("\n")
+    pages = tuple(
+        Page(number, "\n".join(lines[i : i + lines_per_page]))
+        for number, i in enumerate(range(0, len(lines), lines_per_page), start=1)
+    )
+    return Document(pages=pages, format="pdf", sha256="0" * 64, filename="cabinet-paper.pdf", paginated=True)
+
+
+def test_the_span_runs_from_the_reports_cover_to_its_back_matter():
+    before, report, after = _southend_parts()
+    found = find_embedded(load_path(seed("004")), default_register())
+    assert found is not None and found.end_found
+    assert found.document.text.strip() == report.strip()
+
+
+def test_a_report_on_its_own_is_not_embedded():
+    assert find_embedded(load_path(seed("000")), default_register()) is None
+    assert find_embedded(load_path(seed("003")), default_register()) is None  # letterhead is not a paper
+
+
+def test_embedded_pages_point_into_the_paper():
+    before, report, after = _southend_parts()
+    lines_per_page = 40
+    document = _paginated(before + report + after, lines_per_page)
+    first = before.count("\n") // lines_per_page + 1
+    last = (before + report).count("\n") // lines_per_page + 1
+    record = read_document(document)
+    assert record.source.embedded_pages == (first, last)
+    assert record.source.pages == len(document.pages)
+    assert 1 < first < last < len(document.pages)
+    # provenance page numbers are the paper's own pages, inside the span
+    assert first <= record.provenance["lead_inspector"].page <= last
+    assert len([r for r in record.recommendations if r.section == "la"]) == 12
+
+
+def test_a_cabinet_paper_without_its_report_is_refused():
+    before, _, after = _southend_parts()
+    assert is_council_paper(Document((Page(1, before + after),), "text", "0" * 64, "paper.txt", False))
+    with pytest.raises(NotAnOfstedReport) as error:
+        read_bytes((before + after).encode("utf-8"), "cabinet-paper.txt")
+    assert str(error.value) == (
+        "cabinet-paper.txt: it is a council paper that discusses an Ofsted inspection, "
+        "but the report itself is not in it"
+    )
+
+
+def test_a_scrutiny_paper_without_its_report_is_refused():
+    text = seed("002").read_text("utf-8")
+    start = text.index("East Sussex County Council\n\nInspection of services")
+    end = text.index("© Crown copyright 2014") + len("© Crown copyright 2014")
+    with pytest.raises(NotAnOfstedReport, match="council paper that discusses an Ofsted inspection"):
+        read_bytes((text[:start] + text[end:]).encode("utf-8"), "scrutiny.txt")
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_file_about_something_else_is_refused():
+    data = _docx(
+        [
+            "Greenfields Primary School newsletter, spring term",
+            "Our Ofsted inspection took place on 4 and 5 March 2025 and the school was judged good.",
+            "Inspectors praised the outstanding behaviour of pupils. Thank you to all parents who completed "
+            "the Ofsted Parent View survey.",
+            "Dates for your diary: sports day is on 14 June 2025.",
+        ]
+    )
+    with pytest.raises(NotAnOfstedReport) as error:
+        read_bytes(data, "newsletter.docx")
+    assert str(error.value) == (
+        "newsletter.docx: no Ofsted report on a local authority's children's services was found in it"
+    )
+
+
+def test_a_text_that_mentions_the_frameworks_by_name_is_refused():
+    text = (
+        "Briefing note for governors\n\n"
+        "Ofsted has inspected local authority children's services under several frameworks: the annual "
+        "performance assessment, the inspection of safeguarding and looked after children services, the "
+        "single inspection framework and ILACS. This note explains how the judgements compare.\n"
+    )
+    with pytest.raises(NotAnOfstedReport):
+        read_bytes(text.encode("utf-8"), "briefing.txt")
