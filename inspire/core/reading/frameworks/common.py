@@ -171,17 +171,24 @@ def _value_after(text: Lines, match: re.Match, *, lines: int = 1) -> tuple[str, 
     return value, end
 
 
+#: a date line that goes on to the next line: it ends with "and", "to", a dash or a bare day
+_WRAPS = re.compile(r"(?:\band|\bto|[-–—─,]|(?<!\d)[0-3]?\d)\s*$")
+
+
 def read_dates(text: Lines, labels: Sequence[str], *, end: int | None = None) -> Found | None:
     """The inspection's first and last days from e.g. "Inspection dates: 2 to 6 December 2024"."""
     match = labelled(text, labels, end=end)
     if not match:
         return None
-    for lines in (1, 2, 3):  # a span may wrap ("… 2024 and\n13 to 16 January 2025")
+    best = None
+    for lines in (1, 2, 3):  # a span may wrap ("… 2013 and 28 – 30\nJanuary 2014")
         value, stop = _value_after(text, match, lines=lines)
         span = parse_date_span(value)
-        if span and (lines > 1 or not re.search(r"(?:\band|to|–|-|,)\s*$", value)):
-            return Found(span, text.provenance(match.start(), stop))
-    return None
+        if span:
+            best = Found(span, text.provenance(match.start(), stop))
+            if not _WRAPS.search(value):
+                break
+    return best
 
 
 def read_date(text: Lines, labels: Sequence[str], *, end: int | None = None) -> Found | None:
