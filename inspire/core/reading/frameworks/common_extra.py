@@ -14,9 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspire.core.reading.dates import parse_date, parse_date_span
-from inspire.core.reading.frameworks.common import BULLETS, Found, Lines, squash
+from inspire.core.reading.documents import Document
+from inspire.core.reading.frameworks.common import BULLETS, Found, Line, Lines, document_lines, squash
 from inspire.core.reading.grades import GRADE_RE, normalise_grade
 from inspire.core.reading.record import Provenance, Recommendation, Record
+
+def plain_lines(document: Document) -> Lines:
+    """The document's lines (as ``common.document_lines``) without the Markdown bold markers
+    (``**good**``) that text seeds carry."""
+    return Lines([Line(line.page, line.text.replace("**", "")) for line in document_lines(document)])
+
 
 #: a grade as printed, for use inside a unit's own pattern
 GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
@@ -150,22 +157,24 @@ def to_number(text: str) -> int | None:
 
 @dataclass(frozen=True)
 class FactPattern:
-    """One fact's sentence: ``pattern`` has a group ``count`` and may have ``rate`` (per 10,000,
-    stored as ``rate_key``) and ``as_at`` (the date it is stated at)."""
+    """One fact's sentence, in each way it is printed: each pattern has a group ``count`` and may
+    have ``rate`` (per 10,000, stored as ``rate_key``) and ``as_at`` (the date it is stated at)."""
 
     key: str
-    pattern: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]
     rate_key: str | None = None
 
 
 def read_facts(record: Record, text: Lines, start: int, end: int, facts: Sequence[FactPattern]) -> None:
-    """The facts found between ``start`` and ``end``, each with its provenance. ``as_at`` is the
-    date the looked-after figure is stated at, else the first stated date."""
+    """The facts found between ``start`` and ``end``, each with its provenance; a fact not found
+    gets a warning. ``as_at`` is the date the looked-after figure is stated at, else the first
+    stated date."""
     as_at: tuple[date, Provenance] | None = None
     for fact in facts:
-        match = fact.pattern.search(text.text, start, end)
+        match = next((m for m in (p.search(text.text, start, end) for p in fact.patterns) if m), None)
         count = to_number(match.group("count")) if match else None
-        if count is None:
+        if match is None or count is None:
+            record.warnings.append(f"facts.{fact.key}: not found")
             continue
         provenance = text.provenance(match.start(), match.end())
         record.facts[fact.key] = count

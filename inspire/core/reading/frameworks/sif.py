@@ -18,7 +18,6 @@ from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
     Lines,
-    document_lines,
     find_authority,
     authority_ref,
     head_text,
@@ -35,6 +34,7 @@ from inspire.core.reading.frameworks.common_extra import (
     add_recommendations,
     grade_in,
     items_in,
+    plain_lines,
     read_date_span,
     read_facts,
     record_found,
@@ -66,6 +66,8 @@ AREAS = (
     (r"\d\.\d\.?\s*Experiences and progress of care leavers", "care_leavers"),
     (r"\d\.?\s*Leadership, management and governance", "leadership"),
 )
+#: a row printed "Not judged" (Isles of Scilly, 2016) has no grade and needs no warning
+_NOT_JUDGED = re.compile(r"(Adoption performance|Experiences and progress of care leavers|permanence)\s+Not\s+judged", re.I)
 #: how far after its first row the table is read
 TABLE_CHARS = 1500
 #: "The effectiveness of the Local Safeguarding Children Board (LSCB) is good",
@@ -95,42 +97,62 @@ AFTER_RECOMMENDATIONS = re.compile(
     re.I,
 )
 
-#: the heading of "Information about this local authority area" (a footnote mark may follow)
-AREA_INFORMATION = re.compile(r"^Information\s+about\s+this\s+(?:local\s+authority\s+)?area\d?$", _I)
+#: where "Information about this local authority area" starts: its heading (printed with a
+#: footnote mark, or misprinted "…authority are") or its first sub-heading
+AREA_INFORMATION = re.compile(
+    r"^(?:Information\s+about\s+this\s+(?:local\s+authority(?:\s+area?)?|area)|Children\s+living\s+in\s+this\s+area|"
+    r"Child\s+protection\s+in\s+this\s+area)\d?$",
+    _I,
+)
 #: how far past its heading the area's facts are looked for
 AREA_INFORMATION_CHARS = 8000
 
-_AT = r"At\s+(?P<as_at>[^,]{4,30}),\s*"
+_AT = r"\bAt\s+(?P<as_at>[^,.]{4,60}),\s*"
+_CHILDREN = r"children(?:\s+and\s+young\s+people)?"
 _RATE = r"(?:\s*\(a\s+rate\s+of\s+(?P<rate>\d[\d.,]*)\s+per\s+10,000)?"
+#: "354 children and young people per 10,000 population (2,042)": the rate first, the count after
+_RATE_THEN_COUNT = rf"(?P<rate>\d[\d.,]*)\s+{_CHILDREN}\s+per\s+10,000(?:\s+population)?\s+\((?P<count>{NUMBER})\)"
+_IN_NEED = r"in\s+need\s+of\s+a\s+specialist\s+children['’]s\s+service"
+_PLAN = r"subject\s+of\s+(?:a\s+)?child\s+protection\s+plans?"
+_LOOKED_AFTER = r"looked\s+after\s+by\s+the\s+(?:local\s+authority|LA)\b"
+
+
+def _facts(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in patterns)
+
+
 FACTS = (
     FactPattern(
         "children_under_18",
-        re.compile(rf"(?P<count>{NUMBER})\s+children\s+and\s+young\s+people\s+under\s+the\s+age\s+of\s+18", re.I),
+        _facts(
+            rf"(?P<count>{NUMBER})\s+{_CHILDREN}\s+under\s+the\s+age\s+of\s+18",
+            rf"(?P<count>{NUMBER})\s+{_CHILDREN}\s+in\s+[^.]{{0,40}}?aged\s+(?:between\s+)?0\s*(?:-|–|to)\s*17",
+        ),
     ),
     FactPattern(
         "children_in_need",
-        re.compile(
-            _AT + rf"(?P<count>{NUMBER})\s+children\s+(?:had\s+been|have\s+been|were|are)\s+identified\s+"
-            r"through\s+assessment[^.]{0,60}?in\s+need\s+of\s+a\s+specialist\s+children['’]s\s+service" + _RATE,
-            re.I,
+        _facts(
+            _AT + rf"(?P<count>{NUMBER})\s+{_CHILDREN}\b[^.]{{0,120}}?(?:had\s+been|have\s+been|were|are)\s+"
+            rf"identified[^.]{{0,80}}?{_IN_NEED}" + _RATE,
+            _AT + rf"assessment\s+had\s+identified\s+(?P<count>{NUMBER})\s+children[^.]{{0,40}}?{_IN_NEED}" + _RATE,
+            _AT + _RATE_THEN_COUNT + rf"\s+(?:had\s+been|have\s+been|were)\s+identified[^.]{{0,80}}?{_IN_NEED}",
         ),
         "children_in_need_rate",
     ),
     FactPattern(
         "child_protection_plans",
-        re.compile(
-            _AT + rf"(?P<count>{NUMBER})\s+children(?:\s+and\s+young\s+people)?\s+(?:were|are)\s+(?:the\s+)?"
-            r"subject\s+of\s+(?:a\s+)?child\s+protection\s+plans?" + _RATE,
-            re.I,
+        _facts(
+            _AT + rf"(?P<count>{NUMBER})\s+{_CHILDREN}\s+(?:were|are)\s+(?:the\s+)?{_PLAN}" + _RATE,
+            _AT + _RATE_THEN_COUNT + rf"\s+(?:were|are)\s+(?:the\s+)?{_PLAN}",
         ),
         "child_protection_rate",
     ),
     FactPattern(
         "looked_after",
-        re.compile(
-            _AT + rf"(?P<count>{NUMBER})\s+children(?:\s+and\s+young\s+people)?\s+(?:are|were)\s+(?:being\s+)?"
-            r"looked\s+after\s+by\s+the\s+local\s+authority" + _RATE,
-            re.I,
+        _facts(
+            _AT + rf"(?P<count>{NUMBER})\s+(?:{_CHILDREN}\s+)?(?:\([^)]{{0,40}}\)\s+)?(?:are|were)\s+(?:being\s+)?"
+            + _LOOKED_AFTER + _RATE,
+            _AT + rf"the\s+local\s+authority\s+(?:is|was)\s+looking\s+after\s+(?P<count>{NUMBER})\s+children" + _RATE,
         ),
         "looked_after_rate",
     ),
@@ -193,7 +215,7 @@ class SingleInspectionFramework(Framework):
 
     def read(self, document: Document, register: Register) -> Record:
         record = new_record(self.family, document)
-        text = Lines(document_lines(document))
+        text = plain_lines(document)
         read_header(record, text, register)
 
         table = re.search(AREAS[0][0], text.text, re.I)
@@ -206,7 +228,8 @@ class SingleInspectionFramework(Framework):
         found, warnings = read_judgements(text, AREAS, start=table_start, end=table_start + TABLE_CHARS)
         for key, value in found.items():
             record_found(record, f"judgements.{key}", value)
-        record.warnings.extend(warnings)
+        not_judged = {m.group(1) for m in _NOT_JUDGED.finditer(text.text, table_start, table_start + TABLE_CHARS)}
+        record.warnings.extend(w for w in warnings if not any(label in w for label in not_judged))
 
         la_list = RECOMMENDATIONS.search(text.text)
         lscb_section = LSCB_JUDGEMENT.search(text.text, la_list.end()) if la_list else None
