@@ -239,7 +239,7 @@ def find_authority(
     First the name in the report's title (each of ``title`` is a regex with a group ``name``,
     matched in the text up to ``end``), then any single authority named in the title area.
     """
-    area_end = len(text.text) if end is None else end
+    area_end = min(len(text.text) if end is None else end, _TITLE_CHARS)
     for pattern in title:
         for match in _compiled(pattern).finditer(text.text, 0, area_end):
             name = squash(match.group("name"))
@@ -267,6 +267,8 @@ def find_authority(
 
 
 _OPENING_LINES = 60
+#: a title area is never longer than this (bounds the search on documents that are not reports)
+_TITLE_CHARS = 1500
 
 
 def _authority_from_name(register: Register, name: str) -> Authority | None:
@@ -473,6 +475,8 @@ class Spec:
     expected: tuple[str, ...] = ()
     #: the judgement table starts at this regex (else at the first label)
     table_start: str | None = None
+    #: the judgement table ends within this many characters of its start
+    table_chars: int = 3000
     recommendations: tuple[ItemList, ...] = ()
     #: how many pages hold the title, table and recommendations (None: all)
     pages: int | None = 4
@@ -520,7 +524,8 @@ class DeclarativeFramework(Framework):
         if spec.table_start:
             match = _compiled(spec.table_start).search(text.text)
             table_start = match.start() if match else 0
-        found, warnings = read_judgements(text, spec.judgements, start=table_start)
+        table_end = min(len(text.text), table_start + spec.table_chars)
+        found, warnings = read_judgements(text, spec.judgements, start=table_start, end=table_end)
         for key, value in found.items():
             record.judgements[key] = value.value
             record.provenance[f"judgements.{key}"] = value.provenance
