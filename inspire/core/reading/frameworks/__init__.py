@@ -9,10 +9,12 @@ from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks import apa  # noqa: E402  (units import .base)
 from inspire.core.reading.frameworks import ilacs, ilacs_2026  # noqa: E402
 from inspire.core.reading.frameworks import sif  # noqa: E402
+from inspire.core.reading.frameworks import lscb_review  # noqa: E402
 
 FRAMEWORKS: tuple[Framework, ...] = (
     apa.FRAMEWORK,
     sif.FRAMEWORK,
+    lscb_review.FRAMEWORK,
     ilacs.FRAMEWORK,
     ilacs_2026.FRAMEWORK,
 )

@@ -85,17 +85,18 @@ def items_in(
     skip: re.Pattern[str] | None = None,
     stop: re.Pattern[str] | None = None,
     exclude: re.Pattern[str] | None = None,
+    style: str | None = None,
 ) -> list[tuple[str, Provenance]]:
-    """The numbered (or, where none is numbered, bulleted) items on the lines from ``start`` to ``end``.
+    """The numbered or bulleted items on the lines from ``start`` to ``end``.
 
-    Bullets under a numbered item are part of it. Lines matching ``skip`` (sub-headings such as
+    ``style`` ("number" or "bullet") is what starts an item; by default the first marker found
+    decides. Bullets under a numbered item are part of it. Lines matching ``skip`` (sub-headings such as
     "Areas for improvement" between two runs of items) are passed over; a line matching ``stop``,
     or a short heading-like line after an item that ended a sentence, ends the list. Items whose
     text matches ``exclude`` ("There are no areas for priority action") are dropped.
     """
     first, last = text.line_at(start), text.line_at(max(start, end - 1))
     lines = text.lines[first : last + 1]
-    numbered = any(NUMBERED_RE.match(line.text) for line in lines)
     items: list[tuple[int | None, list[str]]] = []
     for line in lines:
         body = line.text
@@ -103,7 +104,9 @@ def items_in(
             break
         if skip is not None and skip.search(body):
             continue
-        starter = NUMBERED_RE.match(body) if numbered else BULLET_RE.match(body)
+        if style is None:
+            style = "number" if NUMBERED_RE.match(body) else "bullet" if BULLET_RE.match(body) else None
+        starter = (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style else None
         if starter:
             items.append((line.page, [body[starter.end() :]]))
             continue
