@@ -326,6 +326,8 @@ def read_judgements(
     before "children in care"). The first row found for a key wins.
     Returns the judgements found and warnings (a label with no grade).
     """
+    if not table:  # a unit that reads its judgements itself (in refine) declares none
+        return {}, []
     pattern = _table_re(tuple(table))
     stop = len(text.text) if end is None else end
     matches = [m for m in pattern.finditer(text.text, start, stop)]
