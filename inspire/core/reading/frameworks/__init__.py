@@ -10,11 +10,13 @@ from inspire.core.reading.frameworks import apa  # noqa: E402  (units import .ba
 from inspire.core.reading.frameworks import ilacs, ilacs_2026  # noqa: E402
 from inspire.core.reading.frameworks import sif  # noqa: E402
 from inspire.core.reading.frameworks import lscb_review  # noqa: E402
+from inspire.core.reading.frameworks import lac_2012  # noqa: E402
 
 FRAMEWORKS: tuple[Framework, ...] = (
     apa.FRAMEWORK,
     sif.FRAMEWORK,
     lscb_review.FRAMEWORK,
+    lac_2012.FRAMEWORK,
     ilacs.FRAMEWORK,
     ilacs_2026.FRAMEWORK,
 )
