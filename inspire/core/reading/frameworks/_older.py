@@ -158,3 +158,54 @@ def add_recommendations(record: Record, section_name: str, items: Sequence[tuple
         ordinal = start + offset
         record.recommendations.append(Recommendation(section_name, ordinal, text, line.page))
         note(record, f"recommendations.{len(record.recommendations) - 1}", line, text)
+
+
+# --- lists with timescale sub-headings (2009-13 reports) -------------------------------------------
+
+#: "Immediately:", "Within three months:", "Within 6 months", "In the longer term:"
+TIMESCALE = re.compile(
+    r"^(?:immediately|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?)|in\s+the\s+(?:longer|medium)\s+term|"
+    r"longer\s+term)\s*:?$",
+    re.I,
+)
+_ITEM_BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s*")
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.?\s+(?=\S)")
+
+
+def timed_items(text, heading: re.Pattern[str], *, start: int = 0, end: int | None = None):
+    """The bulleted items under ``heading`` (a regex matched against a whole line), passing over
+    the numbered paragraph that introduces them ("21. In order to improve …, the local authority and
+    its partners should take the following action.") and timescale sub-headings ("Within three
+    months:"). The list ends at the next numbered paragraph or heading-like line after an item.
+    ``text`` is a :class:`~inspire.core.reading.frameworks.common.Lines`; returns (item, Provenance)
+    pairs in order and whether the heading was found."""
+    stop = len(text.text) if end is None else end
+    first = None
+    for index, line in enumerate(text.lines):
+        if text.starts[index] >= start and text.starts[index] < stop and heading.fullmatch(line.text):
+            first = index
+            break
+    if first is None:
+        return [], False
+    items: list[list] = []
+    for index in range(first + 1, len(text.lines)):
+        if text.starts[index] >= stop:
+            break
+        line = text.lines[index]
+        body = line.text
+        if TIMESCALE.match(body):
+            continue
+        bullet = _ITEM_BULLET.match(body)
+        if bullet:
+            items.append([line.page, [body[bullet.end() :]]])
+            continue
+        if not items:
+            continue  # the introductory paragraph
+        if _PARAGRAPH_NUMBER.match(body) or _heading_like(body):
+            break
+        items[-1][1].append(body)
+    return [(squash(" ".join(parts)), Provenance(page, squash(" ".join(parts)))) for page, parts in items], True
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) < 90 and text[:1].isupper() and not re.search(r"[.;,:]$", text)
