@@ -1,9 +1,7 @@
 """Reading helpers the 2012-18 units (sif, lscb_review, lac_2012) need beyond ``common.py``.
 
 All are family-neutral and work on :class:`~inspire.core.reading.frameworks.common.Lines`; a unit
-passes its own phrases. TODO(common): move these into ``common.py`` (``read_date_span`` could
-replace ``common.read_dates``, which takes "… 2013 and 28 – 30" as ending on 11 December 2013
-because it does not carry a trailing bare day onto the next line).
+passes its own phrases. TODO(common): move these into ``common.py``.
 """
 
 from __future__ import annotations
@@ -13,9 +11,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from inspire.core.reading.dates import parse_date, parse_date_span
+from inspire.core.reading.dates import parse_date
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks.common import BULLETS, Found, Line, Lines, document_lines, squash
+from inspire.core.reading.frameworks.common import (
+    BULLETS,
+    Found,
+    Line,
+    Lines,
+    authority_ref,
+    document_lines,
+    find_authority,
+    labelled,
+    read_date,
+    read_dates,
+    read_person,
+    squash,
+)
+from inspire.core.register import Register
 from inspire.core.reading.grades import GRADE_RE, normalise_grade
 from inspire.core.reading.record import Provenance, Recommendation, Record
 
@@ -25,31 +37,46 @@ def plain_lines(document: Document) -> Lines:
     return Lines([Line(line.page, line.text.replace("**", "")) for line in document_lines(document)])
 
 
+def read_cover(
+    record: Record,
+    text: Lines,
+    register: Register,
+    *,
+    dates: Sequence[str],
+    published: Sequence[str],
+    lead_inspector: Sequence[str],
+) -> None:
+    """Inspection dates, the authority (named in the title, before the dates), publication date
+    and lead inspector, each from the text after its label; what is missing is warned about."""
+    span = read_dates(text, dates)
+    if span:
+        record.inspection_start, record.inspection_end = span.value  # type: ignore[misc]
+        record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
+    else:
+        record.warnings.append("inspection dates: not found")
+    title_end = labelled(text, dates)
+    authority, provenance, warning = find_authority(
+        text, register, title=(), end=title_end.start() if title_end else min(len(text.text), 600)
+    )
+    if authority and provenance:
+        record.authority = authority_ref(authority)
+        record.provenance["authority"] = provenance
+    if warning:
+        record.warnings.append(warning)
+    found = read_date(text, published)
+    if found:
+        record_found(record, "published", found)
+    else:
+        record.warnings.append("publication date: not stated")
+    found = read_person(text, lead_inspector)
+    if found:
+        record_found(record, "lead_inspector", found)
+    else:
+        record.warnings.append("lead inspector: not named")
+
+
 #: a grade as printed, for use inside a unit's own pattern
 GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
-
-#: a date line that goes on to the next line: it ends with "and", a dash or a bare day
-_WRAPS = re.compile(r"(?:\band|\bto|[-–—─,]|(?<!\d)[0-3]?\d)\s*$")
-
-
-def read_date_span(text: Lines, label: re.Pattern[str]) -> Found | None:
-    """The first and last days printed after ``label``; the span may wrap onto the next line
-    ("19 November-11 December 2013 and 28 – 30 / January 2014")."""
-    match = label.search(text.text)
-    if not match:
-        return None
-    index = text.line_at(match.start())
-    line = text.lines[index].text[match.end() - text.starts[index] :]
-    span = parse_date_span(line)
-    end = text.starts[index] + len(text.lines[index].text)
-    if (span is None or _WRAPS.search(line)) and index + 1 < len(text.lines):
-        longer = parse_date_span(line + " " + text.lines[index + 1].text)
-        if longer is not None:
-            span, end = longer, text.starts[index + 1] + len(text.lines[index + 1].text)
-    if span is None:
-        return None
-    return Found(span, text.provenance(match.start(), end))
-
 
 def grade_in(text: Lines, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Found | None:
     """The grade in the first match of ``pattern`` (which holds :data:`GRADE`) in the text."""

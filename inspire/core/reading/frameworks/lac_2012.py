@@ -19,14 +19,10 @@ import re
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
-    authority_ref,
-    find_authority,
     head_text,
     new_record,
     phrase,
-    read_date,
     read_judgements,
-    read_person,
 )
 from inspire.core.reading.frameworks.common_extra import (
     NUMBER,
@@ -34,7 +30,7 @@ from inspire.core.reading.frameworks.common_extra import (
     add_recommendations,
     items_in,
     plain_lines,
-    read_date_span,
+    read_cover,
     read_facts,
     record_found,
 )
@@ -42,7 +38,7 @@ from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
 TITLE = re.compile(phrase("Inspection of looked after children services"), re.I)
-DATES = re.compile(r"Inspection\s+dates?\s*:?", re.I)
+DATES = ("Inspection dates", "Inspection date")
 PUBLISHED = ("Published:",)
 LEAD_INSPECTOR = ("Reporting inspector", "Lead inspector")
 
@@ -94,25 +90,7 @@ class LookedAfterChildren2012(Framework):
     def read(self, document: Document, register: Register) -> Record:
         record = new_record(self.family, document)
         text = plain_lines(document)
-        span = read_date_span(text, DATES)
-        if span:
-            record.inspection_start, record.inspection_end = span.value  # type: ignore[misc]
-            record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
-        else:
-            record.warnings.append("inspection dates: not found")
-        dates = DATES.search(text.text)
-        authority, provenance, warning = find_authority(text, register, title=(), end=dates.start() if dates else 400)
-        if authority:
-            record.authority = authority_ref(authority)
-            record.provenance["authority"] = provenance  # type: ignore[assignment]
-        if warning:
-            record.warnings.append(warning)
-        for field, labels in (("published", PUBLISHED), ("lead_inspector", LEAD_INSPECTOR)):
-            found = (read_date if field == "published" else read_person)(text, labels)
-            if found:
-                record_found(record, field, found)
-            else:
-                record.warnings.append(f"{field.replace('_', ' ')}: not found")
+        read_cover(record, text, register, dates=DATES, published=PUBLISHED, lead_inspector=LEAD_INSPECTOR)
 
         table = TABLE_START.search(text.text)
         if table:

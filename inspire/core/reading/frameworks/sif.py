@@ -18,14 +18,10 @@ from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
     Lines,
-    find_authority,
-    authority_ref,
     head_text,
     new_record,
     phrase,
-    read_date,
     read_judgements,
-    read_person,
 )
 from inspire.core.reading.frameworks.common_extra import (
     GRADE,
@@ -35,7 +31,7 @@ from inspire.core.reading.frameworks.common_extra import (
     grade_in,
     items_in,
     plain_lines,
-    read_date_span,
+    read_cover,
     read_facts,
     record_found,
 )
@@ -51,7 +47,7 @@ TITLE = re.compile(
 #: how many pages detection reads
 DETECT_PAGES = 2
 
-DATES = re.compile(r"Inspection\s+dates?\s*:?", re.I)
+DATES = ("Inspection dates", "Inspection date")
 PUBLISHED = ("Report published",)
 LEAD_INSPECTOR = (r"(?<!deputy.)Lead inspector:",)
 
@@ -159,33 +155,8 @@ FACTS = (
 )
 
 
-def read_header(record: Record, text: Lines, register: Register, *, dates: re.Pattern[str] = DATES) -> None:
-    """Authority (named before the dates), inspection dates, publication date and lead inspector."""
-    span = read_date_span(text, dates)
-    if span:
-        record.inspection_start, record.inspection_end = span.value  # type: ignore[misc]
-        record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
-    else:
-        record.warnings.append("inspection dates: not found")
-    title_end = dates.search(text.text)
-    authority, provenance, warning = find_authority(
-        text, register, title=(), end=title_end.start() if title_end else min(len(text.text), 600)
-    )
-    if authority:
-        record.authority = authority_ref(authority)
-        record.provenance["authority"] = provenance  # type: ignore[assignment]
-    if warning:
-        record.warnings.append(warning)
-    published = read_date(text, PUBLISHED)
-    if published:
-        record_found(record, "published", published)
-    else:
-        record.warnings.append("publication date: not stated")
-    lead = read_person(text, LEAD_INSPECTOR)
-    if lead:
-        record_found(record, "lead_inspector", lead)
-    else:
-        record.warnings.append("lead inspector: not named")
+def read_header(record: Record, text: Lines, register: Register) -> None:
+    read_cover(record, text, register, dates=DATES, published=PUBLISHED, lead_inspector=LEAD_INSPECTOR)
 
 
 def read_list(record: Record, text: Lines, section: str, start: int, end: int) -> bool:
