@@ -112,7 +112,8 @@ def test_a_text_that_mentions_the_frameworks_by_name_is_refused():
         "Briefing note for governors\n\n"
         "Ofsted has inspected local authority children's services under several frameworks: the annual "
         "performance assessment, the inspection of safeguarding and looked after children services, the "
-        "single inspection framework and ILACS. This note explains how the judgements compare.\n"
+        "inspection of local authority arrangements for the protection of children (inspection dates were "
+        "announced a day ahead), the single inspection framework and ILACS. This note explains how the judgements compare.\n"
     )
     with pytest.raises(NotAnOfstedReport):
         read_bytes(text.encode("utf-8"), "briefing.txt")

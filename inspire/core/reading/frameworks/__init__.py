@@ -8,6 +8,7 @@ from inspire.core.reading.frameworks.base import Framework
 # One import and one entry per family.
 from inspire.core.reading.frameworks import apa  # noqa: E402  (units import .base)
 from inspire.core.reading.frameworks import slac  # noqa: E402
+from inspire.core.reading.frameworks import cp_2012  # noqa: E402
 from inspire.core.reading.frameworks import ilacs, ilacs_2026  # noqa: E402
 from inspire.core.reading.frameworks import sif  # noqa: E402
 from inspire.core.reading.frameworks import lscb_review  # noqa: E402
@@ -16,6 +17,7 @@ from inspire.core.reading.frameworks import lac_2012  # noqa: E402
 FRAMEWORKS: tuple[Framework, ...] = (
     apa.FRAMEWORK,
     slac.FRAMEWORK,
+    cp_2012.FRAMEWORK,
     sif.FRAMEWORK,
     lscb_review.FRAMEWORK,
     lac_2012.FRAMEWORK,

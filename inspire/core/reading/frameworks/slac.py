@@ -70,7 +70,8 @@ AREAS_FOR_IMPROVEMENT = re.compile(r"Areas\s+for\s+improvement", re.I)
 SPEC = Spec(
     family="slac",
     title="Inspection of safeguarding and looked after children services (2009-12)",
-    signatures=((phrase("Inspection of safeguarding and looked after children services"), 10),),
+    # the title starting its line (the cover), with the cover's dates: not a mention in prose
+    signatures=((r"^[ \t]*" + phrase("Inspection of safeguarding and looked after children services"), 8), (phrase("Inspection dates?"), 2)),
     threshold=10,
     date_labels=("Inspection dates", "Dates of inspection", "Inspection date"),
     lead_labels=("Reporting inspector", "Lead inspector"),
