@@ -128,7 +128,7 @@ def test_without_the_record_table_grades_come_from_the_sections():
     record = read_bytes("\f".join(PAGES[:-1]).encode("utf-8"), "cp-no-table.txt")
     assert record.judgements["help_and_protection"] == "adequate"
     assert record.judgements["overall"] == "adequate"
-    assert "the 'Record of main findings' table was not found: grades read from the sections" in record.warnings
+    assert "judgements: no 'Record of main findings' table; grades read from the sections" in record.warnings
     # sections not in this shortened text are warned about, not guessed
     assert "judgements.leadership_and_governance: not found" in record.warnings
 

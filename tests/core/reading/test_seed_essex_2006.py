@@ -25,8 +25,10 @@ def test_family_authority_and_dates(record):
     # APA letters state no inspection dates and name no lead inspector: null, and said so
     assert record.inspection_start is None and record.inspection_end is None
     assert record.lead_inspector is None
-    assert "annual performance assessment letters state no inspection dates" in record.warnings
-    assert "annual performance assessment letters name no lead inspector" in record.warnings
+    assert record.warnings == [
+        "inspection dates: annual performance assessment letters state none",
+        "lead inspector: annual performance assessment letters name none",
+    ]
 
 
 def test_grades_as_numbers_and_words(record):

@@ -197,6 +197,6 @@ def test_without_the_record_table_grades_come_from_the_sections():
     assert record.judgements["safeguarding_capacity"] == "good"
     assert record.judgements["lac_overall"] == "good"
     assert record.judgements["lac_capacity"] == "good"
-    assert "the 'Record of main findings' table was not found: grades read from the sections" in record.warnings
+    assert "judgements: no 'Record of main findings' table; grades read from the sections" in record.warnings
     # prose that merely names a row ("Equality and diversity is good.") is not a grade
     assert "safeguarding_equality_and_diversity" not in record.judgements

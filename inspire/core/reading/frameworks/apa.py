@@ -91,19 +91,17 @@ class ApaFramework(Framework):
             authority = kit.authority_in(match.group("authority"), register)
             if authority:
                 kit.set_authority(record, authority, line)
-        else:
-            record.warnings.append("the letter's title (\"… annual performance assessment of … in …\") was not found")
         if record.authority is None:
-            record.warnings.append("the local authority could not be identified from the letter")
+            record.warnings.append("authority: no local authority named in the letter's heading")
         self._published(record, lines, start)
-        record.warnings.append("annual performance assessment letters state no inspection dates")
-        record.warnings.append("annual performance assessment letters name no lead inspector")
+        record.warnings.append("inspection dates: annual performance assessment letters state none")
+        record.warnings.append("lead inspector: annual performance assessment letters name none")
         self._summary(record, lines, start)
         self._outcomes(record, lines, start)
         self._sentences(record, lines, start)
         for key in ("overall", "capacity_to_improve", *OUTCOME_HEADINGS, "management_of_services"):
             if key not in record.grades:
-                record.warnings.append(f"no grade was found for {key.replace('_', ' ')}")
+                record.warnings.append(f"judgements.{key}: not found")
         self._improvements(record, lines, start)
         return record
 
@@ -115,7 +113,7 @@ class ApaFramework(Framework):
                 record.published = parse_date(line.text)
                 kit.note(record, "published", line)
                 return
-        record.warnings.append("the date of the letter was not found")
+        record.warnings.append("publication date: the date of the letter was not found")
 
     def _summary(self, record: Record, lines: list[kit.Line], start: int) -> None:
         table = kit.find(lines, re.compile(r"^areas\s+for\s+judgement", re.I), start)
@@ -174,7 +172,7 @@ class ApaFramework(Framework):
             body = kit.section(lines, IMPROVEMENT_LIST, HEADINGS, start)
             items = kit.bulleted_items(body)
         if not items:
-            record.warnings.append("no areas for improvement were found in the letter")
+            record.warnings.append("recommendations (la): no areas for improvement found in the letter")
         kit.add_recommendations(record, "la", items)
 
 

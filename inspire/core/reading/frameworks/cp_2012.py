@@ -59,7 +59,7 @@ class ChildProtection2012(DeclarativeFramework):
     def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
         table = RECORD_TABLE.search(text.text)
         if not table:
-            record.warnings.append("the 'Record of main findings' table was not found: grades read from the sections")
+            record.warnings.append("judgements: no 'Record of main findings' table; grades read from the sections")
         found, warnings = read_judgements(text, JUDGEMENTS, start=table.end() if table else 0)
         for key, value in found.items():
             record.judgements[key] = value.value

@@ -88,7 +88,7 @@ class Slac(DeclarativeFramework):
         if table:
             self._judgements(record, text, table.end(), len(text.text))
         else:
-            record.warnings.append("the 'Record of main findings' table was not found: grades read from the sections")
+            record.warnings.append("judgements: no 'Record of main findings' table; grades read from the sections")
             self._judgements(record, text, _body_start(text), len(text.text))
         for key in EXPECTED:
             if key not in record.judgements:
@@ -102,7 +102,7 @@ class Slac(DeclarativeFramework):
         for heading, prefix, rows in BLOCKS:
             match = re.compile(rf"^\s*{phrase(heading)}\s*$", re.I | re.M).search(text.text, position, end)
             if match is None:
-                record.warnings.append(f"the {heading!r} judgements were not found")
+                record.warnings.append(f"judgements: no block headed {heading!r} found")
                 continue
             heads.append((match, prefix, rows))
             position = match.end()
