@@ -80,7 +80,8 @@ def document_lines(document: Document, *, max_pages: int | None = None) -> list[
         if len(document.pages) > 2:
             # the first page's top is the report's title, which running headers repeat
             top = [i for i in range(min(edge, len(keep))) if _is_running(keep[i], running)] if page.number > 1 else []
-            bottom = [i for i in range(max(0, len(keep) - edge), len(keep)) if _is_running(keep[i], running)]
+            first_bottom = max(0 if page.number > 1 else edge, len(keep) - edge)
+            bottom = [i for i in range(first_bottom, len(keep)) if _is_running(keep[i], running)]
             drop = set(top) | set(bottom)
             keep = [s for i, s in enumerate(keep) if i not in drop]
         number = page.number if numbered else None
