@@ -32,9 +32,32 @@ from inspire.core.reading.grades import GRADE_RE, normalise_grade
 from inspire.core.reading.record import Provenance, Recommendation, Record
 
 def plain_lines(document: Document) -> Lines:
-    """The document's lines (as ``common.document_lines``) without the Markdown bold markers
-    (``**good**``) that text seeds carry."""
-    return Lines([Line(line.page, line.text.replace("**", "")) for line in document_lines(document)])
+    """The document's lines (as ``common.document_lines``) without the Markdown marks that text
+    extracted from Word carries: bold (``**good**``) and ``| cell |`` table rows, whose cells are
+    joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined)."""
+    out = []
+    for line in document_lines(document):
+        text = line.text.replace("**", "")
+        if text.startswith("|"):
+            text = _table_row(text)
+            if not text:
+                continue
+        out.append(Line(line.page, text))
+    return Lines(out)
+
+
+_RULE = re.compile(r"^[\s|:-]*$")
+
+
+def _table_row(text: str) -> str:
+    if _RULE.match(text):
+        return ""  # the |---|---| rule under a header row
+    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    joined = ""
+    for cell in filter(None, cells):
+        glue = "" if joined[-1:].isalpha() and cell[:1].islower() else " "
+        joined = f"{joined}{glue}{cell}" if joined else cell
+    return joined
 
 
 def read_cover(
@@ -98,8 +121,9 @@ def record_found(record: Record, field: str, found: Found) -> None:
 # --- lists of items ---------------------------------------------------------------------------
 
 _ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
-#: SIF paragraphs are numbered through the whole report, so items may be "136."
-NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]\s+(?=\S)")
+#: SIF paragraphs are numbered through the whole report, so items may be "136."; text from Word
+#: may put a bullet before the number ("- 19. Ensure that …")
+NUMBERED_RE = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s*)?\(?(\d{{1,3}})[.)]\s+(?=\S)")
 #: common's bullets plus the other private-use glyphs PDFs print them as ("\uf02d")
 BULLET_RE = re.compile(rf"^[{re.escape(BULLETS)}\uf000-\uf0ff−─―]\s*")
 
