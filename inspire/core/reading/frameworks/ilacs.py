@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from inspire.core.reading.frameworks.common import DeclarativeFramework, ItemList, Spec, phrase
+from inspire.core.reading.documents import Document
+from inspire.core.reading.frameworks.common import DeclarativeFramework, ItemList, Lines, Spec, phrase
+from inspire.core.reading.record import Record
+from inspire.core.register import Register
 
 #: The report's title: "Inspection of Kingston upon Thames local authority children's services".
 AUTHORITY_TITLES = (
@@ -39,6 +42,7 @@ WHAT_NEEDS_TO_IMPROVE = ItemList(
     section="la",
     headings=(r"What\s+needs\s+to\s+improve(?:\s+in\s+this\s+local\s+authority)?\s*[?:]?",),
     ends=(phrase("The experiences and progress of"), phrase("The impact of leaders on")),
+    name="'What needs to improve?'",
 )
 
 SPEC = Spec(
@@ -58,6 +62,18 @@ SPEC = Spec(
 
 class Ilacs(DeclarativeFramework):
     spec = SPEC
+
+    def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
+        warn_if_care_leavers_missing(record)
+
+
+def warn_if_care_leavers_missing(record: Record) -> None:
+    """Once children in care are judged on their own (2023 on), care leavers have a judgement too."""
+    quote = record.provenance.get("judgements.children_in_care")
+    separate = quote is not None and "care leavers" not in quote.quote.lower()
+    if separate and "care_leavers" not in record.judgements:
+        if not any(w.startswith("judgements.care_leavers:") for w in record.warnings):
+            record.warnings.append("judgements.care_leavers: not found")
 
 
 FRAMEWORK = Ilacs()
