@@ -598,7 +598,7 @@ def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, e
     """Append the list's items to ``record.recommendations`` (numbered within their section)."""
     found, heading = read_items(text, items, start=start, end=end)
     if not heading:
-        record.warnings.append(f"recommendations ({items.section}): no list headed {items.name or items.headings[0]!r} found")
+        record.warnings.append(f"recommendations ({items.section}): no list headed {(items.name or items.headings[0])!r} found")
         return
     if not found:
         record.warnings.append(f"recommendations ({items.section}): the list under its heading is empty")

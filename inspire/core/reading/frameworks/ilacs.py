@@ -42,7 +42,7 @@ WHAT_NEEDS_TO_IMPROVE = ItemList(
     section="la",
     headings=(r"What\s+needs\s+to\s+improve(?:\s+in\s+this\s+local\s+authority)?\s*[?:]?",),
     ends=(phrase("The experiences and progress of"), phrase("The impact of leaders on")),
-    name="'What needs to improve?'",
+    name="What needs to improve?",
 )
 
 SPEC = Spec(
