@@ -12,7 +12,7 @@ from inspire.core.reading.documents import Document, Page, load_path
 from inspire.core.reading.embedded import find_embedded, is_council_paper
 from inspire.core.reading.errors import NotAnOfstedReport
 from inspire.core.register import default_register
-from tests.conftest import seed
+from tests.conftest import CORPUS, corpus_labels, seed
 
 SOUTHEND_TITLE = "Southend-on-Sea\n\nInspection of services for children in need"
 SOUTHEND_END = "© Crown copyright 2016"
@@ -117,3 +117,65 @@ def test_a_text_that_mentions_the_frameworks_by_name_is_refused():
     )
     with pytest.raises(NotAnOfstedReport):
         read_bytes(text.encode("utf-8"), "briefing.txt")
+
+
+def _committee_pages() -> tuple[list[str], list[str]]:
+    """Real council prose to wrap a report in: East Sussex's scrutiny paper (before its report) and
+    its action plan (after), each cut into pages of 30 lines."""
+    text = seed("002").read_text("utf-8")
+    start = text.index("East Sussex County Council\n\nInspection of services")
+    end = text.index("© Crown copyright 2014") + len("© Crown copyright 2014")
+
+    def pages(part: str) -> list[str]:
+        lines = part.split("\n")
+        return ["\n".join(lines[i : i + 30]) for i in range(0, len(lines), 30)]
+
+    return pages(text[:start]), pages(text[end:])
+
+
+def _first_of_family(family: str) -> str:
+    return next(row["report"] for row in corpus_labels() if row["family"] == family)
+
+
+@pytest.mark.parametrize("family", ["ilacs", "sif", "lac_2012"])
+def test_a_real_report_inside_a_council_paper_reads_as_it_does_alone(family):
+    """Each family's first labelled corpus PDF, put between a committee paper's pages and an action
+    plan's, reads exactly as it does on its own; ``embedded_pages`` points at its pages."""
+    alone_document = load_path(CORPUS / _first_of_family(family))
+    alone = read_document(alone_document)
+    before, after = _committee_pages()
+    pages = [*before, *(page.text for page in alone_document.pages), *after]
+    paper = Document(
+        pages=tuple(Page(number, text) for number, text in enumerate(pages, start=1)),
+        format="pdf",
+        sha256="1" * 64,
+        filename="committee-paper.pdf",
+        paginated=True,
+    )
+    embedded = read_document(paper)
+    first = len(before) + 1
+    last = len(before) + len(alone_document.pages)
+    assert embedded.family == alone.family == family
+    assert embedded.authority == alone.authority
+    assert (embedded.inspection_start, embedded.inspection_end, embedded.published, embedded.lead_inspector) == (
+        alone.inspection_start,
+        alone.inspection_end,
+        alone.published,
+        alone.lead_inspector,
+    )
+    assert embedded.judgements == alone.judgements
+    assert [(r.section, r.ordinal, r.text) for r in embedded.recommendations] == [
+        (r.section, r.ordinal, r.text) for r in alone.recommendations
+    ]
+    assert embedded.facts == alone.facts
+    # pages are the paper's: the report's own page n is the paper's page first + n - 1
+    shifted = {key: (p.page + first - 1 if p.page else None, p.quote) for key, p in alone.provenance.items()}
+    assert {key: (p.page, p.quote) for key, p in embedded.provenance.items()} == shifted
+    if family == "lac_2012":
+        # 2012-13 reports print their copyright on page 2, not at the end: the span runs to the
+        # paper's end, and the reader says so
+        assert embedded.source.embedded_pages == (first, len(pages))
+        assert any(w.startswith("source: the end of the embedded report") for w in embedded.warnings)
+    else:
+        assert embedded.source.embedded_pages == (first, last)
+        assert embedded.warnings == alone.warnings
