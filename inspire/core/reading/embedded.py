@@ -33,8 +33,8 @@ COVER = re.compile(
 )
 #: titles that need no cover line: the letter heading of an annual performance assessment
 SELF_EVIDENT = re.compile(r"^(?:19|20)\d\d\s+annual\s+performance\s+assessment\s+of", re.I)
-#: Ofsted's back matter, the last thing in a report
-END = re.compile(r"(?:©|\(c\))\s*crown\s+copyright", re.I)
+#: the last thing in a report: Ofsted's back matter, or a letter's closing
+END = re.compile(r"(?:©|\(c\))\s*crown\s+copyright|^yours\s+(?:sincerely|faithfully)\b", re.I)
 
 LETTER_REACH = 6  # lines above a letter's heading in which its date is looked for
 COVER_REACH = 12  # lines after the title in which the cover's dates are looked for
@@ -96,7 +96,7 @@ def find_embedded(document: Document, register: Register) -> Embedded | None:
     last = end if end is not None else len(lines) - 1
     before = sum(len(line.text) for line in lines[:start])
     after = sum(len(line.text) for line in lines[last + 1 :])
-    if before <= OUTSIDE and after <= OUTSIDE:
+    if before <= OUTSIDE and after <= OUTSIDE and not is_council_paper(document):
         return None
     return Embedded(_slice(document, lines[start], lines[last]), lines[start].page + 1, lines[last].page + 1, end is not None)
 

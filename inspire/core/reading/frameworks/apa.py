@@ -57,10 +57,12 @@ WORD_SENTENCES = {
     ),
 }
 
+COMBINED_MANAGEMENT = re.compile(r"including\s+the\s+management\s+of\s+children'?s\s+services", re.I)
 SUMMARY_STOP = re.compile(r"^(?:grade\s+service\s+descriptors|being\s+healthy|summary)\b", re.I)
 HEADINGS = re.compile(
     r"(?:" + "|".join(OUTCOME_HEADINGS.values()) + r"|the\s+council'?s\s+management\s+of.*"
-    r"|key\s+strengths\s+and\s+areas\s+for\s+(?:improvement|development).*|aspects\s+for\s+focus.*)",
+    r"|key\s+strengths\s+and\s+areas\s+for\s+(?:improvement|development).*|aspects\s+for\s+focus.*"
+    r"|yours\s+(?:sincerely|faithfully).*)",
     re.I,
 )
 IMPROVEMENT_COLUMN = re.compile(r"^key\s+strengths\t+\s*(?:key\s+)?areas\s+for\s+(?:improvement|development)\s*$", re.I)
@@ -129,6 +131,9 @@ class ApaFramework(Framework):
                 match = re.match(rf"^{label}\b.*?(?:grade\s*)?\b([1-4])\s*$", text, re.I)
                 if match:
                     self._grade(record, key, int(match.group(1)), line)
+                    if key == "capacity_to_improve" and COMBINED_MANAGEMENT.search(text):
+                        # 2007-08: "Capacity to improve, including the management of children's services"
+                        self._grade(record, "management_of_services", int(match.group(1)), line)
                     break
 
     def _outcomes(self, record: Record, lines: list[kit.Line], start: int) -> None:
