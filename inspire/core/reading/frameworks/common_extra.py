@@ -35,8 +35,11 @@ def plain_lines(document: Document) -> Lines:
     """The document's lines (as ``common.document_lines``) without the Markdown marks that text
     extracted from Word carries: bold (``**good**``) and ``| cell |`` table rows, whose cells are
     joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined)."""
+    lines = document_lines(document)
+    if not any("**" in line.text or line.text.startswith("|") for line in lines):
+        return Lines(lines)  # PDFs: nothing to clean
     out = []
-    for line in document_lines(document):
+    for line in lines:
         text = line.text.replace("**", "")
         if text.startswith("|"):
             text = _table_row(text)
@@ -104,8 +107,11 @@ GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
 def grade_in(text: Lines, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Found | None:
     """The grade in the first match of ``pattern`` (which holds :data:`GRADE`) in the text."""
     match = pattern.search(text.text, start, len(text.text) if end is None else end)
-    if not match:
-        return None
+    return grade_found(text, match) if match else None
+
+
+def grade_found(text: Lines, match: re.Match[str]) -> Found:
+    """The grade in a match of a pattern holding :data:`GRADE`, quoting the whole match."""
     return Found(normalise_grade(match.group("grade")), text.provenance(match.start(), match.end()))
 
 

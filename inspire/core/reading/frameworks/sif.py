@@ -28,6 +28,7 @@ from inspire.core.reading.frameworks.common_extra import (
     NUMBER,
     FactPattern,
     add_recommendations,
+    grade_found,
     grade_in,
     items_in,
     plain_lines,
@@ -202,11 +203,17 @@ class SingleInspectionFramework(Framework):
         not_judged = {m.group(1) for m in _NOT_JUDGED.finditer(text.text, table_start, table_start + TABLE_CHARS)}
         record.warnings.extend(w for w in warnings if not any(label in w for label in not_judged))
 
+        # the LSCB's judgement is its first statement (page 1, or the head of its section); its
+        # section is the first statement after the council's recommendations (one pass over the text)
         la_list = RECOMMENDATIONS.search(text.text)
-        lscb_section = LSCB_JUDGEMENT.search(text.text, la_list.end()) if la_list else None
-        lscb = grade_in(text, LSCB_JUDGEMENT)
+        statements = LSCB_JUDGEMENT.finditer(text.text)
+        lscb = next(statements, None)
+        lscb_section = None
+        if lscb and la_list:
+            after = (m for m in statements if m.start() > la_list.end())
+            lscb_section = lscb if lscb.start() > la_list.end() else next(after, None)
         if lscb:
-            record_found(record, "judgements.lscb", lscb)
+            record_found(record, "judgements.lscb", grade_found(text, lscb))
         elif COMBINED.search(text.text, 0, table_start or None):
             record.warnings.append("judgements.lscb: not found")
 
