@@ -22,7 +22,7 @@ from inspire.core.reading.record import Recommendation, Record
 from inspire.core.register import Register
 
 #: a row starts its line and is not a contents entry (which ends in a page number)
-_ROW = r"(?<=\n)(?![^\n]*\s\d{{1,3}}[ \t]*(?:\n|$)){}"
+_ROW = r"(?<=\n)(?![^\n]*\s\d{{1,3}}[^\S\n]*(?:\n|$)){}"
 JUDGEMENTS = tuple(
     (_ROW.format(label), key)
     for label, key in (
