@@ -179,3 +179,52 @@ def test_a_real_report_inside_a_council_paper_reads_as_it_does_alone(family):
     else:
         assert embedded.source.embedded_pages == (first, last)
         assert embedded.warnings == alone.warnings
+
+
+def _prose_pdf(pages: list[list[str]]) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=A4)
+    for lines in pages:
+        for row, line in enumerate(lines):
+            drawing.drawString(50, 800 - 14 * row, line)
+        drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def test_a_real_pdf_committee_paper():
+    """A PDF made as councils make them: their own pages, then the Ofsted report's PDF pages, then
+    their plan. Read through the PDF backend, the report is found on the paper's pages 3 to n+2."""
+    import pypdfium2 as pdfium
+
+    report_path = CORPUS / _first_of_family("sif")
+    paper = pdfium.PdfDocument.new()
+    paper.import_pages(
+        pdfium.PdfDocument(
+            _prose_pdf(
+                [
+                    ["Agenda Item 7", "Report of the Director of Children's Services", "to", "Cabinet"],
+                    ["1. Purpose of report", "Members are asked to note the inspection report at Appendix 1,",
+                     "which judged the council's services inadequate in places."],
+                ]
+            )
+        )
+    )
+    report = pdfium.PdfDocument(str(report_path))
+    paper.import_pages(report)
+    paper.import_pages(pdfium.PdfDocument(_prose_pdf([["Appendix 2", "Improvement plan",
+                                                         "1. Audit the decisions made on contacts."]])))
+    buffer = io.BytesIO()
+    paper.save(buffer)
+    record = read_bytes(buffer.getvalue(), "cabinet-paper.pdf")
+    alone = read_document(load_path(report_path))
+    assert record.source.format == "pdf"
+    assert record.source.pages == len(report) + 3
+    assert record.source.embedded_pages == (3, len(report) + 2)
+    assert record.family == "sif"
+    assert record.judgements == alone.judgements
+    assert [r.text for r in record.recommendations] == [r.text for r in alone.recommendations]
+    assert "Audit the decisions" not in " ".join(r.text for r in record.recommendations)
