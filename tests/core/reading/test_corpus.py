@@ -23,7 +23,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from inspire.core.reading import ReadError, read_path
+from inspire.core.reading import ReadError, read_document, read_path
+from inspire.core.reading.documents import load_path
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations
 
 #: label family → record family
@@ -41,7 +42,8 @@ def _normalise(text: str) -> str:
 def _read(name: str) -> dict:
     """What the reader makes of one corpus file, as plain data (so it crosses processes)."""
     try:
-        record = read_path(CORPUS / name)
+        document = load_path(CORPUS / name)
+        record = read_document(document)
     except ReadError as error:
         return {"error": f"{type(error).__name__}: {error}", "read_error": True}
     except Exception as error:  # a crash is reported against the file, not the whole run
@@ -56,7 +58,22 @@ def _read(name: str) -> dict:
         "judgements": dict(record.judgements),
         "recommendations": [(r.section, r.ordinal, _normalise(r.text)) for r in record.recommendations],
         "warnings": list(record.warnings),
+        "unproven": unproven(record),
+        "misquoted": misquoted(record, document),
     }
+
+
+def unproven(record) -> list[str]:
+    """Paths of values the record holds without a provenance (page and quote) for them."""
+    paths = [
+        name
+        for name in ("authority", "inspection_start", "inspection_end", "published", "lead_inspector")
+        if getattr(record, name) is not None
+    ]
+    paths += [f"judgements.{key}" for key in record.judgements]
+    paths += [f"facts.{key}" for key in record.facts]
+    paths += [f"recommendations.{index}" for index in range(len(record.recommendations))]
+    return [path for path in paths if path not in record.provenance or not record.provenance[path].quote]
 
 
 def expected(label: dict, recommendations: list[dict] | None) -> dict[str, object]:
@@ -153,6 +170,28 @@ def test_the_file_that_is_not_a_report_is_rejected(corpus_results):
     assert rejected
     for name in rejected:
         assert corpus_results[name].get("read_error"), corpus_results[name]
+
+
+def misquoted(record, document) -> list[str]:
+    """Paths whose quote does not start on the page it names (the quote's first 40 characters)."""
+    pages = [_normalise(page.text) for page in document.pages]
+    return [
+        path
+        for path, provenance in record.provenance.items()
+        if provenance.page is not None and _normalise(provenance.quote)[:40] not in pages[provenance.page - 1]
+    ]
+
+
+@pytest.mark.slow
+def test_every_value_read_has_its_provenance(corpus_results):
+    missing = {name: result["unproven"] for name, result in corpus_results.items() if result.get("unproven")}
+    assert missing == {}
+
+
+@pytest.mark.slow
+def test_every_quote_is_on_the_page_it_names(corpus_results):
+    wrong = {name: result["misquoted"] for name, result in corpus_results.items() if result.get("misquoted")}
+    assert wrong == {}
 
 
 def _sample() -> list[str]:
