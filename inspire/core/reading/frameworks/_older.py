@@ -1,7 +1,7 @@
 """Small generic helpers used by the older families' units (APA, SLAC, CP 2012).
 
-TODO(common): these are generic (lines with page numbers, labelled grades, headed sections, lists
-of items) and belong in ``frameworks/common.py``; move them there, or replace them by its
+TODO(common): these are generic (lines with their index and page, headed sections, the sentence
+around a match, bulleted lists, lists under timescale sub-headings) and belong in ``frameworks/common.py``; move them there, or replace them by its
 equivalents, once the shared toolkit has them.
 """
 
@@ -12,12 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.grades import normalise_grade
-from inspire.core.reading.record import AuthorityRef, Provenance, Record, Recommendation, SourceInfo
+from inspire.core.reading.frameworks.common import BULLETS, new_record, squash  # noqa: F401  (new_record: for units)
+from inspire.core.reading.record import AuthorityRef, Provenance, Record, Recommendation
 from inspire.core.register import Register
 
-#: bullet glyphs as text extraction prints them (including Symbol-font private-use characters)
-BULLETS = "•●■▪◦‣–-*\uf0b7\uf0a7\uf0d8\uf0fc"
 _BULLET_RE = re.compile(rf"^[\s{re.escape(BULLETS)}]+")
 
 
@@ -39,22 +37,9 @@ def lines_of(document: Document) -> list[Line]:
     return found
 
 
-def new_record(family: str, document: Document) -> Record:
-    return Record(
-        family=family,
-        source=SourceInfo(
-            sha256=document.sha256, format=document.format, pages=len(document.pages), filename=document.filename
-        ),
-    )
-
-
 def note(record: Record, key: str, line: Line, quote: str | None = None) -> None:
     """Record where the value at ``key`` was read."""
     record.provenance[key] = Provenance(line.page, squash(quote or line.text))
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def sentence_of(text: str, match: re.Match[str]) -> str:
@@ -89,40 +74,6 @@ def section(lines: Sequence[Line], heading: re.Pattern[str], stop: re.Pattern[st
                 body.append(following)
             return body
     return []
-
-
-def grade_after(lines: Sequence[Line], label: re.Pattern[str], start: int = 0, end: int | None = None, reach: int = 2):
-    """The grade printed beside or just below a label: "Overall effectiveness  Adequate",
-    "Capacity for improvement" + "Grade 2 (good)", as (grade, line the grade was on, quote)."""
-    for line in lines[start:end]:
-        match = label.match(line.text)
-        if not match:
-            continue
-        rest = line.text[match.end() :].strip(" \t:|-–")
-        if rest:
-            grade = _grade_cell(rest)
-            if grade:
-                return grade, line, line.text
-            continue
-        for following in lines[line.index + 1 : line.index + 1 + reach]:
-            grade = _grade_cell(following.text)
-            if grade:
-                return grade, following, f"{line.text} {following.text}"
-    return None
-
-
-_GRADE_CELL = re.compile(
-    r"(?:grade\s*[1-4]\s*[:(]?\s*)?\(?(outstanding|good|adequate|inadequate|requires improvement)\)?\s*\|?",
-    re.I,
-)
-
-
-def _grade_cell(text: str) -> str | None:
-    """A grade when ``text`` is nothing but a grade ("Adequate", "Grade 3 (adequate)", "| Good |")."""
-    cleaned = text.strip(" \t|*.")
-    if _GRADE_CELL.fullmatch(cleaned):
-        return normalise_grade(cleaned)
-    return None
 
 
 def authority_in(text: str, register: Register):
