@@ -31,6 +31,8 @@ TITLE = re.compile(
 COVER = re.compile(
     r"^(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?inspection|report\s+published|published)\s*:?\s*\d", re.I
 )
+#: the cover's dates printed on the title's own line
+COVER_INLINE = re.compile(r"\b(?:inspection\s+dates?|report\s+published)\s*:?\s*\d", re.I)
 #: titles that need no cover line: the letter heading of an annual performance assessment
 SELF_EVIDENT = re.compile(r"^(?:19|20)\d\d\s+annual\s+performance\s+assessment\s+of", re.I)
 #: the last thing in a report: Ofsted's back matter, or a letter's closing
@@ -42,7 +44,7 @@ FRONT_MATTER = 60  # a copyright line this close to the title is front matter (2
 #: more text than this (characters) before or after the report means it is embedded in something else;
 #: a report's own letterhead or running header is shorter
 OUTSIDE = 1500
-LONGEST_TITLE = 160
+LONGEST_TITLE = 240  # a title with its cover's dates on the same line
 
 
 #: marks of a council paper (a committee report, an agenda pack): any two in its opening
@@ -119,7 +121,9 @@ def _title(lines: list[_Line]) -> int | None:
             continue
         if SELF_EVIDENT.match(text):
             return index
-        if any(COVER.match(other.text.lstrip("#*|- ")) for other in lines[index + 1 : index + 1 + COVER_REACH]):
+        if COVER_INLINE.search(text) or any(
+            COVER.match(other.text.lstrip("#*|- ")) for other in lines[index + 1 : index + 1 + COVER_REACH]
+        ):
             return index
     return None
 

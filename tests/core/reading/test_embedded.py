@@ -228,3 +228,17 @@ def test_a_real_pdf_committee_paper():
     assert record.judgements == alone.judgements
     assert [r.text for r in record.recommendations] == [r.text for r in alone.recommendations]
     assert "Audit the decisions" not in " ".join(r.text for r in record.recommendations)
+
+
+def test_a_title_with_its_dates_on_the_same_line():
+    before, report, after = _southend_parts()
+    flattened = report.replace(
+        "care leavers\n\nand\n\nReview of the effectiveness of the Local Safeguarding Children Board¹\n\nInspection date:",
+        "care leavers and Review of the effectiveness of the Local Safeguarding Children Board¹ Inspection date:",
+    )
+    assert flattened != report
+    found = find_embedded(Document((Page(1, before + flattened + after),), "text", "0" * 64, "p.txt", False),
+                          default_register())
+    assert found is not None
+    assert found.document.text.startswith("Southend-on-Sea\n\nInspection of services for children in need")
+    assert found.document.text.rstrip().endswith(SOUTHEND_END)
