@@ -254,3 +254,23 @@ def test_any_text_reads_or_is_refused_never_crashes(parts):
     except ReadError:
         return
     assert record.family
+
+
+def test_grades_printed_as_a_column_after_the_labels_are_not_guessed():
+    text = Lines(
+        document_lines(
+            doc(
+                "Judgement Grade\nThe impact of leaders on social work practice with children and families\n"
+                "The experiences and progress of children who need help and protection\n"
+                "Overall effectiveness\nGood\nRequires improvement to be good\nGood\nChildren are safe."
+            )
+        )
+    )
+    found, warnings = read_judgements(text, ilacs.JUDGEMENTS)
+    assert found == {}
+    assert warnings == [
+        "judgements.leadership: no grade found after 'The impact of leaders on social work practice with children and families'",
+        "judgements.help_and_protection: no grade found after "
+        "'The experiences and progress of children who need help and protection'",
+        "judgements.overall: grades printed in a column after 'Overall effectiveness': which is its own is unclear",
+    ]

@@ -324,8 +324,10 @@ def read_judgements(
     Each label's grade is the first grade phrase after it, before the next label and within
     ``reach`` lines, so labels and grades that wrap over lines (as PDF text does) read correctly.
     List longer labels before shorter ones they begin with ("children in care and care leavers"
-    before "children in care"). The first row found for a key wins.
-    Returns the judgements found and warnings (a label with no grade).
+    before "children in care"). The first row found for a key with a clear grade wins.
+    A grade followed by a line that is only another grade is not taken: the grades were printed
+    as a column after the labels, and which is whose cannot be told.
+    Returns the judgements found and warnings (a label with no grade, or an unclear one).
     """
     if not table:  # a unit that reads its judgements itself (in refine) declares none
         return {}, []
@@ -333,7 +335,7 @@ def read_judgements(
     stop = len(text.text) if end is None else end
     matches = [m for m in pattern.finditer(text.text, start, stop)]
     found: dict[str, Found] = {}
-    warnings: list[str] = []
+    problems: dict[str, str] = {}  # the first problem with a key never found
     for i, match in enumerate(matches):
         key = table[int(match.lastgroup[1:])][1]
         if key in found:
@@ -344,12 +346,19 @@ def read_judgements(
         segment_end = min(limit, matches[i + 1].start() if i + 1 < len(matches) else stop)
         grade = GRADE_RE.search(text.text, match.end(), max(segment_end, match.end()))
         if not grade:
-            warnings.append(f"judgements.{key}: no grade found after {squash(match.group(0))!r}")
+            problems.setdefault(key, f"judgements.{key}: no grade found after {squash(match.group(0))!r}")
+            continue
+        after = text.line_at(grade.end()) + 1
+        if after < len(text.lines) and _GRADE_LINE.match(text.lines[after].text):
+            problems.setdefault(
+                key, f"judgements.{key}: grades printed in a column after {squash(match.group(0))!r}: which is its own is unclear"
+            )
             continue
         found[key] = Found(normalise_grade(grade.group(0)), text.provenance(match.start(), grade.end()))
-    return found, warnings
+    return found, [problem for key, problem in problems.items() if key not in found]
 
 
+_GRADE_LINE = re.compile(rf"^(?:{GRADE_RE.pattern})\W*$", re.I)
 _TABLES: dict[tuple[tuple[str, str], ...], re.Pattern] = {}
 
 
