@@ -31,9 +31,11 @@ from inspire.core.register import Authority, Register
 # --------------------------------------------------------------------------------------------
 
 #: Glyphs that start a bullet item in extracted text (PDF private-use bullets included).
-BULLETS = "◼•■▪●○◦➢►▶‣⁃\uf06e\uf0a7\uf0b7\uf0d8\uf076\uf0fc-–*"
-BULLET_RE = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s*")
-NUMBERED_RE = re.compile(r"^\s*\(?(\d{1,2})[.)](?:\s+|$)")
+BULLETS = "◼•■▪●○◦➢►▶‣⁃\uf06e\uf0a7\uf0b7\uf0d8\uf076\uf0fc-–−─―*"
+#: a bullet glyph, including any Symbol-font private-use character PDFs print bullets as
+BULLET_RE = re.compile(rf"^\s*[{re.escape(BULLETS)}\uf000-\uf0ff]\s*")
+#: "1. ", "(2) ", "136." (SIF paragraphs are numbered through the report), "• 3. " (Word's bulleted numbers)
+NUMBERED_RE = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*)?\(?(\d{{1,3}})[.)](?:\s+|$)")
 _WS = re.compile(r"\s+")
 _BARE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
