@@ -20,12 +20,12 @@ from inspire.core.reading.dates import FULL_DATE
 from inspire.core.reading.documents import Document, Page
 from inspire.core.register import Register
 
-#: the first line of a report's title, as printed on its cover
+#: the first line of a report's title, as printed on its cover (markdown/table marks allowed before it)
 TITLE = re.compile(
-    r"^(?:(?:re-?)?inspection\s+of\s+\S"
-    r"|review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding"
-    r"|(?:19|20)\d\d\s+annual\s+performance\s+assessment\s+of)",
-    re.I,
+    r"^[ \t#*|]*(?:(?:re-?)?inspection[ \t]+of[ \t]+\S"
+    r"|review[ \t]+of[ \t]+the[ \t]+effectiveness[ \t]+of[ \t]+the[ \t]+local[ \t]+safeguarding"
+    r"|(?:19|20)\d\d[ \t]+annual[ \t]+performance[ \t]+assessment[ \t]+of)[^\n]*",
+    re.I | re.M,
 )
 #: a title line needs this on one of the next few lines (the cover's dates)
 COVER = re.compile(
@@ -35,12 +35,12 @@ COVER = re.compile(
 COVER_INLINE = re.compile(r"\b(?:inspection\s+dates?|report\s+published)\s*:?\s*\d", re.I)
 #: titles that need no cover line: the letter heading of an annual performance assessment
 SELF_EVIDENT = re.compile(r"^(?:19|20)\d\d\s+annual\s+performance\s+assessment\s+of", re.I)
-#: the last thing in a report: Ofsted's back matter, or a letter's closing
-END = re.compile(r"(?:©|\(c\))\s*crown\s+copyright|^yours\s+(?:sincerely|faithfully)\b", re.I)
+#: the last thing in a report: Ofsted's back matter, or a letter's closing (to the end of its line)
+END = re.compile(r"(?:(?:©|\(c\))[ \t]*crown[ \t]+copyright|^[ \t]*yours[ \t]+(?:sincerely|faithfully)\b)[^\n]*", re.I | re.M)
 
 LETTER_REACH = 6  # lines above a letter's heading in which its date is looked for
 COVER_REACH = 12  # lines after the title in which the cover's dates are looked for
-FRONT_MATTER = 60  # a copyright line this close to the title is front matter (2009-13 reports)
+FRONT_MATTER = 3000  # characters: a copyright line this close to the title is front matter (2009-13 reports)
 #: more text than this (characters) before or after the report means it is embedded in something else;
 #: a report's own letterhead or running header is shorter
 OUTSIDE = 1500
@@ -76,81 +76,105 @@ class Embedded:
     end_found: bool
 
 
-@dataclass(frozen=True)
-class _Line:
-    page: int  # index into document.pages
-    start: int  # character offsets of the line within its page's text
-    end: int
-    text: str
-
-
 def find_embedded(document: Document, register: Register) -> Embedded | None:
-    """The report embedded in ``document``, or None when there is none or the document is the report."""
-    lines = _lines(document)
-    start = _title(lines)
-    if start is None:
+    """The report embedded in ``document``, or None when there is none or the document is the report.
+
+    Positions are (page index, character offset in that page's text)."""
+    title = _title(document)
+    if title is None:
         return None
-    start = _cover_start(lines, start, register)
-    end = next(
-        (i for i in range(start + FRONT_MATTER, len(lines)) if END.search(lines[i].text)),
-        None,
-    )
-    last = end if end is not None else len(lines) - 1
-    before = sum(len(line.text) for line in lines[:start])
-    after = sum(len(line.text) for line in lines[last + 1 :])
+    start = _cover_start(document, title, register)
+    before = _visible("\n".join([*(p.text for p in document.pages[: start[0]]), document.pages[start[0]].text[: start[1]]]))
+    if before <= OUTSIDE and _ends_with_back_matter(document) and not is_council_paper(document):
+        return None  # the report itself (the common case: decided without reading it all)
+    end = _end(document, start)
+    last = end or (len(document.pages) - 1, len(document.pages[-1].text))
+    after = _visible("\n".join([document.pages[last[0]].text[last[1] :], *(p.text for p in document.pages[last[0] + 1 :])]))
     if before <= OUTSIDE and after <= OUTSIDE and not is_council_paper(document):
         return None
-    return Embedded(_slice(document, lines[start], lines[last]), lines[start].page + 1, lines[last].page + 1, end is not None)
+    return Embedded(_slice(document, start, last), start[0] + 1, last[0] + 1, end is not None)
 
 
-def _lines(document: Document) -> list[_Line]:
-    found = []
+def _title(document: Document) -> tuple[int, int, int] | None:
+    """(page index, start, end) of the first line that is a report's title with its cover below it."""
     for index, page in enumerate(document.pages):
-        for match in re.finditer(r"[^\n]+", page.text):
-            text = match.group(0).strip()
-            if text:
-                found.append(_Line(index, match.start(), match.end(), text))
-    return found
-
-
-def _title(lines: list[_Line]) -> int | None:
-    """The index of the first line that is a report's title with its cover below it."""
-    for index, line in enumerate(lines):
-        text = line.text.lstrip("#*| ")
-        if len(text) > LONGEST_TITLE or not TITLE.match(text):
-            continue
-        if SELF_EVIDENT.match(text):
-            return index
-        if COVER_INLINE.search(text) or any(
-            COVER.match(other.text.lstrip("#*|- ")) for other in lines[index + 1 : index + 1 + COVER_REACH]
-        ):
-            return index
+        for match in TITLE.finditer(page.text):
+            text = match.group(0).strip().lstrip("#*| ")
+            if len(text) > LONGEST_TITLE:
+                continue
+            if SELF_EVIDENT.match(text) or COVER_INLINE.search(text):
+                return index, match.start(), match.end()
+            below = _lines_after(document, index, match.end(), COVER_REACH)
+            if any(COVER.match(line.lstrip("#*|- ")) for line in below):
+                return index, match.start(), match.end()
     return None
 
 
-def _cover_start(lines: list[_Line], title: int, register: Register) -> int:
+def _lines_after(document: Document, page: int, offset: int, count: int) -> list[str]:
+    """The next ``count`` non-blank lines after a position (onto the next page if need be)."""
+    found: list[str] = []
+    while page < len(document.pages) and len(found) < count:
+        for line in document.pages[page].text[offset:].split("\n"):
+            if line.strip():
+                found.append(line.strip())
+                if len(found) == count:
+                    break
+        page, offset = page + 1, 0
+    return found
+
+
+def _cover_start(document: Document, title: tuple[int, int, int], register: Register) -> tuple[int, int]:
     """Where the report begins: the authority's name printed above the title belongs to the cover;
     a letter begins at its date, a few lines above its heading ("1 November 2006", "Dear …")."""
-    if SELF_EVIDENT.match(lines[title].text):
-        for index in range(title - 1, max(title - LETTER_REACH, 0) - 1, -1):
-            if FULL_DATE.fullmatch(lines[index].text.strip(" ,.")):
-                return index
-        return title
-    if title > 0 and _names_authority(lines[title - 1].text, register):
-        return title - 1
-    return title
+    page, start, end = title
+    text = document.pages[page].text
+    above = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text[:start])][-LETTER_REACH:]
+    if SELF_EVIDENT.match(text[start:end].strip().lstrip("#*| ")):
+        for line in reversed(above):
+            if FULL_DATE.fullmatch(line.group(0).strip(" \t,.")):
+                return page, line.start()
+    elif above and _names_authority(above[-1].group(0).strip(), register):
+        return page, above[-1].start()
+    return page, start
+
+
+def _end(document: Document, start: tuple[int, int]) -> tuple[int, int] | None:
+    """The end of the line holding the report's back matter, past its front matter."""
+    skipped = 0
+    for index in range(start[0], len(document.pages)):
+        text = document.pages[index].text
+        offset = start[1] if index == start[0] else 0
+        for match in END.finditer(text, offset):
+            if skipped + match.start() - offset >= FRONT_MATTER:
+                return index, match.end()
+        skipped += len(text) - offset
+    return None
+
+
+def _ends_with_back_matter(document: Document) -> bool:
+    """True when the last page holds the back matter with little after it."""
+    text = document.pages[-1].text
+    found = None
+    for found in END.finditer(text):
+        pass
+    return found is not None and _visible(text[found.end() :]) <= OUTSIDE
+
+
+def _visible(text: str) -> int:
+    """How many non-space characters ``text`` has."""
+    return sum(map(len, text.split()))
 
 
 def _names_authority(text: str, register: Register) -> bool:
     return len(text) <= 80 and bool(register.find(text))
 
 
-def _slice(document: Document, first: _Line, last: _Line) -> Document:
+def _slice(document: Document, first: tuple[int, int], last: tuple[int, int]) -> Document:
     pages = []
-    for index in range(first.page, last.page + 1):
+    for index in range(first[0], last[0] + 1):
         page = document.pages[index]
-        begin = first.start if index == first.page else 0
-        finish = last.end if index == last.page else len(page.text)
+        begin = first[1] if index == first[0] else 0
+        finish = last[1] if index == last[0] else len(page.text)
         pages.append(Page(page.number, page.text[begin:finish]))
     return Document(
         pages=tuple(pages),
@@ -163,7 +187,6 @@ def _slice(document: Document, first: _Line, last: _Line) -> Document:
 
 def is_council_paper(document: Document) -> bool:
     """True when the document opens as a council paper (committee report, agenda pack, letter to
-    councillors). Used when no report was found in it: such a paper discusses an inspection
-    without being its report."""
+    councillors): such a paper may discuss an inspection without being its report."""
     opening = "\n".join(page.text for page in document.pages[:3])[:COUNCIL_PAPER_OPENING]
     return sum(1 for mark in COUNCIL_PAPER if mark.search(opening)) >= 2
