@@ -8,7 +8,10 @@ reader first looks for the report's own span: from its title (confirmed by the c
 letter's heading) to Ofsted's back matter ("© Crown copyright"), and reads only that.
 
 A document that *is* a report starts with its title and ends with its back matter: for it,
-:func:`find_embedded` returns None and the whole document is read as before.
+:func:`find_embedded` returns None and the whole document is read as before. A report with more
+than a letterhead's worth of text before or after it, or in a document that opens as a council
+paper, is embedded. 2009-13 reports print their copyright on page 2 (front matter, passed over):
+inside a paper they are read to its end.
 """
 
 from __future__ import annotations
