@@ -477,6 +477,8 @@ class Spec:
     signatures: tuple[tuple[str, int], ...]
     #: at least this score from signatures, or the document is not of this family
     threshold: int
+    #: (regex, weight) marks of the family by their absence ("no overall effectiveness row")
+    absences: tuple[tuple[str, int], ...] = ()
     #: inspections that started in [from, to] (either open) are of this family
     inspected_from: date | None = None
     inspected_to: date | None = None
@@ -518,6 +520,7 @@ class DeclarativeFramework(Framework):
         score = sum(weight for pattern, weight in self.spec.signatures if _compiled(pattern).search(head))
         if score < self.spec.threshold:
             return 0
+        score += sum(weight for pattern, weight in self.spec.absences if not _compiled(pattern).search(head))
         if self.spec.inspected_from or self.spec.inspected_to:
             start = _first_day(head, self.spec.date_labels)
             if start is None:

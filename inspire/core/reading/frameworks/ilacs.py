@@ -37,6 +37,9 @@ SIGNATURES = (
     (phrase("Inspection dates"), 1),
 )
 
+#: the table's last row until March 2026 (the April 2026 form has none)
+OVERALL_ROW = r"^\s*Overall\s+effectiveness\b"
+
 #: "What needs to improve?" runs until the first judgement's section.
 WHAT_NEEDS_TO_IMPROVE = ItemList(
     section="la",
@@ -48,7 +51,7 @@ WHAT_NEEDS_TO_IMPROVE = ItemList(
 SPEC = Spec(
     family="ilacs",
     title="Inspection of local authority children's services (ILACS, 2018 to March 2026)",
-    signatures=(*SIGNATURES, (r"^\s*Overall\s+effectiveness\b", 1)),
+    signatures=(*SIGNATURES, (OVERALL_ROW, 1)),
     threshold=8,
     inspected_from=date(2017, 10, 1),
     inspected_to=date(2026, 3, 31),

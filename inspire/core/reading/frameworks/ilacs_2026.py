@@ -17,7 +17,8 @@ SPEC = replace(
     family="ilacs_2026",
     title="Inspection of local authority children's services (ILACS, from April 2026)",
     # the table has no "Overall effectiveness" row
-    signatures=(*ilacs.SIGNATURES, (r"^\s*Overall\s+effectiveness\b", -1)),
+    signatures=ilacs.SIGNATURES,
+    absences=((ilacs.OVERALL_ROW, 2),),
     inspected_from=date(2026, 4, 1),
     inspected_to=None,
     judgements=tuple(row for row in ilacs.JUDGEMENTS if row[1] != "overall"),
