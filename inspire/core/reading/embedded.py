@@ -41,6 +41,12 @@ SELF_EVIDENT = re.compile(r"^(?:19|20)\d\d\s+annual\s+performance\s+assessment\s
 #: the last thing in a report: Ofsted's back matter, or a letter's closing (to the end of its line)
 END = re.compile(r"(?:(?:©|\(c\))[ \t]*crown[ \t]+copyright|^[ \t]*yours[ \t]+(?:sincerely|faithfully)\b)[^\n]*", re.I | re.M)
 
+#: the closing table of 2009-13 reports, their last section (their copyright is front matter)
+CLOSING_TABLE = re.compile(r"^[ \t]*Record[ \t]+of[ \t]+main[ \t]+findings[ \t]*:?[ \t]*\r?$", re.I | re.M)
+#: a table row ends with its grade ("Quality of provision Adequate", "Grade 3 (adequate)")
+ROW_GRADE = re.compile(r"\b(?:outstanding|good|adequate|inadequate|requires\s+improvement)\)?[ \t|]*\r?$", re.I)
+CLOSING_ROW = 150  # characters: a longer line is prose, past the table
+CLOSING_GAP = 5  # lines without a grade: past the table
 LETTER_REACH = 6  # lines above a letter's heading in which its date is looked for
 COVER_REACH = 12  # lines after the title in which the cover's dates are looked for
 FRONT_MATTER = 3000  # characters: a copyright line this close to the title is front matter (2009-13 reports)
@@ -90,7 +96,7 @@ def find_embedded(document: Document, register: Register) -> Embedded | None:
     before = _visible("\n".join([*(p.text for p in document.pages[: start[0]]), document.pages[start[0]].text[: start[1]]]))
     if before <= OUTSIDE and _ends_with_back_matter(document) and not is_council_paper(document):
         return None  # the report itself (the common case: decided without reading it all)
-    end = _end(document, start)
+    end = _end(document, start) or _closing_table_end(document, start)
     last = end or (len(document.pages) - 1, len(document.pages[-1].text))
     after = _visible("\n".join([document.pages[last[0]].text[last[1] :], *(p.text for p in document.pages[last[0] + 1 :])]))
     if before <= OUTSIDE and after <= OUTSIDE and not is_council_paper(document):
@@ -117,11 +123,10 @@ def _lines_after(document: Document, page: int, offset: int, count: int) -> list
     """The next ``count`` non-blank lines after a position (onto the next page if need be)."""
     found: list[str] = []
     while page < len(document.pages) and len(found) < count:
-        for line in document.pages[page].text[offset:].split("\n"):
-            if line.strip():
-                found.append(line.strip())
-                if len(found) == count:
-                    break
+        for _, _, line in _lines(document.pages[page].text, offset):
+            found.append(line.strip())
+            if len(found) == count:
+                break
         page, offset = page + 1, 0
     return found
 
@@ -131,13 +136,13 @@ def _cover_start(document: Document, title: tuple[int, int, int], register: Regi
     a letter begins at its date, a few lines above its heading ("1 November 2006", "Dear …")."""
     page, start, end = title
     text = document.pages[page].text
-    above = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text[:start])][-LETTER_REACH:]
+    above = list(_lines(text, 0, start))[-LETTER_REACH:]
     if SELF_EVIDENT.match(text[start:end].strip().lstrip("#*| ")):
-        for line in reversed(above):
-            if FULL_DATE.fullmatch(line.group(0).strip(" \t,.")):
-                return page, line.start()
-    elif above and _names_authority(above[-1].group(0).strip(), register):
-        return page, above[-1].start()
+        for line_start, _, line in reversed(above):
+            if FULL_DATE.fullmatch(line.strip(" \t,.")):
+                return page, line_start
+    elif above and _names_authority(above[-1][2].strip(), register):
+        return page, above[-1][0]
     return page, start
 
 
@@ -154,6 +159,31 @@ def _end(document: Document, start: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
+def _closing_table_end(document: Document, start: tuple[int, int]) -> tuple[int, int] | None:
+    """The end of the last row of a 2009-13 report's closing "Record of main findings" table: the
+    last line with a grade before a long line or a run of lines without one."""
+    heading = None
+    for index in range(start[0], len(document.pages)):
+        heading = CLOSING_TABLE.search(document.pages[index].text, start[1] if index == start[0] else 0)
+        if heading:
+            break
+    if heading is None:
+        return None
+    last, without = None, 0
+    for page in range(index, len(document.pages)):
+        text = document.pages[page].text
+        for _, line_end, line in _lines(text, heading.end() if page == index else 0):
+            if len(line.strip()) > CLOSING_ROW:
+                return last
+            if ROW_GRADE.search(line):
+                last, without = (page, line_end), 0
+            elif last is not None:
+                without += 1
+                if without > CLOSING_GAP:
+                    return last
+    return last
+
+
 def _ends_with_back_matter(document: Document) -> bool:
     """True when the last page holds the back matter with little after it."""
     text = document.pages[-1].text
@@ -161,6 +191,18 @@ def _ends_with_back_matter(document: Document) -> bool:
     for found in END.finditer(text):
         pass
     return found is not None and _visible(text[found.end() :]) <= OUTSIDE
+
+
+def _lines(text: str, start: int = 0, end: int | None = None):
+    """(start, end, text) of each non-blank line of ``text[start:end]``."""
+    end = len(text) if end is None else end
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline == -1 else newline
+        if not text[position:stop].isspace() and position < stop:
+            yield position, stop, text[position:stop]
+        position = stop + 1
 
 
 def _visible(text: str) -> int:

@@ -171,14 +171,9 @@ def test_a_real_report_inside_a_council_paper_reads_as_it_does_alone(family):
     # pages are the paper's: the report's own page n is the paper's page first + n - 1
     shifted = {key: (p.page + first - 1 if p.page else None, p.quote) for key, p in alone.provenance.items()}
     assert {key: (p.page, p.quote) for key, p in embedded.provenance.items()} == shifted
-    if family == "lac_2012":
-        # 2012-13 reports print their copyright on page 2, not at the end: the span runs to the
-        # paper's end, and the reader says so
-        assert embedded.source.embedded_pages == (first, len(pages))
-        assert any(w.startswith("source: the end of the embedded report") for w in embedded.warnings)
-    else:
-        assert embedded.source.embedded_pages == (first, last)
-        assert embedded.warnings == alone.warnings
+    # 2012-13 reports print their copyright on page 2: their end is their closing table's last row
+    assert embedded.source.embedded_pages == (first, last)
+    assert embedded.warnings == alone.warnings
 
 
 def _prose_pdf(pages: list[list[str]]) -> bytes:

@@ -51,3 +51,24 @@ def test_damaged_documents_read_or_fail_cleanly(text):
         return
     assert record.family in {"apa", "slac", "cp_2012", "sif", "lscb_review", "lac_2012", "ilacs", "ilacs_2026"}
     assert all(r.text for r in record.recommendations)
+
+
+def test_pathological_council_papers_are_quick():
+    """Thousands of title-like lines, huge blank lines, copyright lines everywhere: linear time."""
+    import time
+
+    text = (
+        "Agenda Item 1\nReport of the Director\n"
+        + "Inspection of something\n" * 20000
+        + " " * 2_000_000
+        + "\n"
+        + "© Crown copyright 2014\n" * 5000
+        + "Record of main findings\n"
+        + "Overall effectiveness Good\n" * 5000
+    )
+    began = time.perf_counter()
+    try:
+        read_bytes(text.encode("utf-8"), "huge.txt")
+    except ReadError:
+        pass
+    assert time.perf_counter() - began < 10

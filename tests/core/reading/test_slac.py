@@ -200,3 +200,20 @@ def test_without_the_record_table_grades_come_from_the_sections():
     assert "judgements: no 'Record of main findings' table; grades read from the sections" in record.warnings
     # prose that merely names a row ("Equality and diversity is good.") is not a grade
     assert "safeguarding_equality_and_diversity" not in record.judgements
+
+
+def test_inside_a_council_paper_the_report_ends_at_its_closing_table(record):
+    """2009-13 reports print their copyright on page 2, so the end of one inside a council paper is
+    the last row of its "Record of main findings"; the council's plan after it stays out."""
+    paper = [
+        "Agenda Item 9\nReport of the Director of Children's Services\nto\nCabinet\n"
+        "Purpose of report: to present the Ofsted report at Appendix A.",
+        *PAGES,
+        "Appendix B\nAction plan\nLeadership and management\nOutstanding progress is expected by March 2012.\n"
+        "Areas for improvement\n\uf0b7 recruit twenty social workers by April 2011.",
+    ]
+    embedded = read_bytes("\f".join(paper).encode("utf-8"), "cabinet.txt")
+    assert embedded.source.embedded_pages == (2, len(PAGES) + 1)
+    assert embedded.judgements == record.judgements
+    assert [r.text for r in embedded.recommendations] == [r.text for r in record.recommendations]
+    assert embedded.warnings == []
