@@ -11,7 +11,7 @@ A document that *is* a report starts with its title and ends with its back matte
 :func:`find_embedded` returns None and the whole document is read as before. A report with more
 than a letterhead's worth of text before or after it, or in a document that opens as a council
 paper, is embedded. 2009-13 reports print their copyright on page 2 (front matter, passed over):
-inside a paper they are read to its end.
+inside a paper they end at the last row of their closing "Record of main findings" table.
 """
 
 from __future__ import annotations
