@@ -72,10 +72,14 @@ def inspection_ingest(
         futures = {}
         for path in paths:
             try:
-                digest = file_sha256(path)
                 size = path.stat().st_size
+                digest = file_sha256(path) if size <= max_bytes else ""
             except OSError as error:
                 report.failed.append(Failure(path, f"{path.name}: the file cannot be opened ({error.strerror})"))
+                done(path)
+                continue
+            if size > max_bytes:
+                report.failed.append(Failure(path, str(FileTooLarge(path.name, size, max_bytes))))
                 done(path)
                 continue
             if digest in known:
@@ -83,10 +87,6 @@ def inspection_ingest(
                 done(path)
                 continue
             known.add(digest)  # the same content twice in one batch is stored once
-            if size > max_bytes:
-                report.failed.append(Failure(path, str(FileTooLarge(path.name, size, max_bytes))))
-                done(path)
-                continue
             futures[pool.schedule(read_for_store, args=(str(path),), timeout=timeout)] = (path, digest)
         for future in as_completed(futures):
             path, digest = futures.pop(future)
