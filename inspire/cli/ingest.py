@@ -47,7 +47,7 @@ def ingest(
     try:
         files = list(find_report_files(paths))
     except FileNotFoundError as error:
-        err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        err.print(f"[bold red]Error:[/] {error}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_BAD_PATH) from None
     if not files:
         err.print(f"No report files ({', '.join(REPORT_SUFFIXES)}) found in {', '.join(map(str, paths))}.", highlight=False)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from inspire.cli import app
 from inspire.web.inspections.ingest import inspection_ingest, worker_pool
 from inspire.web.inspections.models import DocumentPage, Inspection, SourceDocument
-from tests.conftest import seed
+from tests.conftest import CORPUS, seed
 from tests.core.reading.bad_inputs import make_bad_inputs
 
 pytestmark = pytest.mark.django_db
@@ -78,10 +78,11 @@ def test_the_failures_table_names_each_file_and_its_problem(report):
     assert re.search(rf"│ {re.escape(str(bad['empty_file'].path))}\s*│ {re.escape(bad['empty_file'].message)}\s*│", result.output)
 
 
-def test_a_file_that_takes_too_long_is_stopped_and_reported(report):
-    outcome = inspection_ingest(paths=[report], timeout=0.001)
+def test_a_file_that_takes_too_long_is_stopped_and_reported(tmp_path, shared):
+    biggest = max(CORPUS.glob("*.pdf"), key=lambda p: p.stat().st_size)  # takes well over a second to read
+    outcome = inspection_ingest(paths=[biggest], timeout=0.05)
     assert [(f.path, f.message) for f in outcome.failed] == [
-        (report, "essex.txt: reading took longer than 0.001 seconds and was stopped")]
+        (biggest, f"{biggest.name}: reading took longer than 0.05 seconds and was stopped")]
     assert SourceDocument.objects.count() == 0
 
 

@@ -63,6 +63,9 @@ def inspection_ingest(
 ) -> IngestReport:
     """Read and store every file in ``paths`` (files as given: see ``find_report_files``).
 
+    Files stored before are skipped by their hash, unread. Copies within one batch are each read
+    (a copy of a bad file fails with its own name) and stored once.
+
     ``on_file`` is called once per file when it is done (for a progress bar).
     """
     report = IngestReport()
@@ -86,7 +89,6 @@ def inspection_ingest(
                 report.already_stored.append(path)
                 done(path)
                 continue
-            known.add(digest)  # the same content twice in one batch is stored once
             futures[pool.schedule(read_for_store, args=(str(path),), timeout=timeout)] = (path, digest)
         for future in as_completed(futures):
             path, digest = futures.pop(future)
