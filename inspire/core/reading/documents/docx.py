@@ -27,7 +27,7 @@ class DocxBackend(Backend):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as package:
                 return "word/document.xml" in package.namelist()
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except Exception:  # zipfile raises many types for damaged packages
             # A damaged package that still names the Word part near its start is a broken .docx.
             return b"word/" in data[:4096]
 
