@@ -114,6 +114,13 @@ def test_transitions_match_the_labels(corpus):
     for (from_grade, to_grade), count in expected.items():
         assert transitions.counts[from_grade][to_grade] == count
     assert sum(total for _, _, total in transitions.rows()) == transitions.total
+    assert grade_transitions(area="overall", as_at=date(2013, 1, 1)).total == 0
+
+
+def test_sentence_councils_quote(register):
+    for name, grade in [("Essex", "outstanding"), ("Kent", "good"), ("Leeds", "good"), ("Derby", "inadequate")]:
+        store(make_record(authority=name, judgements={"overall": grade}))
+    assert grade_distribution(as_at=date(2020, 1, 1)).national.sentence() == "4 inspected: 25% inadequate, 50% good, 25% outstanding"
 
 
 def test_time_since_last_inspection(register):

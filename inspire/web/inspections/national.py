@@ -24,9 +24,7 @@ from datetime import date
 from inspire.core.reading.record import GRADES, JUDGEMENT_KEYS
 from inspire.web.inspections.labels import grade_label
 from inspire.web.inspections.models import Authority, Inspection, Judgement
-
-#: The families of full inspections: a newer one without the area's judgement supersedes the grade.
-FULL_INSPECTIONS = ("apa", "slac", "sif", "ilacs", "ilacs_2026")
+from inspire.web.inspections.selectors import FULL_FAMILIES
 
 #: Grades always shown, best first; ``adequate`` (older frameworks) is shown where it occurs.
 MAIN_GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
@@ -41,11 +39,6 @@ def known_areas() -> list[str]:
     """Judgement areas: the record's shared keys, then any other area stored (older families)."""
     stored = set(Judgement.objects.values_list("area", flat=True).distinct())
     return list(JUDGEMENT_KEYS) + sorted(stored - set(JUDGEMENT_KEYS))
-
-
-def regions() -> list[tuple[str, str]]:
-    """(code, name) of every region in the register, by name."""
-    return sorted(set(Authority.objects.values_list("region_code", "region_name")), key=lambda r: r[1])
 
 
 @dataclass(frozen=True)
@@ -69,6 +62,13 @@ class Distribution:
     def count(self, grade: str) -> int:
         return next((g.count for g in self.grades if g.grade == grade), 0)
 
+    def sentence(self) -> str:
+        """The figure councils quote: "106 inspected: 24% inadequate, 49% requires improvement, 25% good, 2% outstanding"."""
+        if not self.total:
+            return "None inspected"
+        parts = [f"{g.percent:.0f}% {g.label.lower()}" for g in reversed(self.grades) if g.count]
+        return f"{self.total} inspected: " + ", ".join(parts)
+
 
 @dataclass(frozen=True)
 class GradePicture:
@@ -89,7 +89,7 @@ class _Judged:
     grade: str
 
 
-def _judged(area: str, as_at: date | None = None) -> list[_Judged]:
+def _judged(area: str, as_at: date | None) -> list[_Judged]:
     """Every stored judgement for ``area`` with its effective date (on or before ``as_at``), oldest first."""
     rows = Judgement.objects.filter(area=area, inspection__authority__isnull=False).values_list(
         "inspection__authority_id",
@@ -152,7 +152,7 @@ def _superseded(latest: dict[int, _Judged], as_at: date) -> int:
     if not latest:
         return 0
     newest: dict[int, date] = {}
-    for authority_id, published, end, start in Inspection.objects.filter(authority_id__in=latest, family__in=FULL_INSPECTIONS).values_list(
+    for authority_id, published, end, start in Inspection.objects.filter(authority_id__in=latest, family__in=FULL_FAMILIES).values_list(
         "authority_id", "published", "inspection_end", "inspection_start"
     ):
         effective = effective_date(published=published, inspection_end=end, inspection_start=start)
@@ -175,10 +175,11 @@ class Transitions:
         return [(g, [self.counts[g][t] for t in self.grades], sum(self.counts[g].values())) for g in self.grades]
 
 
-def grade_transitions(*, area: str = "overall") -> Transitions:
-    """How grades moved between each authority's consecutive inspections that judged ``area``."""
+def grade_transitions(*, area: str = "overall", as_at: date | None = None) -> Transitions:
+    """How grades moved between each authority's consecutive inspections that judged ``area``
+    (those in effect on or before ``as_at``, when given)."""
     by_authority: dict[int, list[_Judged]] = defaultdict(list)
-    for judged in _judged(area):
+    for judged in _judged(area, as_at):
         by_authority[judged.authority_id].append(judged)
     pairs = Counter()
     for history in by_authority.values():
