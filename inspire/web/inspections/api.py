@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, StringConstraints
 
 from inspire.core.reading.record import FAMILIES, GRADES, JUDGEMENT_KEYS
+from inspire.core.register import default_register
 from inspire.web.inspections import national
 from inspire.web.inspections.models import Authority, Inspection, Judgement, Recommendation
 from inspire.web.inspections.search import MAX_PER_PAGE, search_pages
@@ -41,6 +42,18 @@ MAX_LIMIT = 100
 Family = Literal[FAMILIES]  # type: ignore[valid-type]
 Grade = Literal[GRADES]  # type: ignore[valid-type]
 Area = Literal[JUDGEMENT_KEYS]  # type: ignore[valid-type]
+#: A region's name or code, as in the register
+Region = Literal[tuple(sorted({a.region_name for a in default_register().authorities} | {a.region_code for a in default_register().authorities}))]  # type: ignore[valid-type]
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("must be a date written YYYY-MM-DD, e.g. 2019-10-18")
+    return value
+
+
+#: A date written YYYY-MM-DD (pydantic alone would also take numbers as timestamps).
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 #: Free text: bounded, and without NUL characters (PostgreSQL rejects them in strings).
 Text = Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00]*$")]
 
@@ -74,10 +87,6 @@ def _invalid(request: HttpRequest, exc: ValidationError):
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError):
     return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
-
-
-def _unprocessable(location: str, message: str) -> ValidationError:
-    return ValidationError([{"loc": tuple(location.split(".")), "msg": message}])
 
 
 # ---------------------------------------------------------------- schemas
@@ -291,16 +300,11 @@ def _find_authority(key: str) -> Authority:
     return authority
 
 
-def _check_region(region: str | None) -> None:
-    if region and not Authority.objects.filter(Q(region_name=region) | Q(region_code=region)).exists():
-        raise _unprocessable("query.region", f"{region!r} is not a region name or code")
-
-
 # ---------------------------------------------------------------- endpoints
 
 
 class AuthorityFilters(Schema):
-    region: Text | None = Field(None, description="Region name or code")
+    region: Region | None = Field(None, description="Region name or code")
     q: Text | None = Field(None, description="Part of the authority's name")
 
 
@@ -331,9 +335,9 @@ class InspectionFilters(Schema):
     authority: Text | None = Field(None, description="Authority slug or Ofsted URN")
     family: Family | None = None
     grade: Grade | None = Field(None, description="Has any judgement of this grade")
-    region: Text | None = Field(None, description="Region name or code")
-    date_from: date | None = Field(None, description="First day of inspection on or after")
-    date_to: date | None = Field(None, description="First day of inspection on or before")
+    region: Region | None = Field(None, description="Region name or code")
+    date_from: IsoDate | None = Field(None, description="First day of inspection on or after")
+    date_to: IsoDate | None = Field(None, description="First day of inspection on or before")
 
 
 def _filter_inspections(filters: InspectionFilters, prefix: str = "") -> Q:
@@ -344,7 +348,6 @@ def _filter_inspections(filters: InspectionFilters, prefix: str = "") -> Q:
     if filters.family:
         q &= Q(**{f"{prefix}family": filters.family})
     if filters.region:
-        _check_region(filters.region)
         q &= Q(**{f"{prefix}authority__region_name": filters.region}) | Q(**{f"{prefix}authority__region_code": filters.region})
     if filters.date_from:
         q &= Q(**{f"{prefix}inspection_start__gte": filters.date_from})
@@ -464,9 +467,9 @@ class SearchParams(Schema):
     q: Text = Field(..., description='Words to find; "quoted phrases" are kept together')
     family: Family | None = None
     grade: Grade | None = None
-    region: Text | None = Field(None, description="Region name or code")
-    date_from: date | None = None
-    date_to: date | None = None
+    region: Region | None = Field(None, description="Region name or code")
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
     page: int = Field(1, ge=1, le=10_000)
     per_page: int = Field(20, ge=1, le=MAX_PER_PAGE)
 
@@ -474,7 +477,6 @@ class SearchParams(Schema):
 @api.get("/search", response={200: SearchOut, **ERRORS}, tags=["search"])
 def search(request, params: Query[SearchParams]):
     """Full-text search over every page of every stored report, best match first."""
-    _check_region(params.region)
     results = search_pages(
         query=params.q,
         family=params.family,
@@ -510,9 +512,9 @@ def search(request, params: Query[SearchParams]):
 
 
 class DistributionParams(Schema):
-    as_at: date | None = Field(None, description="Default: today")
+    as_at: IsoDate | None = Field(None, description="Default: today")
     area: Area = "overall"
-    region: Text | None = Field(None, description="Region name or code")
+    region: Region | None = Field(None, description="Region name or code")
 
 
 def _distribution(d: national.Distribution) -> dict:
@@ -528,7 +530,6 @@ def _distribution(d: national.Distribution) -> dict:
 @api.get("/national/distribution", response={200: PictureOut, **ERRORS}, tags=["national"])
 def distribution(request, params: Query[DistributionParams]):
     """Latest grades of every authority as at a date, nationally and by region (counts and percentages)."""
-    _check_region(params.region)
     picture = national.grade_distribution(as_at=params.as_at or timezone.localdate(), area=params.area, region=params.region)
     return {
         "as_at": picture.as_at,
@@ -541,7 +542,7 @@ def distribution(request, params: Query[DistributionParams]):
 
 class TransitionParams(Schema):
     area: Area = "overall"
-    as_at: date | None = Field(None, description="Only inspections in effect by this date")
+    as_at: IsoDate | None = Field(None, description="Only inspections in effect by this date")
 
 
 @api.get("/national/transitions", response={200: TransitionsOut, **ERRORS}, tags=["national"])
