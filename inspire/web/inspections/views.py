@@ -165,7 +165,7 @@ def _value_name(key: str) -> str | None:
         return _VALUE_NAMES[key]
     kind, _, name = key.partition(".")
     if kind == "judgements" and name:
-        return f"Judgement: {area_label(name)}"
+        return f"{area_label(name)} judgement"
     if kind == "facts" and name:
         return fact_label(name)
     if kind == "recommendations" and name:

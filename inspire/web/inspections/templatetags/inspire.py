@@ -98,3 +98,11 @@ def years_months(days: int | None) -> str:
 @register.filter
 def mul(value: int, factor: int) -> int:
     return int(value) * int(factor)
+
+
+FORMAT_LABELS = {"pdf": "PDF", "docx": "Word document", "html": "HTML page", "text": "text file"}
+
+
+@register.filter
+def format_label(value: str) -> str:
+    return FORMAT_LABELS.get(value, value)
