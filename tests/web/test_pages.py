@@ -99,7 +99,7 @@ def test_inspection_page_shows_every_value_with_links_to_its_source(client, samp
     assert response.status_code == 200
     page = text(response)
     for expected in ("Tara Geere", "7 October 2019", "18 October 2019", "Overall effectiveness", "Outstanding",
-                     "Timeliness of initial health assessments", "307000", "The publication date is not stated"):
+                     "Timeliness of initial health assessments", "307,000", "The publication date is not stated"):
         assert expected in page, expected
     html = response.content.decode()
     evidence = reverse("inspection_evidence", args=[inspection.pk])
