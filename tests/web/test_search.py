@@ -113,3 +113,8 @@ def test_the_database_has_its_search_index(db):
         else:
             cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname = 'inspections_page_text_tsv'")
         assert cursor.fetchone() is not None
+
+
+def test_a_page_past_the_end_still_counts(pages):
+    results = search_pages(query="fostering", page=5, per_page=2)
+    assert (results.total, results.hits) == (3, [])
