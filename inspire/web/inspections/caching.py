@@ -13,6 +13,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from inspire.web.inspections.models import Authority, Inspection
 
@@ -43,7 +44,8 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        variant = request.headers.get("HX-Request", "") + "|" + request.get_full_path()
+        # today's date too: pages default to "as at today"
+        variant = f"{timezone.localdate()}|{request.headers.get('HX-Request', '')}|{request.get_full_path()}"
         key = f"inspire:page:{view.__module__}.{view.__name__}:{data_version()}:{hashlib.sha256(variant.encode()).hexdigest()}"
         response = cache.get(key)
         if response is None:
