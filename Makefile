@@ -36,7 +36,7 @@ run: install
 	$(PY) -m inspire serve
 
 ## Install everything (Python, Debian packages) and run the whole test suite.
-test: install-dev system-packages
+test: system-packages install-dev
 	bash scripts/test
 
 ## The tests without the browser and PostgreSQL runs (for quick local work).
