@@ -90,6 +90,7 @@ def test_hostile_queries_never_fail(pages, query):
 def test_parse_query_keeps_words_and_phrases():
     assert parse_query('care "return home" -x NEAR(') .phrases == (("care",), ("return", "home"), ("x",), ("NEAR",))
     assert not parse_query('" * ( )')
+    assert len(parse_query("word " * 500).phrases) == 20
 
 
 def test_index_follows_page_changes(pages):

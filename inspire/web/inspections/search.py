@@ -27,6 +27,8 @@ _START, _STOP = "\ue000", "\ue001"
 #: Words of context either side of a match in a snippet.
 SNIPPET_WORDS = 24
 MAX_PER_PAGE = 100
+#: Words and phrases beyond this many are ignored (keeps every query cheap).
+MAX_TERMS = 20
 _TOKEN = re.compile(r'"([^"]*)"|(\w+)', re.UNICODE)
 
 
@@ -54,8 +56,8 @@ def parse_query(text: str) -> SearchQuery:
     for phrase, word in _TOKEN.findall(text or ""):
         words = tuple(re.findall(r"\w+", phrase)) if phrase else (word,)
         if words:
-            phrases.append(words)
-    return SearchQuery(tuple(phrases))
+            phrases.append(words[:MAX_TERMS])
+    return SearchQuery(tuple(phrases[:MAX_TERMS]))
 
 
 @dataclass(frozen=True)
