@@ -15,8 +15,13 @@ class MilestoneData:
     owner: str = ""
     timescale: str = ""  # the target date as written ("31st December 2016 and 6 monthly")
     target_date: date | None = None
-    status: str = "not_started"
+    status: str = "not_started"  # as set by a person
     evidence: str = ""
+    shown_status: str = ""  # as shown on a date ("overdue" derived); board packs use it
+
+    @property
+    def status_on_date(self) -> str:
+        return self.shown_status or self.status
 
 
 @dataclass
@@ -100,3 +105,18 @@ class PlanData:
 
     def theme_name(self, code: str) -> str:
         return next((t.name for t in self.themes if t.code == code), code)
+
+
+def clear_dates_before(plan: PlanData, day: date, what: str = "the inspection began") -> list[str]:
+    """Drop target dates earlier than ``day`` (typing slips such as "31st March 2016" in a plan
+    written after a May 2016 inspection), keeping the words as written. Returns what was dropped."""
+    notes = []
+    for item in plan.items:
+        for action in item.actions:
+            for thing, where in [(action, f"item {item.ref}, action {action.ref}")] + [
+                (m, f"item {item.ref}, action {action.ref}, {m.label or f'milestone {m.ordinal}'}") for m in action.milestones
+            ]:
+                if thing.target_date and thing.target_date < day:
+                    notes.append(f"{where}: target '{thing.timescale}' is before {what}; kept as written, without a date")
+                    thing.target_date = None
+    return notes
