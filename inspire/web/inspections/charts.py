@@ -19,9 +19,9 @@ COLOURS = ("#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#f47738", "#d53880", "#5
 MARKERS = ("circle", "square", "triangle", "diamond")
 
 #: The shared grade scale, top to bottom.
-LEVELS = ((4, "Outstanding"), (3, "Good"), (2, "Requires improvement / adequate"), (1, "Inadequate"))
+LEVELS = ((4, ("Outstanding",)), (3, ("Good",)), (2, ("Requires improvement", "or adequate")), (1, ("Inadequate",)))
 
-WIDTH, LEFT, RIGHT, TOP, ROW = 900, 230, 30, 20, 50
+WIDTH, LEFT, RIGHT, TOP, ROW = 900, 170, 30, 20, 56
 
 
 def _marker(kind: str, x: float, y: float, colour: str) -> str:
@@ -64,7 +64,10 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
     for rank, label in LEVELS:
         y = TOP + (4 - rank) * ROW
         parts.append(f'<line class="inspire-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
-        parts.append(f'<text x="{LEFT - 10}" y="{y + 5}" text-anchor="end">{escape(label)}</text>')
+        lines = "".join(
+            f'<tspan x="{LEFT - 10}" dy="{0 if n == 0 else 17}">{escape(words)}</tspan>' for n, words in enumerate(label)
+        )
+        parts.append(f'<text x="{LEFT - 10}" y="{y + 5 - 8 * (len(label) - 1)}" text-anchor="end">{lines}</text>')
     axis_y = TOP + plot_height + 12
     parts.append(f'<line class="inspire-chart__axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{axis_y}" y2="{axis_y}"/>')
     years = range(first.year, last.year + 1)

@@ -67,3 +67,42 @@ def grade_tag(grade: str | None, score: int | None = None):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def count_of(distribution, grade: str):
+    """The :class:`~inspire.web.inspections.national.GradeCount` of ``grade`` in a distribution row."""
+    for item in distribution.grades:
+        if item.grade == grade:
+            return item
+    return {"count": 0, "percent": 0}
+
+
+@register.filter
+def years_months(days: int | None) -> str:
+    """A wait in days as people say it: "2 years 3 months", "5 months", "12 days"."""
+    if days is None:
+        return ""
+    months = int(days / 30.4375)
+    years, months = divmod(months, 12)
+    if not years and not months:
+        return f"{days} day{'s' if days != 1 else ''}"
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years != 1 else ''}")
+    if months:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return " ".join(parts)
+
+
+@register.filter
+def mul(value: int, factor: int) -> int:
+    return int(value) * int(factor)
+
+
+FORMAT_LABELS = {"pdf": "PDF", "docx": "Word document", "html": "HTML page", "text": "text file"}
+
+
+@register.filter
+def format_label(value: str) -> str:
+    return FORMAT_LABELS.get(value, value)
