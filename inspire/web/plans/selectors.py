@@ -20,6 +20,7 @@ from inspire.core.plans.model import (
     ThemeData,
 )
 from inspire.web.accounts.models import Membership
+from inspire.web.inspections.models import Inspection
 from inspire.web.plans.models import Action, Measure, Milestone, Plan, PlanItem
 
 
@@ -29,6 +30,20 @@ def plans_for_user(*, user) -> QuerySet[Plan]:
     if user.is_superuser:
         return plans
     return plans.filter(authority__in=Membership.objects.filter(user=user).values("authority"))
+
+
+def inspections_for_new_plan(*, user) -> QuerySet[Inspection]:
+    """Inspections of the authorities where the user is an editor or admin, newest first."""
+    inspections = Inspection.objects.select_related("authority").filter(authority__isnull=False)
+    if not user.is_superuser:
+        inspections = inspections.filter(authority__in=Membership.objects.filter(
+            user=user, role__in=("editor", "admin")).values("authority"))
+    return inspections.order_by("-inspection_start")[:50]
+
+
+def measure_data(measure: Measure) -> MeasureData:
+    return MeasureData(measure.description, measure.baseline, measure.target, measure.target_date, measure.polarity,
+                       measure.unit, [MeasureValueData(v.date, v.value) for v in measure.values.all()])
 
 
 def plan_items(plan: Plan) -> QuerySet[PlanItem]:
@@ -131,11 +146,7 @@ def plan_data(*, plan: Plan, as_at: date) -> PlanData:
                 )
                 for a in item.actions.all()
             ],
-            measures=[
-                MeasureData(m.description, m.baseline, m.target, m.target_date, m.polarity, m.unit,
-                            [MeasureValueData(v.date, v.value) for v in m.values.all()])
-                for m in item.measures.all()
-            ],
+            measures=[measure_data(m) for m in item.measures.all()],
             progress=[ProgressData(p.date, p.text, p.author.get_username() if p.author else "")
                       for p in item.progress_updates.all()],
             rag=entry.rag.rag,

@@ -1,0 +1,205 @@
+"""Plan pages, downloads and the API, with the same permission rules everywhere."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import docx
+import pypdfium2
+import pytest
+from django.urls import reverse
+
+from inspire.web.accounts.services import person_get_or_create
+from inspire.web.plans import services
+from inspire.web.plans.models import AuditEntry, Milestone, Plan, ProgressUpdate
+from tests.core.plans.seed_docs import seed_002_docx, seed_004_docx
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(southend_inspection, users):
+    editor = users["southend_editor"]
+    plan = services.plan_create(inspection=southend_inspection, created_by=editor)
+    person_get_or_create(authority=plan.authority, name="Head of Children's Services")
+    item = plan.items.get(ref="1")
+    action = services.action_create(item=item, user=editor, text="Identify and adopt a model of practice.")
+    services.milestone_create(action=action, user=editor, text="Research of options.", owner="Head of Children's Services",
+                              target_date=date(2016, 9, 30))
+    services.risk_create(plan=plan, user=editor, description="Resources not available to progress the improvement plan",
+                         impact="H", likelihood="M", revised_impact="H", revised_likelihood="L")
+    return plan
+
+
+def client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_plan_page_shows_deadline_items_and_key(client, plan, users):
+    response = client_for(client, users["southend_viewer"]).get(reverse("plans:plan_detail", args=[plan.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "14 October 2016" in html and "70 working days" in html
+    assert "Improve the quality of management oversight" in html
+    assert "a milestone is past its target date and not complete" in html  # the key
+    assert 'name="form" value="theme"' not in html  # viewers get no forms
+
+
+def test_viewer_cannot_post(client, plan, users):
+    c = client_for(client, users["southend_viewer"])
+    item = plan.items.get(ref="1")
+    before = AuditEntry.objects.count()
+    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
+                      {"form": "progress", "progress-date-day": "1", "progress-date-month": "11",
+                       "progress-date-year": "2016", "progress-text": "Sneaky"})
+    assert response.status_code == 403
+    response = c.post(reverse("plans:plan_detail", args=[plan.pk]), {"form": "theme", "code": "A", "name": "X"})
+    assert response.status_code == 403
+    assert AuditEntry.objects.count() == before and not ProgressUpdate.objects.exists()
+
+
+def test_other_authority_cannot_see_or_change_by_page_or_api(client, plan, users):
+    c = client_for(client, users["essex_editor"])
+    item = plan.items.get(ref="1")
+    assert c.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 404
+    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
+                      {"form": "override", "override-rag": "green", "override-reason": "x"})
+    assert response.status_code == 404
+    milestone = Milestone.objects.get(action__item=item)
+    response = c.patch(f"/api/plans/{plan.pk}/milestones/{milestone.pk}", data=json.dumps({"status": "complete",
+                       "evidence": "x"}), content_type="application/json")
+    assert response.status_code == 404
+    assert c.get("/api/plans").json() == []
+    milestone.refresh_from_db()
+    assert milestone.status == "not_started"
+
+
+def test_api_viewer_refused_editor_allowed_and_audited(client, plan, users):
+    milestone = Milestone.objects.get(action__item__plan=plan)
+    url = f"/api/plans/{plan.pk}/milestones/{milestone.pk}"
+    c = client_for(client, users["southend_viewer"])
+    assert c.get(f"/api/plans/{plan.pk}").status_code == 200
+    response = c.patch(url, data=json.dumps({"status": "at_risk"}), content_type="application/json")
+    assert response.status_code == 403
+    assert "viewer" in response.json()["detail"]
+    c = client_for(client, users["southend_editor"])
+    response = c.patch(url, data=json.dumps({"status": "at_risk"}), content_type="application/json")
+    assert response.status_code == 200 and response.json()["status"] == "at_risk"
+    response = c.patch(url, data=json.dumps({"owner": "Someone Unknown"}), content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("owner: 'Someone Unknown' is not a known owner")
+    entry = AuditEntry.objects.filter(object_type="Milestone", action="update").get()
+    assert (entry.field, entry.before, entry.after, entry.user) == ("status", "not_started", "at_risk", users["southend_editor"])
+    item = plan.items.get(ref="1")
+    response = c.post(f"/api/plans/{plan.pk}/items/{item.pk}/progress",
+                      data=json.dumps({"date": "2016-11-01", "text": "Options appraised"}), content_type="application/json")
+    assert response.status_code == 201
+    detail = c.get(f"/api/plans/{plan.pk}").json()
+    assert detail["deadline"] == "2016-10-14"
+    assert detail["items"][0]["actions"][0]["milestones"][0]["shown_status"] == "overdue"
+    client.logout()
+    assert client.get("/api/plans").status_code == 401
+
+
+def test_item_page_forms_and_errors(client, plan, users):
+    c = client_for(client, users["southend_editor"])
+    item = plan.items.get(ref="1")
+    url = reverse("plans:item_detail", args=[plan.pk, item.pk])
+    response = c.post(url, {"form": "override", "override-rag": "amber", "override-reason": ""})
+    assert response.status_code == 400
+    assert "Give the reason for the override" in response.content.decode()
+    response = c.post(url, {"form": "progress", "progress-date-day": "31", "progress-date-month": "2",
+                            "progress-date-year": "2017", "progress-text": "x"})
+    assert response.status_code == 400 and "Date of the update must be a real date" in response.content.decode()
+    response = c.post(url, {"form": "progress", "progress-date-day": "1", "progress-date-month": "11",
+                            "progress-date-year": "2016", "progress-text": "Model options appraised"})
+    assert response.status_code == 302
+    response = c.post(url, {"form": "measure", "measure-description": "Audited cases requiring improvement",
+                            "measure-unit": "%", "measure-baseline": "45", "measure-goal": "25",
+                            "measure-target-day": "30", "measure-target-month": "9", "measure-target-year": "2017",
+                            "measure-polarity": "lower_is_better"})
+    assert response.status_code == 302
+    measure = item.measures.get()
+    response = c.post(url, {"form": "value", "value-measure": measure.pk, "value-date-day": "30",
+                            "value-date-month": "11", "value-date-year": "2016", "value-value": "38"})
+    assert response.status_code == 302
+    page = c.get(url, {"as_at-day": "6", "as_at-month": "12", "as_at-year": "2016"}).content.decode()
+    assert "Model options appraised" in page and "Not yet at target" in page
+    assert "Target date passed, target not met" in c.get(url).content.decode()  # today is after September 2017
+    chart = c.get(reverse("plans:measure_chart", args=[plan.pk, measure.pk]))
+    assert chart["Content-Type"] == "image/png" and chart.content.startswith(b"\x89PNG")
+
+
+def test_board_pack_downloads(client, plan, users):
+    editor = users["southend_editor"]
+    board = services.board_create(plan=plan, user=editor, kind="improvement_board", name="Children's Improvement Board")
+    services.board_member_add(board=board, user=editor, name="Chief Executive", role="Chair")
+    meeting = services.meeting_create(board=board, user=editor, date=date(2016, 12, 6))
+    c = client_for(client, users["southend_viewer"])
+    page = c.get(reverse("plans:pack", args=[plan.pk, meeting.pk])).content.decode()
+    assert "Children&#x27;s Improvement Board: 6 December 2016" in page and "Research of options." in page
+    word = c.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, "docx"]))
+    text = "\n".join(cell.text for t in docx.Document(io.BytesIO(word.content)).tables for r in t.rows for cell in r.cells)
+    assert "Head of Children's Services" in text and "Resources not available to progress the improvement plan" in text
+    pdf = c.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, "pdf"]))
+    document = pypdfium2.PdfDocument(pdf.content)
+    pdf_text = " ".join(" ".join(document[i].get_textpage().get_text_range() for i in range(len(document))).split())
+    assert "Research of options." in pdf_text and "30 September 2016" in pdf_text and "Overdue" in pdf_text
+
+
+def test_audit_page_for_admins_only_and_csv(client, plan, users):
+    url = reverse("plans:audit", args=[plan.pk])
+    assert client_for(client, users["southend_editor"]).get(url).status_code == 403
+    c = client_for(client, users["southend_admin"])
+    assert c.get(url).status_code == 200
+    rows = list(csv.DictReader(io.StringIO(c.get(reverse("plans:audit_download", args=[plan.pk, "csv"])).content.decode())))
+    assert {"Plan", "PlanItem", "Action", "Milestone", "Risk"} <= {r["object"] for r in rows}
+    assert all(r["who"] == "southend_editor" for r in rows)
+
+
+@pytest.mark.parametrize("build, expected_items", [(seed_004_docx, 18), (seed_002_docx, None)])
+def test_word_import_preview_then_confirm(client, southend_inspection, users, build, expected_items):
+    c = client_for(client, users["southend_editor"])
+    url = reverse("plans:plan_import", args=[southend_inspection.pk])
+    upload = io.BytesIO(build())
+    upload.name = "plan.docx"
+    response = c.post(url, {"form": "upload", "plan": upload})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Check what will be stored" in html and not Plan.objects.exists()
+    response = c.post(url, {"form": "confirm"})
+    assert response.status_code == 302
+    plan = Plan.objects.get()
+    if expected_items:
+        # 12 recommendations + the council's 2 own items + the LSCB's 4 recommendations (no actions yet)
+        assert plan.items.count() == expected_items
+        one = plan.items.get(recommendation__section="la", recommendation__ordinal=1)
+        assert one.actions.count() == 7 and one.themes.count() == 4
+        assert "Could not be placed" not in html
+        assert plan.risks.count() == 3
+        # 31st March 2016 (before the inspection) is kept as written, without a date
+        assert "is before the inspection began" in html
+
+
+def test_excel_export_and_bad_import(client, plan, users):
+    c = client_for(client, users["southend_editor"])
+    exported = c.get(reverse("plans:plan_export", args=[plan.pk])).content
+    from openpyxl import load_workbook
+    workbook = load_workbook(io.BytesIO(exported))
+    workbook["Milestones"].cell(row=2, column=8).value = "not a date"
+    out = io.BytesIO()
+    workbook.save(out)
+    out.seek(0)
+    out.name = "plan.xlsx"
+    before = Plan.objects.count()
+    response = c.post(reverse("plans:plan_import", args=[plan.inspection.pk]), {"form": "upload", "plan": out})
+    assert response.status_code == 400
+    assert "Milestones, row 2, column target_date: &#x27;not a date&#x27; is not a date" in response.content.decode()
+    assert Plan.objects.count() == before
+
+
+def test_templates_download(client):
+    assert client.get(reverse("plans:template", args=["csv"])).content.decode().startswith("item,item_title")
+    assert client.get(reverse("plans:template", args=["xlsx"])).content.startswith(b"PK")
