@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -73,7 +74,8 @@ def test_paginates(pages):
 
 def test_page_text_cannot_inject_html(pages):
     hit = search_pages(query="care leavers").hits[0]
-    assert "<script>" not in hit.snippet and "&lt;script&gt;" in hit.snippet
+    assert "<mark>Care</mark> <mark>leavers</mark>" in hit.snippet
+    assert "<" not in re.sub(r"</?mark>", "", hit.snippet)  # the page's <script> is escaped (or dropped)
 
 
 @pytest.mark.parametrize(
@@ -88,3 +90,26 @@ def test_hostile_queries_never_fail(pages, query):
 def test_parse_query_keeps_words_and_phrases():
     assert parse_query('care "return home" -x NEAR(') .phrases == (("care",), ("return", "home"), ("x",), ("NEAR",))
     assert not parse_query('" * ( )')
+
+
+def test_index_follows_page_changes(pages):
+    from inspire.web.inspections.models import DocumentPage
+
+    page = DocumentPage.objects.get(document=pages["kent"].document, number=1)
+    page.text = "Kent: a new phrase about kinship carers."
+    page.save()
+    assert search_pages(query="return home interviews").total == 0
+    assert search_pages(query="kinship carers").hits[0].authority_name == "Kent"
+    pages["kent"].document.delete()
+    assert search_pages(query="kinship carers").total == 0
+
+
+def test_the_database_has_its_search_index(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE name = 'inspections_page_fts'")
+        else:
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname = 'inspections_page_text_tsv'")
+        assert cursor.fetchone() is not None
