@@ -159,28 +159,46 @@ def test_audit_page_for_admins_only_and_csv(client, plan, users):
     assert all(r["who"] == "southend_editor" for r in rows)
 
 
-@pytest.mark.parametrize("build, expected_items", [(seed_004_docx, 18), (seed_002_docx, None)])
-def test_word_import_preview_then_confirm(client, southend_inspection, users, build, expected_items):
-    c = client_for(client, users["southend_editor"])
-    url = reverse("plans:plan_import", args=[southend_inspection.pk])
-    upload = io.BytesIO(build())
+def _import(client, user, inspection, data: bytes):
+    c = client_for(client, user)
+    url = reverse("plans:plan_import", args=[inspection.pk])
+    upload = io.BytesIO(data)
     upload.name = "plan.docx"
     response = c.post(url, {"form": "upload", "plan": upload})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Check what will be stored" in html and not Plan.objects.exists()
+    assert "Check what will be stored" in html and not Plan.objects.exists()  # nothing stored before confirming
     response = c.post(url, {"form": "confirm"})
     assert response.status_code == 302
-    plan = Plan.objects.get()
-    if expected_items:
-        # 12 recommendations + the council's 2 own items + the LSCB's 4 recommendations (no actions yet)
-        assert plan.items.count() == expected_items
-        one = plan.items.get(recommendation__section="la", recommendation__ordinal=1)
-        assert one.actions.count() == 7 and one.themes.count() == 4
-        assert "Could not be placed" not in html
-        assert plan.risks.count() == 3
-        # 31st March 2016 (before the inspection) is kept as written, without a date
-        assert "is before the inspection began" in html
+    return Plan.objects.get(), html
+
+
+def test_word_import_of_southend_plan(client, southend_inspection, users):
+    plan, html = _import(client, users["southend_editor"], southend_inspection, seed_004_docx())
+    # 12 recommendations + the council's 2 own items + the LSCB's 4 recommendations (no actions yet)
+    assert plan.items.count() == 18
+    for ordinal in range(1, 13):
+        item = plan.items.get(recommendation__section="la", recommendation__ordinal=ordinal)
+        assert item.ref == str(ordinal) and item.actions.exists()
+    one = plan.items.get(recommendation__section="la", recommendation__ordinal=1)
+    assert one.actions.count() == 7 and one.themes.count() == 4
+    seventh = one.actions.get(ref="7")
+    assert [(m.target_date, m.owner.name) for m in seventh.milestones.all()][-1] == (date(2018, 6, 30), "GM – Fieldwork Services")
+    assert plan.risks.count() == 3
+    assert "LSCB 1: no item of the document answers it" in html
+    # 31st March 2016 (before the inspection) is kept as written, without a date
+    assert "target &#x27;31st March 2016&#x27; is before the inspection began" in html
+
+
+def test_word_import_of_east_sussex_review_links_by_text(client, east_sussex_inspection, users):
+    plan, html = _import(client, users["east_sussex_editor"], east_sussex_inspection, seed_002_docx())
+    linked = {i.ref: i.recommendation.ordinal for i in plan.items.exclude(recommendation=None) if i.actions.exists()}
+    # the plan numbers its areas 1-8; the report lists nine (the advocacy one has no item in the plan)
+    assert linked == {"1": 1, "2": 5, "3": 2, "4": 4, "5": 7, "6": 8, "7": 3, "8": 9}
+    advocacy = plan.items.get(recommendation__section="la", recommendation__ordinal=6)
+    assert advocacy.title.startswith("Ensure that children know that they have a right") and not advocacy.actions.exists()
+    assert plan.items.get(ref="1").progress_updates.get().date == date(2014, 7, 31)
+    assert plan.items.get(ref="4").actions.get(ref="ii").lead.name == "Sally Carnie/ Teresa Lavelle-Hill"
 
 
 def test_excel_export_and_bad_import(client, plan, users):
