@@ -264,7 +264,7 @@ def to_pdf(pack: BoardPack) -> bytes:
         story.append(para("Members: " + "; ".join(pack.members) + ".", body))
     story += [Paragraph("RAG summary", styles["Heading1"])]
     overall_rag = pack.plan_rag()
-    story.append(para(f"Overall: {rag_rules.RAG_LABELS[overall_rag.rag]}. {overall_rag.reason}", body))
+    story += [para(f"Overall: {rag_rules.RAG_LABELS[overall_rag.rag]}. {overall_rag.reason}", body), Spacer(1, 6)]
     summary = table(("Status", "Items"), [(label, count) for _, label, count in pack.rag_counts()], [4 * cm, 2 * cm])
     summary.setStyle([("BACKGROUND", (0, i + 1), (0, i + 1), colors.HexColor("#" + RAG_HEX[r]))
                       for i, (r, _, _) in enumerate(pack.rag_counts())])
@@ -288,7 +288,7 @@ def to_pdf(pack: BoardPack) -> bytes:
         story += [para(_measure_caption(item, measure), body), charts.drawing(measure)]
 
     story.append(Paragraph("Risk register", styles["Heading1"]))
-    story.append(para(MATRIX_DESCRIPTION, body))
+    story += [para(MATRIX_DESCRIPTION, body), Spacer(1, 6)]
     story.append(table(RISK_COLUMNS, pack.risk_rows(), [c * cm for c in (6, 1.8, 2, 1.8, 7, 1.8, 3, 2.4)])
                  if pack.plan.risks else para("No risks recorded.", body))
 

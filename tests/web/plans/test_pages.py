@@ -221,3 +221,23 @@ def test_excel_export_and_bad_import(client, plan, users):
 def test_templates_download(client):
     assert client.get(reverse("plans:template", args=["csv"])).content.decode().startswith("item,item_title")
     assert client.get(reverse("plans:template", args=["xlsx"])).content.startswith(b"PK")
+
+
+def test_excel_round_trip_through_the_pages(client, southend_inspection, users):
+    """A plan exported to Excel and imported back is the same plan."""
+    from inspire.web.plans.selectors import plan_data
+
+    first, _ = _import(client, users["southend_editor"], southend_inspection, seed_004_docx())
+    editor = users["southend_editor"]
+    item = first.items.get(ref="2")
+    measure = item.measures.first()
+    services.measure_value_record(measure=measure, user=editor, date=date(2016, 11, 30), value=38)
+    services.progress_add(item=item, user=editor, date=date(2016, 11, 30), text="Audit report refocused")
+    exported = client.get(reverse("plans:plan_export", args=[first.pk])).content
+    upload = io.BytesIO(exported)
+    upload.name = "plan.xlsx"
+    url = reverse("plans:plan_import", args=[southend_inspection.pk])
+    assert client.post(url, {"form": "upload", "plan": upload}).status_code == 200
+    assert client.post(url, {"form": "confirm"}).status_code == 302
+    second = Plan.objects.exclude(pk=first.pk).get()
+    assert plan_data(plan=second, as_at=date(2016, 12, 6)) == plan_data(plan=first, as_at=date(2016, 12, 6))
