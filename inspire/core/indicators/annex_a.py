@@ -9,11 +9,12 @@ reader expects variety:
 - categories carry code prefixes ("a) Yes", "q) 6: Police"), which are removed;
 - dates are real dates, Excel serial numbers, or text ("16/09/2020", "16 Sept 2020"); "#N/A",
   "n/a" and the like mean blank;
-- cells may hold formulas. The file is read with formulas visible (``data_only=False``) because a
-  workbook saved by a program rather than by Excel has no cached results, where openpyxl's
-  ``data_only=True`` silently gives ``None``. Simple same-row arithmetic (``=H2+5``, the form
-  returns use) is worked out here; anything else falls back to the cached value Excel saved (read
-  again, for the affected sheet only), and a formula with neither is a row-level problem;
+- cells may hold formulas. A workbook saved by a program rather than by Excel has no saved
+  results (where openpyxl's ``data_only=True`` or calamine silently give a blank), so the formulas
+  of the sheets that have any are read from the sheet's XML (shared formulas translated with
+  openpyxl's ``Translator``). Simple same-row arithmetic (``=H2+5``, the form returns use) is
+  worked out here; anything else uses the result Excel saved, and a formula with neither is a
+  row-level problem;
 - blank rows are skipped; rows with values but no child ID (totals, notes) are reported and left
   out.
 
@@ -21,12 +22,16 @@ Nothing here raises on bad content: a missing list, a column not found, or a val
 date becomes a ``Problem`` (list, row, column, what is wrong) and the rest of the workbook is
 used. Only a file that is not a readable .xlsx at all raises ``AnnexAError``.
 
-Speed: openpyxl ``read_only=True`` streams the sheets; each needed cell goes through one small
-converter chosen per column when the header is read.
+Speed: values come from python-calamine (a Rust reader). openpyxl, even with ``read_only=True``,
+took 14.7 s of CPU to read every cell of the generated large-county workbook (1.1 million cells)
+on the development machine, over the whole 10-second budget for import and computation;
+calamine reads it in about 1 s. Each needed cell then goes through one small converter chosen per
+column when the header is read; columns no indicator uses are not converted.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -34,14 +39,19 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, Callable
 
-import openpyxl
-from openpyxl.utils import column_index_from_string
+from xml.etree import ElementTree
+
+import python_calamine
+from openpyxl.formula.translate import Translator
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from inspire.core.indicators.cases import ROW_TYPES, CaseLists, Problem
 
 
 class AnnexAError(ValueError):
     """The file is not a readable Excel workbook (the only error the reader raises)."""
+
+    hint = "Save the return from Excel as an Excel workbook (.xlsx) and try again."
 
 
 @dataclass(frozen=True)
@@ -219,7 +229,7 @@ def _text(value: Any) -> str | None:
     text = str(value).replace("\xa0", " ").strip()
     if text.lower() in _BLANK:
         return None
-    return _PREFIX.sub("", text) or None
+    return (_PREFIX.sub("", text) if ")" in text[:4] else text) or None
 
 
 def to_text(value: Any) -> str | None:
@@ -262,8 +272,10 @@ def to_int(value: Any) -> int | None:
 
 
 def to_id(value: Any) -> str | None:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if type(value) is float and value.is_integer():
+        return str(int(value))
+    if type(value) is int:
+        return str(value)
     if value is None:
         return None
     text = str(value).replace("\xa0", " ").strip()
@@ -369,123 +381,180 @@ def match_columns(spec: ListSpec, headers: list[Any]) -> dict[str, int]:
 _HEADER_SEARCH_ROWS = 15
 
 
-def read_annex_a(source: str | Path | IO[bytes]) -> CaseLists:
+def read_annex_a(source: str | Path | IO[bytes] | bytes) -> CaseLists:
     """Read every list of an Annex A workbook into ``CaseLists`` (problems included, never raised)."""
-    try:
-        workbook = openpyxl.load_workbook(source, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise AnnexAError(f"this is not a readable Excel workbook (.xlsx): {error}") from error
+    book = _Book.open(source)
     lists = CaseLists()
-    try:
-        seen: dict[int, str] = {}
-        for sheet in workbook.worksheets:
-            number = identify_sheet(sheet.title)
-            if number is None or number in UNUSED_LISTS:
-                continue
-            spec = next(s for s in LISTS if s.number == number)
-            if number in seen:
-                lists.problems.append(Problem(spec.name, f"sheet “{sheet.title}” also looks like {spec.name} (already read from “{seen[number]}”); it was left out", "duplicate_list"))
-                continue
-            seen[number] = sheet.title
-            _read_sheet(source, sheet, spec, lists)
-    finally:
-        workbook.close()
+    seen: dict[int, str] = {}
+    for title in book.sheet_names:
+        number = identify_sheet(title)
+        if number is None or number in UNUSED_LISTS:
+            continue
+        spec = next(s for s in LISTS if s.number == number)
+        if number in seen:
+            lists.problems.append(Problem(spec.name, f"sheet “{title}” also looks like {spec.name} (already read from “{seen[number]}”); it was left out", "duplicate_list"))
+            continue
+        seen[number] = title
+        _read_sheet(book, title, spec, lists)
     for spec in LISTS:
-        if spec.key not in lists.columns:
+        if spec.key not in lists.columns and spec.number not in seen:
             lists.problems.append(Problem(spec.name, f"{spec.name} ({spec.title.lower()}) was not found in the workbook; indicators that need it are not computed", "missing_list"))
     return lists
 
 
-def _read_sheet(source: Any, sheet: Any, spec: ListSpec, lists: CaseLists) -> None:
-    rows = sheet.iter_rows(values_only=True)
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+class _Book:
+    """The workbook's values (python-calamine: cached results, fast) and, for the sheets that hold
+    formulas, the formulas themselves (read from the sheet's XML; shared formulas translated)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            self.values = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        except (zipfile.BadZipFile, python_calamine.CalamineError, ValueError, OSError) as error:
+            raise AnnexAError(f"this is not a readable Excel workbook (.xlsx): {error}") from error
+        self.sheet_names: list[str] = list(self.values.sheet_names)
+        self._paths = self._sheet_paths()
+
+    @classmethod
+    def open(cls, source: str | Path | IO[bytes] | bytes) -> _Book:
+        if isinstance(source, bytes):
+            return cls(source)
+        if hasattr(source, "read"):
+            return cls(source.read())
+        try:
+            return cls(Path(source).read_bytes())
+        except OSError as error:
+            raise AnnexAError(f"the workbook could not be opened: {error}") from error
+
+    def _sheet_paths(self) -> dict[str, str]:
+        try:
+            workbook = ElementTree.fromstring(self.zip.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(self.zip.read("xl/_rels/workbook.xml.rels"))
+        except (KeyError, ElementTree.ParseError):
+            return {}
+        targets = {r.get("Id"): r.get("Target", "") for r in rels}
+        paths = {}
+        for sheet in workbook.iter(f"{_NS}sheet"):
+            target = targets.get(sheet.get(f"{_REL_NS}id"), "")
+            paths[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        return paths
+
+    def rows(self, title: str) -> tuple[int, int, Any]:
+        """(first row number, first column index, iterator of row value lists) for one sheet."""
+        sheet = self.values.get_sheet_by_name(title)
+        start = sheet.start or (0, 0)
+        return start[0] + 1, start[1], sheet.iter_rows()
+
+    def formulas(self, title: str) -> dict[int, list[tuple[int, str]]]:
+        """Row number -> [(column index, formula text "=H2+5")] for every formula cell of a sheet."""
+        path = self._paths.get(title)
+        if not path:
+            return {}
+        try:
+            xml = self.zip.read(path)
+        except KeyError:
+            return {}
+        if b"<f>" not in xml and b"<f " not in xml and not (b":f" in xml and _HAS_FORMULA.search(xml)):
+            return {}
+        found: dict[int, list[tuple[int, str]]] = {}
+        shared: dict[str, tuple[str, str]] = {}  # si -> (master cell, formula)
+        for _, cell in ElementTree.iterparse(io.BytesIO(xml)):
+            if cell.tag != f"{_NS}c":
+                continue
+            formula = cell.find(f"{_NS}f")
+            ref = cell.get("r")
+            if formula is not None and ref:
+                text = formula.text
+                if formula.get("t") == "shared":
+                    si = formula.get("si", "")
+                    if text:
+                        shared[si] = (ref, text)
+                    elif si in shared:
+                        master, master_text = shared[si]
+                        text = Translator("=" + master_text, origin=master).translate_formula(ref)[1:]
+                if text:
+                    column, row = coordinate_from_string(ref)
+                    found.setdefault(row, []).append((column_index_from_string(column) - 1, "=" + text))
+            cell.clear()
+        return found
+
+
+def _read_sheet(book: _Book, title: str, spec: ListSpec, lists: CaseLists) -> None:
+    first_row, first_column, rows = book.rows(title)
+    pad = (None,) * first_column  # so column indexes are the sheet's, as formulas name them
+
     header_row, mapping = 0, {}
-    for number, values in enumerate(rows, start=1):
-        if number > _HEADER_SEARCH_ROWS:
+    for number, values in enumerate(rows, start=first_row):
+        if number >= first_row + _HEADER_SEARCH_ROWS:
             break
-        candidate = match_columns(spec, list(values or ()))
+        candidate = match_columns(spec, [*pad, *values])
         if "child_id" in candidate and len(candidate) >= 2:
             header_row, mapping = number, candidate
             break
     if not header_row:
-        lists.problems.append(Problem(spec.name, f"no header row was found in sheet “{sheet.title}” (looked for “Child Unique ID” and the list's columns in the first {_HEADER_SEARCH_ROWS} rows); the list was left out", "no_header"))
+        lists.problems.append(Problem(spec.name, f"no header row was found in sheet “{title}” (looked for “Child Unique ID” and the list's columns in the first {_HEADER_SEARCH_ROWS} rows); the list was left out", "no_header"))
         return
     lists.columns[spec.key] = set(mapping)
     for column in spec.columns:
         if column.field not in mapping:
             lists.problems.append(Problem(spec.name, f"no column for “{column.label}” was found; indicators that need it are not computed", "missing_column", column=column.label))
 
+    formulas = book.formulas(title)
     row_type = ROW_TYPES[spec.key]
     columns = [(c.field, mapping[c.field], CONVERTERS[c.kind], c.label) for c in spec.columns if c.field in mapping and c.field != "child_id"]
     id_index = mapping["child_id"]
+    labels = {index: label for _, index, _, label in columns} | {id_index: "Child Unique ID"}
     out = lists.rows(spec.key)
     problems = lists.problems
     name = spec.name
-    deferred: list[tuple[int, tuple]] = []  # rows with formulas only Excel's cached values can settle
     for number, values in enumerate(rows, start=header_row + 1):
-        if not values or all(v is None or v == "" for v in values):
+        if pad:
+            values = [*pad, *values]
+        if number in formulas:  # the formulas replace calamine's saved results (blank when none were saved)
+            with_formulas = list(values)
+            for column, text in formulas[number]:
+                with_formulas.extend([None] * (column + 1 - len(with_formulas)))
+                with_formulas[column] = text
+            values = _resolve_formulas(number, with_formulas, values, problems, name, labels)
+        elif not any(v is not None and v != "" for v in values):
             continue
-        if _has_unsupported_formula(values, number, columns, id_index):
-            deferred.append((number, values))
-            continue
-        _convert(number, values, values, row_type, columns, id_index, out, problems, name)
-    if deferred:
-        cached = _cached_rows(source, sheet.title, {n for n, _ in deferred})
-        for number, values in deferred:
-            _convert(number, values, cached.get(number, ()), row_type, columns, id_index, out, problems, name)
+        _convert(number, values, row_type, columns, id_index, out, problems, name)
 
 
-def _has_unsupported_formula(values: tuple, number: int, columns: list, id_index: int) -> bool:
-    for index in (id_index, *(c[1] for c in columns)):
-        value = values[index] if index < len(values) else None
+def _resolve_formulas(number: int, values: list, cached: Any, problems: list, name: str, labels: dict[int, str]) -> list:
+    """Replace the formula cells of one row by their results (worked out, else Excel's saved value)."""
+    resolved = list(values)
+    for index, value in enumerate(values):
         if isinstance(value, str) and value.startswith("="):
             try:
-                evaluate(value, values, number)
-            except Unsupported:
-                return True
-    return False
-
-
-def _convert(number: int, values: tuple, cached: tuple, row_type: type, columns: list, id_index: int, out: list, problems: list, name: str) -> None:
-    def cell(index: int) -> Any:
-        value = values[index] if index < len(values) else None
-        if isinstance(value, str) and value.startswith("="):
-            try:
-                return evaluate(value, values, number)
+                resolved[index] = evaluate(value, values, number)
             except Unsupported:
                 saved = cached[index] if index < len(cached) else None
-                if saved is None:
-                    raise BadValue(f"the formula “{value}” has no saved result (open and save the workbook in Excel, or replace it with its value)") from None
-                return saved
-        return value
+                if (saved is None or saved == "") and index in labels:
+                    problems.append(Problem(name, f"the formula “{value}” has no saved result (open and save the workbook in Excel, or replace the formula by its value); the row is used without it", "formula_without_result", number, labels[index]))
+                resolved[index] = saved
+    return resolved
 
-    try:
-        child_id = to_id(cell(id_index))
-    except BadValue as error:
-        problems.append(Problem(name, f"{error}; the row was left out", "bad_id", number, "Child Unique ID"))
-        return
+
+def _convert(number: int, values: Any, row_type: type, columns: list, id_index: int, out: list, problems: list, name: str) -> None:
+    size = len(values)
+    child_id = to_id(values[id_index]) if id_index < size else None
     if child_id is None:
         problems.append(Problem(name, "the row has values but no child ID; it was left out", "no_child_id", number, "Child Unique ID"))
         return
     record = row_type(number, child_id)
     for field, index, convert, label in columns:
+        value = values[index] if index < size else None
+        if value is None or value == "":
+            continue
         try:
-            setattr(record, field, convert(cell(index)))
+            setattr(record, field, convert(value))
         except BadValue as error:
             problems.append(Problem(name, f"{error}; the row is used without it", f"bad_{field}", number, label))
     out.append(record)
-
-
-def _cached_rows(source: Any, title: str, wanted: set[int]) -> dict[int, tuple]:
-    """The values Excel saved for the given rows of one sheet (a second, targeted read)."""
-    if hasattr(source, "seek"):
-        source.seek(0)
-    workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    try:
-        last = max(wanted)
-        found = {}
-        for number, values in enumerate(workbook[title].iter_rows(values_only=True, max_row=last), start=1):
-            if number in wanted:
-                found[number] = values
-        return found
-    finally:
-        workbook.close()
