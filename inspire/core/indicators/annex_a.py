@@ -187,7 +187,7 @@ _WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]+)[\s\-,]+(\d{2}|\d
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
-class BadValue(Exception):
+class BadValue(ValueError):
     """A cell that cannot be read as its column's kind (message says why)."""
 
 

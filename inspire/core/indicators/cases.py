@@ -200,6 +200,9 @@ class CaseLists:
     #: list key -> the typed fields found in the workbook (a list absent here was not found)
     columns: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: what indicators' ``prepare`` built, shared between indicators and periods (rows are not
+    #: changed once read)
+    prepared: dict = field(default_factory=dict, repr=False, compare=False)
 
     LIST_KEYS: ClassVar[tuple[str, ...]] = tuple(ROW_TYPES)
 
@@ -211,12 +214,6 @@ class CaseLists:
         return found is not None and all(n in found for n in names)
 
     def date_range(self) -> tuple[date, date] | None:
-        """The earliest and latest event dates in the return (for choosing periods)."""
-        seen = [
-            d
-            for key in self.LIST_KEYS
-            for r in self.rows(key)
-            for d in (getattr(r, "contact_date", None), getattr(r, "referral_date", None), getattr(r, "authorised", None))
-            if d is not None
-        ]
+        """The first and last contact or referral dates: the window the return covers."""
+        seen = [c.contact_date for c in self.contacts if c.contact_date] + [r.referral_date for r in self.referrals if r.referral_date]
         return (min(seen), max(seen)) if seen else None

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from inspire.core.indicators.annex_a import BY_KEY, list_name
 from inspire.core.indicators.cases import CaseLists
 from inspire.core.indicators.catalogue import CATALOGUE, Indicator, Period, Unit
+from inspire.core.indicators.catalogue.base import add_months
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,12 @@ def compute(
     if why:
         return Result(indicator, period, None, None, None, unavailable=why)
 
-    context = indicator.prepare(lists, period) if indicator.prepare else None
+    context = None
+    if indicator.prepare:
+        key = (indicator.prepare, period if indicator.prepare_by_period else None)
+        if key not in lists.prepared:
+            lists.prepared[key] = indicator.prepare(lists, period)
+        context = lists.prepared[key]
     left_out: Counter[str] = Counter()
     cases: list[Case] | None = [] if keep_cases else None
     rows = 0
@@ -110,6 +117,29 @@ def compute(
     if value is None:
         result.unavailable = "no cases in the period"
     return result
+
+
+def standard_periods(lists: CaseLists) -> list[Period]:
+    """The periods an import computes: each whole calendar quarter the return covers (trend points)
+    and the year to the last of them; the return's whole window when it covers no whole quarter."""
+    window = lists.date_range()
+    if window is None:
+        return []
+    first, last = window
+    quarters = []
+    year, month = first.year, (first.month - 1) // 3 * 3 + 1
+    while True:
+        start = date(year, month, 1)
+        end = add_months(start, 3) - timedelta(days=1)
+        if end > last:
+            break
+        if start >= first:
+            quarters.append(Period(start, end))
+        year, month = (year + 1, 1) if month == 10 else (year, month + 3)
+    if not quarters:
+        return [Period(first, last)]
+    year_start = max(add_months(quarters[-1].end + timedelta(days=1), -12), quarters[0].start)
+    return [*quarters, Period(year_start, quarters[-1].end)]
 
 
 def compute_all(

@@ -90,6 +90,8 @@ class Indicator:
     denominator: Callable[[Any, Period, Any], Verdict]
     numerator: Callable[[Any, Period, Any], bool | float]
     prepare: Callable[[Any, Period], Any] | None = None
+    #: False when ``prepare`` ignores the period, so one result serves every period
+    prepare_by_period: bool = True
     #: other lists (and their columns) read by ``prepare``
     also_needs: tuple[tuple[str, tuple[str, ...]], ...] = ()
     threshold: Threshold | None = None

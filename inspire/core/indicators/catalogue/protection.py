@@ -166,6 +166,7 @@ CP_REPEAT = Indicator(
     polarity=Polarity.LOWER,
     semantics=Semantics.FLOW,
     prepare=_earlier_plans,
+    prepare_by_period=False,
     denominator=_plan_started,
     numerator=lambda p, period, starts: bool(p.previous_plans) or any(s < p.start for s in starts.get(p.child_id, ())),
     theme="Child protection",
