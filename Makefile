@@ -16,11 +16,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
-install: $(PY)
+install: $(PY) assets
 	$(PY) -m pip install -q -c constraints.txt -e .
 
-install-dev: $(PY)
+install-dev: $(PY) assets
 	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
+
+## Front-end assets (GOV.UK Frontend, htmx; axe-core for the browser tests) from package-lock.json.
+assets:
+	npm ci --no-audit --no-fund
+	bash scripts/build-assets
 
 system-packages:
 	bash scripts/install-system-packages

@@ -19,4 +19,6 @@ def main() -> None:
     """Inspire's commands. Run ``inspire COMMAND --help`` for each."""
 
 
-from inspire.cli import indicators, reading  # noqa: E402,F401  (registers their commands on app)
+from inspire.cli import reading  # noqa: E402,F401  (registers its commands on app)
+from inspire.cli import serve  # noqa: E402,F401
+from inspire.cli import indicators  # noqa: E402,F401
