@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "inspire.web.inspections",
+    "inspire.web.indicators",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("exports/", include("inspire.web.inspections.exports")),
+    path("", include("inspire.web.indicators.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -2,8 +2,9 @@
 
 ``compute(indicator, lists, period)`` → ``Result``: the value, numerator, denominator, the rows
 left out and why, and (on request) the cases behind the figure. An indicator whose list or
-columns are missing from the return, or a rate without an under-18 population, is not computed:
-its ``Result`` says why (``unavailable``) instead of showing a wrong number.
+columns are missing from the return is not computed, and a rate without an under-18 population
+keeps its count but has no value: the ``Result`` says why (``unavailable``) instead of showing a
+wrong number.
 """
 
 from __future__ import annotations
@@ -71,8 +72,6 @@ def compute(
     keep_cases: bool = False,
 ) -> Result:
     why = missing_inputs(indicator, lists)
-    if why is None and indicator.unit is Unit.RATE and not population_under_18:
-        why = "no under-18 population has been entered for this authority"
     if why:
         return Result(indicator, period, None, None, None, unavailable=why)
 
@@ -106,7 +105,9 @@ def compute(
     if unit is Unit.COUNT:
         value, num, den = float(rows), float(rows), None
     elif unit is Unit.RATE:
-        value, num, den = rows / population_under_18 * 10_000, float(rows), float(population_under_18)
+        # without a population the count is still kept, so a rate follows once one is entered
+        value = rows / population_under_18 * 10_000 if population_under_18 else None
+        num, den = float(rows), float(population_under_18) if population_under_18 else None
     elif rows == 0:
         value, num, den = None, 0.0, 0.0
     elif unit is Unit.PERCENT:
@@ -115,7 +116,8 @@ def compute(
         value, num, den = total / rows, total, float(rows)
     result = Result(indicator, period, value, num, den, dict(left_out), cases=cases)
     if value is None:
-        result.unavailable = "no cases in the period"
+        no_population = unit is Unit.RATE and not population_under_18
+        result.unavailable = "no under-18 population has been entered for this authority" if no_population else "no cases in the period"
     return result
 
 
