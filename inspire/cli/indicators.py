@@ -12,6 +12,7 @@ from rich.table import Table
 from inspire.cli import app
 from inspire.core.indicators import AnnexAError, Period, compute_all, read_annex_a
 from inspire.core.indicators.generator import generate as generate_workbook
+from inspire.core.register import default_register
 
 indicators_app = typer.Typer(help="Performance indicators from Annex A case lists.", no_args_is_help=True)
 app.add_typer(indicators_app, name="indicators")
@@ -69,3 +70,59 @@ def compute(
     if problems:
         for problem in lists.problems:
             typer.echo(f"  {problem.describe()}")
+
+
+def _database() -> None:
+    """The database ready (migrated, register loaded), as ``inspire serve`` leaves it."""
+    from inspire.cli.serve import prepare
+
+    prepare(collect_static=False)
+
+
+@indicators_app.command("import")
+def import_workbook(
+    workbook: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="An Annex A workbook (.xlsx)."),
+    authority: str = typer.Option(..., "--authority", help="The authority's name as the register knows it, e.g. Essex."),
+) -> None:
+    """Import an Annex A workbook into the database: case lists kept, every indicator computed."""
+    _database()
+    from inspire.web.indicators.services import annex_a_import
+    from inspire.web.inspections.models import Authority
+
+    entry = default_register().lookup(authority)
+    if entry is None:
+        err.print(f"[bold red]Error:[/] “{authority}” is not an authority in the register", highlight=False)
+        err.print("Hint: use the name as Ofsted prints it, e.g. “Southend-on-Sea” or “Essex”.", highlight=False)
+        raise typer.Exit(2)
+    try:
+        dataset = annex_a_import(authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code), content=workbook.read_bytes(), filename=workbook.name)
+    except AnnexAError as error:
+        err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        err.print(f"Hint: {error.hint}", highlight=False)
+        raise typer.Exit(2) from None
+    rows = sum(dataset.row_counts.values())
+    typer.echo(f"Imported {workbook.name} for {entry.name}: {rows:,} rows, {dataset.problem_count:,} problems, {dataset.values.count():,} indicator values.")
+
+
+@indicators_app.command("sync-reports")
+def sync_reports() -> None:
+    """Store the area figures read from inspection reports (children in need, on plans, looked after) as indicator values."""
+    _database()
+    from inspire.web.indicators.services import report_figures_sync
+
+    typer.echo(f"{report_figures_sync():,} figures from reports stored.")
+
+
+@indicators_app.command("comparators")
+def comparators(csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="A comparator CSV (time_period, area_code, indicator, value).")) -> None:
+    """Import England, region and authority figures; with any bad row nothing is stored."""
+    _database()
+    from inspire.web.indicators.services import comparators_import
+
+    result = comparators_import(text=csv_file.read_text(encoding="utf-8-sig"))
+    if result.problems:
+        for problem in result.problems:
+            err.print(f"[bold red]Error:[/] {problem.describe()}", highlight=False)
+        err.print(f"Nothing was stored ({len(result.problems)} problems).", highlight=False)
+        raise typer.Exit(2)
+    typer.echo(f"{result.stored:,} comparator figures stored; {result.suppressed:,} suppressed or missing figures skipped.")

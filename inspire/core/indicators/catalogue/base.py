@@ -62,7 +62,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start > self.end:
-            raise ValueError(f"the period starts ({self.start:%d %B %Y}) after it ends ({self.end:%d %B %Y})")
+            raise ValueError(f"the period starts ({self.start.day} {self.start:%B %Y}) after it ends ({self.end.day} {self.end:%B %Y})")
 
     def __contains__(self, day: date | None) -> bool:
         return day is not None and self.start <= day <= self.end
