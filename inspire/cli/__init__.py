@@ -23,3 +23,4 @@ from inspire.cli import reading  # noqa: E402,F401  (registers its commands on a
 from inspire.cli import ingest  # noqa: E402,F401
 from inspire.cli import serve  # noqa: E402,F401
 from inspire.cli import plans  # noqa: E402,F401
+from inspire.cli import indicators  # noqa: E402,F401

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "inspire.web.inspections",
     "inspire.web.accounts",
     "inspire.web.plans",
+    "inspire.web.indicators",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("exports/", include("inspire.web.inspections.exports")),
     path("plans/", include("inspire.web.plans.urls")),
+    path("", include("inspire.web.indicators.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
