@@ -5,7 +5,7 @@ its judgement table, the headings of its recommendation lists and the labels of 
 lead inspector. :class:`DeclarativeFramework` reads any report from such a spec; a unit
 subclasses it only for what is truly specific to its layout (override :meth:`refine`).
 
-The reading functions work on :class:`Line` s: the document's lines with running page
+The reading functions work on :class:`Lines`: the document's lines with running page
 headers/footers and page numbers removed, each knowing its page. Every value found is recorded
 with a :class:`~inspire.core.reading.record.Provenance`; every value looked for and not found,
 or found more than once with different readings, gives a warning instead of a guess.
@@ -13,6 +13,7 @@ or found more than once with different readings, gives a warning instead of a gu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -110,14 +111,7 @@ class Lines:
 
     def line_at(self, position: int) -> int:
         """Index of the line holding character ``position``."""
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.starts[middle] <= position:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return max(0, bisect.bisect_right(self.starts, position) - 1)
 
     def page_at(self, position: int) -> int | None:
         return self.lines[self.line_at(position)].page if self.lines else None
@@ -166,12 +160,10 @@ def _labels_re(labels: tuple[str, ...]) -> re.Pattern:
 def _value_after(text: Lines, match: re.Match, *, lines: int = 1) -> tuple[str, int]:
     """The text after a label: the rest of its line, and the next ``lines - 1`` lines."""
     index = text.line_at(match.start())
-    first = text.lines[index].text
-    rest = first[match.end() - text.starts[index]:]
+    rest = text.lines[index].text[match.end() - text.starts[index] :]
     extra = [line.text for line in text.lines[index + 1 : index + lines]]
-    value = " ".join([rest, *extra]).strip()
-    end = text.starts[min(index + lines - 1, len(text.lines) - 1)] + len(text.lines[min(index + lines - 1, len(text.lines) - 1)].text)
-    return value, end
+    last = min(index + lines - 1, len(text.lines) - 1)
+    return " ".join([rest, *extra]).strip(), text.starts[last] + len(text.lines[last].text)
 
 
 #: a date line that goes on to the next line: it ends with "and", "to", a dash or a bare day
@@ -240,7 +232,8 @@ def find_authority(
     """The authority a report is about: (authority, provenance, warning).
 
     First the name in the report's title (each of ``title`` is a regex with a group ``name``,
-    matched in the text up to ``end``), then any single authority named in the title area.
+    matched in the text up to ``end``), then the one authority the title area names, then (for a
+    text without its cover) the one authority the opening names, with a warning saying so.
     """
     area_end = min(len(text.text) if end is None else end, _TITLE_CHARS)
     for pattern in title:
@@ -297,10 +290,11 @@ def _quote_name(text: Lines, authority: Authority, start: int, end: int) -> Prov
 _PATTERNS: dict[str, re.Pattern] = {}
 
 
-def _compiled(pattern: str, flags: int = re.I | re.M) -> re.Pattern:
+def _compiled(pattern: str) -> re.Pattern:
+    """A unit's regex, compiled once (case-insensitive, ``^`` and ``$`` at line ends)."""
     compiled = _PATTERNS.get(pattern)
     if compiled is None:
-        compiled = _PATTERNS[pattern] = re.compile(pattern, flags)
+        compiled = _PATTERNS[pattern] = re.compile(pattern, re.I | re.M)
     return compiled
 
 
