@@ -58,7 +58,11 @@ WORD_SENTENCES = {
 }
 
 COMBINED_MANAGEMENT = re.compile(r"including\s+the\s+management\s+of\s+children'?s\s+services", re.I)
-SUMMARY_STOP = re.compile(r"^(?:grade\s+service\s+descriptors|being\s+healthy|summary)\b", re.I)
+SUMMARY_STOP = re.compile(r"^(?:grade\s+service\s+descriptors|grade\s+descriptors|summary)\b", re.I)
+SUMMARY_LINES = 30  # the table is never longer
+SUMMARY_ROW = 300  # characters: a longer line is the prose after the table
+#: a grade figure standing on its own ("… young people. 3"), not part of "14-19" or "2006"
+STANDALONE_GRADE = re.compile(r"(?<![\w.,/-])([1-4])(?![\w.,/%-])")
 HEADINGS = re.compile(
     r"(?:" + "|".join(OUTCOME_HEADINGS.values()) + r"|the\s+council'?s\s+management\s+of.*"
     r"|key\s+strengths\s+and\s+areas\s+for\s+(?:improvement|development).*|aspects\s+for\s+focus.*"
@@ -118,23 +122,37 @@ class ApaFramework(Framework):
         record.warnings.append("publication date: the date of the letter was not found")
 
     def _summary(self, record: Record, lines: list[kit.Line], start: int) -> None:
+        """Rows of the summary table: a row starts with its label and may wrap over lines (PDF text);
+        its grade is the first figure 1-4 standing on its own after the label."""
         table = kit.find(lines, re.compile(r"^areas\s+for\s+judgement", re.I), start)
         if not table:
             return
-        for line in lines[table[0].index + 1 : table[0].index + 20]:
-            text = re.sub(r"</?\w+>", "", line.text)  # <i>…</i> left by some text extractions
-            if SUMMARY_STOP.match(text) and not re.search(r"[1-4]\s*$", text):
+        rows: list[tuple[str, list[kit.Line]]] = []
+        for line in lines[table[0].index + 1 : table[0].index + 1 + SUMMARY_LINES]:
+            text = _untagged(line.text)
+            if SUMMARY_STOP.match(text) or len(text) > SUMMARY_ROW:
                 break
-            for key, label in SUMMARY_ROWS.items():
-                if key in record.grades:
-                    continue
-                match = re.match(rf"^{label}\b.*?(?:grade\s*)?\b([1-4])\s*$", text, re.I)
-                if match:
-                    self._grade(record, key, int(match.group(1)), line)
-                    if key == "capacity_to_improve" and COMBINED_MANAGEMENT.search(text):
-                        # 2007-08: "Capacity to improve, including the management of children's services"
-                        self._grade(record, "management_of_services", int(match.group(1)), line)
-                    break
+            key = next((k for k, label in SUMMARY_ROWS.items() if re.match(rf"^{label}\b", text, re.I)), None)
+            if key:
+                rows.append((key, [line]))
+            elif rows:
+                rows[-1][1].append(line)
+        for key, row in rows:
+            if key in record.grades:
+                continue
+            text = " ".join(_untagged(line.text) for line in row)
+            label = re.match(SUMMARY_ROWS[key], text, re.I)
+            grade = STANDALONE_GRADE.search(text, label.end())
+            if not grade:
+                record.warnings.append(f"judgements.{key}: no grade found in its summary row")
+                continue
+            # the quote is the row as printed, up to the line with its grade
+            upto = next(i for i, line in enumerate(row) if STANDALONE_GRADE.search(_untagged(line.text)))
+            quote = " ".join(line.text for line in row[: upto + 1])
+            self._grade(record, key, int(grade.group(1)), row[0], quote)
+            if key == "capacity_to_improve" and COMBINED_MANAGEMENT.search(text):
+                # 2007-08: "Capacity to improve, including the management of children's services"
+                self._grade(record, "management_of_services", int(grade.group(1)), row[0], quote)
 
     def _outcomes(self, record: Record, lines: list[kit.Line], start: int) -> None:
         for key, heading in OUTCOME_HEADINGS.items():
@@ -190,6 +208,11 @@ def _title(lines: list[kit.Line]) -> tuple[kit.Line, re.Match[str]] | None:
         if match:
             return line, match
     return None
+
+
+def _untagged(text: str) -> str:
+    """Text without the <i>…</i> tags some extractions leave."""
+    return re.sub(r"</?\w+>", "", text)
 
 
 def _number(word: str) -> int:
