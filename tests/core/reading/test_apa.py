@@ -146,3 +146,17 @@ def test_summary_rows_wrapped_as_pdf_text_prints_them():
     )
     assert record.provenance["judgements.overall"].page == 2
     assert record.provenance["published"].page == 1
+
+
+def test_outcome_sentences_wrapped_over_lines():
+    letter = seed("003").read_text("utf-8").replace(
+        "The authority's contribution to outcomes in this area is adequate. Standards of attainment",
+        "The authority's contribution to outcomes in this\narea is adequate. Standards of attainment",
+    ).replace("The management of the service is good.", "The management of the\nservice is good.")
+    assert "in this\narea is adequate" in letter and "management of the\nservice" in letter
+    record = read_bytes(letter.encode("utf-8"), "letter.txt")
+    assert record.grades["enjoying_and_achieving"] == 2
+    assert record.provenance["judgements.enjoying_and_achieving"].quote == (
+        "The authority's contribution to outcomes in this area is adequate."
+    )
+    assert record.grades["management_of_services"] == 3

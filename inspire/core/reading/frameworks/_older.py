@@ -62,6 +62,21 @@ def find(lines: Sequence[Line], pattern: re.Pattern[str], start: int = 0, end: i
     return None
 
 
+def search_joined(lines: Sequence[Line], pattern: re.Pattern[str]):
+    """The first match of ``pattern`` in the lines joined by spaces (so a sentence may wrap), as
+    (the line where the match starts, match, joined text), or None."""
+    text = " ".join(line.text for line in lines)
+    match = pattern.search(text)
+    if not match:
+        return None
+    position = 0
+    for line in lines:
+        position += len(line.text) + 1
+        if position > match.start():
+            return line, match, text
+    return None  # pragma: no cover - a match lies within the joined lines
+
+
 def section(lines: Sequence[Line], heading: re.Pattern[str], stop: re.Pattern[str], start: int = 0) -> list[Line]:
     """The lines after the first line that is ``heading`` (matched in full), up to a line that ``stop``
     matches in full."""

@@ -158,19 +158,17 @@ class ApaFramework(Framework):
         for key, heading in OUTCOME_HEADINGS.items():
             if key in record.grades:
                 continue
-            body = kit.section(lines, re.compile(heading, re.I), HEADINGS, start)
-            for line in body:
-                match = OUTCOME_SENTENCE.search(line.text)
-                if match:
-                    self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(line.text, match))
-                    break
+            found = kit.search_joined(kit.section(lines, re.compile(heading, re.I), HEADINGS, start), OUTCOME_SENTENCE)
+            if found:
+                line, match, text = found
+                self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(text, match))
 
     def _sentences(self, record: Record, lines: list[kit.Line], start: int) -> None:
         for key, sentence in WORD_SENTENCES.items():
-            found = kit.find(lines, sentence, start)
+            found = kit.search_joined(lines[start:], sentence)
             if found and key not in record.grades:
-                line, match = found
-                self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(line.text, match))
+                line, match, text = found
+                self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(text, match))
 
     def _grade(self, record: Record, key: str, number: int, line: kit.Line, quote: str | None = None) -> None:
         record.grades[key] = number
