@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -138,6 +138,8 @@ class Found:
 
     value: object
     provenance: Provenance
+    #: where in the :class:`Lines` text it was read, when the caller needs to read on from there
+    position: int | None = None
 
 
 def labelled(text: Lines, labels: Sequence[str], *, start: int = 0, end: int | None = None) -> re.Match | None:
@@ -180,7 +182,7 @@ def read_dates(text: Lines, labels: Sequence[str], *, end: int | None = None) ->
         value, stop = _value_after(text, match, lines=lines)
         span = parse_date_span(value)
         if span:
-            best = Found(span, text.provenance(match.start(), stop))
+            best = Found(span, text.provenance(match.start(), stop), match.start())
             if not _WRAPS.search(value):
                 break
     return best
@@ -619,10 +621,8 @@ def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, e
 
 def _title_area_end(text: Lines, dates: Found | None) -> int:
     """The title area: up to the inspection dates, else the first 12 lines."""
-    if dates is not None:
-        match = re.search(re.escape(dates.provenance.quote[:20]), text.text)
-        if match:
-            return match.start()
+    if dates is not None and dates.position is not None:
+        return dates.position
     index = min(12, len(text.lines)) - 1
     return text.starts[index] + len(text.lines[index].text) if index >= 0 else 0
 
@@ -657,13 +657,10 @@ def _first_day(head: str, labels: Sequence[str]) -> date | None:
     return None
 
 
-def any_of(patterns: Iterable[str]) -> str:
-    """One regex matching any of ``patterns``."""
-    return "|".join(f"(?:{p})" for p in patterns)
-
-
 __all__ = [
     "BULLETS",
+    "BULLET_RE",
+    "NUMBERED_RE",
     "DeclarativeFramework",
     "Found",
     "ItemList",
@@ -671,7 +668,6 @@ __all__ = [
     "Lines",
     "Spec",
     "add_items",
-    "any_of",
     "authority_ref",
     "document_lines",
     "find_authority",
