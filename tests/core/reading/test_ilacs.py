@@ -85,3 +85,56 @@ def test_without_its_dates_the_form_is_told_by_the_overall_effectiveness_row(fam
     assert detect(document).family == family
     record = read_document(document)
     assert record.inspection_start is None and "inspection dates: not found" in record.warnings
+
+
+def test_a_report_saved_as_word_reads_the_same_way():
+    """Word keeps the table as cells and drops the bullet glyphs: the list is still read."""
+    import io
+
+    import docx
+
+    from inspire.core.reading import read_bytes
+
+    word = docx.Document()
+    word.add_paragraph("Inspection of Kingston upon Thames local authority children’s services")
+    word.add_paragraph("Inspection dates: 2 to 6 December 2024")
+    word.add_paragraph("Lead inspector: Nicki Shaw, His Majesty’s Inspector")
+    table = word.add_table(rows=0, cols=2)
+    for label, grade in [
+        ("Judgement", "Grade"),
+        ("The impact of leaders on social work practice with children and families", "Outstanding"),
+        ("The experiences and progress of children who need help and protection", "Good"),
+        ("The experiences and progress of children in care", "Outstanding"),
+        ("The experiences and progress of care leavers", "Requires improvement to be good"),
+        ("Overall effectiveness", "Outstanding"),
+    ]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, grade
+    word.add_paragraph("Children living in Kingston upon Thames receive outstanding services.")
+    word.add_paragraph("What needs to improve?")
+    word.add_paragraph("Clarity of pre-proceedings letters for parents.", style="List Bullet")
+    word.add_paragraph("The quality of supervision at the front door, so that decisions are timely.", style="List Bullet")
+    word.add_paragraph("The experiences and progress of children who need help and protection: good")
+    word.add_paragraph("1. Children and families benefit from early help.")
+    data = io.BytesIO()
+    word.save(data)
+
+    record = read_bytes(data.getvalue(), "kingston.docx")
+    assert (record.family, record.authority.name, record.inspection_start, record.lead_inspector) == (
+        "ilacs",
+        "Kingston upon Thames",
+        date(2024, 12, 2),
+        "Nicki Shaw",
+    )
+    assert record.judgements == {
+        "leadership": "outstanding",
+        "help_and_protection": "good",
+        "children_in_care": "outstanding",
+        "care_leavers": "requires_improvement",
+        "overall": "outstanding",
+    }
+    assert [r.text for r in record.recommendations] == [
+        "Clarity of pre-proceedings letters for parents.",
+        "The quality of supervision at the front door, so that decisions are timely.",
+    ]
+    assert record.provenance["judgements.overall"].page is None and record.warnings == []
