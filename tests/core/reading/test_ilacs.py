@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 
+import docx
 import pytest
 
-from inspire.core.reading import read_document, read_path
+from inspire.core.reading import read_bytes, read_document, read_path
 from inspire.core.reading.documents import Document, Page, load_path
 from inspire.core.reading.frameworks import detect
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations
@@ -89,12 +91,6 @@ def test_without_its_dates_the_form_is_told_by_the_overall_effectiveness_row(fam
 
 def test_a_report_saved_as_word_reads_the_same_way():
     """Word keeps the table as cells and drops the bullet glyphs: the list is still read."""
-    import io
-
-    import docx
-
-    from inspire.core.reading import read_bytes
-
     word = docx.Document()
     word.add_paragraph("Inspection of Kingston upon Thames local authority children’s services")
     word.add_paragraph("Inspection dates: 2 to 6 December 2024")
