@@ -27,26 +27,21 @@ TITLE = re.compile(
     re.I,
 )
 
-#: rows of the summary table: key → the row's label (the grade is the number that ends the row)
-SUMMARY_ROWS = {
-    "overall": r"(?:the\s+contribution\s+of\s+the\s+local\s+authority'?s\s+children'?s\s+services"
-    r"|overall\s+effectiveness\s+of\s+children'?s\s+services)",
-    "capacity_to_improve": r"(?:the\s+council'?s\s+overall\s+capacity\s+to\s+improve|capacity\s+to\s+improve)",
-    "social_care": r"the\s+contribution\s+of\s+the\s+local\s+authority'?s\s+social\s+care\s+services",
-    "being_healthy": r"being\s+healthy",
-    "staying_safe": r"staying\s+safe",
-    "enjoying_and_achieving": r"enjoying\s+and\s+achieving",
-    "making_a_positive_contribution": r"making\s+a\s+positive\s+contribution",
-    "achieving_economic_wellbeing": r"achieving\s+economic\s+well-?\s?being",
-}
-
-#: outcome areas graded in words under their own heading: key → heading
+#: the outcome areas: key → their name, a heading of its own (2005-06) or a row of the table (2007-08)
 OUTCOME_HEADINGS = {
     "being_healthy": r"being\s+healthy",
     "staying_safe": r"staying\s+safe",
     "enjoying_and_achieving": r"enjoying\s+and\s+achieving",
     "making_a_positive_contribution": r"making\s+a\s+positive\s+contribution",
     "achieving_economic_wellbeing": r"achieving\s+economic\s+well-?\s?being",
+}
+#: rows of the summary table: key → the row's label (its grade is the figure after it)
+SUMMARY_ROWS = {
+    "overall": r"(?:the\s+contribution\s+of\s+the\s+local\s+authority'?s\s+children'?s\s+services"
+    r"|overall\s+effectiveness\s+of\s+children'?s\s+services)",
+    "capacity_to_improve": r"(?:the\s+council'?s\s+overall\s+capacity\s+to\s+improve|capacity\s+to\s+improve)",
+    "social_care": r"the\s+contribution\s+of\s+the\s+local\s+authority'?s\s+social\s+care\s+services",
+    **OUTCOME_HEADINGS,
 }
 OUTCOME_SENTENCE = re.compile(rf"contribution\s+to\s+outcomes\s+in\s+this\s+area\s+is\s+{_GRADE_WORD}\b", re.I)
 
