@@ -260,3 +260,15 @@ def test_a_word_committee_paper():
         (r.section, r.text) for r in from_text.recommendations
     ]
     assert len([r for r in record.recommendations if r.section == "la"]) == 12
+
+
+def test_a_paper_that_left_out_the_copyright_line():
+    before, report, after = _southend_parts()
+    report = report.replace(SOUTHEND_END, "")
+    found = find_embedded(
+        Document((Page(1, before + report + after),), "text", "0" * 64, "p.txt", False), default_register()
+    )
+    assert found is not None and found.end_found
+    assert found.document.text.rstrip().endswith(
+        "This publication is available at www.gov.uk/government/organisations/ofsted."
+    )
