@@ -32,7 +32,8 @@ FAMILY = {"other": "lscb_review"}
 #: label ``other_judgements`` key → record judgement key
 OTHER_KEY = {"overall_effectiveness": "overall", "lscb_effectiveness": "lscb"}
 JUDGEMENT_COLUMNS = ("overall", "help_and_protection", "children_in_care", "adoption", "care_leavers", "leadership", "lscb")
-HEADER_FIELDS = ("family", "authority", "inspection_start", "inspection_end", "published", "lead_inspector")
+#: the table's last row: files whose every checked field is right
+EXACT = "every field of the file"
 
 
 def _normalise(text: str) -> str:
@@ -130,6 +131,7 @@ def accuracy_table(rows: list[tuple[str, str, bool]]) -> str:
         for key in ((family, field), ("all", field)):
             counts[key][0] += correct
             counts[key][1] += 1
+    fields.sort(key=lambda field: field == EXACT)  # the summary row last
     columns = ["all", *families]
     width = max(len(f) for f in fields) + 2
     lines = ["field".ljust(width) + "".join(c.rjust(16) for c in columns)]
@@ -155,10 +157,13 @@ def test_every_labelled_field_of_the_corpus(corpus_results, corpus_summary):
         result = corpus_results[label["report"]]
         if "error" in result:
             mismatches.append(f"{label['report']} ({family}, {label['authority']}) not read: {result['error']}")
+        exact = True
         for field, wanted, got in compare(label, recommendations.get(label["report"]), result):
             rows.append((family, field, wanted == got))
+            exact = exact and wanted == got
             if wanted != got and "error" not in result:
                 mismatches.append(f"{label['report']} ({family}, {label['authority']}) {field}: labelled {wanted!r}, read {got!r}")
+        rows.append((family, EXACT, exact))
     table = accuracy_table(rows)
     corpus_summary(table)
     assert not mismatches, f"{len(mismatches)} mismatches\n{table}\n" + "\n".join(mismatches[:80])
