@@ -221,3 +221,23 @@ def test_a_few_reports_of_each_family(name):
     result = _read(name)
     wrong = [(field, wanted, got) for field, wanted, got in compare(label, corpus_recommendations().get(name), result) if wanted != got]
     assert not wrong, wrong
+
+
+def test_the_comparison_maps_the_labels_and_catches_a_wrong_value():
+    label = next(row for row in corpus_labels() if row["family"] == "other")
+    wanted = expected(label, None)
+    assert wanted["family"] == "lscb_review"
+    assert wanted["judgements.lscb"] == "requires_improvement"  # from other_judgements lscb_effectiveness
+    result = {
+        "family": "lscb_review",
+        "authority": label["ofsted_urn"],
+        "inspection_start": label["inspection_start"],
+        "inspection_end": label["inspection_end"],
+        "published": label["published"],
+        "lead_inspector": label["lead_inspector"],
+        "judgements": {"lscb": "requires_improvement"},
+    }
+    assert all(want == got for _, want, got in compare(label, None, result))
+    result["judgements"] = {"lscb": "good", "overall": "good"}
+    wrong = {field for field, want, got in compare(label, None, result) if want != got}
+    assert wrong == {"judgements.lscb", "judgements.overall"}
