@@ -274,3 +274,19 @@ def test_grades_printed_as_a_column_after_the_labels_are_not_guessed():
         "'The experiences and progress of children who need help and protection'",
         "judgements.overall: grades printed in a column after 'Overall effectiveness': which is its own is unclear",
     ]
+
+
+def test_the_headings_footnote_at_the_foot_of_a_page_is_not_part_of_an_item():
+    document = doc(
+        "What needs to improve?1\n◼ The quality of plans for children in need, so \nthat\n"
+        "1 The areas for improvement have been cross-referenced with the National Framework.\n"
+        "This statutory guidance sets out the purpose.",
+        HEADER.format(n=2) + "their needs are met. (outcome 1, national framework)\n◼ Workloads.",
+        HEADER.format(n=3) + "The experiences and progress of children who need help and protection: good",
+        HEADER.format(n=4) + "More text.",
+    )
+    items, _ = read_items(Lines(document_lines(document)), LIST)
+    assert [words for words, _ in items] == [
+        "The quality of plans for children in need, so that their needs are met. (outcome 1, national framework)",
+        "Workloads.",
+    ]

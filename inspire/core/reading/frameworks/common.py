@@ -392,6 +392,8 @@ class ItemList:
 
 _TERMINAL = re.compile(r"[.;:)]['’”]?$")
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}$")  # a heading's footnote number, on a line of its own
+_FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")  # a footnote: its number, then its text
+_NO_PAGE = object()
 _FOOTNOTE_TAIL = re.compile(r"(?<=[a-z.)’'])\d{1,2}$")
 
 
@@ -412,15 +414,26 @@ def read_items(text: Lines, spec: ItemList, *, start: int = 0, end: int | None =
     first = text.line_at(heading.end() - 1) + 1
     items: list[list[Line]] = []
     style: str | None = None  # "bullet" or "number", from the first item
+    notes = {heading.group("note")} - {""}  # the heading's footnote, printed at its page's foot
+    footnote_page: object = _NO_PAGE
     for line in text.lines[first : first + spec.max_lines]:
         body = line.text
+        if line.page == footnote_page:
+            continue
         if ends and ends.match(body):
             break
+        note = _FOOTNOTE.match(body)
+        if note and note.group(1) in notes and line.page is not None:
+            footnote_page = line.page  # the rest of this page is the footnote
+            continue
         bullet = BULLET_RE.match(body)
         number = NUMBERED_RE.match(body)
         marker = "bullet" if bullet else "number" if number else None
         if style is None:
-            if (intro and intro.match(body)) or _FOOTNOTE_MARK.match(body):
+            if intro and intro.match(body):
+                continue
+            if _FOOTNOTE_MARK.match(body):
+                notes.add(body)
                 continue
             if marker is None and not ends:
                 break
@@ -454,7 +467,9 @@ def _heading_re(headings: tuple[str, ...]) -> re.Pattern:
     pattern = _HEADINGS.get(headings)
     if pattern is None:
         alternatives = "|".join(f"(?:{h})" for h in headings)
-        pattern = _HEADINGS[headings] = re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*\d{{0,2}}[ \t]*$", re.I | re.M)
+        pattern = _HEADINGS[headings] = re.compile(
+            rf"^[ \t]*(?:{alternatives})[ \t]*(?P<note>\d{{0,2}})[ \t]*$", re.I | re.M
+        )
     return pattern
 
 
