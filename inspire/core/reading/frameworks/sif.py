@@ -214,7 +214,7 @@ class SingleInspectionFramework(Framework):
             lscb_section = lscb if lscb.start() > la_list.end() else next(after, None)
         if lscb:
             record_found(record, "judgements.lscb", grade_found(text, lscb))
-        elif COMBINED.search(text.text, 0, table_start or None):
+        elif COMBINED.search(text.text, 0, table_start or len(text.text)):
             record.warnings.append("judgements.lscb: not found")
 
         end = len(text.text)
