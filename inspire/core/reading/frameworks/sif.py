@@ -63,8 +63,8 @@ AREAS = (
     (r"\d\.\d\.?\s*Experiences and progress of care leavers", "care_leavers"),
     (r"\d\.?\s*Leadership, management and governance", "leadership"),
 )
-#: a row printed "Not judged" (Isles of Scilly, 2016) has no grade and needs no warning
-_NOT_JUDGED = re.compile(r"(Adoption performance|Experiences and progress of care leavers|permanence)\s+Not\s+judged", re.I)
+#: a row printed "Not judged" (a council looking after no children) has no grade and needs no warning
+NOT_JUDGED = tuple((re.compile(phrase(label) + r"\s+Not\s+judged", re.I), key) for label, key in AREAS)
 #: how far after its first row the table is read
 TABLE_CHARS = 1500
 #: "The effectiveness of the Local Safeguarding Children Board (LSCB) is good",
@@ -200,8 +200,9 @@ class SingleInspectionFramework(Framework):
         found, warnings = read_judgements(text, AREAS, start=table_start, end=table_start + TABLE_CHARS)
         for key, value in found.items():
             record_found(record, f"judgements.{key}", value)
-        not_judged = {m.group(1) for m in _NOT_JUDGED.finditer(text.text, table_start, table_start + TABLE_CHARS)}
-        record.warnings.extend(w for w in warnings if not any(label in w for label in not_judged))
+        table_end = table_start + TABLE_CHARS
+        not_judged = tuple(f"judgements.{key}:" for row, key in NOT_JUDGED if row.search(text.text, table_start, table_end))
+        record.warnings.extend(w for w in warnings if not w.startswith(not_judged))
 
         # the LSCB's judgement is its first statement (page 1, or the head of its section); its
         # section is the first statement after the council's recommendations (one pass over the text)
