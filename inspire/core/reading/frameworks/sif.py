@@ -63,6 +63,7 @@ AREAS = (
     (r"\d\.\d\.?\s*Experiences and progress of care leavers", "care_leavers"),
     (r"\d\.?\s*Leadership, management and governance", "leadership"),
 )
+TABLE_START = re.compile(phrase(AREAS[0][0]), re.I)
 #: a row printed "Not judged" (a council looking after no children) has no grade and needs no warning
 NOT_JUDGED = tuple((re.compile(phrase(label) + r"\s+Not\s+judged", re.I), key) for label, key in AREAS)
 #: how far after its first row the table is read
@@ -190,7 +191,7 @@ class SingleInspectionFramework(Framework):
         text = plain_lines(document)
         read_header(record, text, register)
 
-        table = re.search(AREAS[0][0], text.text, re.I)
+        table = TABLE_START.search(text.text)
         table_start = table.start() if table else 0
         overall = grade_in(text, OVERALL, 0, table_start or None)
         if overall:
