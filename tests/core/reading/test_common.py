@@ -290,3 +290,8 @@ def test_the_headings_footnote_at_the_foot_of_a_page_is_not_part_of_an_item():
         "The quality of plans for children in need, so that their needs are met. (outcome 1, national framework)",
         "Workloads.",
     ]
+
+
+def test_a_label_is_a_whole_word():
+    # "Lead inspectors: …" names two people; it is not a lead inspector's label
+    assert read_person(Lines(document_lines(doc("Lead inspectors: Ann Lee and Bob Ray"))), ("Lead inspector",)) is None

@@ -154,7 +154,7 @@ _LABEL_CACHE: dict[tuple[str, ...], re.Pattern] = {}
 def _labels_re(labels: tuple[str, ...]) -> re.Pattern:
     pattern = _LABEL_CACHE.get(labels)
     if pattern is None:
-        pattern = re.compile(r"(?:" + "|".join(phrase(label) for label in labels) + r")\s*:?[ \t]*", re.I)
+        pattern = re.compile(r"(?:" + "|".join(phrase(label) for label in labels) + r")(?![a-z])\s*:?[ \t]*", re.I)
         _LABEL_CACHE[labels] = pattern
     return pattern
 
