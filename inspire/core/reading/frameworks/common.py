@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from inspire.core.reading.dates import parse_date, parse_date_span
 from inspire.core.reading.documents import Document
@@ -56,8 +57,7 @@ def squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple: reports have tens of thousands of lines, made quickly
     page: int | None  # 1-based; None for documents without fixed pages
     text: str  # stripped
 
