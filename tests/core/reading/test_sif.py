@@ -3,6 +3,7 @@ and the edge cases met reading them. The whole-corpus accuracy test is test_corp
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -127,3 +128,16 @@ def test_dates_in_figures_are_day_first():
     assert parse_date("Report published: 25/11/2016") == date(2016, 11, 25)
     assert parse_date_span("Inspection date: 12/09/2016 to 06/10/2016") == (date(2016, 9, 12), date(2016, 10, 6))
     assert parse_date("13/25/2016") is None
+
+
+def test_pathological_white_space_reads_quickly(shared):
+    # junk lines made of long runs of spaces once took minutes (quadratic backtracking)
+    junk = "x" + " " * 200_000 + "y"
+    text = _essex_text(shared).replace("Lead inspector: Ian Young", "Lead inspector: " + junk).replace(
+        "The LSCB is not yet", "LSCB" + junk
+    )
+    started = time.perf_counter()
+    record = read_document(load_document(text.encode(), "junk.txt"))
+    assert time.perf_counter() - started < 5
+    assert record.family == "sif"
+    assert record.judgements["overall"] == "good"
