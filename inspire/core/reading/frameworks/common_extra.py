@@ -14,7 +14,8 @@ from datetime import date
 from inspire.core.reading.dates import parse_date
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.common import (
-    BULLETS,
+    BULLET_RE,
+    NUMBERED_RE,
     Found,
     Line,
     Lines,
@@ -132,11 +133,6 @@ def record_found(record: Record, field: str, found: Found) -> None:
 # --- lists of items ---------------------------------------------------------------------------
 
 _ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
-#: SIF paragraphs are numbered through the whole report, so items may be "136."; text from Word
-#: may put a bullet before the number ("- 19. Ensure that …")
-NUMBERED_RE = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s*)?\(?(\d{{1,3}})[.)]\s+(?=\S)")
-#: common's bullets plus the other private-use glyphs PDFs print them as ("\uf02d")
-BULLET_RE = re.compile(rf"^[{re.escape(BULLETS)}\uf000-\uf0ff−─―]\s*")
 
 
 def items_in(
