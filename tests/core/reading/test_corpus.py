@@ -12,10 +12,14 @@ How the labels map onto the record:
   (``lac_2012``) and ``lscb_effectiveness`` (``lscb_review``), which are ``overall`` and ``lscb``;
 - a judgement column the label leaves empty must be absent from the record;
 - recommendation texts compare whitespace-normalised, with their section and ordinal.
+
+Every value read must also carry a provenance whose quote starts on the page it names.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
 from collections import defaultdict
@@ -57,7 +61,7 @@ def _read(name: str) -> dict:
         "published": record.published.isoformat() if record.published else "",
         "lead_inspector": record.lead_inspector or "",
         "judgements": dict(record.judgements),
-        "recommendations": [(r.section, r.ordinal, _normalise(r.text)) for r in record.recommendations],
+        "recommendations": [[r.section, r.ordinal, _normalise(r.text)] for r in record.recommendations],
         "warnings": list(record.warnings),
         "unproven": unproven(record),
         "misquoted": misquoted(record, document),
@@ -93,7 +97,7 @@ def expected(label: dict, recommendations: list[dict] | None) -> dict[str, objec
         judgements[OTHER_KEY.get(key, key)] = value
     fields.update({f"judgements.{key}": value for key, value in judgements.items()})
     if recommendations is not None:
-        fields["recommendations"] = [(r["section"], int(r["ordinal"]), _normalise(r["text"])) for r in recommendations]
+        fields["recommendations"] = [[r["section"], int(r["ordinal"]), _normalise(r["text"])] for r in recommendations]
     return fields
 
 
@@ -111,13 +115,28 @@ def compare(label: dict, recommendations: list[dict] | None, result: dict) -> li
     return [(field, value, actual(result, field)) for field, value in wanted.items()]
 
 
-@pytest.fixture(scope="session")
-def corpus_results(shared) -> dict[str, dict]:
-    """Every corpus file read once per session, two at a time."""
+def _read_corpus() -> dict[str, dict]:
     names = [label["report"] for label in corpus_labels()]
     workers = min(2, os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return dict(zip(names, pool.map(_read, names, chunksize=4)))
+
+
+@pytest.fixture(scope="session")
+def corpus_results(shared, tmp_path_factory) -> dict[str, dict]:
+    """Every corpus file read once per test run, two at a time. Under pytest-xdist the first
+    worker to ask reads it and the others take its results from a file (under a lock)."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        return _read_corpus()
+    path = tmp_path_factory.getbasetemp().parent / f"corpus-{run}.json"
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+        results = _read_corpus()
+        path.write_text(json.dumps(results), encoding="utf-8")
+        return results
 
 
 def accuracy_table(rows: list[tuple[str, str, bool]]) -> str:
