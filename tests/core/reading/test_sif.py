@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from inspire.core.reading.dates import parse_date, parse_date_span
+from inspire.core.reading.frameworks.common_extra import to_number
 from inspire.core.reading.documents import load_document, load_path
 from inspire.core.reading.reader import read_document, read_path
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations, seed
@@ -141,3 +142,23 @@ def test_pathological_white_space_reads_quickly(shared):
     assert time.perf_counter() - started < 5
     assert record.family == "sif"
     assert record.judgements["overall"] == "good"
+
+
+SIF_ROWS = _rows(lambda row: row["family"] == "sif")
+
+
+@pytest.mark.parametrize("row", SIF_ROWS[::8], ids=[row["report"] for row in SIF_ROWS[::8]])
+def test_area_facts_agree_with_each_other(shared, row):
+    # no label covers the facts, but a rate per 10,000 must agree with its count and the number
+    # of children in the area (a misread count, e.g. a footnote mark run into it, would not)
+    facts = read_path(CORPUS / row["report"]).facts
+    assert {"children_under_18", "child_protection_plans", "looked_after"} <= set(facts)
+    for count, rate in (("looked_after", "looked_after_rate"), ("child_protection_plans", "child_protection_rate")):
+        if rate in facts:
+            assert facts[count] / facts["children_under_18"] * 10_000 == pytest.approx(facts[rate], rel=0.15)
+
+
+def test_a_footnote_mark_after_a_count_is_not_part_of_it():
+    assert to_number("42,6163") == 42_616
+    assert to_number("1,139") == 1_139
+    assert to_number("no") == 0

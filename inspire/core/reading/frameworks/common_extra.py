@@ -204,15 +204,18 @@ _WORD_NUMBERS = {
         "sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-#: a count as printed: "1,139", "2915", "four", "no"
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_WORD_NUMBERS) + r")\b"
+#: a count as printed: "1,139", "2915", "four", "no"; a footnote mark may cling to a grouped
+#: number ("42,6163" is 42,616 and footnote 3), never a number's tail on its own
+NUMBER = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+\d?|\d+|" + "|".join(_WORD_NUMBERS) + r")\b"
+_FOOTNOTED = re.compile(r"(\d{1,3}(?:,\d{3})+)\d")
 
 
 def to_number(text: str) -> int | None:
     text = text.strip().lower()
     if text in _WORD_NUMBERS:
         return _WORD_NUMBERS[text]
-    digits = text.replace(",", "")
+    footnoted = _FOOTNOTED.fullmatch(text)
+    digits = (footnoted.group(1) if footnoted else text).replace(",", "")
     return int(digits) if digits.isdigit() else None
 
 
