@@ -19,19 +19,17 @@ import re
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
-    head_text,
-    new_record,
-    phrase,
-    read_judgements,
-)
-from inspire.core.reading.frameworks.common_extra import (
     NUMBER,
     FactPattern,
     add_recommendations,
+    head_text,
     items_in,
+    new_record,
+    phrase,
     plain_lines,
     read_cover,
     read_facts,
+    read_judgements,
     record_found,
 )
 from inspire.core.reading.record import Record

@@ -13,8 +13,14 @@ import re
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks import sif
 from inspire.core.reading.frameworks.base import Framework
-from inspire.core.reading.frameworks.common import head_text, new_record, phrase
-from inspire.core.reading.frameworks.common_extra import grade_in, plain_lines, record_found
+from inspire.core.reading.frameworks.common import (
+    grade_in,
+    head_text,
+    new_record,
+    phrase,
+    plain_lines,
+    record_found,
+)
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
 

@@ -17,23 +17,21 @@ import re
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
-    Lines,
-    head_text,
-    new_record,
-    phrase,
-    read_judgements,
-)
-from inspire.core.reading.frameworks.common_extra import (
     GRADE,
     NUMBER,
     FactPattern,
+    Lines,
     add_recommendations,
     grade_found,
     grade_in,
+    head_text,
     items_in,
+    new_record,
+    phrase,
     plain_lines,
     read_cover,
     read_facts,
+    read_judgements,
     record_found,
 )
 from inspire.core.reading.record import Record
