@@ -679,7 +679,7 @@ def _first_day(head: str, labels: Sequence[str]) -> date | None:
 
 
 def plain_lines(document: Document) -> Lines:
-    """The document's lines (as ``common.document_lines``) without the Markdown marks that text
+    """The document's lines (as :func:`document_lines`) without the Markdown marks that text
     extracted from Word carries: bold (``**good**``) and ``| cell |`` table rows, whose cells are
     joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined).
     Lines longer than any real one have their white space squashed."""
@@ -755,6 +755,7 @@ def read_cover(
 
 #: a grade as printed, for use inside a unit's own pattern
 GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
+
 
 def grade_in(text: Lines, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Found | None:
     """The grade in the first match of ``pattern`` (which holds :data:`GRADE`) in the text."""
