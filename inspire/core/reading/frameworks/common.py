@@ -70,7 +70,7 @@ def document_lines(document: Document, *, max_pages: int | None = None) -> list[
     two other pages.
     """
     pages = document.pages if max_pages is None else document.pages[:max_pages]
-    page_lines = [[s for s in (raw.strip() for raw in page.text.split("\n")) if s] for page in pages]
+    page_lines = [[_tidy(s) for s in (raw.strip() for raw in page.text.split("\n")) if s] for page in pages]
     edge = 4
     counts: Counter[str] = Counter()
     for lines in page_lines:
@@ -90,6 +90,12 @@ def document_lines(document: Document, *, max_pages: int | None = None) -> list[
         number = page.number if numbered else None
         out.extend(Line(number, s) for s in keep)
     return out
+
+
+def _tidy(line: str) -> str:
+    """A line with runs of white space inside it made one space: no pattern then meets a long
+    run (junk lines of thousands of spaces would make some patterns backtrack for minutes)."""
+    return squash(line) if "  " in line or "\t" in line else line
 
 
 def _is_running(text: str, running: set[str]) -> bool:
@@ -208,7 +214,7 @@ def read_person(text: Lines, labels: Sequence[str], *, end: int | None = None) -
     if not match:
         return None
     value, stop = _value_after(text, match, lines=1)
-    name = squash(_INSPECTOR_TITLES.sub("", value)).rstrip(",;. ")
+    name = squash(_INSPECTOR_TITLES.sub("", squash(value))).rstrip(",;. ")
     if not name:
         return None
     if not _NAME.match(name):
@@ -876,11 +882,13 @@ class FactPattern:
     rate_key: str | None = None
 
 
-def read_facts(record: Record, text: Lines, start: int, end: int, facts: Sequence[FactPattern]) -> None:
+def read_facts(
+    record: Record, text: Lines, start: int, end: int, facts: Sequence[FactPattern], *, as_at_of: str = "looked_after"
+) -> None:
     """The facts found between ``start`` and ``end``, each with its provenance; a fact not found
-    gets a warning. ``as_at`` is the date the looked-after figure is stated at, else the first
-    stated date."""
-    as_at: tuple[date, Provenance] | None = None
+    gets a warning. ``as_at`` is the date the ``as_at_of`` figure is stated at (figures of one
+    section may be of different dates; a date without its day, "the end of February 2014", is
+    not guessed at)."""
     for fact in facts:
         match = next((m for m in (p.search(text.text, start, end) for p in fact.patterns) if m), None)
         count = to_number(match.group("count")) if match else None
@@ -894,12 +902,13 @@ def read_facts(record: Record, text: Lines, start: int, end: int, facts: Sequenc
         if fact.rate_key and groups.get("rate"):
             record.facts[fact.rate_key] = float(groups["rate"].replace(",", "").rstrip("."))
             record.provenance[f"facts.{fact.rate_key}"] = provenance
-        stated = parse_date(groups["as_at"]) if groups.get("as_at") else None
-        if stated and (as_at is None or fact.key == "looked_after"):
-            as_at = (stated, provenance)
-    if as_at:
-        record.facts["as_at"] = as_at[0]
-        record.provenance["facts.as_at"] = as_at[1]
+        if fact.key == as_at_of and groups.get("as_at"):
+            stated = parse_date(groups["as_at"])
+            if stated:
+                record.facts["as_at"] = stated
+                record.provenance["facts.as_at"] = provenance
+            else:
+                record.warnings.append(f"facts.as_at: {squash(groups['as_at'])!r} is not a whole date")
 
 
 __all__ = [
