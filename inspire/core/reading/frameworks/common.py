@@ -687,16 +687,13 @@ def _first_day(head: str, labels: Sequence[str]) -> date | None:
 def plain_lines(document: Document) -> Lines:
     """The document's lines (as :func:`document_lines`) without the Markdown marks that text
     extracted from Word carries: bold (``**good**``) and ``| cell |`` table rows, whose cells are
-    joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined).
-    Lines longer than any real one have their white space squashed."""
+    joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined)."""
     lines = document_lines(document)
-    if not any("**" in line.text or line.text.startswith("|") or len(line.text) > _LONG for line in lines):
+    if not any("**" in line.text or line.text.startswith("|") for line in lines):
         return Lines(lines)  # PDFs: nothing to clean
     out = []
     for line in lines:
         text = line.text.replace("**", "")
-        if len(text) > _LONG:
-            text = squash(text)  # no real line is this long; long runs of spaces slow some patterns
         if text.startswith("|"):
             text = _table_row(text)
             if not text:
@@ -706,8 +703,6 @@ def plain_lines(document: Document) -> Lines:
 
 
 _RULE = re.compile(r"^[\s|:-]*$")
-#: longer lines than this are made of junk: their white space is squashed
-_LONG = 1000
 
 
 def _table_row(text: str) -> str:
