@@ -162,3 +162,14 @@ def test_a_footnote_mark_after_a_count_is_not_part_of_it():
     assert to_number("42,6163") == 42_616
     assert to_number("1,139") == 1_139
     assert to_number("no") == 0
+
+
+def test_as_at_is_the_looked_after_figures_own_date(shared):
+    text = _essex_text(shared).replace(
+        "At 31 January 2014, 1,139 children were being looked after", "At the end of January 2014, 1,139 children were being looked after"
+    )
+    record = read_document(load_document(text.encode(), "essex.txt"))
+    assert record.facts["looked_after"] == 1_139
+    # the other figures are stated at 31 January 2014, but their date is not borrowed
+    assert "as_at" not in record.facts
+    assert "facts.as_at: 'the end of January 2014' is not a whole date" in record.warnings
