@@ -173,3 +173,11 @@ def test_as_at_is_the_looked_after_figures_own_date(shared):
     # the other figures are stated at 31 January 2014, but their date is not borrowed
     assert "as_at" not in record.facts
     assert "facts.as_at: 'the end of January 2014' is not a whole date" in record.warnings
+
+
+def test_a_missing_row_of_the_judgement_table_is_warned_about(shared):
+    text = "\n".join(line for line in _essex_text(shared).split("\n") if "Adoption performance" not in line)
+    record = read_document(load_document(text.encode(), "essex.txt"))
+    assert "adoption" not in record.judgements
+    assert "judgements.adoption: not found" in record.warnings
+    assert record.judgements["care_leavers"] == "good"

@@ -778,6 +778,28 @@ def record_found(record: Record, field: str, found: Found) -> None:
     record.provenance[field] = found.provenance
 
 
+def record_judgements(
+    record: Record,
+    found: dict[str, Found],
+    warnings: Sequence[str],
+    *,
+    expected: Sequence[str] = (),
+    not_judged: Sequence[str] = (),
+) -> None:
+    """Put what :func:`read_judgements` found in the record, with its warnings; an ``expected``
+    key neither found nor warned about is warned about, unless the report says it was
+    ``not_judged``."""
+    for key, value in found.items():
+        record_found(record, f"judgements.{key}", value)
+    skipped = tuple(f"judgements.{key}:" for key in not_judged)
+    record.warnings.extend(w for w in warnings if not (skipped and w.startswith(skipped)))
+    for key in expected:
+        if key in record.judgements or key in not_judged:
+            continue
+        if not any(w.startswith(f"judgements.{key}:") for w in record.warnings):
+            record.warnings.append(f"judgements.{key}: not found")
+
+
 # --- lists of items ---------------------------------------------------------------------------
 
 _ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
@@ -942,5 +964,6 @@ __all__ = [
     "read_cover",
     "read_facts",
     "record_found",
+    "record_judgements",
     "to_number",
 ]

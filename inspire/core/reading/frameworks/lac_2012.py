@@ -30,7 +30,7 @@ from inspire.core.reading.frameworks.common import (
     read_cover,
     read_facts,
     read_judgements,
-    record_found,
+    record_judgements,
 )
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
@@ -93,9 +93,7 @@ class LookedAfterChildren2012(Framework):
         table = TABLE_START.search(text.text)
         if table:
             found, warnings = read_judgements(text, TABLE, start=table.end(), end=table.end() + TABLE_CHARS)
-            for key, value in found.items():
-                record_found(record, f"judgements.{key}", value)
-            record.warnings.extend(warnings)
+            record_judgements(record, found, warnings, expected=[key for _, key in TABLE])
         else:
             record.warnings.append("judgements: no 'Record of main findings' table found")
 

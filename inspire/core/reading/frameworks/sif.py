@@ -33,6 +33,7 @@ from inspire.core.reading.frameworks.common import (
     read_facts,
     read_judgements,
     record_found,
+    record_judgements,
 )
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
@@ -196,12 +197,10 @@ class SingleInspectionFramework(Framework):
             record_found(record, "judgements.overall", overall)
         else:
             record.warnings.append("judgements.overall: not found")
-        found, warnings = read_judgements(text, AREAS, start=table_start, end=table_start + TABLE_CHARS)
-        for key, value in found.items():
-            record_found(record, f"judgements.{key}", value)
         table_end = table_start + TABLE_CHARS
-        not_judged = tuple(f"judgements.{key}:" for row, key in NOT_JUDGED if row.search(text.text, table_start, table_end))
-        record.warnings.extend(w for w in warnings if not w.startswith(not_judged))
+        found, warnings = read_judgements(text, AREAS, start=table_start, end=table_end)
+        not_judged = [key for row, key in NOT_JUDGED if row.search(text.text, table_start, table_end)]
+        record_judgements(record, found, warnings, expected=[key for _, key in AREAS], not_judged=not_judged)
 
         # the LSCB's judgement is its first statement (page 1, or the head of its section); its
         # section is the first statement after the council's recommendations (one pass over the text)
