@@ -36,6 +36,8 @@ from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
 TITLE = re.compile(phrase("Inspection of looked after children services"), re.I)
+#: the title opens the cover; later pages repeat it as a running header
+DETECT_CHARS = 1000
 DATES = ("Inspection dates", "Inspection date")
 PUBLISHED = ("Published:",)
 LEAD_INSPECTOR = ("Reporting inspector", "Lead inspector")
@@ -83,7 +85,7 @@ class LookedAfterChildren2012(Framework):
     title = "Inspection of looked after children services (2012-13)"
 
     def detect(self, document: Document) -> int:
-        return 10 if TITLE.search(head_text(document, 1)) else 0
+        return 10 if TITLE.search(head_text(document, 1), 0, DETECT_CHARS) else 0
 
     def read(self, document: Document, register: Register) -> Record:
         record = new_record(self.family, document)

@@ -32,7 +32,7 @@ class LscbReview(Framework):
     title = "Review of the effectiveness of the LSCB (2013-18)"
 
     def detect(self, document: Document) -> int:
-        head = head_text(document, sif.DETECT_PAGES)
+        head = head_text(document, sif.DETECT_PAGES)[: sif.DETECT_CHARS]
         return 5 if TITLE.search(head) and not sif.TITLE.search(head) else 0
 
     def read(self, document: Document, register: Register) -> Record:

@@ -44,8 +44,10 @@ TITLE = re.compile(
     phrase("(?:Re-?)?inspection of services for children in need of help and protection,? children looked after and care leavers"),
     re.I,
 )
-#: how many pages detection reads
+#: where detection looks for the title: the opening of the first pages (a later mention, such as
+#: another report's account of its previous inspection, is not this report's title)
 DETECT_PAGES = 2
+DETECT_CHARS = 1500
 
 DATES = ("Inspection dates", "Inspection date")
 PUBLISHED = ("Report published",)
@@ -183,7 +185,7 @@ class SingleInspectionFramework(Framework):
     title = "Single inspection framework (2013-18)"
 
     def detect(self, document: Document) -> int:
-        return 10 if TITLE.search(head_text(document, DETECT_PAGES)) else 0
+        return 10 if TITLE.search(head_text(document, DETECT_PAGES), 0, DETECT_CHARS) else 0
 
     def read(self, document: Document, register: Register) -> Record:
         record = new_record(self.family, document)
