@@ -181,3 +181,15 @@ def test_a_missing_row_of_the_judgement_table_is_warned_about(shared):
     assert "adoption" not in record.judgements
     assert "judgements.adoption: not found" in record.warnings
     assert record.judgements["care_leavers"] == "good"
+
+
+def test_only_the_covers_title_marks_a_report(shared):
+    # a later mention of the title (as another report's account of a previous inspection) is not one
+    from inspire.core.reading.frameworks import sif
+
+    mention = (
+        "Summary\n" + "The council has improved its services since then. " * 40 + "\nThe previous inspection of "
+        "services for children in need of help and protection, children looked after and care leavers was in 2014.\n"
+    )
+    assert sif.FRAMEWORK.detect(load_document(mention.encode(), "later.txt")) == 0
+    assert sif.FRAMEWORK.detect(load_document(_essex_text(shared).encode(), "essex.txt")) > 0
