@@ -11,6 +11,7 @@ import pytest
 from inspire.core.reading.dates import parse_date, parse_date_span
 from inspire.core.reading.frameworks.common import to_number
 from inspire.core.reading.documents import load_document, load_path
+from inspire.core.reading.frameworks import sif
 from inspire.core.reading.reader import read_document, read_path
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations, seed
 
@@ -185,8 +186,6 @@ def test_a_missing_row_of_the_judgement_table_is_warned_about(shared):
 
 def test_only_the_covers_title_marks_a_report(shared):
     # a later mention of the title (as another report's account of a previous inspection) is not one
-    from inspire.core.reading.frameworks import sif
-
     mention = (
         "Summary\n" + "The council has improved its services since then. " * 40 + "\nThe previous inspection of "
         "services for children in need of help and protection, children looked after and care leavers was in 2014.\n"
