@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 
 from inspire.core.reading.dates import parse_date, parse_date_span
-from inspire.core.reading.frameworks.common import to_number
 from inspire.core.reading.documents import load_document, load_path
 from inspire.core.reading.frameworks import sif
+from inspire.core.reading.frameworks.common import to_number
 from inspire.core.reading.reader import read_document, read_path
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations, seed
 
