@@ -192,3 +192,17 @@ def test_only_the_covers_title_marks_a_report(shared):
     )
     assert sif.FRAMEWORK.detect(load_document(mention.encode(), "later.txt")) == 0
     assert sif.FRAMEWORK.detect(load_document(_essex_text(shared).encode(), "essex.txt")) > 0
+
+
+def test_lscb_items_whose_heading_the_extraction_put_out_of_place(shared):
+    # a report whose "Recommendations" heading text extraction placed after the findings began
+    essex = _essex_text(shared)
+    section = essex.index("The effectiveness of the LSCB requires improvement\n\nAreas for improvement")
+    text = essex[:section] + essex[section:].replace("\nAreas for improvement\n", "\n", 1).replace(
+        "Key strengths and weaknesses of the LSCB", "Inspection findings\n\nRecommendations", 1
+    )
+    record = read_document(load_document(text.encode(), "essex.txt"))
+    lscb = [r.text for r in record.recommendations if r.section == "lscb"]
+    assert len(lscb) == 5
+    assert lscb[0].startswith("Ensure that senior schools representatives attend the LSCB regularly")
+    assert "recommendations (lscb): read without their heading, which is out of place" in record.warnings

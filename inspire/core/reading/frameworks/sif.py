@@ -89,6 +89,8 @@ RECOMMENDATIONS = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", _I)
 SUBHEADING = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$|^There\s+are\s+no\s+(?:areas\s+(?:for|of)\s+)?priority", re.I)
 #: "16. There are no areas of priority action." is numbered like an item but is none
 NOT_AN_ITEM = re.compile(r"^There\s+are\s+no\b", re.I)
+#: the heading of the LSCB section's findings, which follow its recommendations
+FINDINGS = re.compile(r"^Inspection\s+findings\b", _I)
 #: headings that follow a list of recommendations
 AFTER_RECOMMENDATIONS = re.compile(
     r"^(?:Information\s+about\s+this|Summary\s+for\s+children|Inspection\s+(?:judgements|findings)|"
@@ -172,6 +174,24 @@ def read_list(record: Record, text: Lines, section: str, start: int, end: int) -
     return True
 
 
+def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int) -> None:
+    """The LSCB's recommendations: the list headed within its section, before its findings.
+
+    Where the extraction put the heading out of place (after the findings began), the items are
+    the numbered paragraphs between the section's summary, which is not numbered, and its findings.
+    """
+    findings = FINDINGS.search(text.text, section.end(), end)
+    stop = findings.start() if findings else end
+    if read_list(record, text, "lscb", section.start(), stop):
+        return
+    found = items_in(text, section.end(), stop, exclude=NOT_AN_ITEM, style="number")
+    if found:
+        add_recommendations(record, "lscb", found)
+        record.warnings.append("recommendations (lscb): read without their heading, which is out of place")
+    else:
+        record.warnings.append("recommendations (lscb): no list found")
+
+
 def read_area_facts(record: Record, text: Lines) -> None:
     area = AREA_INFORMATION.search(text.text)
     if area:
@@ -221,8 +241,8 @@ class SingleInspectionFramework(Framework):
         end = len(text.text)
         if not read_list(record, text, "la", 0, lscb_section.start() if lscb_section else end):
             record.warnings.append("recommendations (la): no list found")
-        if lscb_section and not read_list(record, text, "lscb", lscb_section.start(), end):
-            record.warnings.append("recommendations (lscb): no list found")
+        if lscb_section:
+            read_lscb_list(record, text, lscb_section, end)
         read_area_facts(record, text)
         return record
 
