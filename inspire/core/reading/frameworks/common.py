@@ -144,8 +144,6 @@ class Found:
 
     value: object
     provenance: Provenance
-    #: where in the :class:`Lines` text it was read, when the caller needs to read on from there
-    position: int | None = None
 
 
 def labelled(text: Lines, labels: Sequence[str], *, start: int = 0, end: int | None = None) -> re.Match | None:
@@ -188,7 +186,7 @@ def read_dates(text: Lines, labels: Sequence[str], *, end: int | None = None) ->
         value, stop = _value_after(text, match, lines=lines)
         span = parse_date_span(value)
         if span:
-            best = Found(span, text.provenance(match.start(), stop), match.start())
+            best = Found(span, text.provenance(match.start(), stop))
             if not _WRAPS.search(value):
                 break
     return best
@@ -553,22 +551,22 @@ class DeclarativeFramework(Framework):
         spec = self.spec
         text = Lines(document_lines(document, max_pages=spec.pages))
         record = new_record(spec.family, document)
-        dates = read_dates(text, spec.date_labels)
-        area_end = _title_area_end(text, dates)
-        read_header(record, text, register, spec, dates=dates, title_end=area_end)
+        read_cover(
+            record,
+            text,
+            register,
+            dates=spec.date_labels,
+            published=spec.published_labels,
+            lead_inspector=spec.lead_labels,
+            titles=spec.authority_titles,
+        )
         table_start = 0
         if spec.table_start:
             match = _compiled(spec.table_start).search(text.text)
             table_start = match.start() if match else 0
         table_end = min(len(text.text), table_start + spec.table_chars)
         found, warnings = read_judgements(text, spec.judgements, start=table_start, end=table_end)
-        for key, value in found.items():
-            record.judgements[key] = value.value
-            record.provenance[f"judgements.{key}"] = value.provenance
-        record.warnings.extend(warnings)
-        for key in spec.expected:
-            if key not in record.judgements and not any(w.startswith(f"judgements.{key}:") for w in warnings):
-                record.warnings.append(f"judgements.{key}: not found")
+        record_judgements(record, found, warnings, expected=spec.expected)
         for items in spec.recommendations:
             add_items(record, text, items)
         self.refine(record, document, text, register)
@@ -587,44 +585,6 @@ def new_record(family: str, document: Document) -> Record:
     )
 
 
-def read_header(
-    record: Record,
-    text: Lines,
-    register: Register,
-    spec: Spec,
-    *,
-    dates: Found | None = None,
-    title_end: int | None = None,
-) -> None:
-    """Authority, inspection dates, publication date and lead inspector into ``record``."""
-    if dates is None:
-        dates = read_dates(text, spec.date_labels)
-    if dates:
-        record.inspection_start, record.inspection_end = dates.value
-        record.provenance["inspection_start"] = record.provenance["inspection_end"] = dates.provenance
-    else:
-        record.warnings.append("inspection dates: not found")
-    authority, provenance, warning = find_authority(text, register, title=spec.authority_titles, end=title_end)
-    if authority:
-        record.authority = authority_ref(authority)
-        record.provenance["authority"] = provenance
-    if warning:
-        record.warnings.append(warning)
-    if spec.published_labels:
-        published = read_date(text, spec.published_labels)
-        if published:
-            record.published = published.value
-            record.provenance["published"] = published.provenance
-        else:
-            record.warnings.append("publication date: not found")
-    lead = read_person(text, spec.lead_labels)
-    if lead:
-        record.lead_inspector = lead.value
-        record.provenance["lead_inspector"] = lead.provenance
-    else:
-        record.warnings.append("lead inspector: not named")
-
-
 def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, end: int | None = None) -> None:
     """Append the list's items to ``record.recommendations`` (numbered within their section)."""
     found, heading = read_items(text, items, start=start, end=end)
@@ -633,19 +593,7 @@ def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, e
         return
     if not found:
         record.warnings.append(f"recommendations ({items.section}): the list under its heading is empty")
-    ordinal = sum(1 for r in record.recommendations if r.section == items.section)
-    for words, provenance in found:
-        ordinal += 1
-        record.recommendations.append(Recommendation(items.section, ordinal, words, provenance.page))
-        record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = provenance
-
-
-def _title_area_end(text: Lines, dates: Found | None) -> int:
-    """The title area: up to the inspection dates, else the first 12 lines."""
-    if dates is not None and dates.position is not None:
-        return dates.position
-    index = min(12, len(text.lines)) - 1
-    return text.starts[index] + len(text.lines[index].text) if index >= 0 else 0
+    add_recommendations(record, items.section, found)
 
 
 # --------------------------------------------------------------------------------------------
@@ -722,10 +670,12 @@ def read_cover(
     register: Register,
     *,
     dates: Sequence[str],
-    published: Sequence[str],
     lead_inspector: Sequence[str],
+    published: Sequence[str] = (),
+    titles: Sequence[str] = (),
 ) -> None:
-    """Inspection dates, the authority (named in the title, before the dates), publication date
+    """Inspection dates, the authority (named in the title, before the dates: ``titles`` as in
+    :func:`find_authority`), publication date (for families that state one: ``published`` labels)
     and lead inspector, each from the text after its label; what is missing is warned about."""
     span = read_dates(text, dates)
     if span:
@@ -733,25 +683,34 @@ def read_cover(
         record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
     else:
         record.warnings.append("inspection dates: not found")
-    title_end = labelled(text, dates)
+    label = labelled(text, dates)
     authority, provenance, warning = find_authority(
-        text, register, title=(), end=title_end.start() if title_end else min(len(text.text), 600)
+        text, register, title=titles, end=label.start() if label else _cover_end(text)
     )
     if authority and provenance:
         record.authority = authority_ref(authority)
         record.provenance["authority"] = provenance
     if warning:
         record.warnings.append(warning)
-    found = read_date(text, published)
-    if found:
-        record_found(record, "published", found)
-    else:
-        record.warnings.append("publication date: not stated")
+    if published:
+        found = read_date(text, published)
+        if found:
+            record_found(record, "published", found)
+        else:
+            record.warnings.append("publication date: not stated")
     found = read_person(text, lead_inspector)
     if found:
         record_found(record, "lead_inspector", found)
     else:
         record.warnings.append("lead inspector: not named")
+
+
+def _cover_end(text: Lines) -> int:
+    """Without a dates label to end it, a cover is at most its first 12 lines or 600 characters."""
+    if not text.lines:
+        return 0
+    last = min(12, len(text.lines)) - 1
+    return min(text.starts[last] + len(text.lines[last].text), 600)
 
 
 #: a grade as printed, for use inside a unit's own pattern
@@ -948,7 +907,6 @@ __all__ = [
     "phrase",
     "read_date",
     "read_dates",
-    "read_header",
     "read_items",
     "read_judgements",
     "read_person",
