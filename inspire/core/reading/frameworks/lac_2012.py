@@ -106,7 +106,7 @@ class LookedAfterChildren2012(Framework):
             )
             add_recommendations(record, "la", items)
         else:
-            record.warnings.append("recommendations (la): no 'Areas for improvement' found")
+            record.warnings.append("recommendations (la): no list headed 'Areas for improvement' found")
 
         service = SERVICE_INFORMATION.search(text.text)
         if service:

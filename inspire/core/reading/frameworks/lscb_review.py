@@ -45,7 +45,7 @@ class LscbReview(Framework):
         else:
             record.warnings.append("judgements.lscb: not found")
         if not sif.read_list(record, text, "lscb", 0, len(text.text)):
-            record.warnings.append("recommendations (lscb): no list found")
+            record.warnings.append(f"recommendations (lscb): no list headed {sif.LSCB_LIST_NAMES} found")
         sif.read_area_facts(record, text)
         return record
 

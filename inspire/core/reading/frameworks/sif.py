@@ -83,6 +83,9 @@ _LIST_HEADINGS = (
     r"What\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve\??|Recommendations?|"
     r"Priority\s+and\s+immediate\s+action|Areas\s+for\s+improvement|Priority\s+actions?"
 )
+#: the headings as printed, for warnings
+LA_LIST_NAMES = "'What does the local authority need to improve?', 'Recommendations' or 'Areas for improvement'"
+LSCB_LIST_NAMES = "'Recommendations' or 'Areas for improvement'"
 #: a heading that opens a list of recommendations, alone on its line
 RECOMMENDATIONS = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", _I)
 #: lines inside a list that are not items: its sub-headings
@@ -189,7 +192,7 @@ def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int
         add_recommendations(record, "lscb", found)
         record.warnings.append("recommendations (lscb): read without their heading, which is out of place")
     else:
-        record.warnings.append("recommendations (lscb): no list found")
+        record.warnings.append(f"recommendations (lscb): no list headed {LSCB_LIST_NAMES} found")
 
 
 def read_area_facts(record: Record, text: Lines) -> None:
@@ -197,7 +200,7 @@ def read_area_facts(record: Record, text: Lines) -> None:
     if area:
         read_facts(record, text, area.end(), area.end() + AREA_INFORMATION_CHARS, FACTS)
     else:
-        record.warnings.append("facts: no section 'Information about this local authority area'")
+        record.warnings.append("facts: no section 'Information about this local authority area' found")
 
 
 class SingleInspectionFramework(Framework):
@@ -240,7 +243,7 @@ class SingleInspectionFramework(Framework):
 
         end = len(text.text)
         if not read_list(record, text, "la", 0, lscb_section.start() if lscb_section else end):
-            record.warnings.append("recommendations (la): no list found")
+            record.warnings.append(f"recommendations (la): no list headed {LA_LIST_NAMES} found")
         if lscb_section:
             read_lscb_list(record, text, lscb_section, end)
         read_area_facts(record, text)
