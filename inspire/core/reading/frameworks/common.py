@@ -394,74 +394,37 @@ class ItemList:
     name: str = ""
 
 
-_TERMINAL = re.compile(r"[.;:)]['’”]?$")
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}$")  # a heading's footnote number, on a line of its own
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")  # a footnote: its number, then its text
 _NO_PAGE = object()
-_FOOTNOTE_TAIL = re.compile(r"(?<=[a-z.)’'])\d{1,2}$")
+#: a footnote number printed after an item's full stop ("… their plan for permanence.3")
+_FOOTNOTE_TAIL = re.compile(r"(?<=[.)’'])\d{1,2}$")
 
 
 def read_items(text: Lines, spec: ItemList, *, start: int = 0, end: int | None = None) -> tuple[list[tuple[str, Provenance]], bool]:
     """The items of the list under ``spec``'s heading: (text, provenance) in order, and whether
-    the heading was found.
-
-    An item starts at a bullet or a number; lines after it continue it (over page breaks, since
-    running headers are gone) until the next item, an end line, or a line that reads as a new
-    paragraph (capitalised after an item that ended a sentence). In a numbered list, bullets
-    are nested points of the numbered item and belong to it.
+    the heading was found. The items are read as :func:`items_in` reads them, ending at a line
+    that one of ``spec.ends`` begins; with ends given, a list whose bullet glyphs were lost in
+    extraction is read line by line. A footnote on the heading ("What needs to improve?1") is
+    left out where it interrupts an item at the foot of a page.
     """
-    heading = _heading_re(spec.headings).search(text.text, start, len(text.text) if end is None else end)
+    stop = len(text.text) if end is None else end
+    heading = _heading_re(spec.headings).search(text.text, start, stop)
     if not heading:
         return [], False
-    ends = _compiled("|".join(f"(?:{e})" for e in spec.ends)) if spec.ends else None
-    intro = _compiled(spec.intro) if spec.intro else None
     first = text.line_at(heading.end() - 1) + 1
-    items: list[list[Line]] = []
-    style: str | None = None  # "bullet" or "number", from the first item
-    notes = {heading.group("note")} - {""}  # the heading's footnote, printed at its page's foot
-    footnote_page: object = _NO_PAGE
-    for line in text.lines[first : first + spec.max_lines]:
-        body = line.text
-        if line.page == footnote_page:
-            continue
-        if ends and ends.match(body):
-            break
-        note = _FOOTNOTE.match(body)
-        if note and note.group(1) in notes and line.page is not None:
-            footnote_page = line.page  # the rest of this page is the footnote
-            continue
-        bullet = BULLET_RE.match(body)
-        number = NUMBERED_RE.match(body)
-        marker = "bullet" if bullet else "number" if number else None
-        if style is None:
-            if intro and intro.match(body):
-                continue
-            if _FOOTNOTE_MARK.match(body):
-                notes.add(body)
-                continue
-            if marker is None and not ends:
-                break
-            # a list whose bullet glyphs were lost in extraction is read line by line to its end
-            style = marker or "plain"
-        if marker and marker == style:
-            items.append([Line(line.page, body[(bullet or number).end():])])
-            continue
-        previous = items[-1][-1].text if items else ""
-        sentence_over = not items or (_TERMINAL.search(previous.rstrip()) and body[:1].isupper())
-        if style == "plain" and marker is None and sentence_over:
-            items.append([Line(line.page, body)])
-            continue
-        if marker is None and sentence_over:
-            break
-        if marker == "bullet":  # a nested point of a numbered item
-            body = body[bullet.end():]
-        items[-1].append(Line(line.page, body))
-    out = []
-    for item in items:
-        words = squash(" ".join(part.text for part in item))
-        words = _FOOTNOTE_TAIL.sub("", words)
-        out.append((words, Provenance(item[0].page, words)))
-    return out, True
+    lines = text.lines[first : first + spec.max_lines]
+    if end is not None:
+        lines = [line for index, line in enumerate(lines, first) if text.starts[index] < stop]
+    ends = _compiled("^(?:" + "|".join(f"(?:{e})" for e in spec.ends) + ")") if spec.ends else None
+    items = _collect(
+        lines,
+        stop=ends,
+        skip=_compiled(spec.intro) if spec.intro else None,
+        plain=bool(spec.ends),
+        notes={heading.group("note")} - {""},
+    )
+    return items, True
 
 
 _HEADINGS: dict[tuple[str, ...], re.Pattern] = {}
@@ -783,29 +746,62 @@ def items_in(
     text matches ``exclude`` ("There are no areas for priority action") are dropped.
     """
     first, last = text.line_at(start), text.line_at(max(start, end - 1))
-    lines = text.lines[first : last + 1]
+    return _collect(text.lines[first : last + 1], skip=skip, stop=stop, exclude=exclude, style=style)
+
+
+def _collect(
+    lines: Sequence[Line],
+    *,
+    skip: re.Pattern[str] | None = None,
+    stop: re.Pattern[str] | None = None,
+    exclude: re.Pattern[str] | None = None,
+    style: str | None = None,
+    plain: bool = False,
+    notes: set[str] | None = None,
+) -> list[tuple[str, Provenance]]:
+    """The one list reader under :func:`items_in` and :func:`read_items`. Lines before the first
+    item are an introduction, passed over, unless ``plain``: then the list has lost its glyphs and
+    each line that starts a sentence starts an item. ``notes`` are footnote numbers whose text,
+    met at the foot of a page, is left out."""
+    notes = set(notes or ())
     items: list[tuple[int | None, list[str]]] = []
+    footnote_page: object = _NO_PAGE
     for line in lines:
         body = line.text
+        if line.page == footnote_page:
+            continue
         if stop is not None and stop.search(body):
             break
         if skip is not None and skip.search(body):
             continue
+        if not items and _FOOTNOTE_MARK.match(body):
+            notes.add(body)  # the heading's footnote number, on a line of its own
+            continue
+        note = _FOOTNOTE.match(body)
+        if note and note.group(1) in notes and line.page is not None:
+            footnote_page = line.page  # the rest of this page is the footnote
+            continue
         if style is None:
             style = "number" if NUMBERED_RE.match(body) else "bullet" if BULLET_RE.match(body) else None
-        starter = (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style else None
+            if style is None and plain:
+                style = "plain"
+        starter = (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style in ("number", "bullet") else None
         if starter:
             items.append((line.page, [body[starter.end() :]]))
             continue
+        sentence_over = not items or _ENDS_SENTENCE.search(items[-1][1][-1])
+        if style == "plain" and sentence_over and body[:1].isupper():
+            items.append((line.page, [body]))
+            continue
         if not items:
             continue  # an introduction ("the local authority should:")
-        if _looks_like_heading(body) and _ENDS_SENTENCE.search(items[-1][1][-1]):
+        if _looks_like_heading(body) and sentence_over:
             break
         bullet = BULLET_RE.match(body)
         items[-1][1].append(body[bullet.end() :] if bullet else body)
     out = []
     for page, parts in items:
-        words = squash(" ".join(parts))
+        words = _FOOTNOTE_TAIL.sub("", squash(" ".join(parts)))
         if words and not (exclude is not None and exclude.search(words)):
             out.append((words, Provenance(page, words)))
     return out
