@@ -9,6 +9,11 @@ The reading functions work on :class:`Lines`: the document's lines with running 
 headers/footers and page numbers removed, each knowing its page. Every value found is recorded
 with a :class:`~inspire.core.reading.record.Provenance`; every value looked for and not found,
 or found more than once with different readings, gives a warning instead of a guess.
+
+Sections, in order: phrases and lines; values found and the record; the cover (dates,
+authority, publication date, lead inspector); judgements; lists of recommendations; facts;
+the declarative unit; detection. Units whose layout needs their own reading (sif, lac_2012)
+call these functions directly.
 """
 
 from __future__ import annotations
@@ -55,6 +60,17 @@ def phrase(text: str) -> str:
 def squash(text: str) -> str:
     """Whitespace normalised to single spaces."""
     return _WS.sub(" ", text).strip()
+
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    """A unit's regex, compiled once (case-insensitive, ``^`` and ``$`` at line ends)."""
+    compiled = _PATTERNS.get(pattern)
+    if compiled is None:
+        compiled = _PATTERNS[pattern] = re.compile(pattern, re.I | re.M)
+    return compiled
 
 
 class Line(NamedTuple):  # a tuple: reports have tens of thousands of lines, made quickly
@@ -126,8 +142,68 @@ class Lines:
         return Provenance(self.page_at(start), squash(self.text[start:end]))
 
 
+def plain_lines(document: Document) -> Lines:
+    """The document's lines (as :func:`document_lines`) without the Markdown marks that text
+    extracted from Word carries: bold (``**good**``) and ``| cell |`` table rows, whose cells are
+    joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined)."""
+    lines = document_lines(document)
+    if not any("**" in line.text or line.text.startswith("|") for line in lines):
+        return Lines(lines)  # PDFs: nothing to clean
+    out = []
+    for line in lines:
+        text = line.text.replace("**", "")
+        if text.startswith("|"):
+            text = _table_row(text)
+            if not text:
+                continue
+        out.append(Line(line.page, text))
+    return Lines(out)
+
+
+_RULE = re.compile(r"^[\s|:-]*$")
+
+
+def _table_row(text: str) -> str:
+    if _RULE.match(text):
+        return ""  # the |---|---| rule under a header row
+    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    joined = ""
+    for cell in filter(None, cells):
+        glue = "" if joined[-1:].isalpha() and cell[:1].islower() else " "
+        joined = f"{joined}{glue}{cell}" if joined else cell
+    return joined
+
 # --------------------------------------------------------------------------------------------
-# Labelled values: dates, lead inspector, publication date
+# Values found, and putting them in the record
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class Found:
+    """A value read from the document, with where it was read."""
+
+    value: object
+    provenance: Provenance
+
+
+def new_record(family: str, document: Document) -> Record:
+    return Record(
+        family=family,
+        source=SourceInfo(
+            sha256=document.sha256, format=document.format, pages=len(document.pages), filename=document.filename
+        ),
+    )
+
+
+def record_found(record: Record, field: str, found: Found) -> None:
+    """Put a judgement ("judgements.overall") or a top-level field ("published") in the record."""
+    if field.startswith("judgements."):
+        record.judgements[field.split(".", 1)[1]] = found.value  # type: ignore[assignment]
+    else:
+        setattr(record, field, found.value)
+    record.provenance[field] = found.provenance
+
+# --------------------------------------------------------------------------------------------
+# The cover: inspection dates, authority, publication date, lead inspector
 # --------------------------------------------------------------------------------------------
 
 _INSPECTOR_TITLES = re.compile(
@@ -136,14 +212,6 @@ _INSPECTOR_TITLES = re.compile(
     re.I | re.S,
 )
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,4}$")
-
-
-@dataclass
-class Found:
-    """A value read from the document, with where it was read."""
-
-    value: object
-    provenance: Provenance
 
 
 def labelled(text: Lines, labels: Sequence[str], *, start: int = 0, end: int | None = None) -> re.Match | None:
@@ -220,10 +288,6 @@ def read_person(text: Lines, labels: Sequence[str], *, end: int | None = None) -
     return Found(name, text.provenance(match.start(), stop))
 
 
-# --------------------------------------------------------------------------------------------
-# The authority
-# --------------------------------------------------------------------------------------------
-
 #: Words around an authority's name in a report title that are not part of the name.
 _COUNCIL_WORDS = re.compile(
     r"\b(?:the|royal\s+borough\s+of|(?:metropolitan\s+)?(?:borough|district|county|city)?\s*council|"
@@ -293,24 +357,75 @@ def _quote_name(text: Lines, authority: Authority, start: int, end: int) -> Prov
     return text.provenance(start, min(end, start + 80))
 
 
-_PATTERNS: dict[str, re.Pattern] = {}
-
-
-def _compiled(pattern: str) -> re.Pattern:
-    """A unit's regex, compiled once (case-insensitive, ``^`` and ``$`` at line ends)."""
-    compiled = _PATTERNS.get(pattern)
-    if compiled is None:
-        compiled = _PATTERNS[pattern] = re.compile(pattern, re.I | re.M)
-    return compiled
-
-
 def authority_ref(authority: Authority) -> AuthorityRef:
     return AuthorityRef(name=authority.name, ofsted_urn=authority.ofsted_urn, dfe_la_code=authority.dfe_la_code)
 
 
+def read_cover(
+    record: Record,
+    text: Lines,
+    register: Register,
+    *,
+    dates: Sequence[str],
+    lead_inspector: Sequence[str],
+    published: Sequence[str] = (),
+    titles: Sequence[str] = (),
+) -> None:
+    """Inspection dates, the authority (named in the title, before the dates: ``titles`` as in
+    :func:`find_authority`), publication date (for families that state one: ``published`` labels)
+    and lead inspector, each from the text after its label; what is missing is warned about."""
+    span = read_dates(text, dates)
+    if span:
+        record.inspection_start, record.inspection_end = span.value  # type: ignore[misc]
+        record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
+    else:
+        record.warnings.append("inspection dates: not found")
+    label = labelled(text, dates)
+    authority, provenance, warning = find_authority(
+        text, register, title=titles, end=label.start() if label else _cover_end(text)
+    )
+    if authority and provenance:
+        record.authority = authority_ref(authority)
+        record.provenance["authority"] = provenance
+    if warning:
+        record.warnings.append(warning)
+    if published:
+        found = read_date(text, published)
+        if found:
+            record_found(record, "published", found)
+        else:
+            record.warnings.append("publication date: not stated")
+    found = read_person(text, lead_inspector)
+    if found:
+        record_found(record, "lead_inspector", found)
+    else:
+        record.warnings.append("lead inspector: not named")
+
+
+def _cover_end(text: Lines) -> int:
+    """Without a dates label to end it, a cover is at most its first 12 lines or 600 characters."""
+    if not text.lines:
+        return 0
+    last = min(12, len(text.lines)) - 1
+    return min(text.starts[last] + len(text.lines[last].text), 600)
+
 # --------------------------------------------------------------------------------------------
-# Judgement tables
+# Judgements
 # --------------------------------------------------------------------------------------------
+
+#: a grade as printed, for use inside a unit's own pattern
+GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
+
+
+def grade_in(text: Lines, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Found | None:
+    """The grade in the first match of ``pattern`` (which holds :data:`GRADE`) in the text."""
+    match = pattern.search(text.text, start, len(text.text) if end is None else end)
+    return grade_found(text, match) if match else None
+
+
+def grade_found(text: Lines, match: re.Match[str]) -> Found:
+    """The grade in a match of a pattern holding :data:`GRADE`, quoting the whole match."""
+    return Found(normalise_grade(match.group("grade")), text.provenance(match.start(), match.end()))
 
 
 def read_judgements(
@@ -372,10 +487,30 @@ def _table_re(table: tuple[tuple[str, str], ...]) -> re.Pattern:
     return pattern
 
 
+def record_judgements(
+    record: Record,
+    found: dict[str, Found],
+    warnings: Sequence[str],
+    *,
+    expected: Sequence[str] = (),
+    not_judged: Sequence[str] = (),
+) -> None:
+    """Put what :func:`read_judgements` found in the record, with its warnings; an ``expected``
+    key neither found nor warned about is warned about, unless the report says it was
+    ``not_judged``."""
+    for key, value in found.items():
+        record_found(record, f"judgements.{key}", value)
+    skipped = tuple(f"judgements.{key}:" for key in not_judged)
+    record.warnings.extend(w for w in warnings if not (skipped and w.startswith(skipped)))
+    for key in expected:
+        if key in record.judgements or key in not_judged:
+            continue
+        if not any(w.startswith(f"judgements.{key}:") for w in record.warnings):
+            record.warnings.append(f"judgements.{key}: not found")
+
 # --------------------------------------------------------------------------------------------
 # Lists of recommendations
 # --------------------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class ItemList:
@@ -399,6 +534,7 @@ _FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")  # a footnote: its number, then it
 _NO_PAGE = object()
 #: a footnote number printed after an item's full stop ("… their plan for permanence.3")
 _FOOTNOTE_TAIL = re.compile(r"(?<=[.)’'])\d{1,2}$")
+_ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
 
 
 def read_items(text: Lines, spec: ItemList, *, start: int = 0, end: int | None = None) -> tuple[list[tuple[str, Provenance]], bool]:
@@ -440,114 +576,6 @@ def _heading_re(headings: tuple[str, ...]) -> re.Pattern:
     return pattern
 
 
-# --------------------------------------------------------------------------------------------
-# The declarative unit
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Spec:
-    """Everything a unit declares about its family."""
-
-    family: str
-    title: str
-    #: (regex, weight) marks of the family in its first pages; negative weights count against
-    signatures: tuple[tuple[str, int], ...]
-    #: at least this score from signatures, or the document is not of this family
-    threshold: int
-    #: (regex, weight) marks of the family by their absence ("no overall effectiveness row")
-    absences: tuple[tuple[str, int], ...] = ()
-    #: inspections that started in [from, to] (either open) are of this family
-    inspected_from: date | None = None
-    inspected_to: date | None = None
-    #: regexes with a group ``name`` for the authority in the report title
-    authority_titles: tuple[str, ...] = ()
-    date_labels: tuple[str, ...] = ("Inspection dates", "Dates of inspection", "Inspection date")
-    lead_labels: tuple[str, ...] = ("Lead inspector",)
-    published_labels: tuple[str, ...] = ()
-    #: (label phrase, judgement key), longer labels first
-    judgements: tuple[tuple[str, str], ...] = ()
-    #: judgement keys a report of this family always has: a missing one is warned about
-    expected: tuple[str, ...] = ()
-    #: the judgement table starts at this regex (else at the first label)
-    table_start: str | None = None
-    #: the judgement table ends within this many characters of its start
-    table_chars: int = 3000
-    recommendations: tuple[ItemList, ...] = ()
-    #: how many pages hold the title, table and recommendations (None: all)
-    pages: int | None = 4
-    #: how many pages detection looks at
-    detect_pages: int = 3
-
-
-class DeclarativeFramework(Framework):
-    """A framework read entirely from its :class:`Spec`; override :meth:`refine` for the rest."""
-
-    spec: Spec
-
-    @property
-    def family(self) -> str:  # type: ignore[override]
-        return self.spec.family
-
-    @property
-    def title(self) -> str:  # type: ignore[override]
-        return self.spec.title
-
-    def detect(self, document: Document) -> int:
-        head = head_text(document, self.spec.detect_pages)
-        score = sum(weight for pattern, weight in self.spec.signatures if _compiled(pattern).search(head))
-        if score < self.spec.threshold:
-            return 0
-        score += sum(weight for pattern, weight in self.spec.absences if not _compiled(pattern).search(head))
-        if self.spec.inspected_from or self.spec.inspected_to:
-            start = _first_day(head, self.spec.date_labels)
-            if start is None:
-                return score
-            if self.spec.inspected_from and start < self.spec.inspected_from:
-                return 0
-            if self.spec.inspected_to and start > self.spec.inspected_to:
-                return 0
-            return score + 1
-        return score
-
-    def read(self, document: Document, register: Register) -> Record:
-        spec = self.spec
-        text = Lines(document_lines(document, max_pages=spec.pages))
-        record = new_record(spec.family, document)
-        read_cover(
-            record,
-            text,
-            register,
-            dates=spec.date_labels,
-            published=spec.published_labels,
-            lead_inspector=spec.lead_labels,
-            titles=spec.authority_titles,
-        )
-        table_start = 0
-        if spec.table_start:
-            match = _compiled(spec.table_start).search(text.text)
-            table_start = match.start() if match else 0
-        table_end = min(len(text.text), table_start + spec.table_chars)
-        found, warnings = read_judgements(text, spec.judgements, start=table_start, end=table_end)
-        record_judgements(record, found, warnings, expected=spec.expected)
-        for items in spec.recommendations:
-            add_items(record, text, items)
-        self.refine(record, document, text, register)
-        return record
-
-    def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
-        """What a unit's layout needs beyond its spec (nothing by default)."""
-
-
-def new_record(family: str, document: Document) -> Record:
-    return Record(
-        family=family,
-        source=SourceInfo(
-            sha256=document.sha256, format=document.format, pages=len(document.pages), filename=document.filename
-        ),
-    )
-
-
 def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, end: int | None = None) -> None:
     """Append the list's items to ``record.recommendations`` (numbered within their section)."""
     found, heading = read_items(text, items, start=start, end=end)
@@ -557,174 +585,6 @@ def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, e
     if not found:
         record.warnings.append(f"recommendations ({items.section}): the list under its heading is empty")
     add_recommendations(record, items.section, found)
-
-
-# --------------------------------------------------------------------------------------------
-# Detection helpers
-# --------------------------------------------------------------------------------------------
-
-_HEAD_CACHE: list[tuple[Document, int, str]] = []
-
-
-def head_text(document: Document, pages: int) -> str:
-    """The text of the first ``pages`` pages (cached: every unit's ``detect`` asks for it)."""
-    for cached, count, value in _HEAD_CACHE:
-        if cached is document and count == pages:
-            return value
-    value = "\n".join(page.text for page in document.pages[:pages])
-    _HEAD_CACHE.insert(0, (document, pages, value))
-    del _HEAD_CACHE[8:]
-    return value
-
-
-def _first_day(head: str, labels: Sequence[str]) -> date | None:
-    match = _labels_re(tuple(labels)).search(head)
-    if not match:
-        return None
-    lines = head[match.end() : match.end() + 200].split("\n")
-    for count in (1, 2):
-        span = parse_date_span(" ".join(lines[:count]))
-        if span:
-            return span[0]
-    return None
-
-
-# --------------------------------------------------------------------------------------------
-# Readers the 2012-18 units brought (sif, lscb_review, lac_2012): Word-extracted lines, a cover
-# block, a grade inside a sentence, item lists with sub-headings, counts and rates
-# --------------------------------------------------------------------------------------------
-
-
-def plain_lines(document: Document) -> Lines:
-    """The document's lines (as :func:`document_lines`) without the Markdown marks that text
-    extracted from Word carries: bold (``**good**``) and ``| cell |`` table rows, whose cells are
-    joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined)."""
-    lines = document_lines(document)
-    if not any("**" in line.text or line.text.startswith("|") for line in lines):
-        return Lines(lines)  # PDFs: nothing to clean
-    out = []
-    for line in lines:
-        text = line.text.replace("**", "")
-        if text.startswith("|"):
-            text = _table_row(text)
-            if not text:
-                continue
-        out.append(Line(line.page, text))
-    return Lines(out)
-
-
-_RULE = re.compile(r"^[\s|:-]*$")
-
-
-def _table_row(text: str) -> str:
-    if _RULE.match(text):
-        return ""  # the |---|---| rule under a header row
-    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
-    joined = ""
-    for cell in filter(None, cells):
-        glue = "" if joined[-1:].isalpha() and cell[:1].islower() else " "
-        joined = f"{joined}{glue}{cell}" if joined else cell
-    return joined
-
-
-def read_cover(
-    record: Record,
-    text: Lines,
-    register: Register,
-    *,
-    dates: Sequence[str],
-    lead_inspector: Sequence[str],
-    published: Sequence[str] = (),
-    titles: Sequence[str] = (),
-) -> None:
-    """Inspection dates, the authority (named in the title, before the dates: ``titles`` as in
-    :func:`find_authority`), publication date (for families that state one: ``published`` labels)
-    and lead inspector, each from the text after its label; what is missing is warned about."""
-    span = read_dates(text, dates)
-    if span:
-        record.inspection_start, record.inspection_end = span.value  # type: ignore[misc]
-        record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
-    else:
-        record.warnings.append("inspection dates: not found")
-    label = labelled(text, dates)
-    authority, provenance, warning = find_authority(
-        text, register, title=titles, end=label.start() if label else _cover_end(text)
-    )
-    if authority and provenance:
-        record.authority = authority_ref(authority)
-        record.provenance["authority"] = provenance
-    if warning:
-        record.warnings.append(warning)
-    if published:
-        found = read_date(text, published)
-        if found:
-            record_found(record, "published", found)
-        else:
-            record.warnings.append("publication date: not stated")
-    found = read_person(text, lead_inspector)
-    if found:
-        record_found(record, "lead_inspector", found)
-    else:
-        record.warnings.append("lead inspector: not named")
-
-
-def _cover_end(text: Lines) -> int:
-    """Without a dates label to end it, a cover is at most its first 12 lines or 600 characters."""
-    if not text.lines:
-        return 0
-    last = min(12, len(text.lines)) - 1
-    return min(text.starts[last] + len(text.lines[last].text), 600)
-
-
-#: a grade as printed, for use inside a unit's own pattern
-GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
-
-
-def grade_in(text: Lines, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Found | None:
-    """The grade in the first match of ``pattern`` (which holds :data:`GRADE`) in the text."""
-    match = pattern.search(text.text, start, len(text.text) if end is None else end)
-    return grade_found(text, match) if match else None
-
-
-def grade_found(text: Lines, match: re.Match[str]) -> Found:
-    """The grade in a match of a pattern holding :data:`GRADE`, quoting the whole match."""
-    return Found(normalise_grade(match.group("grade")), text.provenance(match.start(), match.end()))
-
-
-def record_found(record: Record, field: str, found: Found) -> None:
-    """Put a judgement ("judgements.overall") or a top-level field ("published") in the record."""
-    if field.startswith("judgements."):
-        record.judgements[field.split(".", 1)[1]] = found.value  # type: ignore[assignment]
-    else:
-        setattr(record, field, found.value)
-    record.provenance[field] = found.provenance
-
-
-def record_judgements(
-    record: Record,
-    found: dict[str, Found],
-    warnings: Sequence[str],
-    *,
-    expected: Sequence[str] = (),
-    not_judged: Sequence[str] = (),
-) -> None:
-    """Put what :func:`read_judgements` found in the record, with its warnings; an ``expected``
-    key neither found nor warned about is warned about, unless the report says it was
-    ``not_judged``."""
-    for key, value in found.items():
-        record_found(record, f"judgements.{key}", value)
-    skipped = tuple(f"judgements.{key}:" for key in not_judged)
-    record.warnings.extend(w for w in warnings if not (skipped and w.startswith(skipped)))
-    for key in expected:
-        if key in record.judgements or key in not_judged:
-            continue
-        if not any(w.startswith(f"judgements.{key}:") for w in record.warnings):
-            record.warnings.append(f"judgements.{key}: not found")
-
-
-# --- lists of items ---------------------------------------------------------------------------
-
-_ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
 
 
 def items_in(
@@ -819,8 +679,9 @@ def add_recommendations(record: Record, section: str, items: Sequence[tuple[str,
         record.recommendations.append(Recommendation(section, ordinal, words, provenance.page))
         record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = provenance
 
-
-# --- facts: counts and rates from "information about this local authority area" --------------
+# --------------------------------------------------------------------------------------------
+# Facts: counts and rates from "information about this local authority area"
+# --------------------------------------------------------------------------------------------
 
 _WORD_NUMBERS = {
     word: value
@@ -881,6 +742,132 @@ def read_facts(
                 record.provenance["facts.as_at"] = provenance
             else:
                 record.warnings.append(f"facts.as_at: {squash(groups['as_at'])!r} is not a whole date")
+
+# --------------------------------------------------------------------------------------------
+# The declarative unit
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Spec:
+    """Everything a unit declares about its family."""
+
+    family: str
+    title: str
+    #: (regex, weight) marks of the family in its first pages; negative weights count against
+    signatures: tuple[tuple[str, int], ...]
+    #: at least this score from signatures, or the document is not of this family
+    threshold: int
+    #: (regex, weight) marks of the family by their absence ("no overall effectiveness row")
+    absences: tuple[tuple[str, int], ...] = ()
+    #: inspections that started in [from, to] (either open) are of this family
+    inspected_from: date | None = None
+    inspected_to: date | None = None
+    #: regexes with a group ``name`` for the authority in the report title
+    authority_titles: tuple[str, ...] = ()
+    date_labels: tuple[str, ...] = ("Inspection dates", "Dates of inspection", "Inspection date")
+    lead_labels: tuple[str, ...] = ("Lead inspector",)
+    published_labels: tuple[str, ...] = ()
+    #: (label phrase, judgement key), longer labels first
+    judgements: tuple[tuple[str, str], ...] = ()
+    #: judgement keys a report of this family always has: a missing one is warned about
+    expected: tuple[str, ...] = ()
+    #: the judgement table starts at this regex (else at the first label)
+    table_start: str | None = None
+    #: the judgement table ends within this many characters of its start
+    table_chars: int = 3000
+    recommendations: tuple[ItemList, ...] = ()
+    #: how many pages hold the title, table and recommendations (None: all)
+    pages: int | None = 4
+    #: how many pages detection looks at
+    detect_pages: int = 3
+
+
+class DeclarativeFramework(Framework):
+    """A framework read entirely from its :class:`Spec`; override :meth:`refine` for the rest."""
+
+    spec: Spec
+
+    @property
+    def family(self) -> str:  # type: ignore[override]
+        return self.spec.family
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return self.spec.title
+
+    def detect(self, document: Document) -> int:
+        head = head_text(document, self.spec.detect_pages)
+        score = sum(weight for pattern, weight in self.spec.signatures if _compiled(pattern).search(head))
+        if score < self.spec.threshold:
+            return 0
+        score += sum(weight for pattern, weight in self.spec.absences if not _compiled(pattern).search(head))
+        if self.spec.inspected_from or self.spec.inspected_to:
+            start = _first_day(head, self.spec.date_labels)
+            if start is None:
+                return score
+            if self.spec.inspected_from and start < self.spec.inspected_from:
+                return 0
+            if self.spec.inspected_to and start > self.spec.inspected_to:
+                return 0
+            return score + 1
+        return score
+
+    def read(self, document: Document, register: Register) -> Record:
+        spec = self.spec
+        text = Lines(document_lines(document, max_pages=spec.pages))
+        record = new_record(spec.family, document)
+        read_cover(
+            record,
+            text,
+            register,
+            dates=spec.date_labels,
+            published=spec.published_labels,
+            lead_inspector=spec.lead_labels,
+            titles=spec.authority_titles,
+        )
+        table_start = 0
+        if spec.table_start:
+            match = _compiled(spec.table_start).search(text.text)
+            table_start = match.start() if match else 0
+        table_end = min(len(text.text), table_start + spec.table_chars)
+        found, warnings = read_judgements(text, spec.judgements, start=table_start, end=table_end)
+        record_judgements(record, found, warnings, expected=spec.expected)
+        for items in spec.recommendations:
+            add_items(record, text, items)
+        self.refine(record, document, text, register)
+        return record
+
+    def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
+        """What a unit's layout needs beyond its spec (nothing by default)."""
+
+# --------------------------------------------------------------------------------------------
+# Detection helpers
+# --------------------------------------------------------------------------------------------
+
+_HEAD_CACHE: list[tuple[Document, int, str]] = []
+
+
+def head_text(document: Document, pages: int) -> str:
+    """The text of the first ``pages`` pages (cached: every unit's ``detect`` asks for it)."""
+    for cached, count, value in _HEAD_CACHE:
+        if cached is document and count == pages:
+            return value
+    value = "\n".join(page.text for page in document.pages[:pages])
+    _HEAD_CACHE.insert(0, (document, pages, value))
+    del _HEAD_CACHE[8:]
+    return value
+
+
+def _first_day(head: str, labels: Sequence[str]) -> date | None:
+    match = _labels_re(tuple(labels)).search(head)
+    if not match:
+        return None
+    lines = head[match.end() : match.end() + 200].split("\n")
+    for count in (1, 2):
+        span = parse_date_span(" ".join(lines[:count]))
+        if span:
+            return span[0]
+    return None
 
 
 __all__ = [
