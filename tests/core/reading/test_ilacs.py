@@ -134,3 +134,31 @@ def test_a_report_saved_as_word_reads_the_same_way():
         "The quality of supervision at the front door, so that decisions are timely.",
     ]
     assert record.provenance["judgements.overall"].page is None and record.warnings == []
+
+
+def test_a_report_saved_as_a_web_page_reads_the_same_way():
+    page = """<!DOCTYPE html><html><head><title>Ofsted</title></head><body>
+    <h1>Inspection of Cumberland local authority children’s services</h1>
+    <p>Inspection dates: 7 to 18 October 2024</p>
+    <p>Lead inspector: Lisa Walsh, His Majesty’s Inspector</p>
+    <table><tr><th>Judgement</th><th>Grade</th></tr>
+    <tr><td>The impact of leaders on social work practice with children and families</td>
+        <td>Requires improvement to be good</td></tr>
+    <tr><td>The experiences and progress of children who need help and protection</td><td>Good</td></tr>
+    <tr><td>The experiences and progress of children in care</td><td>Good</td></tr>
+    <tr><td>The experiences and progress of care leavers</td><td>Good</td></tr>
+    <tr><td>Overall effectiveness</td><td>Good</td></tr></table>
+    <p>Children in Cumberland are helped.</p>
+    <h2>What needs to improve?</h2>
+    <ul><li>The quality of supervision.</li><li>The timeliness of assessments for
+    disabled children.</li></ul>
+    <h2>The experiences and progress of children who need help and protection: good</h2>
+    <ol><li>Children benefit.</li></ol></body></html>"""
+    record = read_bytes(page.encode("utf-8"), "cumberland.html")
+    assert (record.family, record.authority.ofsted_urn, record.inspection_end) == ("ilacs", "2733690", date(2024, 10, 18))
+    assert record.judgements["leadership"] == "requires_improvement" and record.judgements["overall"] == "good"
+    assert [r.text for r in record.recommendations] == [
+        "The quality of supervision.",
+        "The timeliness of assessments for disabled children.",
+    ]
+    assert record.warnings == []
