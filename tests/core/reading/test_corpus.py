@@ -1,6 +1,6 @@
 """The reader against the labelled corpus (``shared/corpus``): every file, every labelled field.
 
-The slow test reads all 269 files (two processes, once per session) and compares them with
+The slow test reads all 269 files (two processes, once per test run) and compares them with
 ``judgements.csv`` and ``recommendations.csv`` field by field; it prints a per-field, per-family
 accuracy table in the terminal summary and fails on any mismatch. The fast tests read a few real
 files of each family.
