@@ -854,7 +854,7 @@ def head_text(document: Document, pages: int) -> str:
             return value
     value = "\n".join(page.text for page in document.pages[:pages])
     _HEAD_CACHE.insert(0, (document, pages, value))
-    del _HEAD_CACHE[8:]
+    del _HEAD_CACHE[2:]  # the document being detected (and a report embedded in it)
     return value
 
 
