@@ -24,6 +24,14 @@ from tests.web.sample import HTML_ORIGINAL, make_sample
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Pages are cached until the data changes; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def sample(register):
     return make_sample()
@@ -440,3 +448,14 @@ def test_server_error_page_is_gov_uk_styled(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_cached_pages_change_when_a_report_is_stored(client, sample):
+    from tests.web.factories import make_record, store
+
+    before = client.get(reverse("authority_detail", args=["kent"]))
+    assert "Reports stored 1" in text(before)
+    store(make_record(authority="Kent", family="sif", inspection_start=date(2015, 3, 2), inspection_end=date(2015, 3, 25),
+                      judgements={"overall": "inadequate"}, filename="kent-2015.txt"))
+    after = client.get(reverse("authority_detail", args=["kent"]))
+    assert "Reports stored 2" in text(after)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire.core.reading import ReadError
 from inspire.web.inspections import national, search as full_text, selectors
+from inspire.web.inspections.caching import cached_page
 from inspire.web.inspections.charts import grades_over_time
 from inspire.web.inspections.labels import (
     AREA_LABELS,
@@ -59,6 +60,7 @@ def _page(request: HttpRequest, template: str, fragment: str, context: dict, *, 
 
 
 @require_GET
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     stored = Inspection.objects.aggregate(count=Count("id"), first=Min("inspection_start"), last=Max("inspection_start"))
     inspected = Authority.objects.filter(inspections__isnull=False).distinct().count()
@@ -72,6 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def authority_list(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
     regions = dict(selectors.regions())
@@ -90,6 +93,7 @@ def authority_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
     authority = get_object_or_404(Authority, slug=slug)
     history = selectors.authority_history(authority=authority)
@@ -120,6 +124,7 @@ def _inspection_or_404(pk: int) -> Inspection:
 
 
 @require_GET
+@cached_page
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection_or_404(pk)
     provenance = inspection.record.get("provenance", {})
@@ -188,6 +193,7 @@ def highlight(text: str, quote: str) -> tuple[str, bool]:
 
 
 @require_GET
+@cached_page
 def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     """A value's provenance: the page it was read from, with the quoted text highlighted."""
     inspection = _inspection_or_404(pk)
@@ -247,6 +253,7 @@ def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def national_picture(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
     today = date.today()
@@ -292,6 +299,7 @@ def _wait_bands(waits) -> list[tuple[str, int]]:
 
 
 @require_GET
+@cached_page
 def search(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
     today = date.today()
