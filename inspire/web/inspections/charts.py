@@ -39,7 +39,7 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
     points = [p for line in series.values() for p in line]
     if not points:
         return mark_safe("")
-    days = [p.inspection.inspection_start for p in points]
+    days = [p.when for p in points]
     first, last = date(min(days).year, 1, 1), date(max(days).year + 1, 1, 1)
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = ROW * (len(LEVELS) - 1)
@@ -78,7 +78,7 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
         parts.append(f'<text x="{x:.1f}" y="{axis_y + 22}" text-anchor="middle">{year}</text>')
     for index, (area, line) in enumerate(series.items()):
         colour, marker = COLOURS[index % len(COLOURS)], MARKERS[index % len(MARKERS)]
-        xy = [(x_of(p.inspection.inspection_start), y_of(GRADE_RANK.get(p.grade, 1), index)) for p in line]
+        xy = [(x_of(p.when), y_of(GRADE_RANK.get(p.grade, 1), index)) for p in line]
         if len(xy) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>')

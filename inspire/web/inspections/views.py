@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Min
@@ -129,7 +130,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection_or_404(pk)
     provenance = inspection.record.get("provenance", {})
     facts = [
-        (key, fact_label(key), value, f"facts.{key}" in provenance)
+        (key, fact_label(key), _fact_value(key, value), f"facts.{key}" in provenance)
         for key, value in (inspection.facts or {}).items()
         if key != "as_at"
     ]
@@ -152,6 +153,13 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "provenance": provenance,
     }
     return render(request, "inspections/inspection_detail.html", context)
+
+
+def _fact_value(key: str, value) -> str:
+    """Counts with thousands separators; years and rates as printed."""
+    if isinstance(value, int) and not key.endswith("year"):
+        return intcomma(value)
+    return str(value)
 
 
 #: Provenance keys a person can follow from the inspection page, with what each value is called.
