@@ -127,3 +127,9 @@ def inspection_date(inspection) -> str:
     """The one date that places an inspection: its first day, else its last, else publication."""
     when = inspection.inspection_start or inspection.inspection_end or inspection.published
     return format_long(when) if when else "date not stated"
+
+
+@register.filter
+def by_area(judgements):
+    """Judgements in the order reports give them (overall first), older families' areas after."""
+    return sorted(judgements, key=lambda judgement: labels.area_order(judgement.area))
