@@ -460,3 +460,17 @@ def test_cached_pages_change_when_a_report_is_stored(client, sample):
                       judgements={"overall": "inadequate"}, filename="kent-2015.txt"))
     after = client.get(reverse("authority_detail", args=["kent"]))
     assert "Reports stored 2" in text(after)
+
+
+def test_search_hit_opens_its_page_with_the_words_marked(client, sample):
+    response = client.get(reverse("search"), {"q": "health assessments"})
+    link = re.search(r'href="(/inspections/\d+/evidence/\?page=3&amp;q=health%20assessments#quote)"', response.content.decode())
+    assert link, "each hit links to its page"
+    page = client.get(html.unescape(link.group(1)).split("#")[0])
+    assert page.status_code == 200
+    marked = page.content.decode()
+    assert '<mark id="quote">health</mark> <mark>assessments</mark>' in marked
+    assert "Page 3 of the report" in text(page)
+    evidence = reverse("inspection_evidence", args=[sample.essex_2019.pk])
+    assert client.get(evidence, {"page": "99"}).status_code == 404
+    assert client.get(evidence, {"page": "x"}).status_code == 404

@@ -200,11 +200,47 @@ def highlight(text: str, quote: str) -> tuple[str, bool]:
     return escape(text), False
 
 
+def highlight_words(text: str, query: str) -> tuple[str, bool]:
+    """``text`` escaped, with every word or phrase of a search ``query`` in ``<mark>`` (the first
+    with ``id="quote"``). Words match at the start of words, any case ("parent" marks "parenting")."""
+    phrases = full_text.parse_query(query).phrases
+    if not phrases:
+        return escape(text), False
+    pattern = "|".join(r"\b" + r"\W+".join(re.escape(word) for word in words) + r"\w*" for words in phrases)
+    parts, last, count = [], 0, 0
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        anchor = ' id="quote"' if count == 0 else ""
+        parts.append(f"{escape(text[last:match.start()])}<mark{anchor}>{escape(match.group(0))}</mark>")
+        last, count = match.end(), count + 1
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts)), count > 0
+
+
 @require_GET
 @cached_page
 def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
-    """A value's provenance: the page it was read from, with the quoted text highlighted."""
+    """A value's provenance: the page it was read from, with the quoted text highlighted; or
+    (``?page=N&q=words``, from search results) a page with the words searched for highlighted."""
     inspection = _inspection_or_404(pk)
+    if "page" in request.GET:
+        number = request.GET["page"]
+        page = DocumentPage.objects.filter(document=inspection.document, number=int(number)).first() if number.isdigit() else None
+        if page is None:
+            raise Http404("The document has no such page")
+        query = request.GET.get("q", "")[:200]
+        marked, found = highlight_words(page.text, query)
+        context = {
+            "inspection": inspection,
+            "authority": inspection.authority,
+            "document": inspection.document,
+            "name": f"Page {page.number}",
+            "search_page": True,
+            "query": query,
+            "page": page,
+            "page_text": marked,
+            "found": found,
+        }
+        return render(request, "inspections/evidence.html", context)
     if "recommendation" in request.GET:
         number = request.GET["recommendation"]
         recommendation = next((r for r in inspection.recommendations.all() if str(r.pk) == number), None)

@@ -76,6 +76,12 @@ def test_search_the_reports(page, sample):
     assert re.search(r"q=health(\+|%20)assessments", page.url)
     check_accessibility(page)
 
+    # a hit opens its page of the report with the words marked
+    page.get_by_role("link", name=re.compile(r"^page 3\W+of the report on Essex")).click()
+    expect(page.locator("mark#quote")).to_have_text("health")
+    check_accessibility(page)
+    page.go_back()
+
     # a filter applies straight away with JavaScript (htmx), keeping the query
     page.get_by_label("Type of report").select_option("sif")
     expect(page.locator("#search-results")).to_contain_text("No pages match")
@@ -123,7 +129,7 @@ def test_change_the_national_date_and_download_both_exports(page, sample):
     assert history.value.suggested_filename.endswith(".xlsx")
     sheet = load_workbook(io.BytesIO(open(history.value.path(), "rb").read())).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
-    assert values.count("Essex") == 2
+    assert values.count("Essex") == 3  # 2019, 2014 and the 2006 letter
 
 
 def test_national_picture_works_without_javascript(no_js_page, sample):
