@@ -474,3 +474,30 @@ def test_search_hit_opens_its_page_with_the_words_marked(client, sample):
     evidence = reverse("inspection_evidence", args=[sample.essex_2019.pk])
     assert client.get(evidence, {"page": "99"}).status_code == 404
     assert client.get(evidence, {"page": "x"}).status_code == 404
+
+
+@pytest.mark.parametrize("odd", ["²", "٣", "9" * 40, "-1", " 1 ", "1.5", "\x00", "1e3", "💥"])
+def test_odd_numbers_in_the_address_are_refused_not_crashed_on(client, sample, odd):
+    for params in (
+        {"as-at-day": odd, "as-at-month": "1", "as-at-year": "2020"},
+        {"as-at-day": "1", "as-at-month": "1", "as-at-year": odd},
+    ):
+        assert client.get(reverse("national"), params).status_code in (200, 400)
+    assert client.get(reverse("search"), {"q": "good", "page": odd}).status_code in (200, 400)
+    evidence = reverse("inspection_evidence", args=[sample.essex_2019.pk])
+    assert client.get(evidence, {"page": odd}).status_code in (200, 404)
+
+
+@pytest.mark.parametrize("path", ["/authorities/", "/national/", "/search/"])
+def test_any_query_parameters_give_a_page_not_an_error(client, sample, path):
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    names = st.sampled_from(["q", "region", "area", "family", "grade", "page", "as-at-day", "as-at-month",
+                             "as-at-year", "from-day", "from-month", "from-year", "to-day", "to-month", "to-year"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.dictionaries(names, st.text(max_size=30), max_size=6))
+    def check(params):
+        assert client.get(path, params).status_code in (200, 400)
+
+    check()

@@ -35,7 +35,7 @@ from inspire.web.inspections.labels import (
     fact_label,
 )
 from inspire.web.inspections.models import Authority, DocumentPage, Inspection
-from inspire.web.inspections.params import Params
+from inspire.web.inspections.params import Params, whole_number
 from inspire.web.inspections.templatetags.inspire import long_date
 from inspire.web.inspections.uploads import report_upload
 
@@ -224,7 +224,8 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection_or_404(pk)
     if "page" in request.GET:
         number = request.GET["page"]
-        page = DocumentPage.objects.filter(document=inspection.document, number=int(number)).first() if number.isdigit() else None
+        number = whole_number(number)
+        page = DocumentPage.objects.filter(document=inspection.document, number=number).first() if number else None
         if page is None:
             raise Http404("The document has no such page")
         query = request.GET.get("q", "")[:200]
