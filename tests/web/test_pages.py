@@ -70,7 +70,7 @@ def test_authority_list_filters_by_region_and_name(client, sample):
     assert everyone.status_code == 200
     assert "156 authorities" in text(everyone)
 
-    east = client.get(reverse("authority_list"), {"region": "E"})
+    east = client.get(reverse("authority_list"), {"region": "East of England"})
     names = re.findall(r'href="/authorities/([a-z0-9-]+)/"', east.content.decode())
     assert "essex" in names and "suffolk" in names and "kent" not in names
 
@@ -203,7 +203,7 @@ def test_search_finds_highlighted_snippets(client, sample):
 def test_search_filters(client, sample):
     kept = client.get(reverse("search"), {"q": "Essex", "family": "sif"})
     assert "1 page found" in text(kept)
-    none = client.get(reverse("search"), {"q": "Essex", "region": "GL"})
+    none = client.get(reverse("search"), {"q": "Essex", "region": "London"})
     assert "No pages match" in text(none)
     dated = client.get(reverse("search"), {"q": "Essex", "from-day": "1", "from-month": "1", "from-year": "2019"})
     assert reverse("inspection_detail", args=[sample.essex_2019.pk]) in dated.content.decode()
@@ -340,6 +340,13 @@ def test_search_parameters_are_checked(client, sample, params, message):
     response = client.get(reverse("search"), params)
     assert response.status_code == 400
     assert message in text(response)
+
+
+def test_regions_are_listed_once_each(client, sample):
+    html = client.get(reverse("authority_list")).content.decode()
+    assert html.count('<option value="North West"') == 1
+    cumbria = client.get(reverse("authority_list"), {"region": "North West", "q": "Cumbria"})
+    assert "1 authority in North West" in text(cumbria)
 
 
 def test_authority_region_is_checked(client, sample):

@@ -32,11 +32,10 @@ def inspection_when(inspection) -> date | None:
 COMPARED_AREAS = ("overall", "help_and_protection", "children_in_care", "care_leavers", "leadership")
 
 
-def regions() -> list[tuple[str, str]]:
-    """(code, name) of every region with authorities, by name."""
-    return list(
-        Authority.objects.exclude(region_name="").order_by("region_name").values_list("region_code", "region_name").distinct()
-    )
+def regions() -> list[str]:
+    """The name of every region with authorities, alphabetically. Regions are known by name: the
+    register gives one authority (Cumbria) a region code of "NotKnown" but its region's name."""
+    return list(Authority.objects.exclude(region_name="").order_by("region_name").values_list("region_name", flat=True).distinct())
 
 
 def authority_list(*, region: str | None = None, query: str | None = None) -> QuerySet[Authority]:
@@ -52,7 +51,7 @@ def authority_list(*, region: str | None = None, query: str | None = None) -> Qu
         latest_overall=Subquery(latest_overall.values("grade")[:1]),
     ).order_by("name")
     if region:
-        authorities = authorities.filter(region_code=region)
+        authorities = authorities.filter(region_name=region)
     if query:
         authorities = authorities.filter(name__icontains=query.strip())
     return authorities
@@ -127,7 +126,7 @@ class RegionSummary:
 
 def authority_region(*, authority: Authority) -> RegionSummary:
     """The latest full inspection of every authority in ``authority``'s region."""
-    members = list(Authority.objects.filter(region_code=authority.region_code).order_by("name"))
+    members = list(Authority.objects.filter(region_name=authority.region_name).order_by("name"))
     return RegionSummary(authority.region_name, authority_latest(authorities=members))
 
 

@@ -78,7 +78,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @cached_page
 def authority_list(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
-    regions = dict(selectors.regions())
+    regions = {name: name for name in selectors.regions()}
     region = params.choice("region", regions, label="Region")
     query = params.text("q", max_length=100, label="Authority name")
     authorities = list(selectors.authority_list(region=region, query=query))
@@ -350,7 +350,7 @@ def search(request: HttpRequest) -> HttpResponse:
     today = date.today()
     families = dict(FAMILY_LABELS)
     grades = dict(GRADE_LABELS)
-    regions = dict(selectors.regions())
+    regions = {name: name for name in selectors.regions()}
     query = params.text("q", max_length=200, label="Search words")
     family = params.choice("family", families, label="Type of report")
     grade = params.choice("grade", grades, label="Grade")
