@@ -190,3 +190,18 @@ def test_upload_a_real_report(page, sample):
     expect(page.locator(".govuk-notification-banner")).to_contain_text("was read and stored")
     expect(page.locator("h1")).to_have_text("Essex")
     check_accessibility(page)
+
+
+def test_error_pages_and_filters_without_javascript(no_js_page, page, sample):
+    page.goto("/authorities/nowhere-on-earth/")
+    expect(page.locator("h1")).to_have_text("Page not found")
+    check_accessibility(page)
+
+    no_js_page.goto("/authorities/")
+    no_js_page.get_by_label("Region").select_option("East of England")
+    no_js_page.get_by_role("button", name="Show authorities").click()
+    expect(no_js_page.locator("#authority-count")).to_contain_text("authorities in East of England")
+    assert "region=East+of+England" in no_js_page.url
+
+    no_js_page.goto("/search/?q=Essex")
+    expect(no_js_page.locator("#result-count")).to_contain_text("found")
