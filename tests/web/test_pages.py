@@ -240,6 +240,8 @@ def test_htmx_requests_get_just_the_fragment(client, sample):
     assert "<html" not in fragment and 'id="national-results"' in fragment
     assert "5 inspected: 20% inadequate, 60% good, 20% outstanding" in text(part)
     assert "HX-Request" in part["Vary"]
+    # what changed is announced through the page's status region
+    assert re.search(r'<div id="live-status" hx-swap-oob="innerHTML">Overall effectiveness as at 1 January 2020: 5 inspected', fragment)
 
     search = client.get(reverse("search"), {"q": "Essex"}, HTTP_HX_REQUEST="true")
     assert "<html" not in search.content.decode() and 'id="search-results"' in search.content.decode()

@@ -107,6 +107,7 @@ def test_change_the_national_date_and_download_both_exports(page, sample):
     page.get_by_role("button", name="Show the picture").click()
     expect(page.locator("#sentence")).to_have_text("5 inspected: 20% inadequate, 60% good, 20% outstanding")
     expect(page.locator("#headline")).to_contain_text("as at 1 January 2020")
+    expect(page.locator("#live-status")).to_contain_text("as at 1 January 2020: 5 inspected")  # announced
     assert "as-at-year=2020" in page.url
     check_accessibility(page)
 
