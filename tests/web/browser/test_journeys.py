@@ -206,3 +206,17 @@ def test_error_pages_and_filters_without_javascript(no_js_page, page, sample):
 
     no_js_page.goto("/search/?q=Essex")
     expect(no_js_page.locator("#result-count")).to_contain_text("found")
+
+
+def test_pages_on_a_phone_sized_screen(browser, live_server, sample):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 800}, locale="en-GB")
+    page = context.new_page()
+    try:
+        for path in ("/", "/authorities/essex/", f"/inspections/{sample.essex_2019.pk}/", "/national/", "/search/?q=Essex"):
+            page.goto(path)
+            check_accessibility(page)
+        # the menu folds behind a button, which opens it
+        page.get_by_role("button", name="Menu").click()
+        expect(page.get_by_role("link", name="National picture")).to_be_visible()
+    finally:
+        context.close()
