@@ -71,13 +71,16 @@ def load_corpus(data_dir: Path) -> str:
 
 def page_urls(n: int) -> dict[str, list[str]]:
     """``n`` URLs per page kind, cycling over varied targets."""
+    from inspire.web.inspections import selectors
     from inspire.web.inspections.models import Authority, Inspection
 
     slugs = list(Authority.objects.filter(inspections__isnull=False).distinct().values_list("slug", flat=True))
     ids = list(Inspection.objects.values_list("pk", flat=True))
     dates = [date(2014 + i % 13, 1 + i % 12, 1 + i % 28) for i in range(40)]
     dates = [d for d in dates if d <= date.today()]
-    regions = ["", *Authority.objects.filter(region_name="London").values_list("region_code", flat=True)[:1]]
+    # the search form's own region value (whatever selectors.regions() offers), for London
+    london = next(r for r in selectors.regions() if "London" in (r if isinstance(r, tuple) else (r,)))
+    regions = ["", london[0] if isinstance(london, tuple) else london]
 
     def cycle(items: list[str]) -> list[str]:
         return [items[i % len(items)] for i in range(n)]
