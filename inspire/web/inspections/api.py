@@ -285,7 +285,8 @@ def _page(queryset: QuerySet, paging: Paging, convert) -> dict:
 
 
 def _inspections() -> QuerySet[Inspection]:
-    return Inspection.objects.select_related("authority").prefetch_related("judgements")
+    """Inspections with authority and judgements, without the stored whole record (read only by detail)."""
+    return Inspection.objects.select_related("authority").prefetch_related("judgements").defer("record", "facts", "warnings")
 
 
 _SLUG_OR_URN = re.compile(r"^[a-z0-9-]{1,100}$")
@@ -368,7 +369,13 @@ def list_inspections(request, filters: Query[InspectionFilters], paging: Query[P
 @api.get("/inspections/{inspection_id}", response={200: InspectionDetail, **ERRORS}, tags=["inspections"])
 def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
     """One inspection with its judgements, recommendations, area facts and where each value was read."""
-    inspection = _inspections().select_related("document").prefetch_related("recommendations").filter(pk=inspection_id).first()
+    inspection = (
+        Inspection.objects.select_related("authority", "document")
+        .prefetch_related("judgements", "recommendations")
+        .defer("document__content")  # the original file is not part of the answer
+        .filter(pk=inspection_id)
+        .first()
+    )
     if inspection is None:
         raise HttpError(404, f"No inspection has the id {inspection_id}")
     document = inspection.document
