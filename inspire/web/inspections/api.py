@@ -42,8 +42,8 @@ MAX_LIMIT = 100
 Family = Literal[FAMILIES]  # type: ignore[valid-type]
 Grade = Literal[GRADES]  # type: ignore[valid-type]
 Area = Literal[JUDGEMENT_KEYS]  # type: ignore[valid-type]
-#: A region's name or code, as in the register
-Region = Literal[tuple(sorted({a.region_name for a in default_register().authorities} | {a.region_code for a in default_register().authorities}))]  # type: ignore[valid-type]
+#: A region, by name (the register's region codes are incomplete: Cumbria's is "NotKnown")
+Region = Literal[tuple(sorted({a.region_name for a in default_register().authorities}))]  # type: ignore[valid-type]
 
 
 def _iso_date(value: Any) -> Any:
@@ -305,7 +305,7 @@ def _find_authority(key: str) -> Authority:
 
 
 class AuthorityFilters(Schema):
-    region: Region | None = Field(None, description="Region name or code")
+    region: Region | None = Field(None, description="Region name")
     q: Text | None = Field(None, description="Part of the authority's name")
 
 
@@ -336,7 +336,7 @@ class InspectionFilters(Schema):
     authority: Text | None = Field(None, description="Authority slug or Ofsted URN")
     family: Family | None = None
     grade: Grade | None = Field(None, description="Has any judgement of this grade")
-    region: Region | None = Field(None, description="Region name or code")
+    region: Region | None = Field(None, description="Region name")
     date_from: IsoDate | None = Field(None, description="First day of inspection on or after")
     date_to: IsoDate | None = Field(None, description="First day of inspection on or before")
 
@@ -474,7 +474,7 @@ class SearchParams(Schema):
     q: Text = Field(..., description='Words to find; "quoted phrases" are kept together')
     family: Family | None = None
     grade: Grade | None = None
-    region: Region | None = Field(None, description="Region name or code")
+    region: Region | None = Field(None, description="Region name")
     date_from: IsoDate | None = None
     date_to: IsoDate | None = None
     page: int = Field(1, ge=1, le=10_000)
@@ -521,7 +521,7 @@ def search(request, params: Query[SearchParams]):
 class DistributionParams(Schema):
     as_at: IsoDate | None = Field(None, description="Default: today")
     area: Area = "overall"
-    region: Region | None = Field(None, description="Region name or code")
+    region: Region | None = Field(None, description="Region name")
 
 
 def _distribution(d: national.Distribution) -> dict:
