@@ -510,3 +510,20 @@ def test_any_query_parameters_give_a_page_not_an_error(client, sample, path):
         assert client.get(path, params).status_code in (200, 400)
 
     check()
+
+
+def test_evidence_without_page_numbers_finds_the_page_holding_the_quote(client, register):
+    from inspire.core.reading.record import Provenance
+    from tests.web.factories import make_record, store
+
+    record = make_record(authority="Kent", judgements={"overall": "good", "leadership": "good"}, filename="kent.docx")
+    record.provenance["judgements.overall"] = Provenance(None, "Overall effectiveness: Good")
+    record.provenance["judgements.leadership"] = Provenance(None, "words that are nowhere")
+    inspection = store(record, pages=["Kent children's services", "Judgements\nOverall effectiveness: Good\n"])
+    evidence = reverse("inspection_evidence", args=[inspection.pk])
+
+    found = client.get(evidence, {"key": "judgements.overall"})
+    assert '<mark id="quote">Overall effectiveness: Good</mark>' in found.content.decode()
+    missing = client.get(evidence, {"key": "judgements.leadership"})
+    assert "were not found exactly as written" in text(missing)
+    assert "Kent children's services" in text(missing)  # the first page, for want of a better one

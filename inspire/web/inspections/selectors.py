@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from datetime import date
 
-from django.db.models import Count, F, Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from inspire.web.inspections.labels import GRADE_RANK, area_order
-from inspire.web.inspections.models import Authority, Inspection, Judgement, Recommendation
+from inspire.web.inspections.models import Authority, DocumentPage, Inspection, Judgement, Recommendation, SourceDocument
 
 #: Families whose inspections judge the whole service, so their latest one is "the latest
 #: judgements" of an authority (stand-alone LSCB reviews and the 2012-13 thematic inspections do not).
@@ -30,6 +30,27 @@ def inspection_when(inspection) -> date | None:
 
 #: Areas compared across authorities, in this order.
 COMPARED_AREAS = ("overall", "help_and_protection", "children_in_care", "care_leavers", "leadership")
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    count: int
+    first: date | None
+    last: date | None
+    authorities_inspected: int
+    authorities: int
+
+
+def store_summary() -> StoreSummary:
+    """How many reports are stored, on how many authorities, over which years."""
+    span = Inspection.objects.aggregate(count=Count("id"), first=Min(WHEN), last=Max(WHEN))
+    return StoreSummary(
+        count=span["count"],
+        first=span["first"],
+        last=span["last"],
+        authorities_inspected=Authority.objects.filter(inspections__isnull=False).distinct().count(),
+        authorities=Authority.objects.count(),
+    )
 
 
 def regions() -> list[str]:
@@ -155,3 +176,11 @@ def inspection_detail(*, pk: int) -> Inspection | None:
         Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "ordinal"))
     )
     return inspections.first()
+
+
+def document_page(*, document: SourceDocument, number: int) -> DocumentPage | None:
+    return DocumentPage.objects.filter(document=document, number=number).first()
+
+
+def document_pages(*, document: SourceDocument) -> QuerySet[DocumentPage]:
+    return DocumentPage.objects.filter(document=document).order_by("number")

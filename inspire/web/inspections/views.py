@@ -10,10 +10,9 @@ import re
 from datetime import date
 
 from django.conf import settings
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.contrib import messages
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Max, Min
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -34,7 +33,7 @@ from inspire.web.inspections.labels import (
     area_order,
     fact_label,
 )
-from inspire.web.inspections.models import Authority, DocumentPage, Inspection
+from inspire.web.inspections.models import Authority, Inspection, SourceDocument
 from inspire.web.inspections.params import Params, whole_number
 from inspire.web.inspections.templatetags.inspire import long_date
 from inspire.web.inspections.uploads import report_upload
@@ -63,15 +62,8 @@ def _page(request: HttpRequest, template: str, fragment: str, context: dict, *, 
 @require_GET
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    stored = Inspection.objects.aggregate(count=Count("id"), first=Min("inspection_start"), last=Max("inspection_start"))
-    inspected = Authority.objects.filter(inspections__isnull=False).distinct().count()
-    today = date.today()
-    picture = national.grade_distribution(as_at=today)
-    return render(
-        request,
-        "inspections/home.html",
-        {"stored": stored, "inspected": inspected, "authorities": Authority.objects.count(), "picture": picture},
-    )
+    context = {"stored": selectors.store_summary(), "picture": national.grade_distribution(as_at=date.today())}
+    return render(request, "inspections/home.html", context)
 
 
 @require_GET
@@ -106,9 +98,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "authority": authority,
         "history": history,
-        "series": series,
         "chart": grades_over_time(series, title=f"{authority.name}: grades over time", chart_id="grades-chart"),
-        "chart_areas": list(series),
         "comparison": comparison,
         "compared_areas": compared_areas or ["overall"],
         "region": region,
@@ -225,7 +215,7 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     if "page" in request.GET:
         number = request.GET["page"]
         number = whole_number(number)
-        page = DocumentPage.objects.filter(document=inspection.document, number=number).first() if number else None
+        page = selectors.document_page(document=inspection.document, number=number) if number else None
         if page is None:
             raise Http404("The document has no such page")
         query = request.GET.get("q", "")[:200]
@@ -256,22 +246,22 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         if source is None or name is None:
             raise Http404("No provenance for that value")
         page_number, quote = source.get("page"), source.get("quote") or ""
-    pages = DocumentPage.objects.filter(document=inspection.document)
     if page_number is not None:
-        page = pages.filter(number=page_number).first()
+        page = selectors.document_page(document=inspection.document, number=page_number)
         if page is None:
             raise Http404("The document has no such page")
         marked, found = highlight(page.text, quote)
     else:
-        # a document without page numbers: the first page holding the quote
-        page, marked, found = None, "", False
-        for candidate in pages:
-            marked, found = highlight(candidate.text, quote)
-            page = candidate
-            if found:
-                break
-        if page is None:
+        # a document without page numbers: the first page holding the quote, else its first page
+        pages = list(selectors.document_pages(document=inspection.document))
+        if not pages:
             raise Http404("The document has no text")
+        page, (marked, found) = pages[0], highlight(pages[0].text, quote)
+        for candidate in pages:
+            candidate_marked, candidate_found = highlight(candidate.text, quote)
+            if candidate_found:
+                page, marked, found = candidate, candidate_marked, True
+                break
     context = {
         "inspection": inspection,
         "authority": inspection.authority,
@@ -288,8 +278,7 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The original file, as a download (never rendered by the browser as part of Inspire)."""
-    inspection = get_object_or_404(Inspection.objects.select_related("document"), pk=pk)
-    document = inspection.document
+    document = get_object_or_404(SourceDocument, inspection__pk=pk)
     response = HttpResponse(bytes(document.content), content_type=CONTENT_TYPES.get(document.format, "application/octet-stream"))
     response["Content-Disposition"] = content_disposition_header(True, document.filename)
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
