@@ -83,6 +83,9 @@ def test_national_distribution_and_transitions(client, stored):
     assert body["national"]["total"] == 1 and body["national"]["sentence"] == "1 inspected: 100% outstanding"
     later = client.get("/api/national/distribution", {"as_at": "2023-01-01", "region": "South East"}).json()
     assert [d["region"] for d in later["regions"]] == ["South East"] and later["national"]["total"] == 1
+    waits = client.get("/api/national/time-since-inspection", {"as_at": "2020-01-01"}).json()
+    assert waits[0]["authority"]["slug"] == "essex" and waits[0]["days"] == 75 and waits[0]["last_inspection_id"] == stored["new"].pk
+    assert all(w["days"] is None for w in waits[1:])
     transitions = client.get("/api/national/transitions").json()
     assert transitions["counts"]["requires_improvement"]["outstanding"] == 1 and transitions["total"] == 1
 

@@ -557,3 +557,29 @@ def transitions(request, params: Query[TransitionParams]):
     """How grades moved between authorities' consecutive inspections (from grade → to grade)."""
     result = national.grade_transitions(area=params.area, as_at=params.as_at)
     return {"area": result.area, "grades": result.grades, "counts": result.counts, "total": result.total}
+
+
+class WaitOut(Schema):
+    authority: AuthorityRef
+    last_inspection_id: int | None
+    last_inspection_family: str | None
+    days: int | None = Field(description="Days since the last inspection ended; null if none is stored")
+
+
+class WaitParams(Schema):
+    as_at: IsoDate | None = Field(None, description="Default: today")
+
+
+@api.get("/national/time-since-inspection", response={200: list[WaitOut], **ERRORS}, tags=["national"])
+def time_since_inspection(request, params: Query[WaitParams]):
+    """Every authority with the days since its last inspection ended, longest wait first."""
+    rows = national.time_since_last_inspection(as_at=params.as_at or timezone.localdate())
+    return [
+        {
+            "authority": _ref(r.authority),
+            "last_inspection_id": r.inspection.pk if r.inspection else None,
+            "last_inspection_family": r.inspection.family if r.inspection else None,
+            "days": r.days,
+        }
+        for r in rows
+    ]
