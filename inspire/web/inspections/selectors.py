@@ -28,6 +28,9 @@ def inspection_when(inspection) -> date | None:
     return inspection.inspection_start or inspection.inspection_end or inspection.published
 
 
+#: Columns lists of inspections do not show: the whole record (JSON) is big, so leave it unread.
+_BULKY = ("record", "facts", "warnings")
+
 #: Areas compared across authorities, in this order.
 COMPARED_AREAS = ("overall", "help_and_protection", "children_in_care", "care_leavers", "leadership")
 
@@ -84,7 +87,7 @@ def _with_judgements(inspections: QuerySet[Inspection]) -> QuerySet[Inspection]:
 
 def authority_history(*, authority: Authority) -> list[Inspection]:
     """Every inspection of ``authority`` across frameworks, newest first, judgements prefetched."""
-    inspections = Inspection.objects.filter(authority=authority).select_related("document").annotate(when=WHEN).order_by(*NEWEST_FIRST)
+    inspections = Inspection.objects.filter(authority=authority).defer(*_BULKY).annotate(when=WHEN).order_by(*NEWEST_FIRST)
     return list(_with_judgements(inspections))
 
 
@@ -93,6 +96,7 @@ def authority_recommendations(*, authority: Authority) -> QuerySet[Recommendatio
     return (
         Recommendation.objects.filter(inspection__authority=authority)
         .select_related("inspection")
+        .defer(*(f"inspection__{name}" for name in _BULKY))
         .annotate(when=Coalesce("inspection__inspection_start", "inspection__inspection_end", "inspection__published"))
         .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "ordinal")
     )
@@ -117,7 +121,10 @@ class Latest:
 def authority_latest(*, authorities: list[Authority]) -> list[Latest]:
     """Each authority's latest full inspection (see :data:`FULL_FAMILIES`) and its grades."""
     inspections = _with_judgements(
-        Inspection.objects.filter(authority__in=authorities, family__in=FULL_FAMILIES).annotate(when=WHEN).order_by(*NEWEST_FIRST)
+        Inspection.objects.filter(authority__in=authorities, family__in=FULL_FAMILIES)
+        .defer(*_BULKY)
+        .annotate(when=WHEN)
+        .order_by(*NEWEST_FIRST)
     )
     latest: dict[int, Inspection] = {}
     for inspection in inspections:
@@ -171,7 +178,7 @@ def grade_series(*, history: list[Inspection]) -> dict[str, list[GradePoint]]:
 
 
 def inspection_detail(*, pk: int) -> Inspection | None:
-    inspections = Inspection.objects.filter(pk=pk).select_related("authority", "document")
+    inspections = Inspection.objects.filter(pk=pk).select_related("authority", "document").defer("document__content")
     inspections = _with_judgements(inspections).prefetch_related(
         Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "ordinal"))
     )
