@@ -20,7 +20,7 @@ from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import BeforeValidator, StringConstraints
 
-from inspire.core.reading.record import FAMILIES, GRADES, JUDGEMENT_KEYS
+from inspire.core.reading.record import FAMILIES, GRADES
 from inspire.core.register import default_register
 from inspire.web.inspections import national
 from inspire.web.inspections.models import Authority, Inspection, Judgement, Recommendation
@@ -41,7 +41,8 @@ MAX_LIMIT = 100
 
 Family = Literal[FAMILIES]  # type: ignore[valid-type]
 Grade = Literal[GRADES]  # type: ignore[valid-type]
-Area = Literal[JUDGEMENT_KEYS]  # type: ignore[valid-type]
+#: A judgement key (docs/RECORD.md): the shared keys or an older family's own
+Area = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
 #: A region, by name (the register's region codes are incomplete: Cumbria's is "NotKnown")
 Region = Literal[tuple(sorted({a.region_name for a in default_register().authorities}))]  # type: ignore[valid-type]
 
@@ -292,6 +293,12 @@ def _inspections() -> QuerySet[Inspection]:
 _SLUG_OR_URN = re.compile(r"^[a-z0-9-]{1,100}$")
 
 
+def _check_area(area: str) -> None:
+    known = national.known_areas()
+    if area not in known:
+        raise HttpError(404, f"No judgement area {area!r} is stored; the areas are: {', '.join(known)}")
+
+
 def _find_authority(key: str) -> Authority:
     authority = None
     if _SLUG_OR_URN.match(key):
@@ -404,7 +411,7 @@ def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
 
 
 class JudgementFilters(InspectionFilters):
-    area: Area | None = None
+    area: Area | None = Field(None, description="Judgement key, e.g. overall, help_and_protection")
 
 
 @api.get("/judgements", response={200: JudgementPage, **ERRORS}, tags=["judgements"])
@@ -520,7 +527,7 @@ def search(request, params: Query[SearchParams]):
 
 class DistributionParams(Schema):
     as_at: IsoDate | None = Field(None, description="Default: today")
-    area: Area = "overall"
+    area: Area = Field("overall", description="Judgement key, e.g. overall, help_and_protection")
     region: Region | None = Field(None, description="Region name")
 
 
@@ -537,6 +544,7 @@ def _distribution(d: national.Distribution) -> dict:
 @api.get("/national/distribution", response={200: PictureOut, **ERRORS}, tags=["national"])
 def distribution(request, params: Query[DistributionParams]):
     """Latest grades of every authority as at a date, nationally and by region (counts and percentages)."""
+    _check_area(params.area)
     picture = national.grade_distribution(as_at=params.as_at or timezone.localdate(), area=params.area, region=params.region)
     return {
         "as_at": picture.as_at,
@@ -548,13 +556,14 @@ def distribution(request, params: Query[DistributionParams]):
 
 
 class TransitionParams(Schema):
-    area: Area = "overall"
+    area: Area = Field("overall", description="Judgement key, e.g. overall, help_and_protection")
     as_at: IsoDate | None = Field(None, description="Only inspections in effect by this date")
 
 
 @api.get("/national/transitions", response={200: TransitionsOut, **ERRORS}, tags=["national"])
 def transitions(request, params: Query[TransitionParams]):
     """How grades moved between authorities' consecutive inspections (from grade → to grade)."""
+    _check_area(params.area)
     result = national.grade_transitions(area=params.area, as_at=params.as_at)
     return {"area": result.area, "grades": result.grades, "counts": result.counts, "total": result.total}
 
