@@ -527,3 +527,20 @@ def test_evidence_without_page_numbers_finds_the_page_holding_the_quote(client, 
     missing = client.get(evidence, {"key": "judgements.leadership"})
     assert "were not found exactly as written" in text(missing)
     assert "Kent children's services" in text(missing)  # the first page, for want of a better one
+
+
+def test_authority_with_nothing_stored(client, sample):
+    response = client.get(reverse("authority_detail", args=["rutland"]))
+    assert response.status_code == 200
+    page = text(response)
+    assert "Inspire holds no reports on Rutland yet" in page
+    assert "No recommendations are stored for Rutland" in page
+    assert "<svg" not in response.content.decode()
+
+
+def test_inspection_in_the_2026_form_has_no_overall_judgement(client, sample):
+    response = client.get(reverse("inspection_detail", args=[sample.somerset_2026.pk]))
+    assert response.status_code == 200
+    page = text(response)
+    assert "Inspection of local authority children's services (from April 2026)" in page
+    assert "Overall effectiveness" not in page.split("Judgements", 1)[1].split("Recommendations", 1)[0]
