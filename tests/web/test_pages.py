@@ -452,12 +452,21 @@ def test_highlight_escapes_the_page_and_marks_the_quote_across_spacing():
     assert not found and plain == "nothing here"
 
 
-def test_server_error_page_is_gov_uk_styled(rf):
-    from django.views.defaults import server_error
+def test_error_pages_are_gov_uk_styled(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied, SuspiciousOperation
+    from django.views.defaults import bad_request, permission_denied, server_error
 
-    response = server_error(rf.get("/"))
-    assert response.status_code == 500
-    assert "Sorry, there is a problem with the service" in response.content.decode()
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    for response, status, heading in (
+        (server_error(request), 500, "Sorry, there is a problem with the service"),
+        (permission_denied(request, PermissionDenied()), 403, "You cannot do that"),
+        (bad_request(request, SuspiciousOperation()), 400, "There is a problem with the request"),
+    ):
+        assert response.status_code == status
+        assert f'<h1 class="govuk-heading-xl">{heading}</h1>' in response.content.decode()
+        assert "govuk-template" in response.content.decode()
 
 
 def test_cached_pages_change_when_a_report_is_stored(client, sample):
