@@ -13,10 +13,10 @@ import re
 
 from inspire.core.reading.dates import FULL_DATE, parse_date
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks import _older as kit
 from inspire.core.reading.frameworks.base import Framework
+from inspire.core.reading.frameworks.common import BULLETS, Line, add_recommendations, authority_ref, head_text, new_record, squash
 from inspire.core.reading.grades import APA_NUMBERS, APA_WORDS
-from inspire.core.reading.record import Record
+from inspire.core.reading.record import Provenance, Record
 from inspire.core.register import Register
 
 _GRADE_WORD = r"(outstanding|excellent|good|adequate|inadequate)"
@@ -75,23 +75,24 @@ class ApaFramework(Framework):
 
     def detect(self, document: Document) -> int:
         """The letter's heading marks it; a mere mention of the assessment does not."""
-        head = "\n".join(page.text for page in document.pages[:3])[:20000]
+        head = head_text(document, 3)[:20000]
         if not re.search(r"annual\s+performance\s+assessment", head, re.I):
             return 0
-        return 10 if _title(kit.lines_of(document)[:80]) else 0
+        return 10 if _title(_lines(document)[:80]) else 0
 
     def read(self, document: Document, register: Register) -> Record:
-        record = kit.new_record(self.family, document)
-        lines = kit.lines_of(document)
+        record = new_record(self.family, document)
+        lines = _lines(document)
         title = _title(lines)
-        start = title[0].index if title else 0
+        start = title[0] if title else 0
         if title:
-            line, match = title
+            line, match = lines[start], title[1]
             record.facts["apa_year"] = int(match.group("year"))
-            kit.note(record, "facts.apa_year", line)
-            authority = kit.authority_in(match.group("authority"), register)
-            if authority:
-                kit.set_authority(record, authority, line)
+            _note(record, "facts.apa_year", line)
+            named = register.find(match.group("authority"))
+            if named:
+                record.authority = authority_ref(named[0][1])
+                _note(record, "authority", line)
         if record.authority is None:
             record.warnings.append("authority: no local authority named in the letter's heading")
         self._published(record, lines, start)
@@ -106,24 +107,24 @@ class ApaFramework(Framework):
         self._improvements(record, lines, start)
         return record
 
-    def _published(self, record: Record, lines: list[kit.Line], start: int) -> None:
+    def _published(self, record: Record, lines: list[Line], start: int) -> None:
         """The letter's date: a line that is only a date, above the title."""
         for line in reversed(lines[:start]):
             match = FULL_DATE.fullmatch(line.text.strip(" ,."))
             if match:
                 record.published = parse_date(line.text)
-                kit.note(record, "published", line)
+                _note(record, "published", line)
                 return
         record.warnings.append("publication date: the date of the letter was not found")
 
-    def _summary(self, record: Record, lines: list[kit.Line], start: int) -> None:
+    def _summary(self, record: Record, lines: list[Line], start: int) -> None:
         """Rows of the summary table: a row starts with its label and may wrap over lines (PDF text);
         its grade is the first figure 1-4 standing on its own after the label."""
-        table = kit.find(lines, re.compile(r"^areas\s+for\s+judgement", re.I), start)
-        if not table:
+        table = _find(lines, re.compile(r"^areas\s+for\s+judgement", re.I), start)
+        if table is None:
             return
-        rows: list[tuple[str, list[kit.Line]]] = []
-        for line in lines[table[0].index + 1 : table[0].index + 1 + SUMMARY_LINES]:
+        rows: list[tuple[str, list[Line]]] = []
+        for line in lines[table + 1 : table + 1 + SUMMARY_LINES]:
             text = _untagged(line.text)
             if SUMMARY_STOP.match(text) or len(text) > SUMMARY_ROW:
                 break
@@ -149,58 +150,136 @@ class ApaFramework(Framework):
                 # 2007-08: "Capacity to improve, including the management of children's services"
                 self._grade(record, "management_of_services", int(grade.group(1)), row[0], quote)
 
-    def _outcomes(self, record: Record, lines: list[kit.Line], start: int) -> None:
+    def _outcomes(self, record: Record, lines: list[Line], start: int) -> None:
         for key, heading in OUTCOME_HEADINGS.items():
             if key in record.grades:
                 continue
-            found = kit.search_joined(kit.section(lines, re.compile(heading, re.I), HEADINGS, start), OUTCOME_SENTENCE)
+            found = _search_joined(_section(lines, re.compile(heading, re.I), HEADINGS, start), OUTCOME_SENTENCE)
             if found:
                 line, match, text = found
-                self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(text, match))
+                self._grade(record, key, _number(match.group(1)), line, _sentence_of(text, match))
 
-    def _sentences(self, record: Record, lines: list[kit.Line], start: int) -> None:
+    def _sentences(self, record: Record, lines: list[Line], start: int) -> None:
         for key, sentence in WORD_SENTENCES.items():
-            found = kit.search_joined(lines[start:], sentence)
+            found = _search_joined(lines[start:], sentence)
             if found and key not in record.grades:
                 line, match, text = found
-                self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(text, match))
+                self._grade(record, key, _number(match.group(1)), line, _sentence_of(text, match))
 
-    def _grade(self, record: Record, key: str, number: int, line: kit.Line, quote: str | None = None) -> None:
+    def _grade(self, record: Record, key: str, number: int, line: Line, quote: str | None = None) -> None:
         record.grades[key] = number
         record.judgements[key] = APA_WORDS[number]
-        kit.note(record, f"judgements.{key}", line, quote)
+        _note(record, f"judgements.{key}", line, quote)
 
-    def _improvements(self, record: Record, lines: list[kit.Line], start: int) -> None:
+    def _improvements(self, record: Record, lines: list[Line], start: int) -> None:
         """The "key areas for improvement" column of the strengths table, one item per outcome area,
         or a list under an "areas for improvement/development" heading."""
-        column = kit.find(lines, IMPROVEMENT_COLUMN, start)
-        items: list[tuple[str, kit.Line]] = []
-        if column:
-            for line in lines[column[0].index + 1 :]:
+        column = _find(lines, IMPROVEMENT_COLUMN, start)
+        items: list[tuple[str, Line]] = []
+        if column is not None:
+            for line in lines[column + 1 :]:
                 if "\t" not in line.text:
                     if re.search(r"[a-z]", line.text, re.I):
                         break
                     continue
-                cell = kit.strip_bullet(line.text.split("\t")[-1])
+                cell = _strip_bullet(line.text.split("\t")[-1])
                 if cell and not NOTHING.match(cell):
                     items.append((cell, line))
         else:
-            body = kit.section(lines, IMPROVEMENT_LIST, HEADINGS, start)
-            items = kit.bulleted_items(body)
+            items = _bulleted_items(_section(lines, IMPROVEMENT_LIST, HEADINGS, start))
         if not items:
             record.warnings.append("recommendations (la): no areas for improvement found in the letter")
-        kit.add_recommendations(record, "la", items)
+        add_recommendations(record, "la", [(text, Provenance(line.page, text)) for text, line in items])
 
 
-def _title(lines: list[kit.Line]) -> tuple[kit.Line, re.Match[str]] | None:
-    """The letter's heading, which PDF text may wrap over two lines."""
-    for line, following in zip(lines, [*lines[1:], None]):
+def _lines(document: Document) -> list[Line]:
+    """The letter's non-blank lines with their pages, as printed: unlike the shared toolkit's
+    lines, tabs are kept (the 2006 strengths table's columns are tab-separated) and nothing is
+    taken for a running header (letters have none)."""
+    number = document.paginated
+    return [
+        Line(page.number if number else None, text)
+        for page in document.pages
+        for text in (raw.strip() for raw in page.text.splitlines())
+        if text
+    ]
+
+
+def _title(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
+    """The letter's heading (its line's index and match), which PDF text may wrap over two lines."""
+    for index, (line, following) in enumerate(zip(lines, [*lines[1:], None])):
         match = TITLE.match(line.text)
         if not match and following is not None and re.search(r"annual\s+performance", line.text, re.I):
             match = TITLE.match(f"{line.text} {following.text}")
         if match:
-            return line, match
+            return index, match
     return None
+
+
+def _note(record: Record, key: str, line: Line, quote: str | None = None) -> None:
+    """Record where the value at ``key`` was read."""
+    record.provenance[key] = Provenance(line.page, squash(quote or line.text))
+
+
+def _find(lines: list[Line], pattern: re.Pattern[str], start: int = 0) -> int | None:
+    """The index of the first line from ``start`` that ``pattern`` matches."""
+    return next((i for i in range(start, len(lines)) if pattern.search(lines[i].text)), None)
+
+
+def _section(lines: list[Line], heading: re.Pattern[str], stop: re.Pattern[str], start: int = 0) -> list[Line]:
+    """The lines after the first line from ``start`` that is ``heading`` (matched in full), up to a
+    line that ``stop`` matches in full."""
+    for index in range(start, len(lines)):
+        if heading.fullmatch(lines[index].text):
+            body = []
+            for following in lines[index + 1 :]:
+                if stop.fullmatch(following.text):
+                    break
+                body.append(following)
+            return body
+    return []
+
+
+def _search_joined(lines: list[Line], pattern: re.Pattern[str]) -> tuple[Line, re.Match[str], str] | None:
+    """The first match of ``pattern`` in the lines joined by spaces (so a sentence may wrap), as
+    (the line where the match starts, match, joined text), or None."""
+    text = " ".join(line.text for line in lines)
+    match = pattern.search(text)
+    if not match:
+        return None
+    position = 0
+    for line in lines:
+        position += len(line.text) + 1
+        if position > match.start():
+            return line, match, text
+    return None  # pragma: no cover - a match lies within the joined lines
+
+
+def _sentence_of(text: str, match: re.Match[str]) -> str:
+    """The sentence of ``text`` in which ``match`` lies (the quote for provenance)."""
+    begin = max(text.rfind(". ", 0, match.start()) + 2, 0) if ". " in text[: match.start()] else 0
+    end = text.find(".", match.end())
+    return squash(text[begin : end + 1 if end != -1 else len(text)])
+
+
+_LEADING_BULLETS = re.compile(rf"^[\s{re.escape(BULLETS)}]+")
+
+
+def _strip_bullet(text: str) -> str:
+    return squash(_LEADING_BULLETS.sub("", text))
+
+
+def _bulleted_items(body: list[Line]) -> list[tuple[str, Line]]:
+    """A 2007-08 letter's list: one item per bullet or numbered line (the first line starts one
+    even without), with wrapped continuation lines joined on."""
+    items: list[list] = []
+    for line in body:
+        starts = bool(re.match(rf"^(?:[{re.escape(BULLETS)}]|\d{{1,3}}[.)]\s)", line.text))
+        if starts or not items:
+            items.append([_strip_bullet(re.sub(r"^\d{1,3}[.)]\s+", "", line.text)), line])
+        else:
+            items[-1][0] = squash(f"{items[-1][0]} {line.text}")
+    return [(text, line) for text, line in items if text]
 
 
 def _untagged(text: str) -> str:

@@ -413,6 +413,8 @@ def _cover_end(text: Lines) -> int:
 # Judgements
 # --------------------------------------------------------------------------------------------
 
+#: the heading of the closing table of judgements in 2009-13 reports
+RECORD_OF_MAIN_FINDINGS = re.compile(r"^\s*Record\s+of\s+main\s+findings\s*:?\s*$", re.I | re.M)
 #: a grade as printed, for use inside a unit's own pattern
 GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
 
@@ -618,11 +620,13 @@ def _collect(
     style: str | None = None,
     plain: bool = False,
     notes: set[str] | None = None,
+    ends: re.Pattern[str] | None = None,
 ) -> list[tuple[str, Provenance]]:
-    """The one list reader under :func:`items_in` and :func:`read_items`. Lines before the first
-    item are an introduction, passed over, unless ``plain``: then the list has lost its glyphs and
-    each line that starts a sentence starts an item. ``notes`` are footnote numbers whose text,
-    met at the foot of a page, is left out."""
+    """The one list reader under :func:`items_in`, :func:`read_items` and :func:`add_timed_lists`.
+    Lines before the first item are an introduction, passed over, unless ``plain``: then the list
+    has lost its glyphs and each line that starts a sentence starts an item. ``notes`` are
+    footnote numbers whose text, met at the foot of a page, is left out. A line ``ends`` matches
+    ends the list once an item has begun (``stop`` ends it anywhere)."""
     notes = set(notes or ())
     items: list[tuple[int | None, list[str]]] = []
     footnote_page: object = _NO_PAGE
@@ -655,6 +659,8 @@ def _collect(
             continue
         if not items:
             continue  # an introduction ("the local authority should:")
+        if ends is not None and ends.match(body):
+            break
         if _looks_like_heading(body) and sentence_over:
             break
         bullet = BULLET_RE.match(body)
@@ -669,6 +675,37 @@ def _collect(
 
 def _looks_like_heading(line: str) -> bool:
     return len(line) < 70 and not _ENDS_SENTENCE.search(line) and line[:1].isupper()
+
+
+#: "Immediately:", "Within three months:", "In the longer term:": 2009-13 lists' timescale sub-headings
+TIMESCALE = re.compile(
+    r"^(?:immediately|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?)|in\s+the\s+(?:longer|medium)\s+term|"
+    r"longer\s+term)\s*:?$",
+    re.I,
+)
+#: a timed list ends at the next numbered paragraph or a heading-like line (short, capitalised,
+#: not ending in punctuation), even after an item that did not end its sentence
+_TIMED_LIST_END = re.compile(r"^(?:\d{1,3}\.?\s+(?=\S)|[A-Z].{0,88}(?<![.;,:]))$")
+
+
+def add_timed_lists(record: Record, text: Lines, heading: re.Pattern[str], *, lists: int = 1) -> None:
+    """The council's (``la``) bulleted items of the first ``lists`` non-empty lists under a line
+    that is ``heading`` (one list per service judged, in order), passing over the numbered
+    paragraph that introduces each ("21. In order to improve …, the local authority and its
+    partners should take the following action.") and its timescale sub-headings. A heading with
+    no items after it (a contents entry) is passed over."""
+    read = 0
+    headings = (i for i, line in enumerate(text.lines) if heading.fullmatch(line.text))
+    for index in headings:
+        if read == lists:
+            break
+        items = _collect(text.lines[index + 1 :], skip=TIMESCALE, style="bullet", ends=_TIMED_LIST_END)
+        if items:
+            read += 1
+            add_recommendations(record, "la", items)
+    if read < lists:
+        name = heading.pattern.replace("\\s+", " ")
+        record.warnings.append(f"recommendations (la): {read} of the {lists} '{name}' lists were found")
 
 
 def add_recommendations(record: Record, section: str, items: Sequence[tuple[str, Provenance]]) -> None:

@@ -16,8 +16,16 @@ from __future__ import annotations
 import re
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks import _older as kit
-from inspire.core.reading.frameworks.common import DeclarativeFramework, Lines, Spec, phrase, read_judgements
+from inspire.core.reading.frameworks.common import (
+    RECORD_OF_MAIN_FINDINGS,
+    DeclarativeFramework,
+    Lines,
+    Spec,
+    add_timed_lists,
+    phrase,
+    read_judgements,
+    record_judgements,
+)
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
@@ -37,7 +45,6 @@ JUDGEMENTS = tuple(
     )
 )
 EXPECTED = ("overall", "help_and_protection", "quality_of_practice", "leadership_and_governance")
-RECORD_TABLE = re.compile(r"^\s*Record\s+of\s+main\s+findings\s*:?\s*$", re.I | re.M)
 AREAS_FOR_IMPROVEMENT = re.compile(r"Areas\s+for\s+improvement", re.I)
 
 SPEC = Spec(
@@ -57,18 +64,12 @@ class ChildProtection2012(DeclarativeFramework):
     spec = SPEC
 
     def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
-        table = RECORD_TABLE.search(text.text)
+        table = RECORD_OF_MAIN_FINDINGS.search(text.text)
         if not table:
             record.warnings.append("judgements: no 'Record of main findings' table; grades read from the sections")
         found, warnings = read_judgements(text, JUDGEMENTS, start=table.end() if table else 0)
-        for key, value in found.items():
-            record.judgements[key] = value.value
-            record.provenance[f"judgements.{key}"] = value.provenance
-        record.warnings.extend(warnings)
-        for key in EXPECTED:
-            if key not in record.judgements and not any(w.startswith(f"judgements.{key}:") for w in warnings):
-                record.warnings.append(f"judgements.{key}: not found")
-        kit.add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT, lists=1)
+        record_judgements(record, found, warnings, expected=EXPECTED)
+        add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT)
 
 
 FRAMEWORK = ChildProtection2012()

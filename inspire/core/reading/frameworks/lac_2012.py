@@ -20,6 +20,8 @@ from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
     NUMBER,
+    RECORD_OF_MAIN_FINDINGS,
+    TIMESCALE,
     FactPattern,
     add_recommendations,
     head_text,
@@ -43,7 +45,6 @@ PUBLISHED = ("Published:",)
 LEAD_INSPECTOR = ("Reporting inspector", "Lead inspector")
 
 #: the closing table of judgements
-TABLE_START = re.compile(r"^Record\s+of\s+main\s+findings$", re.I | re.M)
 TABLE = (
     ("Overall effectiveness", "overall"),
     ("Capacity to improve", "capacity_to_improve"),
@@ -55,8 +56,6 @@ TABLE = (
 TABLE_CHARS = 600
 
 RECOMMENDATIONS = re.compile(r"^Areas\s+for\s+improvement:?$", re.I | re.M)
-#: the time-scale sub-headings within the list
-SUBHEADING = re.compile(r"^(?:Immediately|Within\s+\w+\s+months?)\s*:?$", re.I)
 #: the section headings that may follow the list
 AFTER_RECOMMENDATIONS = re.compile(
     r"^(?:Outcomes\s+for\s+looked\s+after|Quality\s+of\s+provision|Leadership\s+and\s+management|"
@@ -92,7 +91,7 @@ class LookedAfterChildren2012(Framework):
         text = plain_lines(document)
         read_cover(record, text, register, dates=DATES, published=PUBLISHED, lead_inspector=LEAD_INSPECTOR)
 
-        table = TABLE_START.search(text.text)
+        table = RECORD_OF_MAIN_FINDINGS.search(text.text)
         if table:
             found, warnings = read_judgements(text, TABLE, start=table.end(), end=table.end() + TABLE_CHARS)
             record_judgements(record, found, warnings, expected=[key for _, key in TABLE])
@@ -102,7 +101,7 @@ class LookedAfterChildren2012(Framework):
         heading = RECOMMENDATIONS.search(text.text)
         if heading:
             items = items_in(
-                text, heading.end() + 1, len(text.text), skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS, style="bullet"
+                text, heading.end() + 1, len(text.text), skip=TIMESCALE, stop=AFTER_RECOMMENDATIONS, style="bullet"
             )
             add_recommendations(record, "la", items)
         else:

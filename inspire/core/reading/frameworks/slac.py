@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks import _older as kit
 from inspire.core.reading.frameworks.common import (
+    RECORD_OF_MAIN_FINDINGS,
     DeclarativeFramework,
     Lines,
     Spec,
+    add_timed_lists,
     phrase,
     read_judgements,
+    record_judgements,
 )
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
@@ -64,7 +66,6 @@ BLOCKS = (
 )
 EXPECTED = ("safeguarding_overall", "safeguarding_capacity", "lac_overall", "lac_capacity")
 
-RECORD_TABLE = re.compile(r"^\s*Record\s+of\s+main\s+findings\s*:?\s*$", re.I | re.M)
 AREAS_FOR_IMPROVEMENT = re.compile(r"Areas\s+for\s+improvement", re.I)
 
 SPEC = Spec(
@@ -84,16 +85,14 @@ class Slac(DeclarativeFramework):
     spec = SPEC
 
     def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
-        table = RECORD_TABLE.search(text.text)
+        table = RECORD_OF_MAIN_FINDINGS.search(text.text)
         if table:
             self._judgements(record, text, table.end(), len(text.text))
         else:
             record.warnings.append("judgements: no 'Record of main findings' table; grades read from the sections")
             self._judgements(record, text, _body_start(text), len(text.text))
-        for key in EXPECTED:
-            if key not in record.judgements:
-                record.warnings.append(f"judgements.{key}: not found")
-        kit.add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT, lists=len(BLOCKS))
+        record_judgements(record, {}, (), expected=EXPECTED)
+        add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT, lists=len(BLOCKS))
 
     def _judgements(self, record: Record, text: Lines, start: int, end: int) -> None:
         """Each block's rows, read between its heading and the next block's."""
@@ -111,10 +110,7 @@ class Slac(DeclarativeFramework):
             # labels start their line: the same words in a paragraph are not a row
             table = tuple((rf"(?<=\n){label}", f"{prefix}_{suffix}") for label, suffix in rows)
             found, warnings = read_judgements(text, table, start=match.end(), end=block_end)
-            for key, value in found.items():
-                record.judgements[key] = value.value
-                record.provenance[f"judgements.{key}"] = value.provenance
-            record.warnings.extend(warnings)
+            record_judgements(record, found, warnings)
 
 
 def _body_start(text: Lines) -> int:
