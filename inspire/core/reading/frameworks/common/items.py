@@ -1,0 +1,215 @@
+"""Lists of recommendations: one list reader (``_collect``) under every way a unit finds its
+list (by heading, within a span, or under timescale sub-headings), and numbering the items
+within their section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from inspire.core.reading.frameworks.common.lines import BULLET_RE, NUMBERED_RE, Line, Lines, compiled, squash
+from inspire.core.reading.record import Provenance, Recommendation, Record
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """Where a list of recommendations is: the ``section`` ("la" or "lscb") it belongs to, the
+    regexes of its heading (matched against a whole line, a footnote digit allowed) and of the
+    lines that end it, and an optional regex for an introductory line to skip ("The local
+    authority should:")."""
+
+    section: str
+    headings: tuple[str, ...]
+    ends: tuple[str, ...] = ()
+    intro: str | None = None
+    #: at most this many lines are read after the heading
+    max_lines: int = 200
+    #: the heading as printed, for warnings ("What needs to improve?"); else the first regex
+    name: str = ""
+
+
+_FOOTNOTE_MARK = re.compile(r"^\d{1,2}$")  # a heading's footnote number, on a line of its own
+_FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")  # a footnote: its number, then its text
+_NO_PAGE = object()
+#: a footnote number printed after an item's full stop ("… their plan for permanence.3")
+_FOOTNOTE_TAIL = re.compile(r"(?<=[.)’'])\d{1,2}$")
+_ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
+
+
+def read_items(text: Lines, spec: ItemList, *, start: int = 0, end: int | None = None) -> tuple[list[tuple[str, Provenance]], bool]:
+    """The items of the list under ``spec``'s heading: (text, provenance) in order, and whether
+    the heading was found. The items are read as :func:`items_in` reads them, ending at a line
+    that one of ``spec.ends`` begins; with ends given, a list whose bullet glyphs were lost in
+    extraction is read line by line. A footnote on the heading ("What needs to improve?1") is
+    left out where it interrupts an item at the foot of a page.
+    """
+    stop = len(text.text) if end is None else end
+    heading = _heading_re(spec.headings).search(text.text, start, stop)
+    if not heading:
+        return [], False
+    first = text.line_at(heading.end() - 1) + 1
+    lines = text.lines[first : first + spec.max_lines]
+    if end is not None:
+        lines = [line for index, line in enumerate(lines, first) if text.starts[index] < stop]
+    ends = compiled("^(?:" + "|".join(f"(?:{e})" for e in spec.ends) + ")") if spec.ends else None
+    items = _collect(
+        lines,
+        stop=ends,
+        skip=compiled(spec.intro) if spec.intro else None,
+        plain=bool(spec.ends),
+        notes={heading.group("note")} - {""},
+    )
+    return items, True
+
+
+_HEADINGS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _heading_re(headings: tuple[str, ...]) -> re.Pattern:
+    pattern = _HEADINGS.get(headings)
+    if pattern is None:
+        alternatives = "|".join(f"(?:{h})" for h in headings)
+        pattern = _HEADINGS[headings] = re.compile(
+            rf"^[ \t]*(?:{alternatives})[ \t]*(?P<note>\d{{0,2}})[ \t]*$", re.I | re.M
+        )
+    return pattern
+
+
+def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, end: int | None = None) -> None:
+    """Append the list's items to ``record.recommendations`` (numbered within their section)."""
+    found, heading = read_items(text, items, start=start, end=end)
+    if not heading:
+        record.warnings.append(f"recommendations ({items.section}): no list headed {(items.name or items.headings[0])!r} found")
+        return
+    if not found:
+        record.warnings.append(f"recommendations ({items.section}): the list under its heading is empty")
+    add_recommendations(record, items.section, found)
+
+
+def items_in(
+    text: Lines,
+    start: int,
+    end: int,
+    *,
+    skip: re.Pattern[str] | None = None,
+    stop: re.Pattern[str] | None = None,
+    exclude: re.Pattern[str] | None = None,
+    style: str | None = None,
+) -> list[tuple[str, Provenance]]:
+    """The numbered or bulleted items on the lines from ``start`` to ``end``.
+
+    ``style`` ("number" or "bullet") is what starts an item; by default the first marker found
+    decides. Bullets under a numbered item are part of it. Lines matching ``skip`` (sub-headings such as
+    "Areas for improvement" between two runs of items) are passed over; a line matching ``stop``,
+    or a short heading-like line after an item that ended a sentence, ends the list. Items whose
+    text matches ``exclude`` ("There are no areas for priority action") are dropped.
+    """
+    first, last = text.line_at(start), text.line_at(max(start, end - 1))
+    return _collect(text.lines[first : last + 1], skip=skip, stop=stop, exclude=exclude, style=style)
+
+
+def _collect(
+    lines: Sequence[Line],
+    *,
+    skip: re.Pattern[str] | None = None,
+    stop: re.Pattern[str] | None = None,
+    exclude: re.Pattern[str] | None = None,
+    style: str | None = None,
+    plain: bool = False,
+    notes: set[str] | None = None,
+    ends: re.Pattern[str] | None = None,
+) -> list[tuple[str, Provenance]]:
+    """The one list reader under :func:`items_in`, :func:`read_items` and :func:`add_timed_lists`.
+    Lines before the first item are an introduction, passed over, unless ``plain``: then the list
+    has lost its glyphs and each line that starts a sentence starts an item. ``notes`` are
+    footnote numbers whose text, met at the foot of a page, is left out. A line ``ends`` matches
+    ends the list once an item has begun (``stop`` ends it anywhere)."""
+    notes = set(notes or ())
+    items: list[tuple[int | None, list[str]]] = []
+    footnote_page: object = _NO_PAGE
+    for line in lines:
+        body = line.text
+        if line.page == footnote_page:
+            continue
+        if stop is not None and stop.search(body):
+            break
+        if skip is not None and skip.search(body):
+            continue
+        if not items and _FOOTNOTE_MARK.match(body):
+            notes.add(body)  # the heading's footnote number, on a line of its own
+            continue
+        note = _FOOTNOTE.match(body)
+        if note and note.group(1) in notes and line.page is not None:
+            footnote_page = line.page  # the rest of this page is the footnote
+            continue
+        if style is None:
+            style = "number" if NUMBERED_RE.match(body) else "bullet" if BULLET_RE.match(body) else None
+            if style is None and plain:
+                style = "plain"
+        starter = (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style in ("number", "bullet") else None
+        if starter:
+            items.append((line.page, [body[starter.end() :]]))
+            continue
+        sentence_over = not items or _ENDS_SENTENCE.search(items[-1][1][-1])
+        if style == "plain" and sentence_over and body[:1].isupper():
+            items.append((line.page, [body]))
+            continue
+        if not items:
+            continue  # an introduction ("the local authority should:")
+        if ends is not None and ends.match(body):
+            break
+        if _looks_like_heading(body) and sentence_over:
+            break
+        bullet = BULLET_RE.match(body)
+        items[-1][1].append(body[bullet.end() :] if bullet else body)
+    out = []
+    for page, parts in items:
+        words = _FOOTNOTE_TAIL.sub("", squash(" ".join(parts)))
+        if words and not (exclude is not None and exclude.search(words)):
+            out.append((words, Provenance(page, words)))
+    return out
+
+
+def _looks_like_heading(line: str) -> bool:
+    return len(line) < 70 and not _ENDS_SENTENCE.search(line) and line[:1].isupper()
+
+
+#: "Immediately:", "Within three months:", "In the longer term:": 2009-13 lists' timescale sub-headings
+TIMESCALE = re.compile(
+    r"^(?:immediately|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?)|in\s+the\s+(?:longer|medium)\s+term|"
+    r"longer\s+term)\s*:?$",
+    re.I,
+)
+#: a timed list ends at the next numbered paragraph or a heading-like line (short, capitalised,
+#: not ending in punctuation), even after an item that did not end its sentence
+_TIMED_LIST_END = re.compile(r"^(?:\d{1,3}\.?\s+(?=\S)|[A-Z].{0,88}(?<![.;,:]))$")
+
+
+def add_timed_lists(record: Record, text: Lines, heading: re.Pattern[str], *, lists: int = 1) -> None:
+    """The council's (``la``) bulleted items of the first ``lists`` non-empty lists under a line
+    that is ``heading`` (one list per service judged, in order), passing over the numbered
+    paragraph that introduces each ("21. In order to improve …, the local authority and its
+    partners should take the following action.") and its timescale sub-headings. A heading with
+    no items after it (a contents entry) is passed over."""
+    read = 0
+    headings = (i for i, line in enumerate(text.lines) if heading.fullmatch(line.text))
+    for index in headings:
+        if read == lists:
+            break
+        items = _collect(text.lines[index + 1 :], skip=TIMESCALE, style="bullet", ends=_TIMED_LIST_END)
+        if items:
+            read += 1
+            add_recommendations(record, "la", items)
+    if read < lists:
+        name = heading.pattern.replace("\\s+", " ")
+        record.warnings.append(f"recommendations (la): {read} of the {lists} '{name}' lists were found")
+
+
+def add_recommendations(record: Record, section: str, items: Sequence[tuple[str, Provenance]]) -> None:
+    """Append items to the record, numbered 1..n within their section."""
+    ordinal = sum(1 for r in record.recommendations if r.section == section)
+    for words, provenance in items:
+        ordinal += 1
+        record.recommendations.append(Recommendation(section, ordinal, words, provenance.page))
+        record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = provenance
