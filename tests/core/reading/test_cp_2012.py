@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from inspire.core.reading import read_bytes
+from tests.core.reading.golden import authority_of, read_pages
 from inspire.core.reading.record import Provenance
 
 B = "\uf0b7"
@@ -81,13 +81,13 @@ Leadership and governance Adequate""",
 
 @pytest.fixture(scope="module")
 def record():
-    return read_bytes("\f".join(PAGES).encode("utf-8"), "cp.txt")
+    return read_pages(PAGES, "cp.txt")
 
 
 def test_cover(record):
     assert record.family == "cp_2012"
     assert record.authority is not None
-    assert (record.authority.name, record.authority.ofsted_urn, record.authority.dfe_la_code) == ("Bedford Borough", "80428", "822")
+    assert authority_of(record) == ("Bedford Borough", "80428", "822")
     assert (record.inspection_start, record.inspection_end) == (date(2013, 1, 7), date(2013, 1, 16))
     assert record.published == date(2013, 2, 15)
     assert record.lead_inspector == "Sam Example"
@@ -125,7 +125,7 @@ def test_areas_for_improvement_in_order(record):
 
 
 def test_without_the_record_table_grades_come_from_the_sections():
-    record = read_bytes("\f".join(PAGES[:-1]).encode("utf-8"), "cp-no-table.txt")
+    record = read_pages(PAGES[:-1], "cp-no-table.txt")
     assert record.judgements["help_and_protection"] == "adequate"
     assert record.judgements["overall"] == "adequate"
     assert "judgements: no 'Record of main findings' table; grades read from the sections" in record.warnings
@@ -136,6 +136,6 @@ def test_without_the_record_table_grades_come_from_the_sections():
 
 def test_a_missing_list_is_warned_about_not_guessed():
     pages = [*PAGES[:3], PAGES[3].split("Areas for improvement")[0], *PAGES[4:]]
-    record = read_bytes("\f".join(pages).encode("utf-8"), "cp-no-list.txt")
+    record = read_pages(pages, "cp-no-list.txt")
     assert record.recommendations == []
     assert record.warnings == ["recommendations (la): 0 of the 1 'Areas for improvement' lists were found"]

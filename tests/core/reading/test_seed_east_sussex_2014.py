@@ -20,25 +20,12 @@ from datetime import date
 
 import pytest
 
-from inspire.core.reading import read_path
-from tests.conftest import seed
+from tests.core.reading.golden import in_section, seed_record
 
 
 @pytest.fixture(scope="module")
 def record():
-    return read_path(seed("002"))
-
-
-def test_family_authority_dates_and_lead_inspector(record):
-    assert record.family == "sif"
-    assert record.authority is not None
-    assert (record.authority.name, record.authority.ofsted_urn, record.authority.dfe_la_code) == (
-        "East Sussex",
-        "80467",
-        "845",
-    )
-    assert (record.inspection_start, record.inspection_end) == (date(2014, 1, 14), date(2014, 2, 5))
-    assert record.lead_inspector == "Helen Cawston"
+    return seed_record("002")  # its cover: test_seeds.py
 
 
 def test_publication_date_is_not_taken_from_the_committee_prose(record):
@@ -60,7 +47,7 @@ def test_judgements(record):
 
 
 def test_areas_for_improvement_for_the_council(record):
-    council = [r for r in record.recommendations if r.section == "la"]
+    council = in_section(record, "la")
     assert [r.ordinal for r in council] == list(range(1, 10))
     assert council[0].text == (
         "Ensure that all children in need cases are allocated promptly and where this is not immediately "
@@ -74,7 +61,7 @@ def test_areas_for_improvement_for_the_council(record):
 
 
 def test_lscb_areas_for_improvement_kept_apart(record):
-    lscb = [r for r in record.recommendations if r.section == "lscb"]
+    lscb = in_section(record, "lscb")
     assert [r.text for r in lscb] == [
         "Improve the partnership performance monitoring arrangements to ensure that the Board is able to "
         "provide effective challenge across all agencies where shortfalls in provision and practice occur.",

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from inspire.core.reading import read_bytes
+from tests.core.reading.golden import read_pages
 
 B = "\uf0b7"  # the bullet glyph pypdfium2 prints for Symbol-font bullets
 HEADER = "Wiltshire Council Inspection of safeguarding and looked after children services"
@@ -129,7 +129,7 @@ Value for money Good""",
 
 @pytest.fixture(scope="module")
 def record():
-    return read_bytes("\f".join(PAGES).encode("utf-8"), "slac.txt")
+    return read_pages(PAGES, "slac.txt")
 
 
 def test_cover(record):
@@ -192,7 +192,7 @@ def test_areas_for_improvement_of_both_services_in_order(record):
 
 
 def test_without_the_record_table_grades_come_from_the_sections():
-    record = read_bytes("\f".join(PAGES[:-1]).encode("utf-8"), "slac-no-table.txt")
+    record = read_pages(PAGES[:-1], "slac-no-table.txt")
     assert record.judgements["safeguarding_overall"] == "adequate"
     assert record.judgements["safeguarding_capacity"] == "good"
     assert record.judgements["lac_overall"] == "good"
@@ -212,7 +212,7 @@ def test_inside_a_council_paper_the_report_ends_at_its_closing_table(record):
         "Appendix B\nAction plan\nLeadership and management\nOutstanding progress is expected by March 2012.\n"
         "Areas for improvement\n\uf0b7 recruit twenty social workers by April 2011.",
     ]
-    embedded = read_bytes("\f".join(paper).encode("utf-8"), "cabinet.txt")
+    embedded = read_pages(paper, "cabinet.txt")
     assert embedded.source.embedded_pages == (2, len(PAGES) + 1)
     assert embedded.judgements == record.judgements
     assert [r.text for r in embedded.recommendations] == [r.text for r in record.recommendations]

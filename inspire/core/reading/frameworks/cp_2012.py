@@ -17,11 +17,11 @@ import re
 
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.common import (
-    RECORD_OF_MAIN_FINDINGS,
     DeclarativeFramework,
     Lines,
     Spec,
     add_timed_lists,
+    main_findings,
     phrase,
     read_judgements,
     record_judgements,
@@ -64,10 +64,7 @@ class ChildProtection2012(DeclarativeFramework):
     spec = SPEC
 
     def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
-        table = RECORD_OF_MAIN_FINDINGS.search(text.text)
-        if not table:
-            record.warnings.append("judgements: no 'Record of main findings' table; grades read from the sections")
-        found, warnings = read_judgements(text, JUDGEMENTS, start=table.end() if table else 0)
+        found, warnings = read_judgements(text, JUDGEMENTS, start=main_findings(record, text) or 0)
         record_judgements(record, found, warnings, expected=EXPECTED)
         add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT)
 

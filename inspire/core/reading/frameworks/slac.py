@@ -17,11 +17,11 @@ import re
 
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.common import (
-    RECORD_OF_MAIN_FINDINGS,
     DeclarativeFramework,
     Lines,
     Spec,
     add_timed_lists,
+    main_findings,
     phrase,
     read_judgements,
     record_judgements,
@@ -85,12 +85,8 @@ class Slac(DeclarativeFramework):
     spec = SPEC
 
     def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
-        table = RECORD_OF_MAIN_FINDINGS.search(text.text)
-        if table:
-            self._judgements(record, text, table.end(), len(text.text))
-        else:
-            record.warnings.append("judgements: no 'Record of main findings' table; grades read from the sections")
-            self._judgements(record, text, _body_start(text), len(text.text))
+        table = main_findings(record, text)
+        self._judgements(record, text, _body_start(text) if table is None else table, len(text.text))
         record_judgements(record, {}, (), expected=EXPECTED)
         add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT, lists=len(BLOCKS))
 

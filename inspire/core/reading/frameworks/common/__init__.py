@@ -39,6 +39,7 @@ from inspire.core.reading.frameworks.common.judgements import (
     RECORD_OF_MAIN_FINDINGS,
     grade_found,
     grade_in,
+    main_findings,
     read_judgements,
     record_judgements,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "grade_in",
     "head_text",
     "items_in",
+    "main_findings",
     "labelled",
     "new_record",
     "phrase",

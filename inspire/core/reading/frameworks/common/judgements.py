@@ -13,6 +13,17 @@ from inspire.core.reading.record import Record
 
 #: the heading of the closing table of judgements in 2009-13 reports
 RECORD_OF_MAIN_FINDINGS = re.compile(r"^\s*Record\s+of\s+main\s+findings\s*:?\s*$", re.I | re.M)
+
+
+def main_findings(record: Record, text: Lines) -> int | None:
+    """Where a 2009-13 report's closing "Record of main findings" table begins (past its heading),
+    or None with a warning: the unit then reads the grades its sections print."""
+    table = RECORD_OF_MAIN_FINDINGS.search(text.text)
+    if table:
+        return table.end()
+    record.warnings.append("judgements: no 'Record of main findings' table; grades read from the sections")
+    return None
+
 #: a grade as printed, for use inside a unit's own pattern
 GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
 
