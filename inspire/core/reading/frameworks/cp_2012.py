@@ -13,16 +13,14 @@ Built from the published layout; no report of this family is in the development 
 
 from __future__ import annotations
 
-import re
-
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.common import (
     DeclarativeFramework,
     Lines,
     Spec,
     add_timed_lists,
+    cover_signatures,
     main_findings,
-    phrase,
     read_judgements,
     record_judgements,
 )
@@ -45,15 +43,12 @@ JUDGEMENTS = tuple(
     )
 )
 EXPECTED = ("overall", "help_and_protection", "quality_of_practice", "leadership_and_governance")
-AREAS_FOR_IMPROVEMENT = re.compile(r"Areas\s+for\s+improvement", re.I)
 
 SPEC = Spec(
     family="cp_2012",
     title="Inspection of local authority arrangements for the protection of children (2012-13)",
-    # the title starting its line (the cover), with the cover's dates: not a mention in prose
-    signatures=((r"^[ \t]*" + phrase("Inspection of local authority arrangements for the protection of children"), 8), (phrase("Inspection dates?"), 2)),
+    signatures=cover_signatures("Inspection of local authority arrangements for the protection of children"),
     threshold=10,
-    date_labels=("Inspection dates", "Dates of inspection", "Inspection date"),
     lead_labels=("Lead inspector", "Reporting inspector"),
     published_labels=("Published",),
     pages=None,
@@ -66,7 +61,7 @@ class ChildProtection2012(DeclarativeFramework):
     def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
         found, warnings = read_judgements(text, JUDGEMENTS, start=main_findings(record, text) or 0)
         record_judgements(record, found, warnings, expected=EXPECTED)
-        add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT)
+        add_timed_lists(record, text)
 
 
 FRAMEWORK = ChildProtection2012()

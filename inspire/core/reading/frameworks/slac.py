@@ -21,6 +21,7 @@ from inspire.core.reading.frameworks.common import (
     Lines,
     Spec,
     add_timed_lists,
+    cover_signatures,
     main_findings,
     phrase,
     read_judgements,
@@ -66,15 +67,12 @@ BLOCKS = (
 )
 EXPECTED = ("safeguarding_overall", "safeguarding_capacity", "lac_overall", "lac_capacity")
 
-AREAS_FOR_IMPROVEMENT = re.compile(r"Areas\s+for\s+improvement", re.I)
 
 SPEC = Spec(
     family="slac",
     title="Inspection of safeguarding and looked after children services (2009-12)",
-    # the title starting its line (the cover), with the cover's dates: not a mention in prose
-    signatures=((r"^[ \t]*" + phrase("Inspection of safeguarding and looked after children services"), 8), (phrase("Inspection dates?"), 2)),
+    signatures=cover_signatures("Inspection of safeguarding and looked after children services"),
     threshold=10,
-    date_labels=("Inspection dates", "Dates of inspection", "Inspection date"),
     lead_labels=("Reporting inspector", "Lead inspector"),
     published_labels=("Published",),
     pages=None,
@@ -88,7 +86,7 @@ class Slac(DeclarativeFramework):
         table = main_findings(record, text)
         self._judgements(record, text, _body_start(text) if table is None else table, len(text.text))
         record_judgements(record, {}, (), expected=EXPECTED)
-        add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT, lists=len(BLOCKS))
+        add_timed_lists(record, text, lists=len(BLOCKS))
 
     def _judgements(self, record: Record, text: Lines, start: int, end: int) -> None:
         """Each block's rows, read between its heading and the next block's."""

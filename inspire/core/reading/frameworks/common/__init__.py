@@ -55,7 +55,7 @@ from inspire.core.reading.frameworks.common.lines import (
     plain_lines,
     squash,
 )
-from inspire.core.reading.frameworks.common.unit import DeclarativeFramework, Spec
+from inspire.core.reading.frameworks.common.unit import DeclarativeFramework, Spec, cover_signatures
 
 __all__ = [
     "BULLETS",
@@ -76,6 +76,7 @@ __all__ = [
     "add_recommendations",
     "add_timed_lists",
     "authority_ref",
+    "cover_signatures",
     "document_lines",
     "find_authority",
     "grade_found",

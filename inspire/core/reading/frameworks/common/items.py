@@ -181,12 +181,16 @@ TIMESCALE = re.compile(
     r"longer\s+term)\s*:?$",
     re.I,
 )
+#: the heading of a 2009-13 report's timed lists
+AREAS_FOR_IMPROVEMENT = re.compile(r"Areas\s+for\s+improvement", re.I)
 #: a timed list ends at the next numbered paragraph or a heading-like line (short, capitalised,
 #: not ending in punctuation), even after an item that did not end its sentence
 _TIMED_LIST_END = re.compile(r"^(?:\d{1,3}\.?\s+(?=\S)|[A-Z].{0,88}(?<![.;,:]))$")
 
 
-def add_timed_lists(record: Record, text: Lines, heading: re.Pattern[str], *, lists: int = 1) -> None:
+def add_timed_lists(
+    record: Record, text: Lines, heading: re.Pattern[str] = AREAS_FOR_IMPROVEMENT, *, lists: int = 1
+) -> None:
     """The council's (``la``) bulleted items of the first ``lists`` non-empty lists under a line
     that is ``heading`` (one list per service judged, in order), passing over the numbered
     paragraph that introduces each ("21. In order to improve …, the local authority and its

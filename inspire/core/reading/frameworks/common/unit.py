@@ -16,7 +16,7 @@ from inspire.core.reading.frameworks.common.cover import labels_re, read_cover
 from inspire.core.reading.frameworks.common.found import new_record
 from inspire.core.reading.frameworks.common.items import ItemList, add_items
 from inspire.core.reading.frameworks.common.judgements import read_judgements, record_judgements
-from inspire.core.reading.frameworks.common.lines import Lines, compiled, document_lines, head_text
+from inspire.core.reading.frameworks.common.lines import Lines, compiled, document_lines, head_text, phrase
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
@@ -54,6 +54,12 @@ class Spec:
     pages: int | None = 4
     #: how many pages detection looks at
     detect_pages: int = 3
+
+
+def cover_signatures(title: str) -> tuple[tuple[str, int], ...]:
+    """A 2009-13 report's marks, scoring 10: its title starting a line (the cover, not a mention
+    in prose), with the cover's dates."""
+    return ((r"^[ \t]*" + phrase(title), 8), (phrase("Inspection dates?"), 2))
 
 
 class DeclarativeFramework(Framework):
