@@ -13,6 +13,7 @@ from inspire.core.reading.embedded import find_embedded, is_council_paper
 from inspire.core.reading.errors import NotAnOfstedReport
 from inspire.core.register import default_register
 from tests.conftest import CORPUS, corpus_labels, seed
+from tests.core.reading.bad_inputs import word_document
 
 SOUTHEND_TITLE = "Southend-on-Sea\n\nInspection of services for children in need"
 SOUTHEND_END = "© Crown copyright 2016"
@@ -81,24 +82,13 @@ def test_a_scrutiny_paper_without_its_report_is_refused():
         read_bytes((text[:start] + text[end:]).encode("utf-8"), "scrutiny.txt")
 
 
-def _docx(paragraphs: list[str]) -> bytes:
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def test_a_word_file_about_something_else_is_refused():
-    data = _docx(
-        [
-            "Greenfields Primary School newsletter, spring term",
-            "Our Ofsted inspection took place on 4 and 5 March 2025 and the school was judged good.",
-            "Inspectors praised the outstanding behaviour of pupils. Thank you to all parents who completed "
-            "the Ofsted Parent View survey.",
-            "Dates for your diary: sports day is on 14 June 2025.",
-        ]
+    data = word_document(
+        "Greenfields Primary School newsletter, spring term",
+        "Our Ofsted inspection took place on 4 and 5 March 2025 and the school was judged good.",
+        "Inspectors praised the outstanding behaviour of pupils. Thank you to all parents who completed "
+        "the Ofsted Parent View survey.",
+        "Dates for your diary: sports day is on 14 June 2025.",
     )
     with pytest.raises(NotAnOfstedReport) as error:
         read_bytes(data, "newsletter.docx")
