@@ -119,11 +119,11 @@ class Lines:
         return Provenance(self.page_at(start), squash(self.text[start:end]))
 
 
-def plain_lines(document: Document) -> Lines:
+def plain_lines(document: Document, *, max_pages: int | None = None) -> Lines:
     """The document's lines (as :func:`document_lines`) without the Markdown marks that text
     extracted from Word carries: bold (``**good**``) and ``| cell |`` table rows, whose cells are
     joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined)."""
-    lines = document_lines(document)
+    lines = document_lines(document, max_pages=max_pages)
     if not any("**" in line.text or line.text.startswith("|") for line in lines):
         return Lines(lines)  # PDFs: nothing to clean
     out = []

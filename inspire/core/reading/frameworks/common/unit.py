@@ -16,7 +16,7 @@ from inspire.core.reading.frameworks.common.cover import labels_re, read_cover
 from inspire.core.reading.frameworks.common.found import new_record
 from inspire.core.reading.frameworks.common.items import ItemList, add_items
 from inspire.core.reading.frameworks.common.judgements import read_judgements, record_judgements
-from inspire.core.reading.frameworks.common.lines import Lines, compiled, document_lines, head_text, phrase
+from inspire.core.reading.frameworks.common.lines import Lines, compiled, head_text, phrase, plain_lines
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
@@ -54,6 +54,9 @@ class Spec:
     pages: int | None = 4
     #: how many pages detection looks at
     detect_pages: int = 3
+    #: detection looks at only this many characters of them (the title opens a report: a later
+    #: mention, such as another report's account of its previous inspection, is not its title)
+    detect_chars: int | None = None
 
 
 def cover_signatures(title: str) -> tuple[tuple[str, int], ...]:
@@ -76,7 +79,7 @@ class DeclarativeFramework(Framework):
         return self.spec.title
 
     def detect(self, document: Document) -> int:
-        head = head_text(document, self.spec.detect_pages)
+        head = head_text(document, self.spec.detect_pages)[: self.spec.detect_chars]
         score = sum(weight for pattern, weight in self.spec.signatures if compiled(pattern).search(head))
         if score < self.spec.threshold:
             return 0
@@ -94,7 +97,7 @@ class DeclarativeFramework(Framework):
 
     def read(self, document: Document, register: Register) -> Record:
         spec = self.spec
-        text = Lines(document_lines(document, max_pages=spec.pages))
+        text = plain_lines(document, max_pages=spec.pages)
         record = new_record(spec.family, document)
         read_cover(
             record,
