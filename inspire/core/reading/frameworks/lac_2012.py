@@ -17,19 +17,17 @@ from __future__ import annotations
 import re
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
     NUMBER,
     RECORD_OF_MAIN_FINDINGS,
     TIMESCALE,
+    DeclarativeFramework,
     FactPattern,
+    Lines,
+    Spec,
     add_recommendations,
-    head_text,
     items_in,
-    new_record,
     phrase,
-    plain_lines,
-    read_cover,
     read_facts,
     read_judgements,
     record_judgements,
@@ -37,12 +35,19 @@ from inspire.core.reading.frameworks.common import (
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
-TITLE = re.compile(phrase("Inspection of looked after children services"), re.I)
-#: the title opens the cover; later pages repeat it as a running header
-DETECT_CHARS = 1000
-DATES = ("Inspection dates", "Inspection date")
-PUBLISHED = ("Published:",)
-LEAD_INSPECTOR = ("Reporting inspector", "Lead inspector")
+SPEC = Spec(
+    family="lac_2012",
+    title="Inspection of looked after children services (2012-13)",
+    signatures=((phrase("Inspection of looked after children services"), 10),),
+    threshold=10,
+    # the title opens the cover; later pages repeat it as a running header
+    detect_pages=1,
+    detect_chars=1000,
+    date_labels=("Inspection dates", "Inspection date"),
+    published_labels=("Published:",),
+    lead_labels=("Reporting inspector", "Lead inspector"),
+    pages=None,
+)
 
 #: the closing table of judgements
 TABLE = (
@@ -79,18 +84,10 @@ FACTS = (
 )
 
 
-class LookedAfterChildren2012(Framework):
-    family = "lac_2012"
-    title = "Inspection of looked after children services (2012-13)"
+class LookedAfterChildren2012(DeclarativeFramework):
+    spec = SPEC
 
-    def detect(self, document: Document) -> int:
-        return 10 if TITLE.search(head_text(document, 1), 0, DETECT_CHARS) else 0
-
-    def read(self, document: Document, register: Register) -> Record:
-        record = new_record(self.family, document)
-        text = plain_lines(document)
-        read_cover(record, text, register, dates=DATES, published=PUBLISHED, lead_inspector=LEAD_INSPECTOR)
-
+    def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
         table = RECORD_OF_MAIN_FINDINGS.search(text.text)
         if table:
             found, warnings = read_judgements(text, TABLE, start=table.end(), end=table.end() + TABLE_CHARS)
@@ -110,7 +107,6 @@ class LookedAfterChildren2012(Framework):
         service = SERVICE_INFORMATION.search(text.text)
         if service:
             read_facts(record, text, service.end(), service.end() + SERVICE_INFORMATION_CHARS, FACTS)
-        return record
 
 
 FRAMEWORK = LookedAfterChildren2012()

@@ -8,37 +8,28 @@ A combined SIF report names the review in its title too: it is not one of these.
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks import sif
-from inspire.core.reading.frameworks.base import Framework
-from inspire.core.reading.frameworks.common import (
-    grade_in,
-    head_text,
-    new_record,
-    phrase,
-    plain_lines,
-    record_found,
-)
+from inspire.core.reading.frameworks.common import DeclarativeFramework, Lines, grade_in, record_found
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
-TITLE = re.compile(phrase("Review of the effectiveness of the local safeguarding children board"), re.I)
+SPEC = replace(
+    sif.SPEC,
+    family="lscb_review",
+    title="Review of the effectiveness of the LSCB (2013-18)",
+    # the review's title, and not a SIF inspection's (whose title names the review too)
+    signatures=((sif.COMBINED.pattern, 5), (sif.TITLE.pattern, -5)),
+    threshold=5,
+)
 
 
-class LscbReview(Framework):
-    family = "lscb_review"
-    title = "Review of the effectiveness of the LSCB (2013-18)"
+class LscbReview(DeclarativeFramework):
+    spec = SPEC
 
-    def detect(self, document: Document) -> int:
-        head = head_text(document, sif.DETECT_PAGES)[: sif.DETECT_CHARS]
-        return 5 if TITLE.search(head) and not sif.TITLE.search(head) else 0
-
-    def read(self, document: Document, register: Register) -> Record:
-        record = new_record(self.family, document)
-        text = plain_lines(document)
-        sif.read_header(record, text, register)
+    def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
         lscb = grade_in(text, sif.LSCB_JUDGEMENT)
         if lscb:
             record_found(record, "judgements.lscb", lscb)
@@ -47,7 +38,6 @@ class LscbReview(Framework):
         if not sif.read_list(record, text, "lscb", 0, len(text.text)):
             record.warnings.append(f"recommendations (lscb): no list headed {sif.LSCB_LIST_NAMES} found")
         sif.read_area_facts(record, text)
-        return record
 
 
 FRAMEWORK = LscbReview()

@@ -15,21 +15,18 @@ from __future__ import annotations
 import re
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
     GRADE,
     NUMBER,
+    DeclarativeFramework,
     FactPattern,
     Lines,
+    Spec,
     add_recommendations,
     grade_found,
     grade_in,
-    head_text,
     items_in,
-    new_record,
     phrase,
-    plain_lines,
-    read_cover,
     read_facts,
     read_judgements,
     record_found,
@@ -44,14 +41,19 @@ TITLE = re.compile(
     phrase("(?:Re-?)?inspection of services for children in need of help and protection,? children looked after and care leavers"),
     re.I,
 )
-#: where detection looks for the title: the opening of the first pages (a later mention, such as
-#: another report's account of its previous inspection, is not this report's title)
-DETECT_PAGES = 2
-DETECT_CHARS = 1500
-
-DATES = ("Inspection dates", "Inspection date")
-PUBLISHED = ("Report published",)
-LEAD_INSPECTOR = (r"(?<!deputy.)Lead inspector:",)
+SPEC = Spec(
+    family="sif",
+    title="Single inspection framework (2013-18)",
+    signatures=((TITLE.pattern, 10),),
+    threshold=10,
+    # the title opens the first pages
+    detect_pages=2,
+    detect_chars=1500,
+    date_labels=("Inspection dates", "Inspection date"),
+    published_labels=("Report published",),
+    lead_labels=(r"(?<!deputy.)Lead inspector:",),
+    pages=None,
+)
 
 OVERALL = re.compile(
     r"(?:overall\s+judgement\s+is|Children['’]s\s+services?\s+(?:in|on|at)\b)[\s\S]{0,160}?" + GRADE, re.I
@@ -163,10 +165,6 @@ FACTS = (
 )
 
 
-def read_header(record: Record, text: Lines, register: Register) -> None:
-    read_cover(record, text, register, dates=DATES, published=PUBLISHED, lead_inspector=LEAD_INSPECTOR)
-
-
 def read_list(record: Record, text: Lines, section: str, start: int, end: int) -> bool:
     """The items of the first list of recommendations between ``start`` and ``end``, as ``section``."""
     heading = RECOMMENDATIONS.search(text.text, start, end)
@@ -203,18 +201,12 @@ def read_area_facts(record: Record, text: Lines) -> None:
         record.warnings.append("facts: no section 'Information about this local authority area' found")
 
 
-class SingleInspectionFramework(Framework):
-    family = "sif"
-    title = "Single inspection framework (2013-18)"
+class SingleInspectionFramework(DeclarativeFramework):
+    spec = SPEC
 
-    def detect(self, document: Document) -> int:
-        return 10 if TITLE.search(head_text(document, DETECT_PAGES), 0, DETECT_CHARS) else 0
-
-    def read(self, document: Document, register: Register) -> Record:
-        record = new_record(self.family, document)
-        text = plain_lines(document)
-        read_header(record, text, register)
-
+    def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
+        """The overall judgement's sentence, the table of areas (a row may be "Not judged"), the
+        LSCB's judgement and the two sections' lists, and the area's facts."""
         table = TABLE_START.search(text.text)
         table_start = table.start() if table else 0
         overall = grade_in(text, OVERALL, 0, table_start or None)
@@ -247,7 +239,6 @@ class SingleInspectionFramework(Framework):
         if lscb_section:
             read_lscb_list(record, text, lscb_section, end)
         read_area_facts(record, text)
-        return record
 
 
 FRAMEWORK = SingleInspectionFramework()
