@@ -241,3 +241,20 @@ def test_excel_round_trip_through_the_pages(client, southend_inspection, users):
     assert client.post(url, {"form": "confirm"}).status_code == 302
     second = Plan.objects.exclude(pk=first.pk).get()
     assert plan_data(plan=second, as_at=date(2016, 12, 6)) == plan_data(plan=first, as_at=date(2016, 12, 6))
+
+
+def test_item_judgement_area_and_themes_change_with_audit(client, plan, users):
+    editor = users["southend_editor"]
+    services.theme_create(plan=plan, user=editor, code="A", name="Practice and Culture")
+    services.theme_create(plan=plan, user=editor, code="D", name="Management, Leadership and Governance")
+    item = plan.items.get(ref="11")
+    c = client_for(client, editor)
+    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
+                      {"form": "item", "item-area": "leadership", "item-themes": ["D"]})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.judgement_area == "leadership" and [t.code for t in item.themes.all()] == ["D"]
+    changes = AuditEntry.objects.filter(object_type="PlanItem", action="update", object_id=item.pk)
+    assert {(e.field, e.before, e.after) for e in changes} == {("judgement_area", "", "leadership"), ("themes", "", "D")}
+    page = c.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    assert page.index("Theme D: Management") < page.index("Ensure that information presented to elected members")
