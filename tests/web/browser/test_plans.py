@@ -78,6 +78,12 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     expect(page.locator("#theme-A")).to_contain_text("Improve the quality of management oversight")
     expect(page.locator("#theme-none")).to_contain_text("The LSCB should take action")
     check_accessibility(page)
+    # the status on an earlier date (htmx swaps the status part; the address keeps the date)
+    fill_date(page, "as_at", 1, 8, 2016)
+    page.get_by_role("button", name="Show status on this date").click()
+    expect(page.locator("#as-at")).to_have_text("1 August 2016")
+    assert "as_at-day=1" in page.url
+    expect(page.locator("#plan-rag")).to_contain_text("Red")  # milestones due in July 2016 are overdue
 
     # recommendation 1: seven overarching actions with their milestones, dates and owners
     page.locator("#theme-A").get_by_role("link", name=re.compile(r"^1 Improve the quality")).click()
