@@ -246,6 +246,9 @@ class _Reader:
         elif _is_risk_header(header):
             self.found_table = True
             self._risk_table(rows[1:])
+        elif len(header) >= 2:
+            self.notes.append(f"a table headed '{_short(' | '.join(' '.join(c) for c in rows[0]), 90)}' "
+                              "is not in a plan layout Inspire reads; it was not imported")
         self.mode = ""
 
     # Southend's detailed plan -------------------------------------------------------------

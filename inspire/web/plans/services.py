@@ -545,7 +545,8 @@ def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
         for value in measure_data.values:
             MeasureValue.objects.create(measure=measure, date=value.date, value=value.value, recorded_by=user)
     for progress in data.progress:
-        update = ProgressUpdate.objects.create(item=item, date=progress.date, text=progress.text, author=user)
+        update = ProgressUpdate.objects.create(item=item, date=progress.date, text=progress.text, author=user,
+                                               author_name=progress.author[:200])
         AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="ProgressUpdate",
                                   object_id=update.pk, object_repr=str(item)[:200], field="text",
                                   after=f"{progress.date.isoformat()}: {progress.text}")
