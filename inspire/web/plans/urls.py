@@ -11,6 +11,7 @@ urlpatterns = [
     path("import/<int:inspection_pk>/", views.plan_import, name="plan_import"),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/items/<int:item_pk>/", views.item_detail, name="item_detail"),
+    path("<int:pk>/milestones/<int:milestone_pk>/", views.milestone_edit, name="milestone_edit"),
     path("<int:pk>/measures/<int:measure_pk>/chart.png", views.measure_chart, name="measure_chart"),
     path("<int:pk>/risks/", views.risk_register, name="risks"),
     path("<int:pk>/boards/", views.boards, name="boards"),

@@ -255,6 +255,47 @@ def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
+    """Change a milestone: its words, owner, target date, status and evidence."""
+    plan, role = _plan_for(request, pk, role="editor")
+    milestone = get_object_or_404(Milestone.objects.select_related("action__item", "owner"), pk=milestone_pk,
+                                  action__item__plan=plan)
+    params = Params(request.POST if request.method == "POST" else _milestone_initial(milestone))
+    if request.method == "POST":
+        target = params.date("target", label="Target date")
+        if not params.errors:
+            try:
+                services.milestone_update(milestone=milestone, user=request.user, text=params.data.get("text", ""),
+                                          owner=params.data.get("owner", ""), target_date=target,
+                                          status=params.data.get("status", ""), evidence=params.data.get("evidence", ""))
+            except ValidationError as error:
+                _errors_from(params, error)
+                if "target_date" in params.errors:
+                    params.errors["target-day"] = params.errors.pop("target_date")
+        if not params.errors:
+            messages.success(request, "Milestone saved.")
+            return redirect("plans:item_detail", pk=plan.pk, item_pk=milestone.action.item.pk)
+    return render(request, "plans/milestone_edit.html", _context(
+        plan, role, milestone=milestone, params=params, errors=params.summary(), people=_people(plan),
+        statuses=MILESTONE_STATUS_CHOICES, target_field=params.date_field("target", legend="Target date",
+                                                                          hint="For example, 30 11 2016"),
+    ), status=400 if params.errors else 200)
+
+
+def _milestone_initial(milestone: Milestone):
+    from django.http import QueryDict
+
+    initial = QueryDict(mutable=True)
+    initial.update({"text": milestone.text, "owner": milestone.owner.name if milestone.owner else "",
+                    "status": milestone.status, "evidence": milestone.evidence})
+    if milestone.target_date:
+        initial.update({"target-day": str(milestone.target_date.day), "target-month": str(milestone.target_date.month),
+                        "target-year": str(milestone.target_date.year)})
+    return initial
+
+
+@login_required
 @require_GET
 def measure_chart(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
     plan, _ = _plan_for(request, pk)

@@ -102,6 +102,17 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     page.get_by_label("Status of Milestone 7, action 7").select_option("at_risk")
     page.get_by_role("button", name="Save Milestone 7, action 7").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved")
+    page.get_by_role("link", name="Change Milestone 1, action 7").click()
+    expect(page.locator("h1")).to_have_text("Change milestone 1")
+    expect(page.get_by_label("Owner")).to_have_value("Head of Children's Services")
+    check_accessibility(page)
+    page.get_by_label("Status").select_option("complete")
+    page.get_by_role("button", name="Save milestone").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Give the evidence of completion")
+    check_accessibility(page)
+    page.get_by_label("Evidence of completion").fill("Options paper to CSMT, 28 September 2016")
+    page.get_by_role("button", name="Save milestone").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Milestone saved")
     fill_date(page, "progress-date", 20, 11, 2016)
     page.get_by_label("Progress and impact", exact=True).fill("CPD programme designed; sessions booked for November.")
     page.get_by_role("button", name="Add update").click()
@@ -138,7 +149,10 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     page.get_by_role("link", name="View the pack for 6 December 2016").click()
     expect(page.locator("h1")).to_have_text("Children's Improvement Board: 6 December 2016")
     expect(page.locator("#progress-table")).to_contain_text("CPD programme designed")
-    expect(page.locator("#flagged-milestones")).to_contain_text("Research of options.")
+    flagged = page.locator("#flagged-milestones")
+    expect(flagged).to_contain_text("Milestone 2: Recommendation of model made to CSMT and LSCB.")  # overdue
+    expect(flagged).to_contain_text("Milestone 7: Review of Effectiveness of model")  # marked at risk
+    expect(flagged).not_to_contain_text("Research of options.")  # completed, with evidence
     expect(page.locator("#pack-risks tbody tr")).to_have_count(3)
     check_accessibility(page)
 

@@ -259,3 +259,31 @@ def test_item_judgement_area_and_themes_change_with_audit(client, plan, users):
     assert {(e.field, e.before, e.after) for e in changes} == {("judgement_area", "", "leadership"), ("themes", "", "D")}
     page = c.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
     assert page.index("Theme D: Management") < page.index("Ensure that information presented to elected members")
+
+
+def test_milestone_edit_page_refuses_bad_input_and_saves_good(client, plan, users):
+    milestone = Milestone.objects.get(action__item__plan=plan)
+    url = reverse("plans:milestone_edit", args=[plan.pk, milestone.pk])
+    assert client_for(client, users["southend_viewer"]).get(url).status_code == 403
+    c = client_for(client, users["southend_editor"])
+    page = c.get(url).content.decode()
+    assert 'value="30"' in page and "Research of options." in page
+    form = {"text": "Research of options.", "owner": "Head of Children's Services", "target-day": "31",
+            "target-month": "3", "target-year": "2016", "status": "on_track", "evidence": ""}
+    response = c.post(url, form)
+    assert response.status_code == 400
+    assert "31 March 2016 is before the inspection began (25 April 2016)" in response.content.decode()
+    response = c.post(url, {**form, "target-month": "10", "owner": "Nobody"})
+    assert response.status_code == 400
+    assert "&#x27;Nobody&#x27; is not a known owner for Southend-on-Sea" in response.content.decode()
+    response = c.post(url, {**form, "target-month": "10", "status": "complete"})
+    assert response.status_code == 400 and "Give the evidence of completion" in response.content.decode()
+    milestone.refresh_from_db()
+    assert (milestone.target_date, milestone.status) == (date(2016, 9, 30), "not_started")  # nothing half-saved
+    response = c.post(url, {**form, "target-month": "10", "status": "complete", "evidence": "Options paper, CSMT 4 October"})
+    assert response.status_code == 302
+    milestone.refresh_from_db()
+    assert (milestone.target_date, milestone.status, milestone.evidence) == (
+        date(2016, 10, 31), "complete", "Options paper, CSMT 4 October")
+    fields = set(AuditEntry.objects.filter(object_type="Milestone", action="update").values_list("field", flat=True))
+    assert fields == {"target_date", "timescale", "status", "evidence"}
