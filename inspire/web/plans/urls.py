@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("new/", views.plan_new, name="plan_new"),
     path("template.<str:fmt>", views.template_download, name="template"),
+    path("councils/<slug:slug>/members/", views.members, name="members"),
     path("import/<int:inspection_pk>/", views.plan_import, name="plan_import"),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/items/<int:item_pk>/", views.item_detail, name="item_detail"),

@@ -526,6 +526,43 @@ def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
     return _download(excel.csv_template().encode(), "inspire-plan-template.csv", "text/csv; charset=utf-8")
 
 
+# --- people and roles -----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    """A council's users and their roles; its admins give and change roles."""
+    from django.contrib.auth import get_user_model
+
+    from inspire.web.accounts.models import ROLE_CHOICES, Membership
+    from inspire.web.accounts.services import membership_set
+    from inspire.web.inspections.models import Authority
+
+    authority = get_object_or_404(Authority, slug=slug)
+    if authority_role(user=request.user, authority=authority) is None:
+        raise Http404("Not a council you belong to")
+    require_role(user=request.user, authority=authority, role="admin")
+    params = Params(request.POST if request.method == "POST" else request.GET)
+    if request.method == "POST":
+        username = params.text("username", max_length=150, label="Username")
+        user = get_user_model().objects.filter(username=username).first() if username else None
+        if user is None:
+            params.errors["username"] = f"There is no user called '{username}'" if username else "Enter a username"
+        else:
+            try:
+                membership_set(authority=authority, user=user, role=params.data.get("role", ""), by=request.user)
+            except ValidationError as error:
+                _errors_from(params, error)
+        if not params.errors:
+            messages.success(request, f"{username} is now {params.data.get('role')} for {authority.name}.")
+            return redirect(request.path)
+    return render(request, "plans/members.html", {
+        "authority": authority, "memberships": Membership.objects.filter(authority=authority).select_related("user"),
+        "roles": ROLE_CHOICES, "params": params, "errors": params.summary(), "nav_active": "plans:plan_list",
+    }, status=400 if params.errors else 200)
+
+
 # --- audit trail --------------------------------------------------------------------------------
 
 

@@ -132,6 +132,15 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     expect(rows.nth(1).locator("td").nth(5)).to_contain_text("Low")
     check_accessibility(page)
 
+    # the council's people and roles (admins), and the audit trail of all the above
+    page.get_by_role("link", name="People and roles").click()
+    expect(page.locator("#members")).to_contain_text("southend")
+    check_accessibility(page)
+    page.go_back()
+    page.get_by_role("link", name="Audit trail").click()
+    expect(page.locator("#audit")).to_contain_text("CPD programme designed")
+    check_accessibility(page)
+
     # governance: the improvement board, a member, a meeting, and its board pack
     page.get_by_role("link", name="Boards and board packs").click()
     page.get_by_label("Kind").select_option("improvement_board")

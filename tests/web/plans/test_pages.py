@@ -287,3 +287,19 @@ def test_milestone_edit_page_refuses_bad_input_and_saves_good(client, plan, user
         date(2016, 10, 31), "complete", "Options paper, CSMT 4 October")
     fields = set(AuditEntry.objects.filter(object_type="Milestone", action="update").values_list("field", flat=True))
     assert fields == {"target_date", "timescale", "status", "evidence"}
+
+
+def test_council_admins_give_roles(client, plan, users, django_user_model):
+    url = reverse("plans:members", args=["southend-on-sea"])
+    assert client_for(client, users["southend_editor"]).get(url).status_code == 403
+    assert client_for(client, users["essex_editor"]).get(url).status_code == 404
+    c = client_for(client, users["southend_admin"])
+    assert "southend_viewer" in c.get(url).content.decode()
+    response = c.post(url, {"username": "nobody", "role": "editor"})
+    assert response.status_code == 400 and "There is no user called &#x27;nobody&#x27;" in response.content.decode()
+    response = c.post(url, {"username": "southend_viewer", "role": "owner"})
+    assert response.status_code == 400 and "&#x27;owner&#x27; is not a role" in response.content.decode()
+    assert c.post(url, {"username": "southend_viewer", "role": "editor"}).status_code == 302
+    # the former viewer may now change the plan
+    item = plan.items.get(ref="2")
+    services.progress_add(item=item, user=users["southend_viewer"], date=date(2016, 11, 1), text="Now an editor")
