@@ -450,6 +450,9 @@ def risk_update(*, risk: Risk, user, **fields) -> Risk:
             changes[name] = value.strip()
         else:
             raise ValidationError({name: "not a field of a risk"})
+    revised = (changes.get("revised_impact", risk.revised_impact), changes.get("revised_likelihood", risk.revised_likelihood))
+    if bool(revised[0]) != bool(revised[1]):
+        raise ValidationError({"revised_likelihood": "give both a revised impact and a revised likelihood, or neither"})
     with transaction.atomic():
         _update(plan, user, risk, changes)
     return risk

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/milestones/<int:milestone_pk>/", views.milestone_edit, name="milestone_edit"),
     path("<int:pk>/measures/<int:measure_pk>/chart.png", views.measure_chart, name="measure_chart"),
     path("<int:pk>/risks/", views.risk_register, name="risks"),
+    path("<int:pk>/risks/<int:risk_pk>/", views.risk_edit, name="risk_edit"),
     path("<int:pk>/boards/", views.boards, name="boards"),
     path("<int:pk>/meetings/<int:meeting_pk>/pack/", views.pack, name="pack"),
     path("<int:pk>/meetings/<int:meeting_pk>/pack.<str:fmt>", views.pack, name="pack_download"),

@@ -336,6 +336,45 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
     ), status=400 if params.errors else 200)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
+    """Re-score a risk after review: impact, likelihood, revised scores, mitigations, owner, review date."""
+    from django.http import QueryDict
+
+    plan, role = _plan_for(request, pk, role="editor")
+    risk = get_object_or_404(Risk.objects.select_related("owner"), pk=risk_pk, plan=plan)
+    if request.method == "POST":
+        params = Params(request.POST)
+    else:
+        initial = QueryDict(mutable=True)
+        initial.update({"description": risk.description, "impact": risk.impact, "likelihood": risk.likelihood,
+                        "revised_impact": risk.revised_impact, "revised_likelihood": risk.revised_likelihood,
+                        "mitigations": risk.mitigations, "owner": risk.owner.name if risk.owner else ""})
+        if risk.review_date:
+            initial.update({"review-day": str(risk.review_date.day), "review-month": str(risk.review_date.month),
+                            "review-year": str(risk.review_date.year)})
+        params = Params(initial)
+    if request.method == "POST":
+        review = params.date("review", label="Review date")
+        if not params.errors:
+            try:
+                services.risk_update(risk=risk, user=request.user, review_date=review, **{
+                    name: params.data.get(name, "") for name in (
+                        "description", "impact", "likelihood", "revised_impact", "revised_likelihood", "mitigations", "owner")})
+            except ValidationError as error:
+                _errors_from(params, error)
+                if "review_date" in params.errors:
+                    params.errors["review-day"] = params.errors.pop("review_date")
+        if not params.errors:
+            messages.success(request, "Risk saved.")
+            return redirect("plans:risks", pk=plan.pk)
+    return render(request, "plans/risk_edit.html", _context(
+        plan, role, risk=risk, params=params, errors=params.summary(), levels=LEVEL_CHOICES, people=_people(plan),
+        review_field=params.date_field("review", legend="Review date"),
+    ), status=400 if params.errors else 200)
+
+
 # --- boards, meetings and board packs -----------------------------------------------------------
 
 

@@ -303,3 +303,24 @@ def test_council_admins_give_roles(client, plan, users, django_user_model):
     # the former viewer may now change the plan
     item = plan.items.get(ref="2")
     services.progress_add(item=item, user=users["southend_viewer"], date=date(2016, 11, 1), text="Now an editor")
+
+
+def test_risk_edit_rescored_with_dates_checked(client, plan, users):
+    risk = plan.risks.get()
+    url = reverse("plans:risk_edit", args=[plan.pk, risk.pk])
+    c = client_for(client, users["southend_editor"])
+    form = {"description": risk.description, "impact": "high", "likelihood": "low", "revised_impact": "medium",
+            "revised_likelihood": "low", "mitigations": "Scrutiny sub-group", "owner": "Head of Children's Services",
+            "review-day": "1", "review-month": "6", "review-year": "2016"}
+    response = c.post(url, form)
+    assert response.status_code == 400
+    assert "1 June 2016 is before the report was received (7 July 2016)" in response.content.decode()
+    response = c.post(url, {**form, "review-month": "12", "revised_likelihood": ""})
+    assert response.status_code == 400
+    assert "Give both a revised impact and a revised likelihood, or neither" in response.content.decode()
+    assert c.post(url, {**form, "review-month": "12"}).status_code == 302
+    risk.refresh_from_db()
+    assert (risk.overall, risk.revised, risk.review_date, risk.owner.name) == (
+        "medium", "low", date(2016, 12, 1), "Head of Children's Services")
+    changed = {e.field for e in AuditEntry.objects.filter(object_type="Risk", action="update")}
+    assert changed == {"likelihood", "revised_impact", "mitigations", "owner", "review_date"}
