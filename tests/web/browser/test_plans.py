@@ -131,6 +131,10 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     expect(rows.nth(1).locator("td").nth(3)).to_have_text("Medium")
     expect(rows.nth(1).locator("td").nth(5)).to_contain_text("Low")
     check_accessibility(page)
+    page.get_by_role("link", name="Change risk 2").click()
+    expect(page.get_by_label("Likelihood", exact=True)).to_have_value("low")
+    check_accessibility(page)
+    page.get_by_role("link", name="Back to the risk register").click()
 
     # the council's people and roles (admins), and the audit trail of all the above
     page.get_by_role("link", name="People and roles").click()
