@@ -191,3 +191,24 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
                   "Action owners not in post", "Resources not available to progress the improvement plan",
                   "Risk register", "At risk"):
         assert words in text, words
+
+
+def test_plan_pages_work_without_javascript(no_js_page, southend_editor):
+    from inspire.web.inspections.uploads import report_upload
+    from inspire.web.plans import services
+
+    inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
+    plan = services.plan_create(inspection=inspection, created_by=southend_editor)
+    page = no_js_page
+    page.goto(f"/accounts/login/?next=/plans/{plan.pk}/")
+    page.get_by_label("Username").fill("southend")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("#deadline")).to_contain_text("14 October 2016")
+    fill_date(page, "as_at", 1, 8, 2016)
+    page.get_by_role("button", name="Show status on this date").click()
+    expect(page.locator("#as-at")).to_have_text("1 August 2016")
+    page.get_by_label("Code").fill("A")
+    page.get_by_label("Theme name").fill("Practice and Culture")
+    page.get_by_role("button", name="Add theme").click()
+    expect(page.locator("#theme-A caption")).to_have_text("Theme A: Practice and Culture")
