@@ -14,7 +14,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -23,7 +22,6 @@ from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.model import clear_dates_before
 from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations, read_plan
-from inspire.core.reading.dates import format_long
 from inspire.web.accounts.models import ROLE_ORDER, Person
 from inspire.web.accounts.services import authority_role, person_get_or_create, require_role
 from inspire.web.inspections.models import Inspection
@@ -63,10 +61,6 @@ def _plan_for(request: HttpRequest, pk: int, role: str = "viewer") -> tuple[Plan
     if ROLE_ORDER[have] < ROLE_ORDER[role]:
         raise PermissionDenied(f"your role for {plan.authority.name} is {have}")
     return plan, have
-
-
-def _as_at(request: HttpRequest, params: Params) -> date:
-    return params.date("as_at", label="As at date") or date.today()
 
 
 def _errors_from(params: Params, error: ValidationError, prefix: str = "") -> None:

@@ -6,7 +6,6 @@ page passes an axe-core check."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import docx
