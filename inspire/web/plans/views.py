@@ -170,6 +170,8 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             _item_form(request, params, form, plan, item)
         except ValidationError as error:
             _errors_from(params, error, prefix=f"{form}-")
+        if form == "status" and request.headers.get("HX-Request") == "true":
+            return _milestone_row(request, plan, role, params)
         if not params.errors:
             messages.success(request, "Saved.")
             return redirect(request.path)
@@ -185,6 +187,16 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         measure_field=params.date_field("measure-target", legend="Target date"),
         value_field=params.date_field("value-date", legend="Date of the value"),
     ), status=400 if params.errors else 200)
+
+
+def _milestone_row(request: HttpRequest, plan: Plan, role: str, params: Params) -> HttpResponse:
+    """For htmx: just the milestone's row, saved or with its error."""
+    milestone = Milestone.objects.select_related("owner", "action").get(pk=params.data.get("milestone"))
+    error = next(iter(params.errors.values()), "")
+    return render(request, "plans/_milestone_row.html", _context(
+        plan, role, m=milestone, action=milestone.action, statuses=MILESTONE_STATUS_CHOICES,
+        milestone_status=milestone.shown_status(date.today()), row_saved=not error, row_error=error,
+    ), status=400 if error else 200)
 
 
 def _number(params: Params, name: str, label: str) -> float | None:

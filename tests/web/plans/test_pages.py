@@ -324,3 +324,19 @@ def test_risk_edit_rescored_with_dates_checked(client, plan, users):
         "medium", "low", date(2016, 12, 1), "Head of Children's Services")
     changed = {e.field for e in AuditEntry.objects.filter(object_type="Risk", action="update")}
     assert changed == {"likelihood", "revised_impact", "mitigations", "owner", "review_date"}
+
+
+def test_milestone_status_by_htmx_returns_just_the_row(client, plan, users):
+    milestone = Milestone.objects.get(action__item__plan=plan)
+    url = reverse("plans:item_detail", args=[plan.pk, milestone.action.item.pk])
+    c = client_for(client, users["southend_editor"])
+    form = {"form": "status", "milestone": milestone.pk, "status-status": "complete", "status-evidence": ""}
+    response = c.post(url, form, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 400 and html.lstrip().startswith('<tr class="govuk-table__row" id="milestone-')
+    assert "Give the evidence of completion before marking the milestone complete" in html
+    response = c.post(url, {**form, "status-evidence": "Options paper"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and 'role="status">Saved.' in response.content.decode()
+    assert "Complete" in response.content.decode()
+    milestone.refresh_from_db()
+    assert milestone.status == "complete"
