@@ -505,11 +505,12 @@ def _read_sheet(book: _Book, title: str, spec: ListSpec, lists: CaseLists) -> No
         if column.field not in mapping:
             lists.problems.append(Problem(spec.name, f"no column for “{column.label}” was found; indicators that need it are not computed", "missing_column", column=column.label))
 
-    formulas = book.formulas(title)
     row_type = ROW_TYPES[spec.key]
     columns = [(c.field, mapping[c.field], CONVERTERS[c.kind], c.label) for c in spec.columns if c.field in mapping and c.field != "child_id"]
     id_index = mapping["child_id"]
     labels = {index: label for _, index, _, label in columns} | {id_index: "Child Unique ID"}
+    # only rows with a formula in a column that is read need them (an "Age" formula column does not)
+    formulas = {row: cells for row, cells in book.formulas(title).items() if any(column in labels for column, _ in cells)}
     out = lists.rows(spec.key)
     problems = lists.problems
     name = spec.name
@@ -530,7 +531,8 @@ def _read_sheet(book: _Book, title: str, spec: ListSpec, lists: CaseLists) -> No
 def _resolve_formulas(number: int, values: list, cached: Any, problems: list, name: str, labels: dict[int, str]) -> list:
     """Replace the formula cells of one row by their results (worked out, else Excel's saved value)."""
     resolved = list(values)
-    for index, value in enumerate(values):
+    for index in labels:
+        value = values[index] if index < len(values) else None
         if isinstance(value, str) and value.startswith("="):
             try:
                 resolved[index] = evaluate(value, values, number)
