@@ -1,3 +1,4 @@
 from inspire.cli import app
 
-app()
+if __name__ == "__main__":  # not when a worker process imports the main module
+    app()

@@ -90,6 +90,7 @@ def test_hostile_queries_never_fail(pages, query):
 def test_parse_query_keeps_words_and_phrases():
     assert parse_query('care "return home" -x NEAR(') .phrases == (("care",), ("return", "home"), ("x",), ("NEAR",))
     assert not parse_query('" * ( )')
+    assert len(parse_query("word " * 500).phrases) == 20
 
 
 def test_index_follows_page_changes(pages):
@@ -113,3 +114,8 @@ def test_the_database_has_its_search_index(db):
         else:
             cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname = 'inspections_page_text_tsv'")
         assert cursor.fetchone() is not None
+
+
+def test_a_page_past_the_end_still_counts(pages):
+    results = search_pages(query="fostering", page=5, per_page=2)
+    assert (results.total, results.hits) == (3, [])

@@ -20,6 +20,17 @@ class ReadError(Exception):
         self.detail = detail
         super().__init__(f"{source}: {detail}")
 
+    def __reduce__(self):
+        # Subclasses take other arguments than (source, detail): rebuild from the two, so an error
+        # raised in an ingest worker process reaches the parent intact.
+        return _restore, (type(self), self.source, self.detail)
+
+
+def _restore(cls: type[ReadError], source: str, detail: str) -> ReadError:
+    error = cls.__new__(cls)
+    ReadError.__init__(error, source, detail)
+    return error
+
 
 class EmptyFile(ReadError):
     code = "empty"

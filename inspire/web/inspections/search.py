@@ -27,6 +27,8 @@ _START, _STOP = "\ue000", "\ue001"
 #: Words of context either side of a match in a snippet.
 SNIPPET_WORDS = 24
 MAX_PER_PAGE = 100
+#: Words and phrases beyond this many are ignored (keeps every query cheap).
+MAX_TERMS = 20
 _TOKEN = re.compile(r'"([^"]*)"|(\w+)', re.UNICODE)
 
 
@@ -54,8 +56,8 @@ def parse_query(text: str) -> SearchQuery:
     for phrase, word in _TOKEN.findall(text or ""):
         words = tuple(re.findall(r"\w+", phrase)) if phrase else (word,)
         if words:
-            phrases.append(words)
-    return SearchQuery(tuple(phrases))
+            phrases.append(words[:MAX_TERMS])
+    return SearchQuery(tuple(phrases[:MAX_TERMS]))
 
 
 @dataclass(frozen=True)
@@ -157,13 +159,21 @@ def search_pages(
     )
     rank_params = [match_param] if vendor == "postgresql" else []
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {body}", params)
-        total = cursor.fetchone()[0]
+        # One pass ranks and counts the matches (a window count over a subquery: SQLite cannot use
+        # bm25() beside a window function directly). A page past the end has no rows to carry the
+        # count, so only then is it counted separately.
         cursor.execute(
-            f"SELECT p.id, {rank_sql} AS rank {body} ORDER BY rank, p.id LIMIT %s OFFSET %s",
+            f"SELECT id, rank, COUNT(*) OVER () FROM (SELECT p.id AS id, {rank_sql} AS rank {body}) AS matches "
+            "ORDER BY rank, id LIMIT %s OFFSET %s",
             rank_params + params + [per_page, (page - 1) * per_page],
         )
-        ranked = cursor.fetchall()
+        rows = cursor.fetchall()
+        ranked = [(page_id, rank) for page_id, rank, _ in rows]
+        if rows:
+            total = rows[0][2]
+        else:
+            cursor.execute(f"SELECT COUNT(*) {body}", params)
+            total = cursor.fetchone()[0]
         snippets = _snippets(cursor, vendor, match_param, [row[0] for row in ranked])
         rows = _page_rows(cursor, [row[0] for row in ranked])
     hits = [

@@ -47,10 +47,17 @@ def load_document(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Do
         if claimed == "pdf":
             raise WrongContent(source, "the file is named .pdf but is not a PDF (it does not start with %PDF)")
         if claimed == "docx":
+            if data.startswith(b"PK\x03\x04"):
+                raise WrongContent(source, "the file is named .docx but is a zip archive without a Word document in it")
             raise WrongContent(source, "the file is named .docx but is not a Word document (not a .docx zip package)")
         raise UnsupportedFormat(source, "the file is not a PDF, Word (.docx), HTML or plain-text document")
     if claimed and claimed != backend.format:
-        described = {"html": "an HTML page", "text": "plain text", "pdf": "a PDF", "docx": "a Word document"}
+        described = {
+            "html": "an HTML page (often a web error page saved in place of the report)",
+            "text": "plain text",
+            "pdf": "a PDF",
+            "docx": "a Word document",
+        }
         raise WrongContent(
             source,
             f"the file is named {Path(source).suffix.lower()} but contains {described[backend.format]}",

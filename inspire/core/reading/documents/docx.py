@@ -27,16 +27,18 @@ class DocxBackend(Backend):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as package:
                 return "word/document.xml" in package.namelist()
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except Exception:  # zipfile raises many types for damaged packages
             # A damaged package that still names the Word part near its start is a broken .docx.
             return b"word/" in data[:4096]
 
     def pages(self, data: bytes, source: str) -> tuple[Page, ...]:
         try:
             document = docx.Document(io.BytesIO(data))
-        except Exception as error:  # python-docx raises many types for damaged packages
-            raise CorruptFile(source, f"the Word document is damaged and cannot be opened ({type(error).__name__})") from None
-        text = "\n".join(_blocks(document))
+            text = "\n".join(_blocks(document))
+        except Exception:  # python-docx and zipfile raise many types for damaged packages
+            raise CorruptFile(
+                source, "the Word document is damaged (its .docx package or its XML is broken) and cannot be opened"
+            ) from None
         if not text.strip():
             raise NoText(source)
         return tuple(Page(i + 1, chunk) for i, chunk in enumerate(text.split(_PAGE_BREAK)))

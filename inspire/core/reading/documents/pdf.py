@@ -11,6 +11,20 @@ from inspire.core.reading.errors import CorruptFile, EncryptedFile, NoText
 _TRANSLATE = str.maketrans({"\r": None, "\x02": "-", "\ufffe": "-", "\u00ad": None, "\x00": None})
 
 
+#: Every PDF ends with this marker (perhaps followed by a line end or a little padding).
+_END_MARKER = b"%%EOF"
+
+
+def _has_end_marker(data: bytes) -> bool:
+    return _END_MARKER in data[-1024:]
+
+
+def _truncated(source: str) -> CorruptFile:
+    return CorruptFile(
+        source, "the PDF is truncated: it stops before its end (no %%EOF marker), so the download or copy is incomplete"
+    )
+
+
 class PdfBackend(Backend):
     format = "pdf"
 
@@ -25,7 +39,14 @@ class PdfBackend(Backend):
             message = str(error)
             if "password" in message.lower():
                 raise EncryptedFile(source) from None
-            raise CorruptFile(source, f"the PDF is damaged or truncated and cannot be opened ({message})") from None
+            if not _has_end_marker(data):
+                raise _truncated(source) from None
+            reason = message.partition("(PDFium: ")[2].rstrip(".)").lower() or message
+            raise CorruptFile(source, f"the PDF is damaged and cannot be opened (PDFium: {reason})") from None
+        if not _has_end_marker(data):
+            # PDFium recovers what it can from a cut file; a partial report must not pass as whole.
+            pdf.close()
+            raise _truncated(source)
         try:
             pages = []
             for index in range(len(pdf)):

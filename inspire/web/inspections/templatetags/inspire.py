@@ -6,6 +6,7 @@ from datetime import date
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from inspire.core.reading.dates import format_long
 from inspire.web.inspections import labels
@@ -55,7 +56,7 @@ def fact_label(value: str) -> str:
 def grade_tag(grade: str | None, score: int | None = None):
     """A GOV.UK tag in the grade's colour; APA numeric grades are shown beside the word."""
     if not grade:
-        return format_html('<span class="govuk-body-s">Not judged</span>')
+        return mark_safe('<span class="govuk-body-s">Not judged</span>')
     words = labels.grade_label(grade)
     if score:
         words = f"{words} ({score})"

@@ -1,0 +1,114 @@
+"""Ingest of the whole corpus against its baseline, a plain single-process pypdfium2 text dump.
+
+    python benchmarks/ingest.py [CORPUS_FOLDER]     (default: ../shared/corpus/reports)
+
+In one run: (a) the baseline opens every corpus PDF with pypdfium2 in this one process and takes
+every page's text (``get_textpage().get_text_bounded()``); (b) ``inspire ingest`` stores the
+whole corpus into a fresh temporary SQLite database, run as a subprocess and timed from outside
+(start-up, migrations and all). Prints both wall times, their ratio (target: ingest/dump <= 1.0)
+and ingest's peak memory, parent and worker processes together, sampled every 20 ms
+(target: < 500 MB). Exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import pypdfium2 as pdfium
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("INSPIRE_SHARED", ROOT.parent / "shared"))
+MAX_RATIO = 1.0
+MAX_PEAK_MB = 500
+
+
+def dump(files: list[Path]) -> tuple[float, int]:
+    """The baseline: seconds to take every page's text of every PDF, and how many pages."""
+    pages = 0
+    start = time.perf_counter()
+    for file in files:
+        try:
+            pdf = pdfium.PdfDocument(file)
+        except pdfium.PdfiumError:
+            continue  # not a PDF (the corpus holds an HTML page named .pdf)
+        for page in pdf:
+            page.get_textpage().get_text_bounded()
+            pages += 1
+        pdf.close()
+    return time.perf_counter() - start, pages
+
+
+def tree_rss(process: psutil.Process) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        try:
+            total += member.memory_info().rss
+        except psutil.Error:
+            pass  # ended between listing and reading
+    return total
+
+
+def ingest(folder: Path) -> tuple[float, int, int, str]:
+    """Wall seconds, peak memory (bytes), exit code and output of ``inspire ingest folder``."""
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "INSPIRE_SECRET_KEY")}
+        env["INSPIRE_DATA_DIR"] = data_dir
+        env["COLUMNS"] = "200"
+        peak = 0
+        start = time.perf_counter()
+        child = psutil.Popen(
+            [sys.executable, "-m", "inspire", "ingest", str(folder)],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        output: list[str] = []
+        reader = threading.Thread(target=lambda: output.append(child.stdout.read()))
+        reader.start()
+        while child.poll() is None:
+            try:
+                peak = max(peak, tree_rss(child))
+            except psutil.Error:
+                pass
+            time.sleep(0.02)
+        elapsed = time.perf_counter() - start
+        reader.join()
+        return elapsed, peak, child.returncode, "".join(output)
+
+
+def main() -> int:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else SHARED / "corpus" / "reports"
+    files = sorted(folder.rglob("*.pdf"))
+    if not files:
+        print(f"No PDFs in {folder}", file=sys.stderr)
+        return 2
+    print(f"Corpus: {len(files)} PDF files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, {folder}")
+    print(f"CPU cores: {os.cpu_count()}")
+    dump_seconds, pages = dump(files)
+    print(f"(a) baseline, single-process pypdfium2 text dump: {dump_seconds:.2f} s ({pages} pages)")
+    ingest_seconds, peak, code, output = ingest(folder)
+    print(f"(b) inspire ingest into a fresh SQLite database: {ingest_seconds:.2f} s (exit code {code})")
+    summary = [line for line in output.splitlines() if line.strip().startswith("│") and any(
+        word in line for word in ("Stored", "Already stored", "Failed"))]
+    print("    " + "; ".join(" ".join(line.replace("│", " ").split()) for line in summary[:3]))
+    ratio = ingest_seconds / dump_seconds
+    peak_mb = peak / 1_048_576
+    print(f"ratio ingest / dump: {ratio:.2f} (target <= {MAX_RATIO:.1f})")
+    print(f"peak memory of ingest (parent + workers): {peak_mb:.0f} MB (target < {MAX_PEAK_MB} MB)")
+    if code not in (0, 1):
+        print(output)
+        print("FAIL: ingest did not finish normally")
+        return 1
+    ok = ratio <= MAX_RATIO and peak_mb < MAX_PEAK_MB
+    print("OK: both targets met" if ok else "MISSED: a target is not met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Reading many files: which files a batch takes, and the work one worker process does per file.
+
+Pure Python (no Django): ingest runs :func:`read_for_store` in worker processes that never
+import the web layer, and stores what they return in the parent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from inspire.core.reading.documents import Document, load_path
+from inspire.core.reading.reader import read_document
+from inspire.core.reading.record import Record
+
+#: The file names a folder is searched for (any case). Files named on the command line are read
+#: whatever their name: the format is always decided by content.
+REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
+
+
+def find_report_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Each file named, and every report-like file under each folder named (recursively, sorted),
+    once each. Raises FileNotFoundError for a path that does not exist."""
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
+            )
+        elif path.is_file():
+            found = [path]
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's content (the key that makes storing idempotent), read in chunks."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def read_for_store(path: str) -> tuple[Record, Document]:
+    """Read one file into its record and the document it was read from (the pages to store).
+
+    Runs in a worker process; raises ReadError for bad input like every reader entry point.
+    """
+    document = load_path(path)
+    return read_document(document), document

@@ -1,0 +1,100 @@
+"""``inspire ingest``: stores each file once, carries on past bad files and reports them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from inspire.cli import app
+from inspire.web.inspections.ingest import inspection_ingest, worker_pool
+from inspire.web.inspections.models import DocumentPage, Inspection, SourceDocument
+from tests.conftest import CORPUS, seed
+from tests.core.reading.bad_inputs import make_bad_inputs
+
+pytestmark = pytest.mark.django_db
+
+
+def ingest(*args: str):
+    return CliRunner().invoke(app, ["ingest", *args])
+
+
+def summary(output: str) -> dict[str, int]:
+    """The summary table's rows, e.g. {"Stored": 1, "Already stored": 0, "Failed": 2}."""
+    rows = re.findall(r"│ (Stored|Already stored|Failed)\s*│ (\d+)\s*│", output)
+    return {name: int(count) for name, count in rows}
+
+
+@pytest.fixture
+def report(shared, tmp_path):
+    """A real report (the Essex 2006 letter) in a folder of its own."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    path = folder / "essex.txt"
+    shutil.copyfile(seed("003"), path)
+    return path
+
+
+def test_the_same_file_twice_is_stored_once(report):
+    copy = report.parent / "nested" / "copy of essex.txt"
+    copy.parent.mkdir()
+    shutil.copyfile(report, copy)
+
+    first = ingest(str(report.parent))
+    assert first.exit_code == 0, first.output
+    assert summary(first.output) == {"Stored": 1, "Already stored": 1, "Failed": 0}
+    second = ingest(str(report.parent), str(report))
+    assert second.exit_code == 0, second.output
+    assert summary(second.output) == {"Stored": 0, "Already stored": 2, "Failed": 0}
+    assert SourceDocument.objects.count() == Inspection.objects.count() == 1
+    assert Inspection.objects.get().document.content == report.read_bytes()
+
+
+def test_a_folder_with_bad_files_carries_on_stores_the_good_and_reports_each_failure(report):
+    bad = make_bad_inputs(report.parent / "bad")
+    result = ingest(str(report.parent))
+    assert result.exit_code == 1, result.output
+    assert summary(result.output) == {"Stored": 1, "Already stored": 0, "Failed": len(bad) - 1}
+    # nothing of any bad file is stored
+    assert list(SourceDocument.objects.values_list("filename", flat=True)) == ["essex.txt"]
+    assert DocumentPage.objects.exclude(document__filename="essex.txt").count() == 0
+
+
+def test_each_failure_has_its_file_and_exact_message(report):
+    bad = make_bad_inputs(report.parent / "bad")
+    outcome = inspection_ingest(paths=sorted(b.path for b in bad.values()) + [report])
+    assert outcome.stored == [report]
+    # random.bin is not searched for in a folder, but is read when named; each message is the reader's own
+    assert {f.path: f.message for f in outcome.failed} == {b.path: b.message for b in bad.values()}
+    assert SourceDocument.objects.count() == 1
+
+
+def test_the_failures_table_names_each_file_and_its_problem(report):
+    bad = make_bad_inputs(report.parent / "bad")
+    result = CliRunner().invoke(app, ["ingest", str(bad["empty_file"].path), str(report)], env={"COLUMNS": "250"})
+    assert result.exit_code == 1
+    assert re.search(rf"│ {re.escape(str(bad['empty_file'].path))}\s*│ {re.escape(bad['empty_file'].message)}\s*│", result.output)
+
+
+def test_a_file_that_takes_too_long_is_stopped_and_reported(tmp_path, shared):
+    biggest = max(CORPUS.glob("*.pdf"), key=lambda p: p.stat().st_size)  # takes well over a second to read
+    outcome = inspection_ingest(paths=[biggest], timeout=0.05)
+    assert [(f.path, f.message) for f in outcome.failed] == [
+        (biggest, f"{biggest.name}: reading took longer than 0.05 seconds and was stopped")]
+    assert SourceDocument.objects.count() == 0
+
+
+def test_a_missing_path_exits_2_and_reads_nothing(report, tmp_path):
+    result = ingest(str(report), str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert "nowhere: no such file or folder" in result.stderr
+    assert SourceDocument.objects.count() == 0
+
+
+def test_worker_processes_never_import_django():
+    with worker_pool(1) as pool:
+        # a builtin travels to the worker by name; the worker answers from its own sys.modules
+        loaded = pool.schedule(eval, args=("sorted(m for m in __import__('sys').modules if m.split('.')[0] == 'django')",))
+        assert loaded.result(timeout=30) == []
