@@ -162,3 +162,21 @@ def test_a_formula_the_reader_cannot_work_out_uses_the_result_excel_saved(tmp_pa
     without = read_annex_a(plain)
     assert without.adoptions[0].matched is None
     assert any(p.kind == "formula_without_result" and p.row == 2 for p in without.problems)
+
+
+def test_the_periods_an_import_computes():
+    from inspire.core.indicators.cases import CaseLists, Contact, Referral
+    from inspire.core.indicators.compute import standard_periods
+
+    six_months = CaseLists(contacts=[Contact(2, "A", date(2020, 9, 16)), Contact(3, "B", date(2021, 3, 15))])
+    assert standard_periods(six_months) == [Period(date(2020, 10, 1), date(2020, 12, 31)), Period(date(2020, 9, 16), date(2021, 3, 15))]
+    year = CaseLists(contacts=[Contact(2, "A", date(2024, 4, 1))], referrals=[Referral(2, "A", date(2025, 3, 31))])
+    assert standard_periods(year) == [
+        Period(date(2024, 4, 1), date(2024, 6, 30)), Period(date(2024, 7, 1), date(2024, 9, 30)),
+        Period(date(2024, 10, 1), date(2024, 12, 31)), Period(date(2025, 1, 1), date(2025, 3, 31)),
+        Period(date(2024, 4, 1), date(2025, 3, 31)),
+    ]
+    longer = CaseLists(contacts=[Contact(2, "A", date(2023, 12, 20)), Contact(3, "A", date(2025, 4, 10))])
+    periods = standard_periods(longer)
+    assert periods[-2:] == [Period(date(2023, 12, 20), date(2025, 4, 10)), Period(date(2024, 4, 1), date(2025, 3, 31))]
+    assert standard_periods(CaseLists()) == []
