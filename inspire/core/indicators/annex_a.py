@@ -402,6 +402,8 @@ def read_annex_a(source: str | Path | IO[bytes] | bytes) -> CaseLists:
     return lists
 
 
+#: a workbook that expands to more than this is refused (a large county's return is about 60 MB)
+MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -415,8 +417,13 @@ class _Book:
         self.data = data
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, ValueError, OSError) as error:
+            raise AnnexAError(f"this is not a readable Excel workbook (.xlsx): {error}") from error
+        if sum(item.file_size for item in self.zip.infolist()) > MAX_UNCOMPRESSED_BYTES:
+            raise AnnexAError(f"the workbook expands to more than {MAX_UNCOMPRESSED_BYTES // 1024 ** 2:,} MB, far more than any Annex A return")
+        try:
             self.values = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        except (zipfile.BadZipFile, python_calamine.CalamineError, ValueError, OSError) as error:
+        except (python_calamine.CalamineError, ValueError, OSError) as error:
             raise AnnexAError(f"this is not a readable Excel workbook (.xlsx): {error}") from error
         self.sheet_names: list[str] = list(self.values.sheet_names)
         self._paths = self._sheet_paths()

@@ -16,9 +16,9 @@ from inspire.core.indicators.comparators import ComparatorValue as CoreComparato
 from inspire.core.indicators.comparators import Comparison, compare, quartile_label
 from inspire.core.indicators.compute import Result
 from inspire.core.register import default_register
-from inspire.web.indicators import caselists
 from inspire.web.accounts.models import ROLE_ORDER
 from inspire.web.accounts.services import authority_role
+from inspire.web.indicators import caselists
 from inspire.web.indicators.models import AnnexAImport, ComparatorValue, IndicatorValue, Population
 from inspire.web.inspections.models import Authority
 

@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from django.db import transaction
 
-from inspire.core.indicators import CATALOGUE, Period, Unit, compute_all, read_annex_a
+from inspire.core.indicators import CATALOGUE, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
 from inspire.core.indicators.compute import Result, standard_periods
 from inspire.core.register import default_register

@@ -180,3 +180,11 @@ def test_the_periods_an_import_computes():
     periods = standard_periods(longer)
     assert periods[-2:] == [Period(date(2023, 12, 20), date(2025, 4, 10)), Period(date(2024, 4, 1), date(2025, 3, 31))]
     assert standard_periods(CaseLists()) == []
+
+
+def test_a_workbook_that_expands_too_far_is_refused(monkeypatch):
+    from inspire.core.indicators import annex_a
+
+    monkeypatch.setattr(annex_a, "MAX_UNCOMPRESSED_BYTES", 10_000)  # the sample expands to more
+    with pytest.raises(AnnexAError, match="^the workbook expands to more than 0 MB"):
+        read_annex_a(SAMPLE)
