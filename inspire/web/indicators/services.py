@@ -46,9 +46,9 @@ def _value_row(authority: Authority, result: Result, **source) -> IndicatorValue
 
 
 def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None) -> AnnexAImport:
-    """Read, check and store an Annex A workbook and compute every indicator for each whole quarter
-    it covers and the year to the last of them (indicators that read columns describing the day of
-    the return only for periods ending near it). Raises ``AnnexAError`` for a file that is not a
+    """Read, check and store an Annex A workbook and compute every indicator for its standard periods
+    (``compute.standard_periods``; indicators that read columns describing the day of the return
+    only for periods ending near it). Raises ``AnnexAError`` for a file that is not a
     workbook; problems inside it are stored on the import. All or nothing. The authority's report
     figures are synchronised first (``report_figures_sync``)."""
     lists = read_annex_a(content)
