@@ -1,4 +1,4 @@
-"""The shared reading toolkit (frameworks/common.py) on the shapes PDF text takes.
+"""The shared reading toolkit (frameworks/common/) on the shapes PDF text takes.
 
 The corpus test checks the toolkit on real reports; these pin down each behaviour on a small
 document laid out as PDFium prints real ones (labels and grades wrapping, running headers,
