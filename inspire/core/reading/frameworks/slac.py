@@ -67,7 +67,6 @@ BLOCKS = (
 )
 EXPECTED = ("safeguarding_overall", "safeguarding_capacity", "lac_overall", "lac_capacity")
 
-
 SPEC = Spec(
     family="slac",
     title="Inspection of safeguarding and looked after children services (2009-12)",
@@ -85,7 +84,7 @@ class Slac(DeclarativeFramework):
     def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
         table = main_findings(record, text)
         self._judgements(record, text, _body_start(text) if table is None else table, len(text.text))
-        record_judgements(record, {}, (), expected=EXPECTED)
+        record_judgements(record, {}, (), expected=EXPECTED)  # warn of the keys no block gave
         add_timed_lists(record, text, lists=len(BLOCKS))
 
     def _judgements(self, record: Record, text: Lines, start: int, end: int) -> None:
