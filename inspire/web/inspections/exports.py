@@ -79,7 +79,7 @@ def _codes(authority: Authority | None) -> list:
 
 def _inspection_cells(inspection: Inspection | None) -> list:
     if inspection is None:
-        return ["Not inspected", None, None, None, *[""] * len(JUDGEMENT_KEYS), ""]
+        return ["No inspection stored", None, None, None, *[""] * len(JUDGEMENT_KEYS), ""]
     grades = {j.area: j.grade for j in inspection.judgements.all()}
     return [
         family_label(inspection.family),
