@@ -139,3 +139,10 @@ def test_finds_text_of_a_real_report(register):
     assert "private fostering team" in " ".join(page_text.split())
     assert "private fostering team" in " ".join(re.findall(r"<mark>(.*?)</mark>", hit.snippet)).lower()
     assert search_pages(query="fostering", family="sif").total == 0
+
+
+def test_relevance_falls_and_huge_pages_are_harmless(pages):
+    hits = search_pages(query="private fostering").hits
+    assert [h.relevance for h in hits] == sorted((h.relevance for h in hits), reverse=True)
+    assert hits[0].relevance > 0
+    assert search_pages(query="fostering", page=10**30).hits == []

@@ -203,7 +203,7 @@ class SearchHitOut(Schema):
     family: str
     inspection_start: date | None
     snippet: str = Field(description="HTML: the passage, escaped, with the matched words in <mark>")
-    rank: float
+    relevance: float = Field(description="Higher is more relevant")
 
 
 class SearchOut(Schema):
@@ -518,7 +518,7 @@ def search(request, params: Query[SearchParams]):
                 "family": h.family,
                 "inspection_start": h.inspection_start,
                 "snippet": str(h.snippet),
-                "rank": h.rank,
+                "relevance": h.relevance,
             }
             for h in results.hits
         ],
