@@ -202,10 +202,11 @@ class SinceInspection:
 
 def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
     """Every authority with its latest inspection ended on or before ``as_at`` (its first day where
-    the end is unknown): longest wait first, never inspected last."""
+    the end is unknown; the publication date for APA letters, which give only that): longest wait
+    first, never inspected last."""
     latest: dict[int, Inspection] = {}
     inspections = (
-        Inspection.objects.annotate(last_day=Coalesce("inspection_end", "inspection_start"))
+        Inspection.objects.annotate(last_day=Coalesce("inspection_end", "inspection_start", "published"))
         .filter(authority__isnull=False, last_day__lte=as_at)
         .only("id", "authority_id", "family", "inspection_start", "inspection_end", "published")
         .order_by("last_day", "id")
