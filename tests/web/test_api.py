@@ -49,6 +49,9 @@ def test_inspection_list_filters(client, stored):
     assert ids(grade="good") == [stored["kent"].pk, stored["old"].pk]
     assert ids(region="South East") == [stored["kent"].pk]
     assert ids(date_from="2015-01-01", date_to="2020-01-01") == [stored["new"].pk]
+    apa = store(make_record(authority="Derby", family="apa", inspection_start=None, inspection_end=None, published=date(2007, 12, 19)))
+    assert ids(date_to="2010-01-01") == [apa.pk]
+    assert ids()[-1] == apa.pk  # the oldest, placed by its publication date
 
 
 def test_inspection_detail_has_judgements_recommendations_and_provenance(client, stored):

@@ -118,8 +118,8 @@ def search_pages(
     """Pages whose text matches ``query``, best first, with highlighted snippets.
 
     Filters: ``family`` (e.g. ``"ilacs"``); ``grade`` (the inspection has any judgement of that
-    grade); ``region`` (region name or code of the authority); ``date_from``/``date_to`` (the
-    inspection's first day, inclusive). ``page`` is 1-based (capped at :data:`MAX_PAGE`);
+    grade); ``region`` (region name or code of the authority); ``date_from``/``date_to`` (inclusive, on the
+    inspection's first day, else its last, else its publication: APA letters give only that). ``page`` is 1-based (capped at :data:`MAX_PAGE`);
     ``per_page`` is capped at :data:`MAX_PER_PAGE`. An empty or all-punctuation query gives no results, never an error.
     """
     page = max(1, min(int(page), MAX_PAGE))
@@ -151,10 +151,10 @@ def search_pages(
         where.append("(a.region_name = %s OR a.region_code = %s)")
         params += [region, region]
     if date_from:
-        where.append("i.inspection_start >= %s")
+        where.append("COALESCE(i.inspection_start, i.inspection_end, i.published) >= %s")
         params.append(date_from)
     if date_to:
-        where.append("i.inspection_start <= %s")
+        where.append("COALESCE(i.inspection_start, i.inspection_end, i.published) <= %s")
         params.append(date_to)
     body = (
         f"FROM {source} JOIN inspections_inspection i ON i.document_id = p.document_id "
