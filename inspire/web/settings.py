@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "inspire.web.inspections",
+    "inspire.web.accounts",
+    "inspire.web.plans",
+    "inspire.web.indicators",
 ]
 
 MIDDLEWARE = [

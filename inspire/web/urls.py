@@ -4,6 +4,9 @@ from django.urls import include, path
 
 from inspire.web.inspections import views
 from inspire.web.inspections.api import api
+from inspire.web.plans.api import router as plans_router
+
+api.add_router("/plans", plans_router)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,6 +21,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("exports/", include("inspire.web.inspections.exports")),
+    path("plans/", include("inspire.web.plans.urls")),
+    path("", include("inspire.web.indicators.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

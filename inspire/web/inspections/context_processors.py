@@ -7,6 +7,7 @@ NAV_ITEMS = (
     ("national", "National picture"),
     ("search", "Search"),
     ("upload", "Upload"),
+    ("plans:plan_list", "Plans"),
 )
 
 #: URL name → navigation item it belongs under
