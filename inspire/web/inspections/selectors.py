@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from inspire.core.register import default_register
 from inspire.web.inspections.labels import GRADE_RANK, area_order
 from inspire.web.inspections.models import Authority, DocumentPage, Inspection, Judgement, Recommendation, SourceDocument
 
@@ -60,6 +61,16 @@ def regions() -> list[str]:
     """The name of every region with authorities, alphabetically. Regions are known by name: the
     register gives one authority (Cumbria) a region code of "NotKnown" but its region's name."""
     return list(Authority.objects.exclude(region_name="").order_by("region_name").values_list("region_name", flat=True).distinct())
+
+
+def authority_lookup(*, text: str) -> Authority | None:
+    """The authority ``text`` names: its Ofsted URN, DfE code, page slug ("essex"), or any form of
+    its name the register knows ("County Durham", "St Helens"). None when there is none."""
+    text = text.strip()
+    found = Authority.objects.filter(ofsted_urn=text).first() or Authority.objects.filter(dfe_la_code=text).first()
+    found = found or Authority.objects.filter(slug=text.lower()).first()
+    entry = None if found else default_register().lookup(text)
+    return found or (Authority.objects.filter(ofsted_urn=entry.ofsted_urn).first() if entry else None)
 
 
 def authority_list(*, region: str | None = None, query: str | None = None) -> QuerySet[Authority]:
