@@ -26,7 +26,6 @@ from inspire.web.inspections import national, search as full_text, selectors
 from inspire.web.inspections.caching import cached_page
 from inspire.web.inspections.charts import grades_over_time
 from inspire.web.inspections.labels import (
-    AREA_LABELS,
     FAMILY_LABELS,
     GRADE_LABELS,
     area_label,
@@ -291,7 +290,7 @@ def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
 def national_picture(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
     today = date.today()
-    areas = {key: AREA_LABELS.get(key, area_label(key)) for key in national.known_areas()}
+    areas = {key: area_label(key) for key in sorted(national.known_areas(), key=area_order)}
     as_at = params.date("as-at", label="Date", latest=today) or today
     area = params.choice("area", areas, label="Judgement") or "overall"
     picture = national.grade_distribution(as_at=as_at, area=area)
