@@ -104,6 +104,12 @@ def test_unknown_ids_are_404_json(client, stored, url):
     assert body["errors"] == [] and body["detail"].startswith(("No local authority", "No inspection", "No judgement area"))
 
 
+def test_addresses_no_endpoint_answers_are_404_json(client, register):
+    response = client.get("/api/no-such-thing/12")
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "No API endpoint answers /api/no-such-thing/12", "errors": []}
+
+
 @pytest.mark.parametrize(
     "url, location",
     [

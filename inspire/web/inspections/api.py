@@ -14,9 +14,10 @@ from typing import Annotated, Any, Literal
 
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import BeforeValidator, StringConstraints
@@ -89,6 +90,13 @@ def _invalid(request: HttpRequest, exc: ValidationError):
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError):
     return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
+
+
+@csrf_exempt  # it changes nothing, so a POST to a wrong address gets this 404, not the CSRF page
+def not_found(request: HttpRequest) -> JsonResponse:
+    """Any ``/api/`` address no endpoint answers (e.g. a non-number where an id goes): a JSON 404
+    in the API's error shape rather than the HTML page."""
+    return JsonResponse({"detail": f"No API endpoint answers {request.path}", "errors": []}, status=404)
 
 
 # ---------------------------------------------------------------- schemas
