@@ -74,7 +74,9 @@ def authority_lookup(*, text: str) -> Authority | None:
 
 
 def authority_list(*, region: str | None = None, query: str | None = None) -> QuerySet[Authority]:
-    """Authorities by name, each with ``inspection_count``, ``last_inspected`` and ``latest_overall``."""
+    """Authorities by name, each with ``inspection_count``, ``last_inspected`` (the day its latest
+    inspection ended, else began, else was published: as the national picture's time since the
+    last inspection counts) and ``latest_overall``."""
     latest_overall = (
         Judgement.objects.filter(inspection__authority=OuterRef("pk"), area="overall", inspection__family__in=FULL_FAMILIES)
         .annotate(when=Coalesce("inspection__inspection_start", "inspection__inspection_end", "inspection__published"))
@@ -82,7 +84,7 @@ def authority_list(*, region: str | None = None, query: str | None = None) -> Qu
     )
     authorities = Authority.objects.annotate(
         inspection_count=Count("inspections"),
-        last_inspected=Max(Coalesce("inspections__inspection_start", "inspections__inspection_end", "inspections__published")),
+        last_inspected=Max(Coalesce("inspections__inspection_end", "inspections__inspection_start", "inspections__published")),
         latest_overall=Subquery(latest_overall.values("grade")[:1]),
     ).order_by("name")
     if region:

@@ -291,7 +291,7 @@ def national_picture(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
     today = date.today()
     areas = {key: area_label(key) for key in sorted(national.known_areas(), key=area_order)}
-    as_at = params.date("as-at", label="Date", latest=today) or today
+    as_at = params.date("as-at", label="As at date", latest=today) or today
     area = params.choice("area", areas, label="Judgement") or "overall"
     picture = national.grade_distribution(as_at=as_at, area=area)
     transitions = national.grade_transitions(area=area, as_at=as_at)
@@ -299,7 +299,7 @@ def national_picture(request: HttpRequest) -> HttpResponse:
     context = {
         "params": params,
         "date_field": params.date_field(
-            "as-at", legend="As at", hint=f"For example, {today.day} {today:%m} {today.year - 3}"
+            "as-at", legend="As at date", hint=f"For example, {today.day} {today:%m} {today.year - 3}"
         ),
         "as_at": as_at,
         "area": area,

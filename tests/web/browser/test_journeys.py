@@ -115,7 +115,7 @@ def test_change_the_national_date_and_download_both_exports(page, sample):
     page.locator("#as-at-day").fill("30")
     page.locator("#as-at-month").fill("2")
     page.get_by_role("button", name="Show the picture").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Date must be a real date")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("As at date must be a real date")
     expect(page.locator("#sentence")).to_have_count(0)
     expect(page).to_have_title(re.compile(r"^Error: National picture"))
     check_accessibility(page)
