@@ -565,3 +565,21 @@ def test_last_inspected_is_the_day_the_inspection_ended_on_both_lists(client, sa
     waits = national[national.index('id="waits-table"'):]
     essex = re.search(r">Essex</a></th>\s*<td[^>]*>(.*?)</td>", waits, re.S).group(1)
     assert "18 October 2019" in essex
+
+
+def test_recommendation_provenance_is_named_by_its_ordinal_not_its_index(client, register):
+    """``recommendations.<index>`` is 0-based over the whole list (docs/RECORD.md); the page names
+    the recommendation as the report numbers it, within its section."""
+    from inspire.web.inspections.uploads import report_upload
+
+    path = seed("004")  # Southend 2016: 12 recommendations for the council, then 4 for the LSCB
+    inspection = report_upload(content=path.read_bytes(), filename=path.name).inspection
+    listed = inspection.record["recommendations"]
+    first_lscb = next(i for i, r in enumerate(listed) if r["section"] == "lscb")
+    url = reverse("inspection_evidence", args=[inspection.pk])
+    first = text(client.get(url, {"key": "recommendations.0"}))
+    assert "Recommendation 1: where it comes from" in first and "Recommendation 0" not in first
+    assert "Recommendation 12: where it comes from" in text(client.get(url, {"key": f"recommendations.{first_lscb - 1}"}))
+    assert "LSCB recommendation 1: where it comes from" in text(client.get(url, {"key": f"recommendations.{first_lscb}"}))
+    assert client.get(url, {"key": f"recommendations.{len(listed)}"}).status_code == 404
+    assert client.get(url, {"key": "recommendations.x"}).status_code == 404

@@ -162,7 +162,12 @@ _VALUE_NAMES = {
 }
 
 
-def _value_name(key: str) -> str | None:
+def _recommendation_name(section: str, ordinal) -> str:
+    return f"{'LSCB recommendation' if section == 'lscb' else 'Recommendation'} {ordinal}"
+
+
+def _value_name(key: str, record: dict) -> str | None:
+    """What the value at provenance ``key`` is called on the page; None for no such value."""
     if key in _VALUE_NAMES:
         return _VALUE_NAMES[key]
     kind, _, name = key.partition(".")
@@ -170,8 +175,13 @@ def _value_name(key: str) -> str | None:
         return f"{area_label(name)} judgement"
     if kind == "facts" and name:
         return fact_label(name)
-    if kind == "recommendations" and name:
-        return f"Recommendation {name}"
+    if kind == "recommendations" and name.isdigit():
+        # the key's number is a 0-based index into the record's list; people read the ordinal
+        # within its section ("LSCB recommendation 2"), as the report prints it
+        recommendations = record.get("recommendations", [])
+        if int(name) < len(recommendations):
+            item = recommendations[int(name)]
+            return _recommendation_name(item.get("section", "la"), item.get("ordinal", int(name) + 1))
     return None
 
 
@@ -236,12 +246,12 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         recommendation = next((r for r in inspection.recommendations.all() if str(r.pk) == number), None)
         if recommendation is None:
             raise Http404("No such recommendation in this inspection")
-        section = "LSCB recommendation" if recommendation.section == "lscb" else "Recommendation"
-        name, page_number, quote = f"{section} {recommendation.ordinal}", recommendation.page, recommendation.text
+        name = _recommendation_name(recommendation.section, recommendation.ordinal)
+        page_number, quote = recommendation.page, recommendation.text
     else:
         key = request.GET.get("key", "")
         source = inspection.record.get("provenance", {}).get(key)
-        name = _value_name(key)
+        name = _value_name(key, inspection.record)
         if source is None or name is None:
             raise Http404("No provenance for that value")
         page_number, quote = source.get("page"), source.get("quote") or ""
