@@ -84,6 +84,7 @@ def test_search(client, stored):
 def test_national_distribution_and_transitions(client, stored):
     body = client.get("/api/national/distribution", {"as_at": "2020-01-01"}).json()
     assert body["national"]["total"] == 1 and body["national"]["sentence"] == "1 inspected: 100% outstanding"
+    assert sum(g["shown_percent"] for g in body["national"]["grades"]) == 100
     later = client.get("/api/national/distribution", {"as_at": "2023-01-01", "region": "South East"}).json()
     assert [d["region"] for d in later["regions"]] == ["South East"] and later["national"]["total"] == 1
     waits = client.get("/api/national/time-since-inspection", {"as_at": "2020-01-01"}).json()

@@ -229,6 +229,7 @@ class GradeCountOut(Schema):
     label: str
     count: int
     percent: float
+    shown_percent: int = Field(description="Whole percentage; a distribution's add up to 100 (largest remainder)")
 
 
 class DistributionOut(Schema):
@@ -559,7 +560,10 @@ def _distribution(d: national.Distribution) -> dict:
         "total": d.total,
         "not_judged": d.not_judged,
         "sentence": d.sentence(),
-        "grades": [{"grade": g.grade, "label": g.label, "count": g.count, "percent": g.percent} for g in d.grades],
+        "grades": [
+            {"grade": g.grade, "label": g.label, "count": g.count, "percent": g.percent, "shown_percent": g.shown_percent}
+            for g in d.grades
+        ],
     }
 
 
