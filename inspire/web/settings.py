@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # django-ninja as an app: /api/docs then serves the Swagger UI files bundled with the pinned
+    # django-ninja from Inspire's own static files, not from a CDN
+    "ninja",
     "inspire.web.inspections",
     "inspire.web.accounts",
     "inspire.web.plans",
