@@ -12,3 +12,6 @@ if "INSPIRE_DATA_DIR" not in os.environ:
     atexit.register(shutil.rmtree, os.environ["INSPIRE_DATA_DIR"], ignore_errors=True)
 
 from inspire.web.settings import *  # noqa: E402,F403
+
+#: Django's test client's host name (only the tests use it)
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]  # noqa: F405

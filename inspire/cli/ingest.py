@@ -33,6 +33,9 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Report files, and folders searched recursively."),
     workers: int = typer.Option(0, "--workers", "-j", help="Reader processes (default: one per CPU core)."),
     timeout: float = typer.Option(60.0, "--timeout", help="Seconds one file may take before it is stopped and reported."),
+    allow_failures: bool = typer.Option(
+        False, "--allow-failures", help="Exit 0 when some files fail (still reported); a missing path still exits 2."
+    ),
 ) -> None:
     """Read reports and store them in the database, carrying on past bad files.
 
@@ -40,8 +43,8 @@ def ingest(
     (by content) is stored once, however often it is given. Ends with a summary of what was
     stored and what failed, and why.
 
-    Exit code: 0 when every file is stored (or already was), 1 when any file failed,
-    2 when a path does not exist.
+    Exit code: 0 when every file is stored (or already was), 1 when any file failed (0 with
+    --allow-failures), 2 when a path does not exist.
     """
     err = Console(stderr=True)
     try:
@@ -84,7 +87,8 @@ def ingest(
         for failure in report.failed:
             failures.add_row(str(failure.path), failure.message)
         out.print(failures)
-        raise typer.Exit(EXIT_SOME_FAILED)
+        if not allow_failures:
+            raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _prepare() -> None:

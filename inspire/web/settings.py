@@ -36,7 +36,7 @@ if not SECRET_KEY:
         _key_file.chmod(0o600)
     SECRET_KEY = _key_file.read_text().strip()
 
-ALLOWED_HOSTS = [h for h in os.environ.get("INSPIRE_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h]
+ALLOWED_HOSTS = [h for h in os.environ.get("INSPIRE_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # django-ninja as an app: /api/docs then serves the Swagger UI files bundled with the pinned
+    # django-ninja from Inspire's own static files, not from a CDN
+    "ninja",
     "inspire.web.inspections",
     "inspire.web.accounts",
     "inspire.web.plans",

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from inspire.web.inspections import views
-from inspire.web.inspections.api import api
+from inspire.web.inspections.api import api, not_found as api_not_found
 from inspire.web.plans.api import router as plans_router
 
 api.add_router("/plans", plans_router)
@@ -24,5 +24,6 @@ urlpatterns = [
     path("plans/", include("inspire.web.plans.urls")),
     path("", include("inspire.web.indicators.urls")),
     path("api/", api.urls),
+    re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
 ]

@@ -98,3 +98,32 @@ def test_worker_processes_never_import_django():
         # a builtin travels to the worker by name; the worker answers from its own sys.modules
         loaded = pool.schedule(eval, args=("sorted(m for m in __import__('sys').modules if m.split('.')[0] == 'django')",))
         assert loaded.result(timeout=30) == []
+
+
+def test_a_stored_report_under_a_name_claiming_another_format_is_refused_as_reading_refuses_it(shared, tmp_path):
+    """A stored PDF copied as .docx: ``inspire read`` refuses it, so ingest must too (not call it
+    "already stored" because its bytes are known)."""
+    pdf = next(CORPUS.glob("*.pdf"))
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copyfile(pdf, folder / "report.pdf")
+    assert ingest(str(folder)).exit_code == 0
+    misnamed = folder / "report.docx"
+    shutil.copyfile(pdf, misnamed)
+    read = CliRunner().invoke(app, ["read", str(misnamed)])
+    assert read.exit_code == 2 and "the file is named .docx but contains a PDF" in read.output
+    result = ingest(str(misnamed))
+    assert result.exit_code == 1, result.output
+    assert summary(result.output) == {"Stored": 0, "Already stored": 0, "Failed": 1}
+    (failure,) = inspection_ingest(paths=[misnamed], workers=1).failed
+    assert failure.message == "report.docx: the file is named .docx but contains a PDF"
+
+
+def test_allow_failures_exits_0_past_bad_files_but_2_for_a_missing_path(report, tmp_path):
+    """What ``make run`` uses: the corpus's bad file must not stop it, a missing corpus must."""
+    bad = make_bad_inputs(report.parent / "bad")
+    result = ingest("--allow-failures", str(report.parent))
+    assert result.exit_code == 0, result.output
+    assert summary(result.output) == {"Stored": 1, "Already stored": 0, "Failed": len(bad) - 1}
+    missing = ingest("--allow-failures", str(tmp_path / "nowhere"))
+    assert missing.exit_code == 2 and "nowhere: no such file or folder" in missing.stderr

@@ -49,6 +49,9 @@ def test_inspection_list_filters(client, stored):
     assert ids(grade="good") == [stored["kent"].pk, stored["old"].pk]
     assert ids(region="South East") == [stored["kent"].pk]
     assert ids(date_from="2015-01-01", date_to="2020-01-01") == [stored["new"].pk]
+    apa = store(make_record(authority="Derby", family="apa", inspection_start=None, inspection_end=None, published=date(2007, 12, 19)))
+    assert ids(date_to="2010-01-01") == [apa.pk]
+    assert ids()[-1] == apa.pk  # the oldest, placed by its publication date
 
 
 def test_inspection_detail_has_judgements_recommendations_and_provenance(client, stored):
@@ -81,6 +84,7 @@ def test_search(client, stored):
 def test_national_distribution_and_transitions(client, stored):
     body = client.get("/api/national/distribution", {"as_at": "2020-01-01"}).json()
     assert body["national"]["total"] == 1 and body["national"]["sentence"] == "1 inspected: 100% outstanding"
+    assert sum(g["shown_percent"] for g in body["national"]["grades"]) == 100
     later = client.get("/api/national/distribution", {"as_at": "2023-01-01", "region": "South East"}).json()
     assert [d["region"] for d in later["regions"]] == ["South East"] and later["national"]["total"] == 1
     waits = client.get("/api/national/time-since-inspection", {"as_at": "2020-01-01"}).json()
@@ -99,6 +103,12 @@ def test_unknown_ids_are_404_json(client, stored, url):
     assert response.status_code == 404
     body = response.json()
     assert body["errors"] == [] and body["detail"].startswith(("No local authority", "No inspection", "No judgement area"))
+
+
+def test_addresses_no_endpoint_answers_are_404_json(client, register):
+    response = client.get("/api/no-such-thing/12")
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "No API endpoint answers /api/no-such-thing/12", "errors": []}
 
 
 @pytest.mark.parametrize(

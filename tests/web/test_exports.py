@@ -45,7 +45,7 @@ def test_summary_csv_has_one_row_per_authority_with_its_latest_inspection(client
     assert f"{stored.name}: Inadequate" in essex["Statistical neighbours' latest overall grades"]
     assert "no overall grade" in essex["Statistical neighbours' latest overall grades"]
     others = [r for r in rows if r["Local authority"] not in ("Essex", stored.name)]
-    assert {r["Framework"] for r in others} == {"Not inspected"}
+    assert {r["Framework"] for r in others} == {"No inspection stored"}
 
 
 def test_history_csv_has_one_row_per_inspection(client, stored):

@@ -253,7 +253,7 @@ def test_htmx_fragment_carries_the_error_summary(client, sample):
     part = client.get(reverse("national"), {"as-at-day": "30", "as-at-month": "2", "as-at-year": "2020"}, HTTP_HX_REQUEST="true")
     assert part.status_code == 400
     assert 'hx-swap-oob="true"' in part.content.decode()
-    assert "Date must be a real date" in text(part)
+    assert "As at date must be a real date" in text(part)
 
 
 # --- 404s ------------------------------------------------------------------------------------
@@ -292,12 +292,12 @@ def test_unknown_provenance_gives_404(client, sample):
 @pytest.mark.parametrize(
     "day, month, year, message",
     [
-        ("31", "2", "2019", "Date must be a real date"),
-        ("1", "", "2019", "Date must include a month"),
-        ("", "", "2019", "Date must include a day and a month"),
+        ("31", "2", "2019", "As at date must be a real date"),
+        ("1", "", "2019", "As at date must include a month"),
+        ("", "", "2019", "As at date must include a day and a month"),
         ("1", "1", "19", "Year must include 4 numbers"),
-        ("a", "1", "2019", "Date must be a real date"),
-        ("1", "1", "1999", "Date must be in 2000 or later"),
+        ("a", "1", "2019", "As at date must be a real date"),
+        ("1", "1", "1999", "As at date must be in 2000 or later"),
     ],
 )
 def test_national_date_is_checked(client, sample, day, month, year, message):
@@ -312,7 +312,7 @@ def test_national_date_cannot_be_in_the_future(client, sample):
     tomorrow = date.today() + timedelta(days=1)
     response = client.get(reverse("national"), {"as-at-day": tomorrow.day, "as-at-month": tomorrow.month, "as-at-year": tomorrow.year})
     assert response.status_code == 400
-    assert "Date must be today or in the past" in text(response)
+    assert "As at date must be today or in the past" in text(response)
 
 
 def test_national_area_must_be_known(client, sample):
@@ -553,3 +553,33 @@ def test_inspection_in_the_2026_form_has_no_overall_judgement(client, sample):
     page = text(response)
     assert "Inspection of local authority children's services (from April 2026)" in page
     assert "Overall effectiveness" not in page.split("Judgements", 1)[1].split("Recommendations", 1)[0]
+
+
+def test_last_inspected_is_the_day_the_inspection_ended_on_both_lists(client, sample):
+    """The authorities list and the national picture's time since inspection give the same day:
+    Essex's latest inspection ran from 7 to 18 October 2019."""
+    listing = text(client.get(reverse("authority_list"), {"q": "Essex"}))
+    assert "Last inspection ended" in listing
+    assert "18 October 2019" in listing and "7 October 2019" not in listing
+    national = client.get(reverse("national"), {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2021"}).content.decode()
+    waits = national[national.index('id="waits-table"'):]
+    essex = re.search(r">Essex</a></th>\s*<td[^>]*>(.*?)</td>", waits, re.S).group(1)
+    assert "18 October 2019" in essex
+
+
+def test_recommendation_provenance_is_named_by_its_ordinal_not_its_index(client, register):
+    """``recommendations.<index>`` is 0-based over the whole list (docs/RECORD.md); the page names
+    the recommendation as the report numbers it, within its section."""
+    from inspire.web.inspections.uploads import report_upload
+
+    path = seed("004")  # Southend 2016: 12 recommendations for the council, then 4 for the LSCB
+    inspection = report_upload(content=path.read_bytes(), filename=path.name).inspection
+    listed = inspection.record["recommendations"]
+    first_lscb = next(i for i, r in enumerate(listed) if r["section"] == "lscb")
+    url = reverse("inspection_evidence", args=[inspection.pk])
+    first = text(client.get(url, {"key": "recommendations.0"}))
+    assert "Recommendation 1: where it comes from" in first and "Recommendation 0" not in first
+    assert "Recommendation 12: where it comes from" in text(client.get(url, {"key": f"recommendations.{first_lscb - 1}"}))
+    assert "LSCB recommendation 1: where it comes from" in text(client.get(url, {"key": f"recommendations.{first_lscb}"}))
+    assert client.get(url, {"key": f"recommendations.{len(listed)}"}).status_code == 404
+    assert client.get(url, {"key": "recommendations.x"}).status_code == 404

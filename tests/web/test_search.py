@@ -64,6 +64,11 @@ def test_filters(pages):
     assert search_pages(query="fostering", grade="good", family="ilacs").total == 0
 
 
+def test_date_filter_uses_the_publication_date_of_apa_letters(pages):
+    store(make_record(authority="Derby", family="apa", inspection_start=None, inspection_end=None, published=date(2007, 12, 19)), pages=["Derby: private fostering is adequate."])
+    assert [h.authority_name for h in search_pages(query="fostering", date_from=date(2007, 1, 1), date_to=date(2008, 1, 1)).hits] == ["Derby"]
+
+
 def test_paginates(pages):
     first = search_pages(query="fostering", per_page=2)
     second = search_pages(query="fostering", per_page=2, page=2)
@@ -139,3 +144,10 @@ def test_finds_text_of_a_real_report(register):
     assert "private fostering team" in " ".join(page_text.split())
     assert "private fostering team" in " ".join(re.findall(r"<mark>(.*?)</mark>", hit.snippet)).lower()
     assert search_pages(query="fostering", family="sif").total == 0
+
+
+def test_relevance_falls_and_huge_pages_are_harmless(pages):
+    hits = search_pages(query="private fostering").hits
+    assert [h.relevance for h in hits] == sorted((h.relevance for h in hits), reverse=True)
+    assert hits[0].relevance > 0
+    assert search_pages(query="fostering", page=10**30).hits == []

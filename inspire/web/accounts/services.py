@@ -3,6 +3,7 @@ editor or admin; viewers read only. Superusers may do anything."""
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
@@ -32,10 +33,33 @@ def require_role(*, user, authority: Authority, role: str) -> None:
 def membership_set(*, authority: Authority, user, role: str, by) -> Membership:
     """Give ``user`` a role for ``authority`` (admins of that authority only)."""
     require_role(user=by, authority=authority, role="admin")
+    return membership_grant(authority=authority, user=user, role=role)
+
+
+def membership_grant(*, authority: Authority, user, role: str) -> Membership:
+    """Give ``user`` a role for ``authority``, replacing any role they had there. No permission
+    check: for the operator (``inspire users grant``) and for :func:`membership_set`."""
     if role not in ROLE_ORDER:
-        raise ValidationError({"role": f"'{role}' is not a role (viewer, editor, admin)"})
+        raise ValidationError({"role": f"'{role}' is not a role ({', '.join(ROLE_ORDER)})"})
     membership, _ = Membership.objects.update_or_create(user=user, authority=authority, defaults={"role": role})
     return membership
+
+
+def user_create(*, username: str, email: str = "", password: str, is_staff: bool = False):
+    """A new user who can sign in with ``username`` and ``password``."""
+    User = get_user_model()
+    username = username.strip()
+    if not username:
+        raise ValidationError({"username": "a user name is needed"})
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": f"there is already a user called '{username}'"})
+    if not password:
+        raise ValidationError({"password": "the password is empty"})
+    user = User(username=username, email=email.strip(), is_staff=is_staff)
+    user.full_clean(exclude=["password"])
+    user.set_password(password)
+    user.save()
+    return user
 
 
 def person_get_or_create(*, authority: Authority, name: str) -> Person | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from inspire.core.reading.dates import format_long
 from inspire.web.inspections.models import Authority, Inspection
 
 
@@ -38,7 +39,7 @@ class AnnexAImport(models.Model):
         ordering = ["-created"]
 
     def __str__(self) -> str:
-        return f"{self.authority}: {self.filename} ({self.created:%d %B %Y})"
+        return f"{self.authority}: {self.filename} ({format_long(self.created)})"
 
 
 class CaseList(models.Model):

@@ -12,10 +12,12 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import BeforeValidator, StringConstraints
@@ -88,6 +90,13 @@ def _invalid(request: HttpRequest, exc: ValidationError):
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError):
     return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
+
+
+@csrf_exempt  # it changes nothing, so a POST to a wrong address gets this 404, not the CSRF page
+def not_found(request: HttpRequest) -> JsonResponse:
+    """Any ``/api/`` address no endpoint answers (e.g. a non-number where an id goes): a JSON 404
+    in the API's error shape rather than the HTML page."""
+    return JsonResponse({"detail": f"No API endpoint answers {request.path}", "errors": []}, status=404)
 
 
 # ---------------------------------------------------------------- schemas
@@ -203,7 +212,7 @@ class SearchHitOut(Schema):
     family: str
     inspection_start: date | None
     snippet: str = Field(description="HTML: the passage, escaped, with the matched words in <mark>")
-    rank: float
+    relevance: float = Field(description="Higher is more relevant")
 
 
 class SearchOut(Schema):
@@ -220,6 +229,7 @@ class GradeCountOut(Schema):
     label: str
     count: int
     percent: float
+    shown_percent: int = Field(description="Whole percentage; a distribution's add up to 100 (largest remainder)")
 
 
 class DistributionOut(Schema):
@@ -331,7 +341,7 @@ def list_authorities(request, filters: Query[AuthorityFilters], paging: Query[Pa
 def get_authority(request, key: str = Path(..., description="The authority's slug (e.g. essex) or Ofsted URN")):
     """One authority: its codes, statistical neighbours and every inspection, newest first."""
     authority = _find_authority(key)
-    inspections = _inspections().filter(authority=authority).order_by("-inspection_start", "-id")
+    inspections = _inspections().filter(authority=authority).annotate(when=_when()).order_by(NEWEST_FIRST, "-id")
     return {
         **_authority(authority),
         "neighbours": [_ref(a) for a in authority_neighbours(authority=authority)],
@@ -344,11 +354,20 @@ class InspectionFilters(Schema):
     family: Family | None = None
     grade: Grade | None = Field(None, description="Has any judgement of this grade")
     region: Region | None = Field(None, description="Region name")
-    date_from: IsoDate | None = Field(None, description="First day of inspection on or after")
-    date_to: IsoDate | None = Field(None, description="First day of inspection on or before")
+    date_from: IsoDate | None = Field(None, description="Inspected on or after (first day; the publication date for APA letters)")
+    date_to: IsoDate | None = Field(None, description="Inspected on or before (first day; the publication date for APA letters)")
+
+
+def _when(prefix: str = "") -> Coalesce:
+    """When an inspection took place: its first day, else its last, else (APA letters) publication."""
+    return Coalesce(f"{prefix}inspection_start", f"{prefix}inspection_end", f"{prefix}published")
+
+
+NEWEST_FIRST = F("when").desc(nulls_last=True)
 
 
 def _filter_inspections(filters: InspectionFilters, prefix: str = "") -> Q:
+    """The filters as a Q over a queryset annotated with ``when`` (see :func:`_when`)."""
     q = Q()
     if filters.authority:
         authority = _find_authority(filters.authority)
@@ -358,16 +377,16 @@ def _filter_inspections(filters: InspectionFilters, prefix: str = "") -> Q:
     if filters.region:
         q &= Q(**{f"{prefix}authority__region_name": filters.region}) | Q(**{f"{prefix}authority__region_code": filters.region})
     if filters.date_from:
-        q &= Q(**{f"{prefix}inspection_start__gte": filters.date_from})
+        q &= Q(when__gte=filters.date_from)
     if filters.date_to:
-        q &= Q(**{f"{prefix}inspection_start__lte": filters.date_to})
+        q &= Q(when__lte=filters.date_to)
     return q
 
 
 @api.get("/inspections", response={200: InspectionPage, **ERRORS}, tags=["inspections"])
 def list_inspections(request, filters: Query[InspectionFilters], paging: Query[Paging]):
     """Inspections, newest first."""
-    inspections = _inspections().filter(_filter_inspections(filters)).order_by("-inspection_start", "-id")
+    inspections = _inspections().annotate(when=_when()).filter(_filter_inspections(filters)).order_by(NEWEST_FIRST, "-id")
     if filters.grade:
         inspections = inspections.filter(pk__in=Judgement.objects.filter(grade=filters.grade).values("inspection_id"))
     return _page(inspections, paging, _summary)
@@ -419,8 +438,10 @@ def list_judgements(request, filters: Query[JudgementFilters], paging: Query[Pag
     """Judgements, newest inspection first."""
     judgements = (
         Judgement.objects.select_related("inspection__authority")
+        .defer("inspection__record", "inspection__facts", "inspection__warnings")
+        .annotate(when=_when("inspection__"))
         .filter(_filter_inspections(filters, prefix="inspection__"))
-        .order_by("-inspection__inspection_start", "inspection_id", "id")
+        .order_by(NEWEST_FIRST, "inspection_id", "id")
     )
     if filters.area:
         judgements = judgements.filter(area=filters.area)
@@ -453,8 +474,10 @@ def list_recommendations(request, filters: Query[RecommendationFilters], paging:
     """Recommendations, newest inspection first, in each report's order."""
     recommendations = (
         Recommendation.objects.select_related("inspection__authority")
+        .defer("inspection__record", "inspection__facts", "inspection__warnings")
+        .annotate(when=_when("inspection__"))
         .filter(_filter_inspections(filters, prefix="inspection__"))
-        .order_by("-inspection__inspection_start", "inspection_id", "section", "ordinal")
+        .order_by(NEWEST_FIRST, "inspection_id", "section", "ordinal")
     )
     if filters.section:
         recommendations = recommendations.filter(section=filters.section)
@@ -518,7 +541,7 @@ def search(request, params: Query[SearchParams]):
                 "family": h.family,
                 "inspection_start": h.inspection_start,
                 "snippet": str(h.snippet),
-                "rank": h.rank,
+                "relevance": h.relevance,
             }
             for h in results.hits
         ],
@@ -537,7 +560,10 @@ def _distribution(d: national.Distribution) -> dict:
         "total": d.total,
         "not_judged": d.not_judged,
         "sentence": d.sentence(),
-        "grades": [{"grade": g.grade, "label": g.label, "count": g.count, "percent": g.percent} for g in d.grades],
+        "grades": [
+            {"grade": g.grade, "label": g.label, "count": g.count, "percent": g.percent, "shown_percent": g.shown_percent}
+            for g in d.grades
+        ],
     }
 
 

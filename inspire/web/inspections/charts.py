@@ -22,8 +22,9 @@ MARKERS = ("circle", "square", "triangle", "diamond")
 LEVELS = ((4, ("Outstanding",)), (3, ("Good",)), (2, ("Requires improvement", "or adequate")), (1, ("Inadequate",)))
 
 WIDTH, LEFT, RIGHT, TOP, ROW = 900, 170, 30, 28, 56
-#: The furthest (px) a series is nudged off its grade's line, so overlapping lines stay visible.
-MAX_NUDGE = 9
+#: Markers that would sit on top of each other (same date, same grade) are set this far apart
+#: (px) along their grade's line: every marker stays exactly on its grade's line.
+SIDE_BY_SIDE = 13
 
 
 def _marker(kind: str, x: float, y: float, colour: str) -> str:
@@ -49,14 +50,26 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
     legend_rows = (len(series) + columns - 1) // columns
     height = TOP + plot_height + 50 + legend_rows * 26
 
-    def x_of(day: date) -> float:
-        return LEFT + plot_width * (day - first).days / max(1, (last - first).days)
+    # which series share each (date, grade) spot, in legend order, to place them side by side
+    sharing: dict[tuple[date, int], list[int]] = {}
+    for index, line in enumerate(series.values()):
+        for p in line:
+            spot = sharing.setdefault((p.when, GRADE_RANK.get(p.grade, 1)), [])
+            if index not in spot:
+                spot.append(index)
+    # room at both ends of the time axis for the widest group of markers side by side
+    pad = (max(map(len, sharing.values())) - 1) / 2 * SIDE_BY_SIDE + 8
 
-    def y_of(rank: int, index: int) -> float:
-        # lines with the same grades would hide each other: each series is nudged a little
-        step = min(3.0, 2 * MAX_NUDGE / max(1, len(series) - 1))
-        nudge = (index - (len(series) - 1) / 2) * step
-        return TOP + (4 - rank) * ROW + nudge
+    def x_of(day: date) -> float:
+        return LEFT + pad + (plot_width - 2 * pad) * (day - first).days / max(1, (last - first).days)
+
+    def y_of(rank: int) -> float:
+        return TOP + (4 - rank) * ROW
+
+    def xy_of(p: GradePoint, index: int) -> tuple[float, float]:
+        rank = GRADE_RANK.get(p.grade, 1)
+        spot = sharing[(p.when, rank)]
+        return x_of(p.when) + (spot.index(index) - (len(spot) - 1) / 2) * SIDE_BY_SIDE, y_of(rank)
 
     parts = [
         f'<svg class="inspire-chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" role="img" '
@@ -82,7 +95,7 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
         parts.append(f'<text x="{x:.1f}" y="{axis_y + 22}" text-anchor="middle">{year}</text>')
     for index, (area, line) in enumerate(series.items()):
         colour, marker = COLOURS[index % len(COLOURS)], MARKERS[index % len(MARKERS)]
-        xy = [(x_of(p.when), y_of(GRADE_RANK.get(p.grade, 1), index)) for p in line]
+        xy = [xy_of(p, index) for p in line]
         if len(xy) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>')

@@ -17,7 +17,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path
 from django.utils import timezone
@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from inspire.core.reading.record import JUDGEMENT_KEYS
 from inspire.web.inspections.labels import area_label, family_label, grade_label
 from inspire.web.inspections.models import Authority, Inspection
-from inspire.web.inspections.selectors import authority_latest
+from inspire.web.inspections.selectors import WHEN, authority_latest
 
 EXCEL_DATE_FORMAT = "dd mmmm yyyy"
 HEADER_FILL = "1D70B8"  # GOV.UK blue
@@ -79,7 +79,7 @@ def _codes(authority: Authority | None) -> list:
 
 def _inspection_cells(inspection: Inspection | None) -> list:
     if inspection is None:
-        return ["Not inspected", None, None, None, *[""] * len(JUDGEMENT_KEYS), ""]
+        return ["No inspection stored", None, None, None, *[""] * len(JUDGEMENT_KEYS), ""]
     grades = {j.area: j.grade for j in inspection.judgements.all()}
     return [
         family_label(inspection.family),
@@ -109,13 +109,13 @@ def summary_table() -> Table:
 
 
 def history_table() -> Table:
-    """One row per stored inspection, by authority then date."""
+    """One row per stored inspection, by authority then date (first day, else last, else publication)."""
     inspections = (
         Inspection.objects.select_related("authority", "document")
         .defer("document__content", "record", "facts", "warnings")  # the original files and whole records are not needed
         .prefetch_related("judgements")
-        .annotate(recommendation_count=Count("recommendations"))
-        .order_by("authority__name", "inspection_start", "id")
+        .annotate(recommendation_count=Count("recommendations"), when=WHEN)
+        .order_by("authority__name", F("when").asc(nulls_first=True), "id")
     )
     rows = [
         [*_codes(i.authority), *_inspection_cells(i), i.recommendation_count, i.document.filename]

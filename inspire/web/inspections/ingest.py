@@ -19,7 +19,7 @@ from pathlib import Path
 from pebble import ProcessExpired, ProcessPool
 
 from inspire.core.reading.batch import file_sha256, find_report_files, read_for_store
-from inspire.core.reading.documents import MAX_BYTES
+from inspire.core.reading.documents import MAX_BYTES, backend_for
 from inspire.core.reading.errors import FileTooLarge, ReadError
 from inspire.web.inspections.models import SourceDocument
 from inspire.web.inspections.services import inspection_store, register_sync
@@ -86,7 +86,12 @@ def inspection_ingest(
                 done(path)
                 continue
             if digest in known:
-                report.already_stored.append(path)
+                try:  # the same bytes under a name claiming another format are refused, as reading refuses them
+                    backend_for(path.read_bytes(), path.name)
+                except ReadError as error:
+                    report.failed.append(Failure(path, str(error)))
+                else:
+                    report.already_stored.append(path)
                 done(path)
                 continue
             futures[pool.schedule(read_for_store, args=(str(path),), timeout=timeout)] = (path, digest)

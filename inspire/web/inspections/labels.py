@@ -19,16 +19,30 @@ FAMILY_SHORT = {
     "ilacs_2026": "ILACS (2026)",
 }
 
-#: Judgement areas in the order reports give them; older families' own keys follow.
+#: The shared judgement areas, in the one order every page lists them whatever the framework.
 AREA_LABELS = {
     "overall": "Overall effectiveness",
     "help_and_protection": "Help and protection",
     "children_in_care": "Children in care",
-    "adoption": "Adoption performance",
     "care_leavers": "Care leavers",
+    "adoption": "Adoption performance",
     "leadership": "Leadership",
     "lscb": "LSCB",
 }
+
+#: Older families' own keys (docs/RECORD.md), after the shared ones, in the order their reports
+#: print them; SLAC's two services (``safeguarding_<row>``, ``lac_<row>``) each in :data:`SLAC_ROWS` order.
+FAMILY_AREAS = (
+    "capacity_to_improve", "outcomes_for_looked_after_children", "quality_of_provision", "quality_of_practice",
+    "leadership_and_management", "leadership_and_governance", "social_care", "being_healthy", "staying_safe",
+    "enjoying_and_achieving", "making_a_positive_contribution", "achieving_economic_wellbeing", "management_of_services",
+)
+SLAC_ROWS = (
+    "overall", "capacity", "quality_of_provision", "ambition_and_prioritisation", "leadership_and_management",
+    "performance_management", "partnership_working", "equality_and_diversity", "value_for_money", "are_safe",
+    "feel_safe", "health_contribution", "being_healthy", "staying_safe", "enjoying_and_achieving",
+    "positive_contribution", "economic_wellbeing",
+)
 
 #: Grades on one scale, best first, so frameworks can share a chart: adequate (APA, 2009-13)
 #: sits where requires improvement does.
@@ -72,6 +86,16 @@ def fact_label(key: str) -> str:
     return FACT_LABELS.get(key) or key.replace("_", " ").capitalize()
 
 
-def area_order(area: str) -> tuple[int, str]:
-    keys = list(AREA_LABELS)
-    return (keys.index(area) if area in keys else len(keys), area)
+def area_order(area: str) -> tuple[int, int, str]:
+    """Sort key: the shared areas first (:data:`AREA_LABELS`), then older families' own keys,
+    then SLAC's safeguarding and looked-after rows, then anything else by name."""
+    shared = list(AREA_LABELS)
+    if area in shared:
+        return (0, shared.index(area), area)
+    if area in FAMILY_AREAS:
+        return (1, FAMILY_AREAS.index(area), area)
+    for group, prefix in ((2, "safeguarding_"), (3, "lac_")):
+        row = area.removeprefix(prefix)
+        if area.startswith(prefix) and row in SLAC_ROWS:
+            return (group, SLAC_ROWS.index(row), area)
+    return (4, 0, area)

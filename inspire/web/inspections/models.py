@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from inspire.core.reading.dates import format_long
+
 GRADE_CHOICES = [
     ("outstanding", "Outstanding"),
     ("good", "Good"),
@@ -99,8 +101,11 @@ class Inspection(models.Model):
         indexes = [models.Index(fields=["authority", "inspection_start"])]
 
     def __str__(self) -> str:
+        """As people read it: "Essex: Single inspection framework (2013-18), 25 April 2016" (the
+        first day, else the last, else publication, as the pages place inspections)."""
         who = self.authority.name if self.authority else "Unknown authority"
-        return f"{who}: {self.get_family_display()} {self.inspection_start or ''}".strip()
+        when = self.inspection_start or self.inspection_end or self.published
+        return f"{who}: {self.get_family_display()}" + (f", {format_long(when)}" if when else "")
 
     @property
     def effective_date(self):

@@ -24,6 +24,7 @@ from datetime import date
 from django.db.models.functions import Coalesce
 
 from inspire.core.reading.record import GRADES, JUDGEMENT_KEYS
+from inspire.core.rounding import whole_percentages
 from inspire.web.inspections.labels import grade_label
 from inspire.web.inspections.models import Authority, Inspection, Judgement
 from inspire.web.inspections.selectors import FULL_FAMILIES
@@ -50,6 +51,8 @@ class GradeCount:
     count: int
     #: of the authorities counted in this distribution, 0-100 (unrounded)
     percent: float
+    #: ``percent`` as shown: whole, and the distribution's add up to 100 (largest remainder)
+    shown_percent: int = 0
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class Distribution:
         """The figure councils quote: "106 inspected: 24% inadequate, 49% requires improvement, 25% good, 2% outstanding"."""
         if not self.total:
             return "None inspected"
-        parts = [f"{g.percent:.0f}% {g.label.lower()}" for g in reversed(self.grades) if g.count]
+        parts = [f"{g.shown_percent}% {g.label.lower()}" for g in reversed(self.grades) if g.count]
         return f"{self.total} inspected: " + ", ".join(parts)
 
 
@@ -141,10 +144,12 @@ def grade_distribution(*, as_at: date, area: str = "overall", region: str | None
 def _distribution(region: str | None, counts: Counter, authorities: int) -> Distribution:
     total = sum(counts.values())
     shown = [g for g in GRADES if g in MAIN_GRADES or counts[g]]
+    whole = whole_percentages([counts[g] for g in shown])
     return Distribution(
         region=region,
         total=total,
-        grades=[GradeCount(g, grade_label(g), counts[g], 100 * counts[g] / total if total else 0.0) for g in shown],
+        grades=[GradeCount(g, grade_label(g), counts[g], 100 * counts[g] / total if total else 0.0, percent)
+                for g, percent in zip(shown, whole)],
         not_judged=authorities - total,
     )
 
@@ -202,10 +207,11 @@ class SinceInspection:
 
 def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
     """Every authority with its latest inspection ended on or before ``as_at`` (its first day where
-    the end is unknown): longest wait first, never inspected last."""
+    the end is unknown; the publication date for APA letters, which give only that): longest wait
+    first, never inspected last."""
     latest: dict[int, Inspection] = {}
     inspections = (
-        Inspection.objects.annotate(last_day=Coalesce("inspection_end", "inspection_start"))
+        Inspection.objects.annotate(last_day=Coalesce("inspection_end", "inspection_start", "published"))
         .filter(authority__isnull=False, last_day__lte=as_at)
         .only("id", "authority_id", "family", "inspection_start", "inspection_end", "published")
         .order_by("last_day", "id")

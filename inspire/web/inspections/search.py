@@ -27,6 +27,8 @@ _START, _STOP = "\ue000", "\ue001"
 #: Words of context either side of a match in a snippet.
 SNIPPET_WORDS = 24
 MAX_PER_PAGE = 100
+#: Pages beyond this are not fetched (keeps OFFSET within every database's integer range).
+MAX_PAGE = 10_000
 #: Words and phrases beyond this many are ignored (keeps every query cheap).
 MAX_TERMS = 20
 _TOKEN = re.compile(r'"([^"]*)"|(\w+)', re.UNICODE)
@@ -73,7 +75,8 @@ class SearchHit:
     region_name: str | None
     #: HTML: the escaped passage with the matched words in ``<mark>``
     snippet: SafeString
-    rank: float
+    #: the engine's relevance score, higher is better (BM25 on SQLite, ts_rank_cd on PostgreSQL)
+    relevance: float
 
 
 @dataclass(frozen=True)
@@ -115,11 +118,11 @@ def search_pages(
     """Pages whose text matches ``query``, best first, with highlighted snippets.
 
     Filters: ``family`` (e.g. ``"ilacs"``); ``grade`` (the inspection has any judgement of that
-    grade); ``region`` (region name or code of the authority); ``date_from``/``date_to`` (the
-    inspection's first day, inclusive). ``page`` is 1-based; ``per_page`` is capped at
-    :data:`MAX_PER_PAGE`. An empty or all-punctuation query gives no results, never an error.
+    grade); ``region`` (region name or code of the authority); ``date_from``/``date_to`` (inclusive, on the
+    inspection's first day, else its last, else its publication: APA letters give only that). ``page`` is 1-based (capped at :data:`MAX_PAGE`);
+    ``per_page`` is capped at :data:`MAX_PER_PAGE`. An empty or all-punctuation query gives no results, never an error.
     """
-    page = max(1, int(page))
+    page = max(1, min(int(page), MAX_PAGE))
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
     parsed = parse_query(query)
     if not parsed:
@@ -148,10 +151,10 @@ def search_pages(
         where.append("(a.region_name = %s OR a.region_code = %s)")
         params += [region, region]
     if date_from:
-        where.append("i.inspection_start >= %s")
+        where.append("COALESCE(i.inspection_start, i.inspection_end, i.published) >= %s")
         params.append(date_from)
     if date_to:
-        where.append("i.inspection_start <= %s")
+        where.append("COALESCE(i.inspection_start, i.inspection_end, i.published) <= %s")
         params.append(date_to)
     body = (
         f"FROM {source} JOIN inspections_inspection i ON i.document_id = p.document_id "
@@ -174,10 +177,10 @@ def search_pages(
         else:
             cursor.execute(f"SELECT COUNT(*) {body}", params)
             total = cursor.fetchone()[0]
-        snippets = _snippets(cursor, vendor, match_param, [row[0] for row in ranked])
-        rows = _page_rows(cursor, [row[0] for row in ranked])
+        snippets = _snippets(cursor, vendor, match_param, [page_id for page_id, _ in ranked])
+        details = _page_rows(cursor, [page_id for page_id, _ in ranked])
     hits = [
-        SearchHit(**rows[page_id], snippet=_highlight(snippets.get(page_id, "")), rank=-float(rank) if vendor == "postgresql" else float(rank))
+        SearchHit(**details[page_id], snippet=_highlight(snippets.get(page_id, "")), relevance=-float(rank))
         for page_id, rank in ranked
     ]
     return SearchResults(query=query, hits=hits, total=total, page=page, per_page=per_page)

@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from inspire.core.register import default_register
 from inspire.web.inspections.labels import GRADE_RANK, area_order
 from inspire.web.inspections.models import Authority, DocumentPage, Inspection, Judgement, Recommendation, SourceDocument
 
@@ -62,8 +63,20 @@ def regions() -> list[str]:
     return list(Authority.objects.exclude(region_name="").order_by("region_name").values_list("region_name", flat=True).distinct())
 
 
+def authority_lookup(*, text: str) -> Authority | None:
+    """The authority ``text`` names: its Ofsted URN, DfE code, page slug ("essex"), or any form of
+    its name the register knows ("County Durham", "St Helens"). None when there is none."""
+    text = text.strip()
+    found = Authority.objects.filter(ofsted_urn=text).first() or Authority.objects.filter(dfe_la_code=text).first()
+    found = found or Authority.objects.filter(slug=text.lower()).first()
+    entry = None if found else default_register().lookup(text)
+    return found or (Authority.objects.filter(ofsted_urn=entry.ofsted_urn).first() if entry else None)
+
+
 def authority_list(*, region: str | None = None, query: str | None = None) -> QuerySet[Authority]:
-    """Authorities by name, each with ``inspection_count``, ``last_inspected`` and ``latest_overall``."""
+    """Authorities by name, each with ``inspection_count``, ``last_inspected`` (the day its latest
+    inspection ended, else began, else was published: as the national picture's time since the
+    last inspection counts) and ``latest_overall``."""
     latest_overall = (
         Judgement.objects.filter(inspection__authority=OuterRef("pk"), area="overall", inspection__family__in=FULL_FAMILIES)
         .annotate(when=Coalesce("inspection__inspection_start", "inspection__inspection_end", "inspection__published"))
@@ -71,7 +84,7 @@ def authority_list(*, region: str | None = None, query: str | None = None) -> Qu
     )
     authorities = Authority.objects.annotate(
         inspection_count=Count("inspections"),
-        last_inspected=Max(Coalesce("inspections__inspection_start", "inspections__inspection_end", "inspections__published")),
+        last_inspected=Max(Coalesce("inspections__inspection_end", "inspections__inspection_start", "inspections__published")),
         latest_overall=Subquery(latest_overall.values("grade")[:1]),
     ).order_by("name")
     if region:

@@ -26,7 +26,6 @@ from inspire.web.inspections import national, search as full_text, selectors
 from inspire.web.inspections.caching import cached_page
 from inspire.web.inspections.charts import grades_over_time
 from inspire.web.inspections.labels import (
-    AREA_LABELS,
     FAMILY_LABELS,
     GRADE_LABELS,
     area_label,
@@ -163,7 +162,12 @@ _VALUE_NAMES = {
 }
 
 
-def _value_name(key: str) -> str | None:
+def _recommendation_name(section: str, ordinal) -> str:
+    return f"{'LSCB recommendation' if section == 'lscb' else 'Recommendation'} {ordinal}"
+
+
+def _value_name(key: str, record: dict) -> str | None:
+    """What the value at provenance ``key`` is called on the page; None for no such value."""
     if key in _VALUE_NAMES:
         return _VALUE_NAMES[key]
     kind, _, name = key.partition(".")
@@ -171,8 +175,13 @@ def _value_name(key: str) -> str | None:
         return f"{area_label(name)} judgement"
     if kind == "facts" and name:
         return fact_label(name)
-    if kind == "recommendations" and name:
-        return f"Recommendation {name}"
+    if kind == "recommendations" and name.isdigit():
+        # the key's number is a 0-based index into the record's list; people read the ordinal
+        # within its section ("LSCB recommendation 2"), as the report prints it
+        recommendations = record.get("recommendations", [])
+        if int(name) < len(recommendations):
+            item = recommendations[int(name)]
+            return _recommendation_name(item.get("section", "la"), item.get("ordinal", int(name) + 1))
     return None
 
 
@@ -237,12 +246,12 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         recommendation = next((r for r in inspection.recommendations.all() if str(r.pk) == number), None)
         if recommendation is None:
             raise Http404("No such recommendation in this inspection")
-        section = "LSCB recommendation" if recommendation.section == "lscb" else "Recommendation"
-        name, page_number, quote = f"{section} {recommendation.ordinal}", recommendation.page, recommendation.text
+        name = _recommendation_name(recommendation.section, recommendation.ordinal)
+        page_number, quote = recommendation.page, recommendation.text
     else:
         key = request.GET.get("key", "")
         source = inspection.record.get("provenance", {}).get(key)
-        name = _value_name(key)
+        name = _value_name(key, inspection.record)
         if source is None or name is None:
             raise Http404("No provenance for that value")
         page_number, quote = source.get("page"), source.get("quote") or ""
@@ -291,8 +300,8 @@ def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
 def national_picture(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
     today = date.today()
-    areas = {key: AREA_LABELS.get(key, area_label(key)) for key in national.known_areas()}
-    as_at = params.date("as-at", label="Date", latest=today) or today
+    areas = {key: area_label(key) for key in sorted(national.known_areas(), key=area_order)}
+    as_at = params.date("as-at", label="As at date", latest=today) or today
     area = params.choice("area", areas, label="Judgement") or "overall"
     picture = national.grade_distribution(as_at=as_at, area=area)
     transitions = national.grade_transitions(area=area, as_at=as_at)
@@ -300,7 +309,7 @@ def national_picture(request: HttpRequest) -> HttpResponse:
     context = {
         "params": params,
         "date_field": params.date_field(
-            "as-at", legend="As at", hint=f"For example, {today.day} {today:%m} {today.year - 3}"
+            "as-at", legend="As at date", hint=f"For example, {today.day} {today:%m} {today.year - 3}"
         ),
         "as_at": as_at,
         "area": area,

@@ -40,7 +40,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
-        return value.isoformat()
+        return format_long(value)
     return str(value)
 
 
@@ -327,7 +327,7 @@ def measure_value_record(*, measure: Measure, user, date: date, value: float) ->
         recorded = MeasureValue.objects.create(measure=measure, date=date, value=value, recorded_by=user)
         AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="MeasureValue",
                                   object_id=recorded.pk, object_repr=str(measure)[:200], field="value",
-                                  after=f"{value:g} on {date.isoformat()}")
+                                  after=f"{value:g} on {format_long(date)}")
     return recorded
 
 
@@ -342,7 +342,7 @@ def progress_add(*, item: PlanItem, user, date: date, text: str) -> ProgressUpda
         update = ProgressUpdate.objects.create(item=item, date=date, text=text.strip(), author=user)
         AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="ProgressUpdate",
                                   object_id=update.pk, object_repr=str(item)[:200], field="text",
-                                  after=f"{date.isoformat()}: {update.text}")
+                                  after=f"{format_long(date)}: {update.text}")
     return update
 
 
@@ -394,7 +394,7 @@ def meeting_create(*, board: Board, user, date: date) -> Meeting:
     with transaction.atomic():
         meeting = Meeting.objects.create(board=board, date=date)
         AuditEntry.objects.create(plan=board.plan, user=user, action="create", object_type="Meeting",
-                                  object_id=meeting.pk, object_repr=board.name, field="date", after=date.isoformat())
+                                  object_id=meeting.pk, object_repr=board.name, field="date", after=format_long(date))
     return meeting
 
 
@@ -552,4 +552,4 @@ def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
                                                author_name=progress.author[:200])
         AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="ProgressUpdate",
                                   object_id=update.pk, object_repr=str(item)[:200], field="text",
-                                  after=f"{progress.date.isoformat()}: {progress.text}")
+                                  after=f"{format_long(progress.date)}: {progress.text}")

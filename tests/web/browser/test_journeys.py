@@ -115,7 +115,7 @@ def test_change_the_national_date_and_download_both_exports(page, sample):
     page.locator("#as-at-day").fill("30")
     page.locator("#as-at-month").fill("2")
     page.get_by_role("button", name="Show the picture").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Date must be a real date")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("As at date must be a real date")
     expect(page.locator("#sentence")).to_have_count(0)
     expect(page).to_have_title(re.compile(r"^Error: National picture"))
     check_accessibility(page)
@@ -221,3 +221,31 @@ def test_pages_on_a_phone_sized_screen(browser, live_server, sample):
         expect(page.get_by_role("link", name="National picture")).to_be_visible()
     finally:
         context.close()
+
+
+def test_neighbours_table_fits_a_laptop_screen(browser, live_server, sample):
+    """At 1280px every column of the statistical-neighbours table is in view (none clipped), with
+    the widest grades in every column; on a phone the table scrolls sideways in its own region."""
+    from datetime import date
+
+    from tests.web.factories import make_record, store
+
+    store(make_record(authority="Gloucestershire", family="ilacs", inspection_start=date(2022, 2, 7), inspection_end=date(2022, 2, 18),
+                      judgements={"overall": "requires_improvement", "help_and_protection": "requires_improvement",
+                                  "children_in_care": "requires_improvement", "care_leavers": "outstanding",
+                                  "leadership": "requires_improvement"}, filename="gloucestershire-2022.txt"))
+    widths = {}
+    for width in (1280, 375):
+        context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 900}, locale="en-GB")
+        page = context.new_page()
+        try:
+            page.goto("/authorities/essex/")
+            expect(page.locator("#neighbours-table th", has_text="Leadership")).to_be_visible()
+            widths[width] = page.evaluate(
+                "() => { const t = document.querySelector('#neighbours-table'); return [t.scrollWidth, t.parentElement.clientWidth]; }")
+        finally:
+            context.close()
+    table, room = widths[1280]
+    assert table <= room, f"the table is {table}px wide in {room}px"
+    table, room = widths[375]
+    assert table > room  # scrolls sideways on a phone (the region is focusable, checked by axe on the phone test)

@@ -340,3 +340,24 @@ def test_milestone_status_by_htmx_returns_just_the_row(client, plan, users):
     assert "Complete" in response.content.decode()
     milestone.refresh_from_db()
     assert milestone.status == "complete"
+
+
+def test_dates_are_written_out_where_people_read_them(client, plan, southend_inspection, users):
+    """The plan list, the plan's Inspection row, the import preview and the audit trail say
+    "25 April 2016", never "2016-04-25"."""
+    start = southend_inspection.inspection_start
+    long, iso = f"{start.day} {start:%B %Y}", start.isoformat()
+    assert str(southend_inspection).endswith(f", {long}")
+    c = client_for(client, users["southend_admin"])
+    pages = {
+        "list": c.get(reverse("plans:plan_list")),
+        "plan": c.get(reverse("plans:plan_detail", args=[plan.pk])),
+        "import": c.get(reverse("plans:plan_import", args=[southend_inspection.pk])),
+        "audit": c.get(reverse("plans:audit", args=[plan.pk])),
+    }
+    for name, response in pages.items():
+        html = response.content.decode()
+        assert response.status_code == 200, name
+        assert iso not in html and "2016-09-30" not in html, name
+    assert long in pages["plan"].content.decode() and long in pages["import"].content.decode()
+    assert "30 September 2016" in pages["audit"].content.decode()  # the milestone's target date

@@ -37,10 +37,25 @@ def load_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
 
 def load_document(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read ``data`` (named ``source`` in messages) into a :class:`Document`."""
-    if not data:
-        raise EmptyFile(source)
     if len(data) > max_bytes:
         raise FileTooLarge(source, len(data), max_bytes)
+    backend = backend_for(data, source)
+    pages = backend.pages(data, source)
+    return Document(
+        pages=pages,
+        format=backend.format,
+        sha256=hashlib.sha256(data).hexdigest(),
+        filename=source,
+        paginated=backend.paginated or len(pages) > 1,
+    )
+
+
+def backend_for(data: bytes, source: str) -> Backend:
+    """The backend that reads ``data``, chosen by content; a file whose name claims another format
+    (a PDF named .docx, a web error page saved as .pdf) is refused. Ingest checks this before it
+    skips a file as already stored, so every way in refuses the same files."""
+    if not data:
+        raise EmptyFile(source)
     backend = next((b for b in BACKENDS if b.sniff(data)), None)
     claimed = _EXTENSION_FORMAT.get(Path(source).suffix.lower())
     if backend is None:
@@ -62,11 +77,4 @@ def load_document(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Do
             source,
             f"the file is named {Path(source).suffix.lower()} but contains {described[backend.format]}",
         )
-    pages = backend.pages(data, source)
-    return Document(
-        pages=pages,
-        format=backend.format,
-        sha256=hashlib.sha256(data).hexdigest(),
-        filename=source,
-        paginated=backend.paginated or len(pages) > 1,
-    )
+    return backend

@@ -76,7 +76,7 @@ def count_of(distribution, grade: str):
     for item in distribution.grades:
         if item.grade == grade:
             return item
-    return {"count": 0, "percent": 0}
+    return {"count": 0, "percent": 0, "shown_percent": 0}
 
 
 @register.filter
