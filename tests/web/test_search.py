@@ -151,3 +151,38 @@ def test_relevance_falls_and_huge_pages_are_harmless(pages):
     assert [h.relevance for h in hits] == sorted((h.relevance for h in hits), reverse=True)
     assert hits[0].relevance > 0
     assert search_pages(query="fostering", page=10**30).hits == []
+
+
+@pytest.mark.parametrize(
+    "pages, page_number",
+    [
+        # the printed page number on a line of its own (SIF and older reports)
+        (["Cover.", "33\ncertain circumstances, children are placed out of area."], 2),
+        # ILACS: a running header whose second line ends in the page number
+        (
+            [
+                "Inspection of Medway local authority children’s services\n17 to 28 July 2023 1\nSummary.",
+                "Inspection of Medway local authority children’s services\n17 to 28 July 2023 2\ncertain circumstances, children are placed out of area.",
+            ],
+            2,
+        ),
+    ],
+)
+def test_snippets_leave_out_running_headers_and_page_numbers(register, pages, page_number):
+    store(make_record(authority="Medway", family="ilacs", inspection_start=date(2023, 7, 17)), pages=pages)
+    hit = search_pages(query="circumstances").hits[0]
+    assert hit.page_number == page_number
+    assert hit.snippet.startswith("certain <mark>circumstances</mark>, children")
+
+
+def test_snippets_keep_body_text_that_looks_like_a_number(register):
+    store(make_record(authority="Medway", family="ilacs", inspection_start=date(2023, 7, 17)), pages=["12 children were placed out of area.\nMore text."])
+    assert search_pages(query="placed").hits[0].snippet.startswith("12 children were <mark>placed</mark>")
+
+
+def test_a_match_only_in_the_running_header_keeps_it(register):
+    store(
+        make_record(authority="Medway", family="ilacs", inspection_start=date(2023, 7, 17)),
+        pages=["Inspection of Medway local authority children’s services\n17 to 28 July 2023 1\nSummary of findings."],
+    )
+    assert "<mark>Medway</mark>" in search_pages(query="Medway").hits[0].snippet

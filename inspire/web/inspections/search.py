@@ -8,7 +8,8 @@ triggers of migration 0002, ranked by BM25, snippets by ``snippet()``) or Postgr
 User input never reaches either engine's query syntax: :func:`parse_query` keeps only words and
 "quoted phrases", so quotes, brackets, ``NEAR``, ``*`` or ``-`` can never make a query fail.
 Snippets are escaped before the matched words are wrapped in ``<mark>``, so page text cannot
-inject HTML.
+inject HTML. A snippet that starts at the top of its page leaves out the page's running header and
+number (:func:`page_furniture`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
 #: Words and phrases beyond this many are ignored (keeps every query cheap).
 MAX_TERMS = 20
+#: How much of a page's start is read to find its running header and number, and in how many lines.
+_HEAD_CHARS, _HEAD_LINES = 300, 3
 _TOKEN = re.compile(r'"([^"]*)"|(\w+)', re.UNICODE)
 
 
@@ -179,10 +182,11 @@ def search_pages(
             total = cursor.fetchone()[0]
         snippets = _snippets(cursor, vendor, match_param, [page_id for page_id, _ in ranked])
         details = _page_rows(cursor, [page_id for page_id, _ in ranked])
-    hits = [
-        SearchHit(**details[page_id], snippet=_highlight(snippets.get(page_id, "")), relevance=-float(rank))
-        for page_id, rank in ranked
-    ]
+    hits = []
+    for page_id, rank in ranked:
+        fields, furniture = details[page_id]
+        snippet = _highlight(snippets.get(page_id, ""), furniture=furniture)
+        hits.append(SearchHit(**fields, snippet=snippet, relevance=-float(rank)))
     return SearchResults(query=query, hits=hits, total=total, page=page, per_page=per_page)
 
 
@@ -207,21 +211,23 @@ def _snippets(cursor, vendor: str, match_param: str, page_ids: list[int]) -> dic
     return dict(cursor.fetchall())
 
 
-def _page_rows(cursor, page_ids: list[int]) -> dict[int, dict]:
+def _page_rows(cursor, page_ids: list[int]) -> dict[int, tuple[dict, str]]:
+    """Per page: the hit's fields, and its running header and number (:func:`page_furniture`)."""
     if not page_ids:
         return {}
     marks = ", ".join(["%s"] * len(page_ids))
     cursor.execute(
-        "SELECT p.id, p.number, p.document_id, i.id, i.family, i.inspection_start, a.name, a.slug, a.region_name "
+        "SELECT p.id, p.number, p.document_id, i.id, i.family, i.inspection_start, a.name, a.slug, a.region_name, "
+        f"SUBSTR(p.text, 1, {_HEAD_CHARS}) "
         "FROM inspections_documentpage p JOIN inspections_inspection i ON i.document_id = p.document_id "
         f"LEFT JOIN inspections_authority a ON a.id = i.authority_id WHERE p.id IN ({marks})",
         page_ids,
     )
     rows = {}
-    for pid, number, doc, insp, family, start, name, slug, region in cursor.fetchall():
+    for pid, number, doc, insp, family, start, name, slug, region, head in cursor.fetchall():
         if isinstance(start, str):  # SQLite raw cursors return ISO text
             start = date.fromisoformat(start)
-        rows[pid] = dict(
+        fields = dict(
             page_id=pid,
             page_number=number,
             document_id=doc,
@@ -232,10 +238,39 @@ def _page_rows(cursor, page_ids: list[int]) -> dict[int, dict]:
             authority_slug=slug,
             region_name=region,
         )
+        rows[pid] = (fields, page_furniture(head or "", number))
     return rows
 
 
-def _highlight(raw: str) -> SafeString:
-    """Escape the passage, then turn the engine's match markers into ``<mark>`` elements."""
-    text = " ".join(escape(raw).split())
+def page_furniture(head: str, number: int) -> str:
+    """The running header and page number that open a page's text, or "".
+
+    PDF pages start with their printed number on a line of its own ("33") or with a running header
+    whose last line ends in it ("Inspection of Medway local authority children's services" then
+    "17 to 28 July 2023 2"): the furniture is a first line of digits alone, else the first few lines
+    up to one ending in the page's number (a report inside a council paper prints its own numbers,
+    so only a number alone is taken whatever it is). Otherwise there is none.
+    """
+    lines = head.splitlines()[:_HEAD_LINES]
+    if lines and lines[0].strip().isdigit():
+        return lines[0]
+    for index, line in enumerate(lines):
+        words = line.split()
+        if words and words[-1] == str(number):
+            return "\n".join(lines[: index + 1])
+    return ""
+
+
+def _highlight(raw: str, *, furniture: str = "") -> SafeString:
+    """Escape the passage, then turn the engine's match markers into ``<mark>`` elements.
+
+    A passage that starts at the top of its page starts with the page's ``furniture``: it is left
+    out, unless the matched words are only there.
+    """
+    words = raw.split()
+    skip = furniture.split()
+    plain = [word.replace(_START, "").replace(_STOP, "") for word in words[: len(skip)]]
+    if skip and plain == skip and any(_START in word for word in words[len(skip) :]):
+        words = words[len(skip) :]
+    text = escape(" ".join(words))
     return mark_safe(text.replace(_START, "<mark>").replace(_STOP, "</mark>"))
