@@ -138,3 +138,14 @@ def test_openapi_schema(client, register):
     schema = client.get("/api/openapi.json").json()
     assert schema["info"]["title"] == "Inspire API"
     assert {"/api/authorities", "/api/inspections/{inspection_id}", "/api/search", "/api/national/distribution"} <= set(schema["paths"])
+
+
+def test_judgements_come_in_the_pages_order_of_areas(client, register):
+    order = ["overall", "help_and_protection", "children_in_care", "care_leavers", "adoption", "leadership", "lscb"]
+    stored_order = ["lscb", "adoption", "care_leavers", "leadership", "children_in_care", "overall", "help_and_protection"]
+    inspection = store(make_record(authority="Leeds", family="ilacs", inspection_start=date(2022, 5, 9), judgements={area: "good" for area in stored_order}))
+    detail = client.get(f"/api/inspections/{inspection.pk}").json()
+    assert [j["area"] for j in detail["judgements"]] == order
+    assert list(detail["grades"]) == order
+    assert [i["area"] for i in client.get("/api/judgements").json()["items"]] == order
+    assert list(client.get("/api/inspections").json()["items"][0]["grades"]) == order

@@ -80,3 +80,14 @@ def test_excel_workbook_is_formatted(client, stored, name):
 def test_unknown_export_is_404(client, register):
     assert client.get("/exports/summary.pdf").status_code == 404
     assert client.get("/exports/other.csv").status_code == 404
+
+
+SHARED_AREA_COLUMNS = ["Overall effectiveness", "Help and protection", "Children in care", "Care leavers", "Adoption performance", "Leadership", "LSCB"]
+
+
+@pytest.mark.parametrize("name", ["summary", "history"])
+def test_judgement_columns_follow_the_pages_order_of_areas(client, stored, name):
+    header = next(csv.reader(io.StringIO(client.get(f"/exports/{name}.csv").content.decode("utf-8-sig"))))
+    assert [title for title in header if title in SHARED_AREA_COLUMNS] == SHARED_AREA_COLUMNS
+    sheet = load_workbook(io.BytesIO(client.get(f"/exports/{name}.xlsx").content)).active
+    assert [cell.value for cell in sheet[1] if cell.value in SHARED_AREA_COLUMNS] == SHARED_AREA_COLUMNS

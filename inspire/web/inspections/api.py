@@ -25,6 +25,7 @@ from pydantic import BeforeValidator, StringConstraints
 from inspire.core.reading.record import FAMILIES, GRADES
 from inspire.core.register import default_register
 from inspire.web.inspections import national
+from inspire.web.inspections.labels import area_order, area_rank
 from inspire.web.inspections.models import Authority, Inspection, Judgement, Recommendation
 from inspire.web.inspections.search import MAX_PER_PAGE, search_pages
 from inspire.web.inspections.selectors import authority_neighbours
@@ -286,8 +287,13 @@ def _summary(inspection: Inspection) -> dict:
         "published": inspection.published,
         "effective_date": inspection.effective_date,
         "lead_inspector": inspection.lead_inspector,
-        "grades": {j.area: j.grade for j in inspection.judgements.all()},
+        "grades": {j.area: j.grade for j in _in_area_order(inspection.judgements.all())},
     }
+
+
+def _in_area_order(judgements) -> list[Judgement]:
+    """Judgements in the pages' order of areas (``labels.area_order``)."""
+    return sorted(judgements, key=lambda j: area_order(j.area))
 
 
 def _page(queryset: QuerySet, paging: Paging, convert) -> dict:
@@ -409,7 +415,7 @@ def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
         **_summary(inspection),
         "judgements": [
             {"area": j.area, "grade": j.grade, "score": j.score, "page": j.page, "quote": j.quote}
-            for j in inspection.judgements.all()
+            for j in _in_area_order(inspection.judgements.all())
         ],
         "recommendations": [
             {"section": r.section, "ordinal": r.ordinal, "text": r.text, "page": r.page}
@@ -441,7 +447,7 @@ def list_judgements(request, filters: Query[JudgementFilters], paging: Query[Pag
         .defer("inspection__record", "inspection__facts", "inspection__warnings")
         .annotate(when=_when("inspection__"))
         .filter(_filter_inspections(filters, prefix="inspection__"))
-        .order_by(NEWEST_FIRST, "inspection_id", "id")
+        .order_by(NEWEST_FIRST, "inspection_id", area_rank(), "area")
     )
     if filters.area:
         judgements = judgements.filter(area=filters.area)

@@ -27,11 +27,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from inspire.core.reading.record import JUDGEMENT_KEYS
-from inspire.web.inspections.labels import area_label, family_label, grade_label
+from inspire.web.inspections.labels import area_label, area_order, family_label, grade_label
 from inspire.web.inspections.models import Authority, Inspection
 from inspire.web.inspections.selectors import WHEN, authority_latest
 
 EXCEL_DATE_FORMAT = "dd mmmm yyyy"
+#: Judgement columns, in the order the pages list the areas.
+AREAS = sorted(JUDGEMENT_KEYS, key=area_order)
 HEADER_FILL = "1D70B8"  # GOV.UK blue
 
 
@@ -66,7 +68,7 @@ def _inspection_columns() -> list[Column]:
         Column("Inspection start", "date", 18),
         Column("Inspection end", "date", 18),
         Column("Published", "date", 18),
-        *[Column(area_label(area), width=20) for area in JUDGEMENT_KEYS],
+        *[Column(area_label(area), width=20) for area in AREAS],
         Column("Lead inspector", width=22),
     ]
 
@@ -79,14 +81,14 @@ def _codes(authority: Authority | None) -> list:
 
 def _inspection_cells(inspection: Inspection | None) -> list:
     if inspection is None:
-        return ["No inspection stored", None, None, None, *[""] * len(JUDGEMENT_KEYS), ""]
+        return ["No inspection stored", None, None, None, *[""] * len(AREAS), ""]
     grades = {j.area: j.grade for j in inspection.judgements.all()}
     return [
         family_label(inspection.family),
         inspection.inspection_start,
         inspection.inspection_end,
         inspection.published,
-        *[grade_label(grades.get(area)) for area in JUDGEMENT_KEYS],
+        *[grade_label(grades.get(area)) for area in AREAS],
         inspection.lead_inspector,
     ]
 

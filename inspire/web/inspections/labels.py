@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Case, IntegerField, Value, When
+
 from inspire.web.inspections.models import FAMILY_CHOICES, GRADE_CHOICES
 
 GRADE_LABELS = dict(GRADE_CHOICES)
@@ -99,3 +101,13 @@ def area_order(area: str) -> tuple[int, int, str]:
         if area.startswith(prefix) and row in SLAC_ROWS:
             return (group, SLAC_ROWS.index(row), area)
     return (4, 0, area)
+
+
+def area_rank(field: str = "area") -> Case:
+    """:func:`area_order` as a database expression (for ``order_by``, then by ``field`` itself):
+    every area it knows ranked in its order, anything else after them."""
+    known = sorted(
+        [*AREA_LABELS, *FAMILY_AREAS, *(f"{prefix}{row}" for prefix in ("safeguarding_", "lac_") for row in SLAC_ROWS)],
+        key=area_order,
+    )
+    return Case(*(When(**{field: area}, then=Value(rank)) for rank, area in enumerate(known)), default=Value(len(known)), output_field=IntegerField())

@@ -25,7 +25,7 @@ from django.db.models.functions import Coalesce
 
 from inspire.core.reading.record import GRADES, JUDGEMENT_KEYS
 from inspire.core.rounding import whole_percentages
-from inspire.web.inspections.labels import grade_label
+from inspire.web.inspections.labels import area_order, grade_label
 from inspire.web.inspections.models import Authority, Inspection, Judgement
 from inspire.web.inspections.selectors import FULL_FAMILIES
 
@@ -39,9 +39,10 @@ def effective_date(*, published: date | None, inspection_end: date | None, inspe
 
 
 def known_areas() -> list[str]:
-    """Judgement areas: the record's shared keys, then any other area stored (older families)."""
+    """Judgement areas: the record's shared keys and any other area stored (older families), in the
+    pages' order (``labels.area_order``)."""
     stored = set(Judgement.objects.values_list("area", flat=True).distinct())
-    return list(JUDGEMENT_KEYS) + sorted(stored - set(JUDGEMENT_KEYS))
+    return sorted(stored | set(JUDGEMENT_KEYS), key=area_order)
 
 
 @dataclass(frozen=True)

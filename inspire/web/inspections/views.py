@@ -300,7 +300,7 @@ def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
 def national_picture(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
     today = date.today()
-    areas = {key: area_label(key) for key in sorted(national.known_areas(), key=area_order)}
+    areas = {key: area_label(key) for key in national.known_areas()}
     as_at = params.date("as-at", label="As at date", latest=today) or today
     area = params.choice("area", areas, label="Judgement") or "overall"
     picture = national.grade_distribution(as_at=as_at, area=area)
