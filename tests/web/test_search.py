@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from inspire.web.inspections.search import parse_query, search_pages
+from inspire.web.inspections.search import page_furniture, parse_query, search_pages
 from tests.web.factories import make_record, store
 
 pytestmark = pytest.mark.django_db
@@ -175,9 +175,19 @@ def test_snippets_leave_out_running_headers_and_page_numbers(register, pages, pa
     assert hit.snippet.startswith("certain <mark>circumstances</mark>, children")
 
 
-def test_snippets_keep_body_text_that_looks_like_a_number(register):
-    store(make_record(authority="Medway", family="ilacs", inspection_start=date(2023, 7, 17)), pages=["12 children were placed out of area.\nMore text."])
-    assert search_pages(query="placed").hits[0].snippet.startswith("12 children were <mark>placed</mark>")
+@pytest.mark.parametrize(
+    "head, number, furniture",
+    [
+        ("33\ncertain circumstances", 33, "33"),
+        ("4\ncertain circumstances", 5, "4"),  # a report inside a council paper prints its own numbers
+        ("Inspection of Medway\n17 to 28 July 2023 2\nWhat needs to improve", 2, "Inspection of Medway\n17 to 28 July 2023 2"),
+        ("12 children were placed out of area.\nMore text.", 1, ""),  # body text starting with a number
+        ("Inspection of Medway\n17 to 28 July 2023 2\nWhat needs to improve", 3, ""),  # not this page's number
+        ("", 1, ""),
+    ],
+)
+def test_page_furniture(head, number, furniture):
+    assert page_furniture(head, number) == furniture
 
 
 def test_a_match_only_in_the_running_header_keeps_it(register):
