@@ -42,15 +42,15 @@ class SeriesPoint:
 
 
 def population_for(*, authority: Authority, day: date) -> int | None:
-    """The under-18 population to use on ``day``: the latest entered or read on or before it, else
-    the earliest after it; a figure a person entered wins over a report's on the same date."""
+    """The under-18 population to use on ``day``. A figure a person entered beats one a report
+    states: reports' figures are used only when none has been entered. Among those, the one dated
+    nearest ``day`` (on a tie, the earlier)."""
     populations = list(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"))
-    if not populations:
+    entered = [p for p in populations if p[1] == "entered"]
+    pool = entered or populations
+    if not pool:
         return None
-    before = [p for p in populations if p[0] <= day]
-    pool = before or populations
-    key = (lambda p: (p[0], p[1] == "entered")) if before else (lambda p: (-p[0].toordinal(), p[1] == "entered"))
-    return max(pool, key=key)[2]
+    return min(pool, key=lambda p: (abs((p[0] - day).days), p[0]))[2]
 
 
 def _newest_first(values):

@@ -4,6 +4,7 @@ and turning the area facts read from inspection reports into dated indicator val
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -119,21 +120,27 @@ def rates_refresh(*, authority: Authority) -> int:
     return len(changed)
 
 
-def report_figures_sync(*, authority: Authority | None = None) -> int:
+def report_figures_sync(*, authority: Authority | None = None, authorities: Iterable[Authority] | None = None) -> int:
     """Store the area facts of stored inspection reports (children in need, on plans, looked after
-    and their rates; children under 18 as the population) as dated values. Idempotent: a report's
-    earlier figures are replaced. The date is the one the report states the figures at
-    (``facts["as_at"]``), else the inspection's start."""
+    and their rates; children under 18 as the population) as dated values, for one authority, some,
+    or all; then recompute those authorities' Annex A rates, as a report's population may serve them.
+    Idempotent: a report's earlier figures are replaced. The date is the one the report states the
+    figures at (``facts["as_at"]``), else the inspection's start. Runs after every batch of reports
+    stored (``on_inspections_stored``)."""
     inspections = Inspection.objects.exclude(authority=None).exclude(facts={})
     if authority is not None:
-        inspections = inspections.filter(authority=authority)
+        authorities = [authority]
+    if authorities is not None:
+        inspections = inspections.filter(authority__in=[a.pk for a in authorities])
     stored = 0
-    for inspection in inspections.select_related("authority"):
-        facts = inspection.facts or {}
-        day = _fact_date(facts.get("as_at")) or inspection.inspection_start
-        if day is None:
-            continue
-        with transaction.atomic():
+    touched: dict[int, Authority] = {}
+    with transaction.atomic():
+        for inspection in inspections.select_related("authority"):
+            facts = inspection.facts or {}
+            day = _fact_date(facts.get("as_at")) or inspection.inspection_start
+            if day is None:
+                continue
+            touched[inspection.authority_id] = inspection.authority
             IndicatorValue.objects.filter(inspection=inspection).delete()
             Population.objects.filter(inspection=inspection).delete()
             rows = [
@@ -150,7 +157,17 @@ def report_figures_sync(*, authority: Authority | None = None) -> int:
                     authority=inspection.authority, as_at=day, source="report",
                     defaults={"under_18": int(under_18), "inspection": inspection},
                 )
+        for touched_authority in touched.values():
+            rates_refresh(authority=touched_authority)
     return stored
+
+
+def on_inspections_stored(sender, *, inspections, **kwargs) -> None:
+    """Receiver of ``inspections.signals.inspections_stored``: sync the report figures of the
+    authorities of a batch just stored (connected in ``IndicatorsConfig.ready``)."""
+    authorities = {i.authority_id: i.authority for i in inspections if i.authority_id is not None}
+    if authorities:
+        report_figures_sync(authorities=authorities.values())
 
 
 def _fact_date(value) -> date | None:

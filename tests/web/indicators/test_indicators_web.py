@@ -15,7 +15,7 @@ from inspire.core.indicators.generator import generate
 from inspire.web.indicators import selectors, services
 from inspire.web.indicators.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
 from inspire.web.inspections.models import Authority
-from tests.conftest import SHARED
+from tests.conftest import SHARED, seed
 from tests.web.factories import make_record, store
 
 pytestmark = pytest.mark.django_db
@@ -82,12 +82,22 @@ def test_entering_the_population_recomputes_the_rates(imported, essex):
     assert (rate.denominator, rate.unavailable) == (300_000, "")
 
 
-def test_population_for_prefers_the_latest_before_the_day(essex):
+def test_population_for_takes_the_nearest_date(essex):
     Population.objects.create(authority=essex, as_at=date(2020, 6, 30), under_18=100)
     Population.objects.create(authority=essex, as_at=date(2023, 6, 30), under_18=200)
     assert selectors.population_for(authority=essex, day=date(2024, 3, 31)) == 200
     assert selectors.population_for(authority=essex, day=date(2021, 3, 31)) == 100
     assert selectors.population_for(authority=essex, day=date(2019, 3, 31)) == 100  # none before: the earliest
+    assert selectors.population_for(authority=essex, day=date(2023, 1, 1)) == 200  # nearer after than before
+
+
+def test_an_entered_population_beats_a_report_stated_one(essex):
+    assert selectors.population_for(authority=essex, day=date(2020, 1, 1)) is None
+    Population.objects.create(authority=essex, as_at=date(2019, 12, 31), under_18=296_683, source="report")
+    Population.objects.create(authority=essex, as_at=date(2014, 1, 31), under_18=280_000, source="report")
+    assert selectors.population_for(authority=essex, day=date(2020, 1, 1)) == 296_683  # none entered: the report's
+    Population.objects.create(authority=essex, as_at=date(2010, 6, 30), under_18=250_000, source="entered")
+    assert selectors.population_for(authority=essex, day=date(2020, 1, 1)) == 250_000  # entered, though further away
 
 
 def test_the_reference_sample_imports(essex):
@@ -116,6 +126,49 @@ def test_report_figures_become_dated_values_and_the_population(essex):
     assert selectors.population_for(authority=essex, day=date(2020, 1, 1)) == 301_000
     series = selectors.indicator_series(authority=essex, indicator_id="looked_after")
     assert [(p.period_end, p.value, p.source) for p in series] == [(date(2019, 3, 31), 1_050, "report")]
+
+
+def test_ingest_turns_report_figures_into_values_once_per_batch(register, client, monkeypatch):
+    from inspire.web.inspections.ingest import inspection_ingest
+
+    calls = []
+    sync = services.report_figures_sync
+    monkeypatch.setattr(services, "report_figures_sync", lambda **kw: calls.append(kw) or sync(**kw))
+    report = inspection_ingest(paths=[seed("000"), seed("004")], workers=1)  # Essex 2014, Southend 2016
+    assert len(report.stored) == 2
+    assert len(calls) == 1 and {a.name for a in calls[0]["authorities"]} == {"Essex", "Southend-on-Sea"}
+    essex = Authority.objects.get(name="Essex")
+    value = IndicatorValue.objects.get(authority=essex, indicator="looked_after_rate", source="report")
+    assert (value.value, value.period_end) == (38.4, date(2014, 1, 31))
+    assert selectors.population_for(authority=essex, day=date(2014, 3, 31)) == 296_683
+    southend = Authority.objects.get(name="Southend-on-Sea")
+    assert selectors.population_for(authority=southend, day=date(2016, 3, 31)) == 38_216
+    page = client.get(f"/authorities/{essex.slug}/indicators/").content.decode()
+    assert "38.4" in page and "31 January 2014" in page and "296,683" in page
+    inspection_ingest(paths=[seed("000")], workers=1)  # nothing new stored: nothing to sync
+    assert len(calls) == 1
+
+
+def test_an_uploaded_report_turns_its_figures_into_values(register, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(User.objects.create_user("uploader", password="a long enough password"))
+    response = client.post("/upload/", {"report": SimpleUploadedFile("southend.txt", seed("004").read_bytes())})
+    assert response.status_code == 302
+    southend = Authority.objects.get(name="Southend-on-Sea")
+    value = IndicatorValue.objects.get(authority=southend, indicator="looked_after_rate", source="report")
+    assert (value.value, value.period_end) == (68.8, date(2016, 5, 12))
+    assert selectors.population_for(authority=southend, day=date(2016, 5, 12)) == 38_216
+
+
+def test_a_report_stated_population_gives_an_import_its_rates(imported, essex):
+    rate = imported.values.get(indicator="looked_after_rate", period_start=YEAR.start, period_end=YEAR.end)
+    assert rate.value is None
+    inspection = store(make_record(authority="Essex", facts={"children_under_18": 300_000, "as_at": "2024-03-31"}))
+    services.on_inspections_stored(None, inspections=[inspection])
+    rate.refresh_from_db()
+    count = imported.values.get(indicator="looked_after", period_start=YEAR.start, period_end=YEAR.end)
+    assert rate.value == pytest.approx(count.value / 300_000 * 10_000)
 
 
 def test_indicator_series_joins_report_figures_and_quarters(imported, essex):
