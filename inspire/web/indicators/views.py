@@ -31,13 +31,16 @@ def _authority(slug: str) -> Authority:
 @require_GET
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     authority = _authority(slug)
+    member = selectors.can_see_annex_a(request.user, authority)
     themes = [
-        (theme, [(s, _trend(s, authority)) for s in summaries]) for theme, summaries in selectors.dashboard(authority=authority)
+        (theme, [(s, _trend(s, authority)) for s in summaries])
+        for theme, summaries in selectors.dashboard(authority=authority, annex_a=member)
     ]
     context = {
         "authority": authority,
         "themes": themes,
-        "dataset": selectors.latest_dataset(authority=authority),
+        "member": member,
+        "dataset": selectors.latest_dataset(authority=authority) if member else None,
         "population": Population.objects.filter(authority=authority).first(),
         "may_import": selectors.can_import(request.user, authority),
         "population_field": Params(QueryDict()).date_field("as-at", legend="Date of the population figure", hint="For example, 30 6 2024"),
@@ -58,7 +61,8 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
     indicator = CATALOGUE.get(indicator_id)
     if indicator is None:
         raise Http404("No such indicator")
-    summary = selectors.indicator_summary(authority=authority, indicator=indicator)
+    allowed = selectors.can_see_annex_a(request.user, authority)
+    summary = selectors.indicator_summary(authority=authority, indicator=indicator, annex_a=allowed)
     england = sorted(
         (v.period_end, v.value) for v in selectors.comparator_values(indicator.id) if v.level == "national"
     )
@@ -67,8 +71,7 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
     context = {"authority": authority, "indicator": indicator, "summary": summary, "chart": chart, "england": england,
                "values": [(p, indicator.format(p.value)) for p in reversed(summary.points)], "list_label": list_name(indicator.list_key)}
 
-    dataset = selectors.latest_dataset(authority=authority)
-    allowed = selectors.can_see_cases(request.user, authority)
+    dataset = selectors.latest_dataset(authority=authority) if allowed else None
     context.update({"dataset": dataset, "allowed": allowed})
     if dataset is not None and allowed:
         params = Params(request.GET)
@@ -138,7 +141,7 @@ def annex_a_upload(request: HttpRequest, slug: str) -> HttpResponse:
 def dataset_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     authority = _authority(slug)
     dataset = get_object_or_404(AnnexAImport, pk=pk, authority=authority)
-    if not selectors.can_see_cases(request.user, authority):
+    if not selectors.can_see_annex_a(request.user, authority):
         raise PermissionDenied("Only the authority's members can see its imports")
     year = dataset.values.order_by("-period_end", "period_start").first()
     values = list(dataset.values.filter(period_start=year.period_start, period_end=year.period_end)) if year else []
@@ -205,7 +208,7 @@ def comparators_upload(request: HttpRequest) -> HttpResponse:
 @require_GET
 def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     authority = _authority(slug)
-    content = exports.indicators_xlsx(authority=authority)
+    content = exports.indicators_xlsx(authority=authority, annex_a=selectors.can_see_annex_a(request.user, authority))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = content_disposition_header(True, f"inspire-indicators-{authority.slug}-{date.today():%Y-%m-%d}.xlsx")
     return response

@@ -124,7 +124,7 @@ def test_report_figures_become_dated_values_and_the_population(essex):
     assert values["cp_plans"] == (640, date(2019, 3, 31))
     assert len(values) == 6
     assert selectors.population_for(authority=essex, day=date(2020, 1, 1)) == 301_000
-    series = selectors.indicator_series(authority=essex, indicator_id="looked_after")
+    series = selectors.indicator_series(authority=essex, indicator_id="looked_after", annex_a=True)
     assert [(p.period_end, p.value, p.source) for p in series] == [(date(2019, 3, 31), 1_050, "report")]
 
 
@@ -174,11 +174,11 @@ def test_a_report_stated_population_gives_an_import_its_rates(imported, essex):
 def test_indicator_series_joins_report_figures_and_quarters(imported, essex):
     store(make_record(authority="Essex", facts={"looked_after": 1_050, "as_at": "2019-03-31"}))
     services.report_figures_sync(authority=essex)
-    series = selectors.indicator_series(authority=essex, indicator_id="looked_after")
+    series = selectors.indicator_series(authority=essex, indicator_id="looked_after", annex_a=True)
     assert [p.source for p in series] == ["report", "annex_a", "annex_a", "annex_a", "annex_a"]
     assert [p.period_end for p in series][-1] == date(2025, 3, 31)
     with pytest.raises(KeyError):
-        selectors.indicator_series(authority=essex, indicator_id="nonsense")
+        selectors.indicator_series(authority=essex, indicator_id="nonsense", annex_a=True)
 
 
 def test_comparators_import_is_all_or_nothing(register):
@@ -197,7 +197,7 @@ def _comparators(essex):
 
 def test_summary_compares_the_year_figure_with_comparators(imported, essex):
     _comparators(essex)
-    summary = selectors.indicator_summary(authority=essex, indicator=CATALOGUE["re_referrals"])
+    summary = selectors.indicator_summary(authority=essex, indicator=CATALOGUE["re_referrals"], annex_a=True)
     year = imported.values.get(indicator="re_referrals", period_start=YEAR.start, period_end=YEAR.end)
     assert summary.comparison_period == date(2025, 3, 31)
     assert summary.compared_value == year.value
@@ -208,8 +208,9 @@ def test_summary_compares_the_year_figure_with_comparators(imported, essex):
 
 # --- pages ---------------------------------------------------------------------------------------
 
-def test_dashboard_page(client, imported, essex):
+def test_dashboard_page(client, imported, essex, staff):
     _comparators(essex)
+    client.force_login(staff)
     response = client.get("/authorities/essex/indicators/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -217,7 +218,47 @@ def test_dashboard_page(client, imported, essex):
         assert escape(indicator.name) in html
     assert 'role="img"' in html and "Threshold 426 days" in html
     assert "22.4" in html  # England's re-referral rate
-    assert "Import a return" not in html  # not for anonymous visitors
+    assert "Import a return" in html
+    client.logout()
+    assert "Import a return" not in client.get("/authorities/essex/indicators/").content.decode()  # not for anonymous visitors
+
+
+def _viewers(essex):
+    """An anonymous visitor, an admin of another council, a viewer of Essex."""
+    from inspire.web.accounts.models import Membership
+
+    kent = User.objects.create_user("kent", password="a long enough password")
+    Membership.objects.create(user=kent, authority=Authority.objects.get(name="Kent"), role="admin")
+    member = User.objects.create_user("essex-viewer", password="a long enough password")
+    Membership.objects.create(user=member, authority=essex, role="viewer")
+    return {"anonymous": None, "other council": kent, "member": member}
+
+
+@pytest.mark.parametrize("who, sees", [("anonymous", False), ("other council", False), ("member", True)])
+def test_annex_a_figures_are_for_the_authoritys_members_and_report_figures_for_all(client, imported, essex, who, sees):
+    store(make_record(authority="Essex", facts={"looked_after": 1_139, "looked_after_rate": 38.4, "as_at": "2014-01-31"}))
+    services.report_figures_sync(authority=essex)
+    _comparators(essex)
+    user = _viewers(essex)[who]
+    if user is not None:
+        client.force_login(user)
+    quarter = imported.values.get(indicator="looked_after", period_start=date(2025, 1, 1), period_end=YEAR.end)
+    shown = CATALOGUE["looked_after"].format(quarter.value)
+
+    dashboard = client.get("/authorities/essex/indicators/").content.decode()
+    assert "38.4" in dashboard and "22.4" in dashboard  # a report's figure and England's: published
+    assert (imported.filename in dashboard) is sees
+    assert ('id="members-only"' in dashboard) is not sees
+    detail = client.get("/authorities/essex/indicators/looked_after/").content.decode()
+    assert "1,139" in detail and "Inspection report" in detail
+    assert (">Annex A return<" in detail) is sees and (f">{shown}<" in detail) is sees
+    rereferrals = client.get("/authorities/essex/indicators/re_referrals/").content.decode()
+    assert (">Annex A return<" in rereferrals) is sees
+    book = load_workbook(io.BytesIO(client.get("/authorities/essex/indicators/export.xlsx").content))
+    sources = {row[8] for row in book["Indicators"].iter_rows(min_row=2, values_only=True)}
+    assert sources == ({"Annex A return", "Inspection report"} if sees else {"Inspection report"})
+    imports = client.get(f"/authorities/essex/indicators/imports/{imported.pk}/")
+    assert imports.status_code == (200 if sees else 302 if user is None else 403)
 
 
 def test_unknown_authority_and_indicator_are_404(client, register):
@@ -292,7 +333,8 @@ def test_population_form(client, imported, staff):
     assert imported.values.get(indicator="cp_rate", period_start=YEAR.start, period_end=YEAR.end).value is not None
 
 
-def test_excel_export_holds_figures_and_no_child_ids(client, imported, workbook):
+def test_excel_export_holds_figures_and_no_child_ids(client, imported, workbook, staff):
+    client.force_login(staff)
     response = client.get("/authorities/essex/indicators/export.xlsx")
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
