@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period
 from inspire.core.indicators.annex_a import list_name
 from inspire.web.indicators import exports, selectors, services
-from inspire.web.indicators.charts import indicator_chart
+from inspire.web.indicators.charts import indicator_chart, sparkline
 from inspire.web.indicators.models import AnnexAImport, Population
 from inspire.web.inspections.models import Authority
 from inspire.web.inspections.params import Params
@@ -49,10 +49,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _trend(summary: selectors.IndicatorSummary, authority: Authority) -> str:
-    if len(summary.points) < 2:
-        return ""
-    return indicator_chart(summary.indicator, [(p.period_end, p.value) for p in summary.points], authority_name=authority.name,
-                           chart_id=f"trend-{summary.indicator.id}", compact=True)
+    return sparkline(summary.indicator, [(p.period_end, p.value) for p in summary.points], authority_name=authority.name,
+                     chart_id=f"trend-{summary.indicator.id}")
 
 
 @require_GET
