@@ -64,7 +64,7 @@ def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploa
             uploaded_by=uploaded_by,
             first_date=window[0] if window else None,
             last_date=window[1] if window else None,
-            row_counts={key: len(lists.rows(key)) for key in lists.columns},
+            row_counts={**{key: len(lists.rows(key)) for key in lists.columns}, **lists.other_rows},
             columns={key: sorted(found) for key, found in lists.columns.items()},
             problem_count=len(lists.problems),
             problems=[

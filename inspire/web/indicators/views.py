@@ -70,7 +70,8 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
                "values": [(p, indicator.format(p.value)) for p in reversed(summary.points)], "list_label": list_name(indicator.list_key)}
 
     dataset = selectors.latest_dataset(authority=authority) if allowed else None
-    context.update({"dataset": dataset, "allowed": allowed})
+    gaps = dataset.values.filter(indicator=indicator.id, value=None).order_by("period_end", "period_start") if dataset else []
+    context.update({"dataset": dataset, "allowed": allowed, "gaps": gaps})
     if dataset is not None and allowed:
         params = Params(request.GET)
         start = params.date("start", label="Start of the period")

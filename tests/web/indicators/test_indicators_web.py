@@ -103,6 +103,7 @@ def test_an_entered_population_beats_a_report_stated_one(essex):
 def test_the_reference_sample_imports(essex):
     dataset = services.annex_a_import(authority=essex, content=(SHARED / "reference" / "annex_a_sample.xlsx").read_bytes(), filename="sample.xlsx")
     assert dataset.row_counts["protection_plans"] == 7
+    assert dataset.row_counts["adopters"] == 5  # List 11: read by no indicator, but its rows are counted
     assert dataset.problem_count == 0
 
 
@@ -179,6 +180,35 @@ def test_indicator_series_joins_report_figures_and_quarters(imported, essex):
     assert [p.period_end for p in series][-1] == date(2025, 3, 31)
     with pytest.raises(KeyError):
         selectors.indicator_series(authority=essex, indicator_id="nonsense", annex_a=True)
+
+
+def test_quarters_whose_re_referral_look_back_is_before_the_data_have_no_value_and_say_why(client, essex, staff):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    contacts = book.active
+    contacts.title = "List 1"
+    contacts.append(["Child Unique ID", "Date of Contact"])
+    referrals = book.create_sheet("List 3")
+    referrals.append(["Child Unique ID", "Date of Referral"])  # no "Number of Referrals in Last 12 Months"
+    for i, day in enumerate([date(2023, 4, 3), date(2023, 9, 1), date(2024, 2, 1), date(2024, 5, 1), date(2024, 6, 3), date(2024, 6, 20)]):
+        contacts.append([f"C{i % 3}", day])
+        referrals.append([f"C{i % 3}", day])
+    contacts.append(["C9", date(2024, 7, 2)])  # the return runs to 2 July 2024: whole quarters to June
+    content = io.BytesIO()
+    book.save(content)
+    dataset = services.annex_a_import(authority=essex, content=content.getvalue(), filename="two-years.xlsx")
+    by_quarter = {v.period_start: v for v in dataset.values.filter(indicator="re_referrals") if (v.period_end - v.period_start).days < 93}
+    assert sorted(by_quarter) == [date(2023, 7, 1), date(2023, 10, 1), date(2024, 1, 1), date(2024, 4, 1)]
+    # 1 September 2023 and 1 February 2024 look back to before 3 April 2023, the first referral
+    for start in (date(2023, 7, 1), date(2024, 1, 1)):
+        assert by_quarter[start].value is None
+        assert by_quarter[start].unavailable.startswith("the 12 months before 1 of the period's referrals start before the return's first referral (3 April 2023)")
+    # April to June 2024: C0 (13 months after 3 April 2023: no), C1 (9 months after 1 September 2023: yes), C2 (yes)
+    assert by_quarter[date(2024, 4, 1)].value == pytest.approx(100 * 2 / 3)
+    client.force_login(staff)
+    page = client.get("/authorities/essex/indicators/re_referrals/").content.decode()
+    assert 'id="gaps-table"' in page and "The 12 months before 1 of the period" in page
 
 
 def test_comparators_import_is_all_or_nothing(register):
@@ -319,7 +349,9 @@ def test_upload_a_workbook_and_see_its_problems(client, register, staff, workboo
     dataset = AnnexAImport.objects.get()
     assert response.status_code == 302 and response.url == f"/authorities/essex/indicators/imports/{dataset.pk}/"
     page = client.get(response.url).content.decode()
-    assert "Problems found" in page and "the row has values but no child ID" in page
+    assert "List 11 (adopters)" in page and f"<td class=\"govuk-table__cell govuk-table__cell--numeric\">{dataset.row_counts['adopters']:,}</td>" in page
+    assert dataset.row_counts["adopters"] > 0
+    assert "Problems found" in page and "The row has values but no child ID" in page
     bad = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("notes.xlsx", b"just text")})
     assert bad.status_code == 400 and "could not be read" in bad.content.decode()
 
