@@ -96,13 +96,15 @@ def _before_the_return(result: Result, window: tuple[date, date] | None) -> bool
 
 
 def population_set(*, authority: Authority, as_at: date, under_18: int, entered_by=None) -> Population:
-    """Enter (or correct) the under-18 population on a date, and recompute the authority's rates."""
+    """Enter (or correct) the under-18 population on a date, and recompute the authority's rates
+    (those of its imports, and those worked out for its reports' counts)."""
     if under_18 <= 0:
         raise ValueError("the population must be a whole number above 0")
     with transaction.atomic():
         population, _ = Population.objects.update_or_create(
             authority=authority, as_at=as_at, source="entered", defaults={"under_18": under_18, "entered_by": entered_by}
         )
+        report_figures_sync(authority=authority)
         rates_refresh(authority=authority)
     return population
 
@@ -157,9 +159,33 @@ def report_figures_sync(*, authority: Authority | None = None, authorities: Iter
                     authority=inspection.authority, as_at=day, source="report",
                     defaults={"under_18": int(under_18), "inspection": inspection},
                 )
+        stored += _report_rates_derive(inspections=[i for i in inspections if i.authority_id in touched])
         for touched_authority in touched.values():
             rates_refresh(authority=touched_authority)
     return stored
+
+
+#: a count a report states -> the rate per 10,000 worked out from it when the report gives none
+REPORT_RATES = {"children_in_need": "children_in_need_rate", "cp_plans": "cp_rate", "looked_after": "looked_after_rate"}
+
+
+def _report_rates_derive(*, inspections) -> int:
+    """A report that states a count but not its rate gets the rate from the under-18 population
+    (``population_for``: one entered beats one a report states)."""
+    rows = []
+    for inspection in inspections:
+        values = {v.indicator: v for v in IndicatorValue.objects.filter(inspection=inspection)}
+        for count, rate in REPORT_RATES.items():
+            if count not in values or rate in values:
+                continue
+            day = values[count].period_end
+            population = population_for(authority=inspection.authority, day=day)
+            if population:
+                rows.append(IndicatorValue(authority=inspection.authority, indicator=rate, period_start=day, period_end=day,
+                                           value=values[count].value / population * 10_000, numerator=values[count].value,
+                                           denominator=population, source="report", inspection=inspection))
+    IndicatorValue.objects.bulk_create(rows)
+    return len(rows)
 
 
 def on_inspections_stored(sender, *, inspections, **kwargs) -> None:

@@ -41,11 +41,17 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "themes": themes,
         "member": member,
         "dataset": selectors.latest_dataset(authority=authority) if member else None,
-        "population": Population.objects.filter(authority=authority).first(),
+        "population": _population_shown(authority),
         "may_import": selectors.can_import(request.user, authority),
         "population_field": Params(QueryDict()).date_field("as-at", legend="Date of the population figure", hint="For example, 30 6 2024"),
     }
     return render(request, "indicators/dashboard.html", context)
+
+
+def _population_shown(authority: Authority) -> Population | None:
+    """The newest population a person entered, else the newest a report stated (``population_for``'s precedence)."""
+    populations = list(Population.objects.filter(authority=authority).order_by("-as_at"))
+    return next((p for p in populations if p.source == "entered"), populations[0] if populations else None)
 
 
 def _trend(summary: selectors.IndicatorSummary, authority: Authority) -> str:

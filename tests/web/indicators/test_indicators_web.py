@@ -142,12 +142,18 @@ def test_ingest_turns_report_figures_into_values_once_per_batch(register, client
     value = IndicatorValue.objects.get(authority=essex, indicator="looked_after_rate", source="report")
     assert (value.value, value.period_end) == (38.4, date(2014, 1, 31))
     assert selectors.population_for(authority=essex, day=date(2014, 3, 31)) == 296_683
+    # the report states 6,220 children in need but no rate: worked out from its 296,683 children
+    derived = IndicatorValue.objects.get(authority=essex, indicator="children_in_need_rate", source="report")
+    assert (round(derived.value, 1), derived.numerator, derived.denominator) == (209.7, 6_220, 296_683)
     southend = Authority.objects.get(name="Southend-on-Sea")
     assert selectors.population_for(authority=southend, day=date(2016, 3, 31)) == 38_216
     page = client.get(f"/authorities/{essex.slug}/indicators/").content.decode()
     assert "38.4" in page and "31 January 2014" in page and "296,683" in page
     inspection_ingest(paths=[seed("000")], workers=1)  # nothing new stored: nothing to sync
     assert len(calls) == 1
+    services.population_set(authority=essex, as_at=date(2013, 6, 30), under_18=300_000)  # entered: it wins
+    derived = IndicatorValue.objects.get(authority=essex, indicator="children_in_need_rate", source="report")
+    assert (derived.value, derived.denominator) == (6_220 / 300_000 * 10_000, 300_000)
 
 
 def test_an_uploaded_report_turns_its_figures_into_values(register, client):
