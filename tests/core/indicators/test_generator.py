@@ -38,6 +38,7 @@ def test_the_mess_of_real_returns_is_reported_and_the_rest_used(small):
     assert sum(1 for a in lists.adoptions if a.placed is not None) == len(lists.adoptions)
 
 
+@pytest.mark.slow
 def test_the_first_quarters_re_referrals_read_like_the_rest(tmp_path):
     """The return counts earlier referrals from before its window too, so the first quarter's rate is
     not the artefact of a look-back that starts with the window."""
