@@ -23,6 +23,7 @@ from inspire.core.reading.documents import MAX_BYTES, backend_for
 from inspire.core.reading.errors import FileTooLarge, ReadError
 from inspire.web.inspections.models import SourceDocument
 from inspire.web.inspections.services import inspection_store, register_sync
+from inspire.web.inspections.signals import inspections_stored
 
 #: Seconds one file may take to read before its worker is stopped (real reports take under 2 s).
 DEFAULT_TIMEOUT = 60.0
@@ -37,6 +38,7 @@ class Failure:
 @dataclass
 class IngestReport:
     stored: list[Path] = field(default_factory=list)
+    inspections: list = field(default_factory=list)  # the Inspections newly stored
     already_stored: list[Path] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
 
@@ -110,6 +112,7 @@ def inspection_ingest(
             else:
                 _store(report, path, digest, record, document)
             done(path)
+    inspections_stored.send(sender=inspection_ingest, inspections=report.inspections)  # once per batch
     return report
 
 
@@ -124,6 +127,8 @@ def _store(report: IngestReport, path: Path, digest: str, record, document) -> N
         return
     result = inspection_store(record=record, document=document, content=content)
     (report.stored if result.created else report.already_stored).append(path)
+    if result.created:
+        report.inspections.append(result.inspection)
 
 
 def database_prepare() -> None:
