@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import sqlite3
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -11,7 +15,7 @@ from typer.testing import CliRunner
 from inspire.cli import app
 from inspire.web.inspections.ingest import inspection_ingest, worker_pool
 from inspire.web.inspections.models import DocumentPage, Inspection, SourceDocument
-from tests.conftest import CORPUS, seed
+from tests.conftest import CORPUS, ROOT, seed
 from tests.core.reading.bad_inputs import make_bad_inputs
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +102,31 @@ def test_worker_processes_never_import_django():
         # a builtin travels to the worker by name; the worker answers from its own sys.modules
         loaded = pool.schedule(eval, args=("sorted(m for m in __import__('sys').modules if m.split('.')[0] == 'django')",))
         assert loaded.result(timeout=30) == []
+
+
+def _fresh_machine_env(data_dir) -> dict[str, str]:
+    """The environment of a first run: the embedded database, in a data folder that does not exist yet."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "INSPIRE_SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+    env["INSPIRE_DATA_DIR"] = str(data_dir)
+    return env
+
+
+def test_ingest_on_a_fresh_machine_creates_the_database_and_stores(report, tmp_path):
+    data_dir = tmp_path / "new" / "var"
+    run = subprocess.run([sys.executable, "-m", "inspire", "ingest", str(report.parent)], cwd=ROOT,
+                         env=_fresh_machine_env(data_dir), capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert summary(run.stdout) == {"Stored": 1, "Already stored": 0, "Failed": 0}
+    with sqlite3.connect(data_dir / "inspire.sqlite3") as db:
+        assert db.execute("select filename from inspections_sourcedocument").fetchall() == [("essex.txt",)]
+        assert db.execute("select count(*) from inspections_authority").fetchone()[0] > 150
+
+
+def test_setup_prepares_the_database(tmp_path):
+    data_dir = tmp_path / "var"
+    run = subprocess.run([sys.executable, "-m", "inspire", "setup"], cwd=ROOT, env=_fresh_machine_env(data_dir),
+                         capture_output=True, text=True, timeout=120)
+    assert (run.returncode, run.stdout) == (0, "The database is ready.\n"), run.stderr
+    with sqlite3.connect(data_dir / "inspire.sqlite3") as db:
+        names = {row[0] for row in db.execute("select name from inspections_authority")}
+    assert {"Essex", "Southend-on-Sea", "East Sussex"} <= names
