@@ -71,7 +71,8 @@ def inspection_ingest(
     report = IngestReport()
     done = on_file or (lambda path: None)
     known = set(SourceDocument.objects.values_list("sha256", flat=True))
-    with worker_pool(workers) as pool:
+    pool = worker_pool(workers)
+    try:
         futures = {}
         for path in paths:
             try:
@@ -105,6 +106,9 @@ def inspection_ingest(
             else:
                 _store(report, path, digest, record, document)
             done(path)
+    finally:
+        pool.stop()  # every file is done, or the batch was interrupted (Ctrl-C): end the workers
+        pool.join()
     return report
 
 
