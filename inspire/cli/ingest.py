@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from inspire.cli import app
-from inspire.core.reading.batch import REPORT_SUFFIXES, find_report_files
+from inspire.core.reading.batch import REPORT_SUFFIXES, find_report_files, start_worker_server
 
 #: Exit codes of ``inspire ingest``: every file stored or already stored; some files failed
 #: (the others are stored); a path named does not exist (nothing was read).
@@ -51,6 +51,7 @@ def ingest(
         raise typer.Exit(EXIT_BAD_PATH) from None
     if not files:
         err.print(f"No report files ({', '.join(REPORT_SUFFIXES)}) found in {', '.join(map(str, paths))}.", highlight=False)
+    start_worker_server()  # loads the reader in the background while Django starts
     _prepare()
     from inspire.web.inspections.ingest import inspection_ingest
 

@@ -8,7 +8,6 @@ file only: the batch carries on and reports it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
-from inspire.core.reading.batch import file_sha256, find_report_files, read_for_store
+from inspire.core.reading.batch import file_sha256, read_for_store, worker_context
 from inspire.core.reading.documents import MAX_BYTES
 from inspire.core.reading.errors import FileTooLarge, ReadError
 from inspire.web.inspections.models import SourceDocument
@@ -46,11 +45,8 @@ class IngestReport:
 
 
 def worker_pool(workers: int | None = None) -> ProcessPool:
-    """A pool of reader processes started by a fork server that preloads only the pure-Python reader,
-    so workers start fast, never import Django and share no database connection with the parent."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["inspire.core.reading.batch"])
-    return ProcessPool(max_workers=workers or os.cpu_count() or 1, context=context)
+    """A pool of reader processes (see ``worker_context``), one per core by default."""
+    return ProcessPool(max_workers=workers or os.cpu_count() or 1, context=worker_context())
 
 
 def inspection_ingest(
