@@ -16,18 +16,23 @@ $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
-install: $(PY)
+install: $(PY) assets
 	$(PY) -m pip install -q -c constraints.txt -e .
 
-install-dev: $(PY)
+install-dev: $(PY) assets
 	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
+
+## Front-end assets (GOV.UK Frontend, htmx; axe-core for the browser tests) from package-lock.json.
+assets:
+	npm ci --no-audit --no-fund
+	bash scripts/build-assets
 
 system-packages:
 	bash scripts/install-system-packages
 
 ## Install, load the sample corpus into the embedded database (SQLite) and serve it.
 run: install
-	$(PY) -m inspire ingest $(CORPUS)
+	-$(PY) -m inspire ingest $(CORPUS)  # the corpus holds one bad file on purpose: carry on to serve
 	$(PY) -m inspire serve
 
 ## Install everything (Python, Debian packages) and run the whole test suite.

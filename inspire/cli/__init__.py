@@ -21,3 +21,6 @@ def main() -> None:
 
 from inspire.cli import reading  # noqa: E402,F401  (registers its commands on app)
 from inspire.cli import ingest  # noqa: E402,F401
+from inspire.cli import serve  # noqa: E402,F401
+from inspire.cli import plans  # noqa: E402,F401
+from inspire.cli import indicators  # noqa: E402,F401

@@ -42,7 +42,17 @@ class Authority:
             forms.append("County Durham")
         if self.name.endswith("-on-Sea"):
             forms.append(self.name[: -len("-on-Sea")])
+        if self.name.endswith(" Borough"):
+            forms.append(self.name[: -len(" Borough")])
+        forms += _SHORT_NAMES.get(self.name, ())
         return tuple(dict.fromkeys(forms))
+
+
+#: Short names reports print for a few authorities ("Inspection of Hull local authority…").
+_SHORT_NAMES = {
+    "Kingston Upon Hull, City of": ("Hull", "Hull City Council"),
+    "East Riding of Yorkshire": ("East Riding",),
+}
 
 
 def _normalise(name: str) -> str:

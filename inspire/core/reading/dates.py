@@ -1,5 +1,5 @@
 """Dates as reports print them: "2 to 6 December 2024", "14 January 2014 – 5 February 2014",
-"27 November to 8 December 2023", "1st November 2006", "2 to 6 October and 16 to 20 October 2023"."""
+"27 November to 8 December 2023", "1st November 2006", "2 to 6 October and 16 to 20 October 2023", "12/09/2016 to 06/10/2016"."""
 
 from __future__ import annotations
 
@@ -28,8 +28,29 @@ DAY_PART = re.compile(
 FULL_DATE = re.compile(rf"\b([0-3]?\d)(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+((?:19|20)\d\d)\b", re.I)
 
 
+#: a date in figures, day first as in British reports ("25/11/2016")
+NUMERIC_DATE = re.compile(r"\b([0-3]?\d)/([01]?\d)/((?:19|20)\d\d)\b")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+
+
+def _in_words(text: str) -> str:
+    """Dates in figures rewritten in words ("25/11/2016" → "25 november 2016"), others untouched."""
+    if "/" not in text:
+        return text
+
+    def words(match: re.Match[str]) -> str:
+        month = int(match.group(2))
+        if not 1 <= month <= 12:
+            return match.group(0)
+        return f"{match.group(1)} {_MONTH_NAMES[month - 1]} {match.group(3)}"
+
+    return NUMERIC_DATE.sub(words, text)
+
+
 def parse_date(text: str) -> date | None:
-    """The first whole date in ``text``, or None."""
+    """The first whole date in ``text`` (in words, or in figures day first), or None."""
+    text = _in_words(text)
     match = FULL_DATE.search(text)
     if not match:
         return None
@@ -43,7 +64,7 @@ def parse_date_span(text: str) -> tuple[date, date] | None:
     Returns None when the text holds no complete date or the span runs backwards.
     """
     parts = []
-    for match in DAY_PART.finditer(text):
+    for match in DAY_PART.finditer(_in_words(text)):
         parts.append([match.group("day"), match.group("month"), match.group("year")])
     if not parts or not parts[-1][1] or not parts[-1][2]:
         # trailing bare numbers (page numbers, footnotes) are not part of the span

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from inspire.core.reading.documents import MAX_BYTES, Document, load_document, load_path
+from inspire.core.reading.embedded import find_embedded, is_council_paper
 from inspire.core.reading.errors import NotAnOfstedReport
 from inspire.core.reading.frameworks import detect
 from inspire.core.reading.record import Record
@@ -20,10 +22,30 @@ def read_bytes(data: bytes, source: str, *, register: Register | None = None, ma
 
 
 def read_document(document: Document, *, register: Register | None = None) -> Record:
-    framework = detect(document)
+    """The record of the report ``document`` is, or of the report embedded in it (a committee paper)."""
+    register = register or default_register()
+    embedded = find_embedded(document, register)
+    if embedded is None and is_council_paper(document):
+        raise NotAnOfstedReport(
+            document.filename,
+            "it is a council paper that discusses an Ofsted inspection, but the report itself is not in it",
+        )
+    report = embedded.document if embedded else document
+    framework = detect(report)
     if framework is None:
         raise NotAnOfstedReport(
             document.filename,
             "no Ofsted report on a local authority's children's services was found in it",
         )
-    return framework.read(document, register or default_register())
+    record = framework.read(report, register)
+    if embedded:
+        record.source = dataclasses.replace(
+            record.source,
+            pages=len(document.pages),
+            embedded_pages=(embedded.first_page, embedded.last_page) if document.paginated else None,
+        )
+        if not embedded.end_found:
+            record.warnings.append(
+                "source: the end of the embedded report (Ofsted's back matter) was not found; read to the end of the document"
+            )
+    return record

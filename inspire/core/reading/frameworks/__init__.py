@@ -5,7 +5,25 @@ from __future__ import annotations
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 
-FRAMEWORKS: tuple[Framework, ...] = ()
+# One import and one entry per family.
+from inspire.core.reading.frameworks import apa  # noqa: E402  (units import .base)
+from inspire.core.reading.frameworks import slac  # noqa: E402
+from inspire.core.reading.frameworks import cp_2012  # noqa: E402
+from inspire.core.reading.frameworks import ilacs, ilacs_2026  # noqa: E402
+from inspire.core.reading.frameworks import sif  # noqa: E402
+from inspire.core.reading.frameworks import lscb_review  # noqa: E402
+from inspire.core.reading.frameworks import lac_2012  # noqa: E402
+
+FRAMEWORKS: tuple[Framework, ...] = (
+    apa.FRAMEWORK,
+    slac.FRAMEWORK,
+    cp_2012.FRAMEWORK,
+    sif.FRAMEWORK,
+    lscb_review.FRAMEWORK,
+    lac_2012.FRAMEWORK,
+    ilacs.FRAMEWORK,
+    ilacs_2026.FRAMEWORK,
+)
 
 
 def detect(document: Document) -> Framework | None:

@@ -1,0 +1,260 @@
+"""Web benchmark: page latency and a load test, with the whole corpus loaded.
+
+    python benchmarks/web.py [--requests 200] [--clients 50] [--duration 60] [--data-dir var/bench-web]
+
+1. Loads ``../shared/corpus`` into its own database (``--data-dir``, reused between runs; ``--fresh``
+   starts again) with ``inspire ingest`` when that command exists, otherwise by storing each PDF's
+   pages (read by the PDF backend) with a Record built from the corpus labels.
+2. Latency, in-process (Django's test client, no network): ``--requests`` requests each to the
+   authority, inspection, national and search pages, varied targets, printing p50/p95 against the
+   baseline of the cheapest request through the same stack (``/api/authorities?limit=1``).
+   Target: p95 under 200 ms.
+3. Load: ``inspire serve`` (gunicorn) on a free loopback port, ``--clients`` concurrent clients (threads
+   with keep-alive ``http.client`` connections) for ``--duration`` seconds over the same page mix;
+   prints throughput, p50/p99 and the error count (target: 0 errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import http.client
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = Path(os.environ.get("INSPIRE_SHARED", ROOT.parent / "shared")).resolve()
+CORPUS = SHARED / "corpus"
+P95_TARGET_MS = 200
+
+SEARCHES = [
+    "private fostering", "care leavers", "return home interviews", '"child sexual exploitation"', "neglect",
+    "missing from home", "children in need", "adoption", "social workers caseloads", "corporate parenting",
+    "domestic abuse", "early help", "unregistered children's homes", "disabled children", "LADO",
+    "pre-proceedings", "permanence", "supervision", "leaving care", "health assessments",
+]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def setup_django(data_dir: Path) -> None:
+    os.environ["INSPIRE_DATA_DIR"] = str(data_dir)
+    os.environ["INSPIRE_DEBUG"] = "0"
+    os.environ.pop("DATABASE_URL", None)
+    from inspire.cli.serve import prepare
+
+    prepare(collect_static=True)
+
+
+def load_corpus(data_dir: Path) -> str:
+    """Fill the database with the corpus; returns how it was loaded."""
+    from inspire.cli import app
+    from inspire.web.inspections.models import Inspection
+
+    if Inspection.objects.exists():
+        return f"reused ({Inspection.objects.count()} inspections already in {data_dir})"
+    started = time.perf_counter()
+    if any(c.name == "ingest" or (c.callback and c.callback.__name__ == "ingest") for c in app.registered_commands):
+        env = {**os.environ, "INSPIRE_DATA_DIR": str(data_dir)}
+        subprocess.run([sys.executable, "-m", "inspire", "ingest", str(CORPUS / "reports")], cwd=ROOT, env=env, check=False)
+        how = "inspire ingest"
+    else:
+        how = _load_from_labels()
+    return f"{how}: {Inspection.objects.count()} inspections in {time.perf_counter() - started:.0f} s"
+
+
+def _load_from_labels() -> str:
+    """Until ``inspire ingest`` exists: each PDF's real pages, with the labelled values as its Record."""
+    from inspire.core.reading import ReadError
+    from inspire.core.reading.documents import load_path
+    from tests.web.factories import record_from_label
+    from inspire.web.inspections.services import inspection_store
+
+    with open(CORPUS / "judgements.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        record = record_from_label(row)
+        if record is None:
+            continue
+        path = CORPUS / "reports" / row["report"]
+        try:
+            document = load_path(path)
+        except ReadError as error:
+            print(f"  skipped {path.name}: {error}")
+            continue
+        inspection_store(record=record, document=document, content=path.read_bytes())
+    return "PDF pages + labelled records (inspire ingest is not on this branch yet)"
+
+
+def page_urls(n: int) -> dict[str, list[str]]:
+    """``n`` URLs per page kind, cycling over varied targets."""
+    from inspire.web.inspections.models import Authority, Inspection
+
+    slugs = list(Authority.objects.filter(inspections__isnull=False).distinct().values_list("slug", flat=True))
+    ids = list(Inspection.objects.values_list("pk", flat=True))
+    dates = [date(2014 + i % 13, 1 + i % 12, 1 + i % 28) for i in range(40)]
+    dates = [d for d in dates if d <= date.today()]
+    regions = ["", *Authority.objects.filter(region_name="London").values_list("region_code", flat=True)[:1]]
+
+    def cycle(items: list[str]) -> list[str]:
+        return [items[i % len(items)] for i in range(n)]
+
+    return {
+        "baseline": cycle(["/api/authorities?limit=1"]),
+        "authority": cycle([f"/authorities/{s}/" for s in slugs]),
+        "inspection": cycle([f"/inspections/{pk}/" for pk in ids]),
+        "national": cycle([f"/national/?as-at-day={d.day}&as-at-month={d.month}&as-at-year={d.year}" for d in dates]),
+        "search": cycle(
+            [
+                f"/search/?q={q.replace(' ', '+').replace(chr(34), '%22')}" + (f"&region={r}" if r else "")
+                for q in SEARCHES
+                for r in regions
+            ]
+        ),
+    }
+
+
+def measure_latency(urls: dict[str, list[str]]) -> dict[str, list[float]]:
+    from django.test import Client
+
+    client = Client()
+    timings: dict[str, list[float]] = {}
+    for kind, kind_urls in urls.items():
+        for url in kind_urls[:10]:  # warm-up
+            client.get(url)
+        times, errors = [], 0
+        for url in kind_urls:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            errors += response.status_code != 200
+        if errors:
+            print(f"  {kind}: {errors} responses were not 200")
+        timings[kind] = times
+    return timings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def load_test(data_dir: Path, urls: list[str], clients: int, duration: float) -> None:
+    port = free_port()
+    env = {**os.environ, "INSPIRE_DATA_DIR": str(data_dir), "INSPIRE_DEBUG": "0"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "inspire", "serve", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_up(port)
+        latencies: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        stop_at = time.monotonic() + duration
+
+        def client(index: int) -> None:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            mine, my_errors, i = [], [], index
+            while time.monotonic() < stop_at:
+                url = urls[i % len(urls)]
+                i += clients
+                started = time.perf_counter()
+                try:
+                    connection.request("GET", url)
+                    response = connection.getresponse()
+                    response.read()
+                    if response.status != 200:
+                        my_errors.append(f"{response.status} {url}")
+                    if response.getheader("Connection", "").lower() == "close":
+                        connection.close()
+                except (OSError, http.client.HTTPException) as error:
+                    my_errors.append(f"{type(error).__name__} {url}")
+                    connection.close()
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                mine.append((time.perf_counter() - started) * 1000)
+            connection.close()
+            with lock:
+                latencies.extend(mine)
+                errors.extend(my_errors)
+
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        print(f"\nLoad: inspire serve (gunicorn), {clients} concurrent clients for {elapsed:.0f} s on 127.0.0.1")
+        print(f"  requests {len(latencies)}, throughput {len(latencies) / elapsed:.0f} requests/s")
+        print(f"  latency p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, p99 {percentile(latencies, 99):.0f} ms")
+        print(f"  errors {len(errors)}" + (f" (first: {errors[:3]})" if errors else ""))
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _wait_until_up(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/api/authorities?limit=1")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit("the server did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=200, help="requests per page kind (latency)")
+    parser.add_argument("--clients", type=int, default=50, help="concurrent clients (load)")
+    parser.add_argument("--duration", type=float, default=60, help="seconds (load)")
+    parser.add_argument("--data-dir", type=Path, default=ROOT / "var" / "bench-web")
+    parser.add_argument("--fresh", action="store_true", help="load the corpus into a new database")
+    parser.add_argument("--no-load-test", action="store_true")
+    args = parser.parse_args()
+    data_dir = args.data_dir.resolve()
+    if args.fresh and data_dir.exists():
+        shutil.rmtree(data_dir)
+    setup_django(data_dir)
+    print(f"Corpus: {load_corpus(data_dir)}")
+
+    urls = page_urls(args.requests)
+    timings = measure_latency(urls)
+    base = statistics.median(timings["baseline"])
+    print(f"\nLatency, in process, {args.requests} requests each (baseline: GET /api/authorities?limit=1, p50 {base:.1f} ms)")
+    print(f"  {'page':<12}{'p50 ms':>9}{'p95 ms':>9}{'p50 / baseline':>16}  p95 < {P95_TARGET_MS} ms")
+    for kind, times in timings.items():
+        p50, p95 = percentile(times, 50), percentile(times, 95)
+        print(f"  {kind:<12}{p50:>9.1f}{p95:>9.1f}{p50 / base:>16.1f}  {'yes' if p95 < P95_TARGET_MS else 'NO'}")
+
+    if not args.no_load_test:
+        from django.db import connections
+
+        connections.close_all()
+        mix = [url for group in zip(*(urls[k] for k in ("authority", "inspection", "national", "search"))) for url in group]
+        load_test(data_dir, mix, args.clients, args.duration)
+
+
+if __name__ == "__main__":
+    main()

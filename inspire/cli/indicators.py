@@ -1,0 +1,128 @@
+"""``inspire indicators``: generate a synthetic Annex A return; compute indicators from a workbook."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from inspire.cli import app
+from inspire.core.indicators import AnnexAError, Period, compute_all, read_annex_a
+from inspire.core.indicators.generator import generate as generate_workbook
+from inspire.core.register import default_register
+
+indicators_app = typer.Typer(help="Performance indicators from Annex A case lists.", no_args_is_help=True)
+app.add_typer(indicators_app, name="indicators")
+err = Console(stderr=True)
+
+
+def _date(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[bold red]Error:[/] {option} “{value}” is not a date; use YYYY-MM-DD, e.g. 2025-03-31", highlight=False)
+        raise typer.Exit(2) from None
+
+
+@indicators_app.command()
+def generate(
+    out: Path = typer.Option(..., "--out", help="The .xlsx file to write."),
+    seed: int = typer.Option(1, "--seed", help="The same seed gives the same cases."),
+    end: str = typer.Option("2025-03-31", "--end", help="The last day of the year the return covers (YYYY-MM-DD)."),
+    contacts: int = typer.Option(65_000, "--contacts", min=100, help="Contacts in the year; the other lists scale with it."),
+) -> None:
+    """Write a synthetic Annex A workbook for a large county (invented children; seeded)."""
+    counts = generate_workbook(out, seed=seed, end=_date(end, "--end"), contacts=contacts)
+    typer.echo(f"Wrote {out}: " + ", ".join(f"{name} {n:,}" for name, n in counts.items()))
+
+
+@indicators_app.command()
+def compute(
+    workbook: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="An Annex A workbook (.xlsx)."),
+    start: str = typer.Option(..., "--start", help="First day of the period (YYYY-MM-DD)."),
+    end: str = typer.Option(..., "--end", help="Last day of the period (YYYY-MM-DD)."),
+    population: int | None = typer.Option(None, "--population", min=1, help="Children under 18 in the area, for rates per 10,000."),
+    problems: bool = typer.Option(False, "--problems", help="List every problem found in the workbook."),
+) -> None:
+    """Compute every indicator from an Annex A workbook for one period (aggregates only: no child IDs)."""
+    try:
+        period = Period(_date(start, "--start"), _date(end, "--end"))
+    except ValueError as error:
+        err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        raise typer.Exit(2) from None
+    try:
+        lists = read_annex_a(workbook)
+    except AnnexAError as error:
+        err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        err.print(f"Hint: {error.hint}", highlight=False)
+        raise typer.Exit(2) from None
+    table = Table("Indicator", "Value", "Numerator", "Denominator", "Left out")
+    for result in compute_all(lists, period, population_under_18=population):
+        left_out = "; ".join(f"{n} {reason}" for reason, n in result.left_out.items())
+        table.add_row(result.indicator.name, result.display if result.value is not None else result.unavailable or "",
+                      f"{result.numerator:,.0f}" if result.numerator is not None else "",
+                      f"{result.denominator:,.0f}" if result.denominator is not None else "", left_out)
+    Console(width=200).print(table)
+    typer.echo(f"{len(lists.problems)} problems found in the workbook" + (":" if problems and lists.problems else "."))
+    if problems:
+        for problem in lists.problems:
+            typer.echo(f"  {problem.describe()}")
+
+
+def _database() -> None:
+    """The database ready (migrated, register loaded), as ``inspire serve`` leaves it."""
+    from inspire.cli.serve import prepare
+
+    prepare(collect_static=False)
+
+
+@indicators_app.command("import")
+def import_workbook(
+    workbook: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="An Annex A workbook (.xlsx)."),
+    authority: str = typer.Option(..., "--authority", help="The authority's name as the register knows it, e.g. Essex."),
+) -> None:
+    """Import an Annex A workbook into the database: case lists kept, every indicator computed."""
+    _database()
+    from inspire.web.indicators.services import annex_a_import
+    from inspire.web.inspections.models import Authority
+
+    entry = default_register().lookup(authority)
+    if entry is None:
+        err.print(f"[bold red]Error:[/] “{authority}” is not an authority in the register", highlight=False)
+        err.print("Hint: use the name as Ofsted prints it, e.g. “Southend-on-Sea” or “Essex”.", highlight=False)
+        raise typer.Exit(2)
+    try:
+        dataset = annex_a_import(authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code), content=workbook.read_bytes(), filename=workbook.name)
+    except AnnexAError as error:
+        err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        err.print(f"Hint: {error.hint}", highlight=False)
+        raise typer.Exit(2) from None
+    rows = sum(dataset.row_counts.values())
+    typer.echo(f"Imported {workbook.name} for {entry.name}: {rows:,} rows, {dataset.problem_count:,} problems, {dataset.values.count():,} indicator values.")
+
+
+@indicators_app.command("sync-reports")
+def sync_reports() -> None:
+    """Store the area figures read from inspection reports (children in need, on plans, looked after) as indicator values."""
+    _database()
+    from inspire.web.indicators.services import report_figures_sync
+
+    typer.echo(f"{report_figures_sync():,} figures from reports stored.")
+
+
+@indicators_app.command("comparators")
+def comparators(csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="A comparator CSV (time_period, area_code, indicator, value).")) -> None:
+    """Import England, region and authority figures; with any bad row nothing is stored."""
+    _database()
+    from inspire.web.indicators.services import comparators_import
+
+    result = comparators_import(text=csv_file.read_text(encoding="utf-8-sig"))
+    if result.problems:
+        for problem in result.problems:
+            err.print(f"[bold red]Error:[/] {problem.describe()}", highlight=False)
+        err.print(f"Nothing was stored ({len(result.problems)} problems).", highlight=False)
+        raise typer.Exit(2)
+    typer.echo(f"{result.stored:,} comparator figures stored; {result.suppressed:,} suppressed or missing figures skipped.")

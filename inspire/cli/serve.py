@@ -1,0 +1,73 @@
+"""``inspire serve``: prepare the database and static files, then run the web application.
+
+By default the production server (gunicorn, threaded workers) on 127.0.0.1:8000; ``--dev`` runs
+Django's development server with debugging on. The database is migrated and the register of
+authorities synchronised first, so a fresh installation serves straight away.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from inspire.cli import app
+
+
+def prepare(*, collect_static: bool) -> None:
+    """Migrate if needed, load the register if it changed, collect static files."""
+    from inspire.web.django_setup import setup
+
+    setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from inspire.core.register import default_register
+    from inspire.web.inspections.models import Authority
+    from inspire.web.inspections.services import register_sync
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        typer.echo("Updating the database…")
+        call_command("migrate", interactive=False, verbosity=0)
+    if Authority.objects.count() != len(default_register().authorities):
+        register_sync()
+    if collect_static:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    connection.close()
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(2, min=1, max=64, help="Worker processes (production server)."),
+    threads: int = typer.Option(4, min=1, max=64, help="Threads per worker (production server)."),
+    dev: bool = typer.Option(False, "--dev", help="Django's development server, with debugging, reloading on change."),
+) -> None:
+    """Serve the web application (gunicorn by default; --dev for Django's development server)."""
+    if dev:
+        os.environ.setdefault("INSPIRE_DEBUG", "1")
+    prepare(collect_static=not dev)
+    address = f"{host}:{port}"
+    if dev:
+        from django.core.management import call_command
+
+        call_command("runserver", address)
+        return
+    typer.echo(f"Serving Inspire at http://{address}/ (gunicorn, {workers} workers × {threads} threads)")
+    # exec: gunicorn takes this process over, so signals (Ctrl-C, kill) reach it directly
+    os.execv(
+        sys.executable,
+        [
+            sys.executable, "-m", "gunicorn", "inspire.web.wsgi:application",
+            "--bind", address,
+            "--workers", str(workers),
+            "--threads", str(threads),
+            "--worker-class", "gthread",
+            "--access-logfile", "-",
+            "--graceful-timeout", "10",
+        ],
+    )

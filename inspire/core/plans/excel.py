@@ -1,0 +1,473 @@
+"""Plans in spreadsheets: export to Excel and import back unchanged; import from the documented
+layout (an Excel workbook, or a CSV of items, actions and milestones) with a template.
+
+The layout is data (:data:`SHEETS`): one sheet per kind of row, each column with its meaning.
+Import checks every row before anything is returned; any error (a missing column, a bad date, a
+milestone whose action does not exist...) is reported with its sheet, row and column, and no
+plan is returned, so nothing half-imported can be stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from inspire.core.plans.model import (
+    ActionData,
+    ItemData,
+    MeasureData,
+    MeasureValueData,
+    MilestoneData,
+    PlanData,
+    ProgressData,
+    RiskData,
+    ThemeData,
+)
+from inspire.core.plans.rag import MILESTONE_STATUSES, POLARITIES
+from inspire.core.plans.risk import RiskLevelError, parse_level
+from inspire.core.plans.timescales import find_dates
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # text | date | number | status | polarity | level | recommendation | themes
+    required: bool
+    description: str
+
+
+def _c(name, kind, required, description):
+    return Column(name, kind, required, description)
+
+
+SHEETS: dict[str, tuple[Column, ...]] = {
+    "Plan": (
+        _c("title", "text", True, "The plan's title."),
+        _c("authority", "text", False, "The council."),
+        _c("received", "date", False, "When the report was received (YYYY-MM-DD); the publication date if blank."),
+    ),
+    "Themes": (
+        _c("code", "text", True, "A short code (A, B...)."),
+        _c("name", "text", True, "The theme's name, e.g. Practice and Culture."),
+    ),
+    "Items": (
+        _c("item", "text", True, "The item's reference, unique in the plan (1, 2, MISC...)."),
+        _c("title", "text", True, "The recommendation or area for improvement, or the council's own heading."),
+        _c("recommendation", "recommendation", False,
+           "The recommendation answered: 'la 3' or 'lscb 2'; blank for the council's own item."),
+        _c("judgement_area", "text", False, "help_and_protection, children_in_care, adoption, care_leavers, leadership, lscb."),
+        _c("themes", "themes", False, "Theme codes separated by commas."),
+    ),
+    "Actions": (
+        _c("item", "text", True, "The item's reference (Items sheet)."),
+        _c("action", "text", True, "The action's reference within its item (1, 2, i, ii...)."),
+        _c("text", "text", True, "What will be done."),
+        _c("lead", "text", False, "Who leads it."),
+        _c("timescale", "text", False, "The timescale as written."),
+        _c("target_date", "date", False, "The target date (YYYY-MM-DD)."),
+    ),
+    "Milestones": (
+        _c("item", "text", True, "The item's reference."),
+        _c("action", "text", True, "The action's reference within the item (Actions sheet)."),
+        _c("milestone", "number", True, "The milestone's position within the action (1, 2...)."),
+        _c("label", "text", False, "The label as the plan numbers it (Milestone 2)."),
+        _c("text", "text", True, "What will be done."),
+        _c("owner", "text", False, "Who owns it."),
+        _c("timescale", "text", False, "The target date as written."),
+        _c("target_date", "date", False, "The target date (YYYY-MM-DD)."),
+        _c("status", "status", False, "not_started, on_track, at_risk or complete (overdue follows from the date)."),
+        _c("evidence", "text", False, "Evidence of completion."),
+    ),
+    "Measures": (
+        _c("item", "text", True, "The item's reference."),
+        _c("measure", "number", True, "The measure's position within the item (1, 2...)."),
+        _c("description", "text", True, "What will show improvement."),
+        _c("unit", "text", False, "%, days..."),
+        _c("baseline", "number", False, "The starting value."),
+        _c("target", "number", False, "The value aimed for."),
+        _c("target_date", "date", False, "When the target should be met (YYYY-MM-DD)."),
+        _c("polarity", "polarity", False, "higher_is_better or lower_is_better."),
+    ),
+    "Measure values": (
+        _c("item", "text", True, "The item's reference."),
+        _c("measure", "number", True, "The measure's position within the item (Measures sheet)."),
+        _c("date", "date", True, "When the value was recorded (YYYY-MM-DD)."),
+        _c("value", "number", True, "The value."),
+    ),
+    "Progress": (
+        _c("item", "text", True, "The item's reference."),
+        _c("date", "date", True, "The date of the update (YYYY-MM-DD)."),
+        _c("text", "text", True, "Progress and impact."),
+        _c("author", "text", False, "Who wrote it."),
+    ),
+    "Risks": (
+        _c("risk", "text", True, "The risk."),
+        _c("impact", "level", True, "high, medium or low (H, M, L)."),
+        _c("likelihood", "level", True, "high, medium or low."),
+        _c("mitigations", "text", False, "One a line."),
+        _c("revised_impact", "level", False, "After mitigation."),
+        _c("revised_likelihood", "level", False, "After mitigation."),
+        _c("owner", "text", False, "Who owns the risk."),
+        _c("review_date", "date", False, "When it is next reviewed (YYYY-MM-DD)."),
+    ),
+}
+
+#: the CSV layout: items, actions and milestones in one table, one row a milestone (or an action
+#: without milestones, or an item without actions)
+CSV_COLUMNS: tuple[Column, ...] = (
+    _c("item", "text", True, "The item's reference; rows with the same reference belong to one item."),
+    _c("item_title", "text", True, "The recommendation or area for improvement (repeat it or leave it blank after the first row)."),
+    _c("recommendation", "recommendation", False, "'la 3' or 'lscb 2'; blank for the council's own item."),
+    _c("themes", "themes", False, "Theme names separated by semicolons (created as needed)."),
+    _c("action", "text", False, "The action's reference within its item."),
+    _c("action_text", "text", False, "What will be done (first row of the action)."),
+    _c("lead", "text", False, "Who leads the action."),
+    _c("milestone", "text", False, "The milestone."),
+    _c("owner", "text", False, "Who owns the milestone."),
+    _c("target_date", "date", False, "The target date (YYYY-MM-DD)."),
+    _c("status", "status", False, "not_started, on_track, at_risk or complete."),
+)
+
+
+@dataclass(frozen=True)
+class RowError:
+    sheet: str
+    row: int | None  # the spreadsheet's row number (1 is the header), None for the sheet itself
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.sheet}" + (f", row {self.row}" if self.row else "") + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+class SpreadsheetImportError(ValueError):
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__("; ".join(str(e) for e in errors[:10]) + (f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""))
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(value)
+    return value
+
+
+def _rows(plan: PlanData) -> dict[str, list[list[Any]]]:
+    rows: dict[str, list[list[Any]]] = {name: [] for name in SHEETS}
+    rows["Plan"].append([plan.title, plan.authority, plan.received])
+    rows["Themes"] = [[t.code, t.name] for t in plan.themes]
+    for item in plan.items:
+        rec = f"{item.recommendation[0]} {item.recommendation[1]}" if item.recommendation else ""
+        rows["Items"].append([item.ref, item.title, rec, item.judgement_area, item.themes])
+        for a in item.actions:
+            rows["Actions"].append([item.ref, a.ref, a.text, a.lead, a.timescale, a.target_date])
+            for m in a.milestones:
+                rows["Milestones"].append([item.ref, a.ref, m.ordinal, m.label, m.text, m.owner, m.timescale,
+                                           m.target_date, m.status, m.evidence])
+        for number, m in enumerate(item.measures, start=1):
+            rows["Measures"].append([item.ref, number, m.description, m.unit, m.baseline, m.target, m.target_date, m.polarity])
+            for v in m.values:
+                rows["Measure values"].append([item.ref, number, v.date, v.value])
+        for p in item.progress:
+            rows["Progress"].append([item.ref, p.date, p.text, p.author])
+    for r in plan.risks:
+        rows["Risks"].append([r.description, r.impact, r.likelihood, r.mitigations, r.revised_impact or "",
+                              r.revised_likelihood or "", r.owner, r.review_date])
+    return rows
+
+
+def to_xlsx(plan: PlanData | None) -> bytes:
+    """The plan as a workbook in the documented layout; ``None`` gives the empty template."""
+    workbook = Workbook()
+    readme = workbook.active
+    readme.title = "Read me"
+    readme.append(["Inspire improvement plan workbook. One sheet per kind of row; keep the header rows. "
+                   "Dates as YYYY-MM-DD. Columns marked required must not be blank."])
+    readme.append([])
+    readme.append(["Sheet", "Column", "Required", "Meaning"])
+    for cell in readme[3]:
+        cell.font = Font(bold=True)
+    for sheet, columns in SHEETS.items():
+        for column in columns:
+            readme.append([sheet, column.name, "yes" if column.required else "", column.description])
+    readme.column_dimensions["A"].width = 16
+    readme.column_dimensions["B"].width = 20
+    readme.column_dimensions["D"].width = 100
+    rows = _rows(plan) if plan is not None else {name: [] for name in SHEETS}
+    for sheet, columns in SHEETS.items():
+        ws = workbook.create_sheet(sheet)
+        ws.append([c.name for c in columns])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="DEE0E2")
+        for row in rows[sheet]:
+            ws.append([_cell(v) for v in row])
+        for index, column in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = 14 if column.kind in ("date", "number", "level") else 40
+            if column.kind == "date":
+                for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = "yyyy-mm-dd"
+        ws.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def csv_template() -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow([c.name for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+# --- import -------------------------------------------------------------------------------------
+
+
+class _Checker:
+    def __init__(self):
+        self.errors: list[RowError] = []
+
+    def value(self, sheet: str, row: int, column: Column, raw: Any) -> Any:
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if column.required:
+                self.errors.append(RowError(sheet, row, column.name, "is blank; it is required"))
+            return None
+        try:
+            return _convert(column, raw)
+        except ValueError as error:
+            self.errors.append(RowError(sheet, row, column.name, str(error)))
+            return None
+
+
+def _convert(column: Column, raw: Any) -> Any:
+    kind = column.kind
+    if kind == "date":
+        if isinstance(raw, datetime):
+            return raw.date()
+        if isinstance(raw, date):
+            return raw
+        text = str(raw).strip()
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            found = find_dates(text)
+            if len(found) == 1 and found[0][1] is not None and found[0][0] == text:
+                return found[0][1]
+            raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+    if kind == "number":
+        try:
+            return float(raw) if not isinstance(raw, bool) else None
+        except (TypeError, ValueError):
+            raise ValueError(f"'{raw}' is not a number") from None
+    text = str(raw).strip()
+    if kind == "status":
+        if text not in MILESTONE_STATUSES:
+            raise ValueError(f"'{text}' is not a status ({', '.join(MILESTONE_STATUSES)}; overdue follows from the date)")
+        return text
+    if kind == "polarity":
+        if text not in POLARITIES:
+            raise ValueError(f"'{text}' is not a polarity ({', '.join(POLARITIES)})")
+        return text
+    if kind == "level":
+        try:
+            return parse_level(text)
+        except RiskLevelError as error:
+            raise ValueError(str(error)) from None
+    if kind == "recommendation":
+        parts = text.lower().split()
+        if len(parts) != 2 or parts[0] not in ("la", "lscb") or not parts[1].isdigit():
+            raise ValueError(f"'{text}' is not a recommendation (write 'la 3' or 'lscb 2')")
+        return (parts[0], int(parts[1]))
+    if kind == "themes":
+        return [t.strip() for t in text.split(",") if t.strip()]
+    return text
+
+
+def _read_sheet(workbook, sheet: str, checker: _Checker) -> list[tuple[int, dict[str, Any]]]:
+    columns = SHEETS[sheet]
+    if sheet not in workbook.sheetnames:
+        checker.errors.append(RowError(sheet, None, "", "the sheet is missing"))
+        return []
+    rows = list(workbook[sheet].iter_rows(values_only=True))
+    header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
+    missing = [c.name for c in columns if c.name not in header]
+    for name in missing:
+        checker.errors.append(RowError(sheet, 1, name, "the column is missing"))
+    if missing:
+        return []
+    positions = {c.name: header.index(c.name) for c in columns}
+    parsed = []
+    for number, row in enumerate(rows[1:], start=2):
+        if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+            continue
+        parsed.append((number, {c.name: checker.value(sheet, number, c, row[positions[c.name]] if positions[c.name] < len(row) else None)
+                                for c in columns}))
+    return parsed
+
+
+def from_xlsx(data: bytes) -> PlanData:
+    """Read a workbook in the documented layout. Raises :class:`SpreadsheetImportError` listing
+    every problem found (sheet, row, column); returns a plan only when there are none."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except Exception as error:  # openpyxl raises many kinds for foreign files
+        raise SpreadsheetImportError([RowError("workbook", None, "", f"not an Excel workbook ({type(error).__name__})")]) from None
+    checker = _Checker()
+    sheets = {name: _read_sheet(workbook, name, checker) for name in SHEETS}
+    plan = PlanData(title="")
+    plan_rows = sheets["Plan"]
+    if plan_rows:
+        _, values = plan_rows[0]
+        plan.title, plan.authority, plan.received = values["title"] or "", values["authority"] or "", values["received"]
+    elif "Plan" in workbook.sheetnames:
+        checker.errors.append(RowError("Plan", 2, "title", "the plan's row is missing"))
+    theme_codes = set()
+    for _, values in sheets["Themes"]:
+        plan.themes.append(ThemeData(values["code"] or "", values["name"] or ""))
+        theme_codes.add(values["code"])
+    items: dict[str, ItemData] = {}
+    for number, values in sheets["Items"]:
+        ref = values["item"]
+        if ref in items:
+            checker.errors.append(RowError("Items", number, "item", f"item {ref} appears twice"))
+            continue
+        for code in values["themes"] or []:
+            if code not in theme_codes:
+                checker.errors.append(RowError("Items", number, "themes", f"there is no theme {code} on the Themes sheet"))
+        item = ItemData(ref=ref or "", title=values["title"] or "", recommendation=values["recommendation"],
+                        own=values["recommendation"] is None, judgement_area=values["judgement_area"] or "",
+                        themes=values["themes"] or [])
+        plan.items.append(item)
+        if ref:
+            items[ref] = item
+
+    def item_for(sheet, number, ref):
+        item = items.get(ref)
+        if item is None and ref:
+            checker.errors.append(RowError(sheet, number, "item", f"there is no item {ref} on the Items sheet"))
+        return item
+
+    actions: dict[tuple[str, str], ActionData] = {}
+    for number, values in sheets["Actions"]:
+        item = item_for("Actions", number, values["item"])
+        if item is None:
+            continue
+        key = (values["item"], values["action"])
+        if key in actions:
+            checker.errors.append(RowError("Actions", number, "action", f"action {values['action']} of item {values['item']} appears twice"))
+            continue
+        actions[key] = ActionData(ref=values["action"] or "", text=values["text"] or "", lead=values["lead"] or "",
+                                  timescale=values["timescale"] or "", target_date=values["target_date"])
+        item.actions.append(actions[key])
+    for number, values in sheets["Milestones"]:
+        action = actions.get((values["item"], values["action"]))
+        if action is None:
+            if values["item"] and values["action"]:
+                checker.errors.append(RowError("Milestones", number, "action",
+                                               f"there is no action {values['action']} of item {values['item']} on the "
+                                               "Actions sheet: a milestone belongs to an action of the plan"))
+            continue
+        action.milestones.append(MilestoneData(
+            ordinal=int(values["milestone"] or len(action.milestones) + 1), text=values["text"] or "",
+            label=values["label"] or "", owner=values["owner"] or "", timescale=values["timescale"] or "",
+            target_date=values["target_date"], status=values["status"] or "not_started", evidence=values["evidence"] or "",
+        ))
+    measures: dict[tuple[str, int], MeasureData] = {}
+    for number, values in sheets["Measures"]:
+        item = item_for("Measures", number, values["item"])
+        if item is None:
+            continue
+        measure = MeasureData(description=values["description"] or "", baseline=values["baseline"], target=values["target"],
+                              target_date=values["target_date"], polarity=values["polarity"] or "higher_is_better",
+                              unit=values["unit"] or "")
+        item.measures.append(measure)
+        measures[(values["item"], int(values["measure"] or 0))] = measure
+    for number, values in sheets["Measure values"]:
+        measure = measures.get((values["item"], int(values["measure"] or 0)))
+        if measure is None:
+            checker.errors.append(RowError("Measure values", number, "measure",
+                                           f"there is no measure {values['measure'] and int(values['measure'])} of item {values['item']}"))
+            continue
+        if values["date"] and values["value"] is not None:
+            measure.values.append(MeasureValueData(values["date"], values["value"]))
+    for number, values in sheets["Progress"]:
+        item = item_for("Progress", number, values["item"])
+        if item is not None and values["date"]:
+            item.progress.append(ProgressData(values["date"], values["text"] or "", values["author"] or ""))
+    for number, values in sheets["Risks"]:
+        if bool(values["revised_impact"]) != bool(values["revised_likelihood"]):
+            checker.errors.append(RowError("Risks", number, "revised_likelihood",
+                                           "give both a revised impact and a revised likelihood, or neither"))
+        plan.risks.append(RiskData(values["risk"] or "", values["impact"] or "", values["likelihood"] or "",
+                                   values["mitigations"] or "", values["revised_impact"], values["revised_likelihood"],
+                                   values["owner"] or "", values["review_date"]))
+    if checker.errors:
+        raise SpreadsheetImportError(checker.errors)
+    return plan
+
+
+def from_csv(text: str, *, title: str = "") -> PlanData:
+    """Read the CSV layout (:data:`CSV_COLUMNS`): items, actions and milestones, one row each."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    rows = list(reader)
+    checker = _Checker()
+    header = [h.strip() for h in rows[0]] if rows else []
+    missing = [c.name for c in CSV_COLUMNS if c.required and c.name not in header]
+    if missing:
+        raise SpreadsheetImportError([RowError("CSV", 1, name, "the column is missing") for name in missing])
+    plan = PlanData(title=title)
+    items: dict[str, ItemData] = {}
+    themes: dict[str, str] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        raw = {name: (row[header.index(name)] if name in header and header.index(name) < len(row) else None)
+               for name in (c.name for c in CSV_COLUMNS)}
+        values = {}
+        for column in CSV_COLUMNS:
+            required = column.required and not (column.name == "item_title" and raw["item"] in items)
+            values[column.name] = checker.value("CSV", number, Column(column.name, column.kind if column.kind != "themes" else "text",
+                                                                      required, ""), raw[column.name])
+        ref = values["item"]
+        if ref is None:
+            continue
+        item = items.get(ref)
+        if item is None:
+            item = ItemData(ref=ref, title=values["item_title"] or "", recommendation=values["recommendation"],
+                            own=values["recommendation"] is None)
+            for name in [t.strip() for t in (values["themes"] or "").split(";") if t.strip()]:
+                if name not in themes:
+                    themes[name] = chr(ord("A") + len(themes))
+                    plan.themes.append(ThemeData(themes[name], name))
+                item.themes.append(themes[name])
+            items[ref] = item
+            plan.items.append(item)
+        if values["action"]:
+            action = next((a for a in item.actions if a.ref == values["action"]), None)
+            if action is None:
+                if not values["action_text"]:
+                    checker.errors.append(RowError("CSV", number, "action_text", f"action {values['action']} has no text"))
+                    continue
+                action = ActionData(ref=values["action"], text=values["action_text"], lead=values["lead"] or "")
+                item.actions.append(action)
+            if values["milestone"]:
+                action.milestones.append(MilestoneData(
+                    ordinal=len(action.milestones) + 1, text=values["milestone"], label=f"Milestone {len(action.milestones) + 1}",
+                    owner=values["owner"] or "", target_date=values["target_date"],
+                    timescale=values["target_date"].isoformat() if values["target_date"] else "",
+                    status=values["status"] or "not_started"))
+        elif values["milestone"]:
+            checker.errors.append(RowError("CSV", number, "action", "a milestone needs the action it belongs to"))
+    if checker.errors:
+        raise SpreadsheetImportError(checker.errors)
+    return plan

@@ -1,0 +1,122 @@
+"""A plan as plain data: what the Word and Excel importers produce, and what board packs and
+exports are built from. The Django models mirror it; ``inspire.web.plans.selectors`` converts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class MilestoneData:
+    ordinal: int  # position within its action, from 1
+    text: str
+    label: str = ""  # as the document numbered it ("Milestone 2"); numbers repeat in real plans
+    owner: str = ""
+    timescale: str = ""  # the target date as written ("31st December 2016 and 6 monthly")
+    target_date: date | None = None
+    status: str = "not_started"  # as set by a person
+    evidence: str = ""
+    shown_status: str = ""  # as shown on a date ("overdue" derived); board packs use it
+
+    @property
+    def status_on_date(self) -> str:
+        return self.shown_status or self.status
+
+
+@dataclass
+class ActionData:
+    ref: str
+    text: str
+    lead: str = ""
+    timescale: str = ""
+    target_date: date | None = None
+    milestones: list[MilestoneData] = field(default_factory=list)
+
+
+@dataclass
+class MeasureValueData:
+    date: date
+    value: float
+
+
+@dataclass
+class MeasureData:
+    description: str
+    baseline: float | None = None
+    target: float | None = None
+    target_date: date | None = None
+    polarity: str = "higher_is_better"
+    unit: str = ""
+    values: list[MeasureValueData] = field(default_factory=list)
+
+
+@dataclass
+class ProgressData:
+    date: date
+    text: str
+    author: str = ""
+
+
+@dataclass
+class ItemData:
+    ref: str
+    title: str  # the recommendation or area for improvement, or the council's own heading
+    #: the recommendation the item answers, as (section, ordinal), once matched
+    recommendation: tuple[str, int] | None = None
+    #: a recommendation number the document states ("RECOMMENDATION ONE"), used when matching
+    stated_number: int | None = None
+    own: bool = False  # the council's own item, not an Ofsted recommendation
+    judgement_area: str = ""
+    themes: list[str] = field(default_factory=list)  # theme codes
+    actions: list[ActionData] = field(default_factory=list)
+    measures: list[MeasureData] = field(default_factory=list)
+    progress: list[ProgressData] = field(default_factory=list)
+    rag: str = ""  # for board packs: the shown RAG
+    rag_reason: str = ""
+
+
+@dataclass
+class ThemeData:
+    code: str
+    name: str
+
+
+@dataclass
+class RiskData:
+    description: str
+    impact: str
+    likelihood: str
+    mitigations: str = ""
+    revised_impact: str | None = None
+    revised_likelihood: str | None = None
+    owner: str = ""
+    review_date: date | None = None
+
+
+@dataclass
+class PlanData:
+    title: str
+    authority: str = ""
+    received: date | None = None
+    themes: list[ThemeData] = field(default_factory=list)
+    items: list[ItemData] = field(default_factory=list)
+    risks: list[RiskData] = field(default_factory=list)
+
+    def theme_name(self, code: str) -> str:
+        return next((t.name for t in self.themes if t.code == code), code)
+
+
+def clear_dates_before(plan: PlanData, day: date, what: str = "the inspection began") -> list[str]:
+    """Drop target dates earlier than ``day`` (typing slips such as "31st March 2016" in a plan
+    written after a May 2016 inspection), keeping the words as written. Returns what was dropped."""
+    notes = []
+    for item in plan.items:
+        for action in item.actions:
+            for thing, where in [(action, f"item {item.ref}, action {action.ref}")] + [
+                (m, f"item {item.ref}, action {action.ref}, {m.label or f'milestone {m.ordinal}'}") for m in action.milestones
+            ]:
+                if thing.target_date and thing.target_date < day:
+                    notes.append(f"{where}: target '{thing.timescale}' is before {what}; kept as written, without a date")
+                    thing.target_date = None
+    return notes

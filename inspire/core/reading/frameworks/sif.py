@@ -1,0 +1,229 @@
+"""The single inspection framework (2013-18): "Inspection of services for children in need of help
+and protection, children looked after and care leavers", usually combined with the "Review of the
+effectiveness of the local safeguarding children board".
+
+Page 1 states the dates, the publication date, the overall judgement and a table of the four
+areas (adoption and care leavers as 2.1 and 2.2); the LSCB's judgement is stated on page 1 (2013-15)
+or at the head of the LSCB section. The local authority's recommendations ("What does the local
+authority need to improve?": priority actions then areas for improvement, or "Recommendations")
+come before the LSCB section; the LSCB's own come within it. Paragraphs are numbered through the
+whole report, so items are re-numbered 1..n per section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inspire.core.reading.documents import Document
+from inspire.core.reading.frameworks.base import Framework
+from inspire.core.reading.frameworks.common import (
+    Lines,
+    head_text,
+    new_record,
+    phrase,
+    read_judgements,
+)
+from inspire.core.reading.frameworks.common_extra import (
+    GRADE,
+    NUMBER,
+    FactPattern,
+    add_recommendations,
+    grade_found,
+    grade_in,
+    items_in,
+    plain_lines,
+    read_cover,
+    read_facts,
+    record_found,
+)
+from inspire.core.reading.record import Record
+from inspire.core.register import Register
+
+_I = re.I | re.M
+
+TITLE = re.compile(
+    phrase("(?:Re-?)?inspection of services for children in need of help and protection,? children looked after and care leavers"),
+    re.I,
+)
+#: how many pages detection reads
+DETECT_PAGES = 2
+
+DATES = ("Inspection dates", "Inspection date")
+PUBLISHED = ("Report published",)
+LEAD_INSPECTOR = (r"(?<!deputy.)Lead inspector:",)
+
+OVERALL = re.compile(
+    r"(?:overall\s+judgement\s+is|Children['’]s\s+services?\s+(?:in|on|at)\b)[\s\S]{0,160}?" + GRADE, re.I
+)
+#: the table of the four areas (rows numbered "1." … "3."; a misprinted number is tolerated)
+AREAS = (
+    (r"\d\.?\s*Children who need help and protection", "help_and_protection"),
+    (r"\d\.?\s*Children looked after and achieving permanence", "children_in_care"),
+    (r"\d\.\d\.?\s*Adoption performance", "adoption"),
+    (r"\d\.\d\.?\s*Experiences and progress of care leavers", "care_leavers"),
+    (r"\d\.?\s*Leadership, management and governance", "leadership"),
+)
+#: a row printed "Not judged" (Isles of Scilly, 2016) has no grade and needs no warning
+_NOT_JUDGED = re.compile(r"(Adoption performance|Experiences and progress of care leavers|permanence)\s+Not\s+judged", re.I)
+#: how far after its first row the table is read
+TABLE_CHARS = 1500
+#: "The effectiveness of the Local Safeguarding Children Board (LSCB) is good",
+#: "The Local Safeguarding Children Board requires improvement", "The LSCB is inadequate"
+LSCB_JUDGEMENT = re.compile(
+    r"^(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|LSCB)\b"
+    r"(?:\s*\(LSCB\))?(?:\s+(?:is|are))?\s+" + GRADE,
+    _I,
+)
+#: a combined report says so in its title; only then is a missing LSCB judgement worth a warning
+COMBINED = re.compile(phrase("Review of the effectiveness of the local safeguarding children board"), re.I)
+
+_LIST_HEADINGS = (
+    r"What\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve\??|Recommendations?|"
+    r"Priority\s+and\s+immediate\s+action|Areas\s+for\s+improvement|Priority\s+actions?"
+)
+#: a heading that opens a list of recommendations, alone on its line
+RECOMMENDATIONS = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", _I)
+#: lines inside a list that are not items: its sub-headings
+SUBHEADING = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$|^There\s+are\s+no\s+(?:areas\s+(?:for|of)\s+)?priority", re.I)
+#: "16. There are no areas of priority action." is numbered like an item but is none
+NOT_AN_ITEM = re.compile(r"^There\s+are\s+no\b", re.I)
+#: headings that follow a list of recommendations
+AFTER_RECOMMENDATIONS = re.compile(
+    r"^(?:Information\s+about\s+this|Summary\s+for\s+children|Inspection\s+(?:judgements|findings)|"
+    r"Key\s+strengths|Executive\s+summary|The\s+local\s+authority$|Contents$)",
+    re.I,
+)
+
+#: where "Information about this local authority area" starts: its heading (printed with a
+#: footnote mark, or misprinted "…authority are") or its first sub-heading
+AREA_INFORMATION = re.compile(
+    r"^(?:Information\s+about\s+this\s+(?:local\s+authority(?:\s+area?)?|area)|Children\s+living\s+in\s+this\s+area|"
+    r"Child\s+protection\s+in\s+this\s+area)\d?$",
+    _I,
+)
+#: how far past its heading the area's facts are looked for
+AREA_INFORMATION_CHARS = 8000
+
+_AT = r"\bAt\s+(?P<as_at>[^,.]{4,60}),\s*"
+_CHILDREN = r"children(?:\s+and\s+young\s+people)?"
+_RATE = r"(?:\s*\(a\s+rate\s+of\s+(?P<rate>\d[\d.,]*)\s+per\s+10,000)?"
+#: "354 children and young people per 10,000 population (2,042)": the rate first, the count after
+_RATE_THEN_COUNT = rf"(?P<rate>\d[\d.,]*)\s+{_CHILDREN}\s+per\s+10,000(?:\s+population)?\s+\((?P<count>{NUMBER})\)"
+_IN_NEED = r"in\s+need\s+of\s+a\s+specialist\s+children['’]s\s+service"
+_PLAN = r"subject\s+of\s+(?:a\s+)?child\s+protection\s+plans?"
+_LOOKED_AFTER = r"looked\s+after\s+by\s+the\s+(?:local\s+authority|LA)\b"
+
+
+def _facts(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in patterns)
+
+
+FACTS = (
+    FactPattern(
+        "children_under_18",
+        _facts(
+            rf"(?P<count>{NUMBER})\s+{_CHILDREN}\s+under\s+the\s+age\s+of\s+18",
+            rf"(?P<count>{NUMBER})\s+{_CHILDREN}\s+in\s+[^.]{{0,40}}?aged\s+(?:between\s+)?0\s*(?:-|–|to)\s*17",
+        ),
+    ),
+    FactPattern(
+        "children_in_need",
+        _facts(
+            _AT + rf"(?P<count>{NUMBER})\s+{_CHILDREN}\b[^.]{{0,120}}?(?:had\s+been|have\s+been|were|are)\s+"
+            rf"identified[^.]{{0,80}}?{_IN_NEED}" + _RATE,
+            _AT + rf"assessment\s+had\s+identified\s+(?P<count>{NUMBER})\s+children[^.]{{0,40}}?{_IN_NEED}" + _RATE,
+            _AT + _RATE_THEN_COUNT + rf"\s+(?:had\s+been|have\s+been|were)\s+identified[^.]{{0,80}}?{_IN_NEED}",
+        ),
+        "children_in_need_rate",
+    ),
+    FactPattern(
+        "child_protection_plans",
+        _facts(
+            _AT + rf"(?P<count>{NUMBER})\s+{_CHILDREN}\s+(?:were|are)\s+(?:the\s+)?{_PLAN}" + _RATE,
+            _AT + _RATE_THEN_COUNT + rf"\s+(?:were|are)\s+(?:the\s+)?{_PLAN}",
+        ),
+        "child_protection_rate",
+    ),
+    FactPattern(
+        "looked_after",
+        _facts(
+            _AT + rf"(?P<count>{NUMBER})\s+(?:{_CHILDREN}\s+)?(?:\([^)]{{0,40}}\)\s+)?(?:are|were)\s+(?:being\s+)?"
+            + _LOOKED_AFTER + _RATE,
+            _AT + rf"the\s+local\s+authority\s+(?:is|was)\s+looking\s+after\s+(?P<count>{NUMBER})\s+children" + _RATE,
+        ),
+        "looked_after_rate",
+    ),
+)
+
+
+def read_header(record: Record, text: Lines, register: Register) -> None:
+    read_cover(record, text, register, dates=DATES, published=PUBLISHED, lead_inspector=LEAD_INSPECTOR)
+
+
+def read_list(record: Record, text: Lines, section: str, start: int, end: int) -> bool:
+    """The items of the first list of recommendations between ``start`` and ``end``, as ``section``."""
+    heading = RECOMMENDATIONS.search(text.text, start, end)
+    if not heading:
+        return False
+    found = items_in(text, heading.end() + 1, end, skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS, exclude=NOT_AN_ITEM)
+    add_recommendations(record, section, found)
+    return True
+
+
+def read_area_facts(record: Record, text: Lines) -> None:
+    area = AREA_INFORMATION.search(text.text)
+    if area:
+        read_facts(record, text, area.end(), area.end() + AREA_INFORMATION_CHARS, FACTS)
+    else:
+        record.warnings.append("facts: no section 'Information about this local authority area'")
+
+
+class SingleInspectionFramework(Framework):
+    family = "sif"
+    title = "Single inspection framework (2013-18)"
+
+    def detect(self, document: Document) -> int:
+        return 10 if TITLE.search(head_text(document, DETECT_PAGES)) else 0
+
+    def read(self, document: Document, register: Register) -> Record:
+        record = new_record(self.family, document)
+        text = plain_lines(document)
+        read_header(record, text, register)
+
+        table = re.search(AREAS[0][0], text.text, re.I)
+        table_start = table.start() if table else 0
+        overall = grade_in(text, OVERALL, 0, table_start or None)
+        if overall:
+            record_found(record, "judgements.overall", overall)
+        else:
+            record.warnings.append("judgements.overall: not found")
+        found, warnings = read_judgements(text, AREAS, start=table_start, end=table_start + TABLE_CHARS)
+        for key, value in found.items():
+            record_found(record, f"judgements.{key}", value)
+        not_judged = {m.group(1) for m in _NOT_JUDGED.finditer(text.text, table_start, table_start + TABLE_CHARS)}
+        record.warnings.extend(w for w in warnings if not any(label in w for label in not_judged))
+
+        # the LSCB's judgement is its first statement (page 1, or the head of its section); its
+        # section is the first statement after the council's recommendations (one pass over the text)
+        la_list = RECOMMENDATIONS.search(text.text)
+        statements = LSCB_JUDGEMENT.finditer(text.text)
+        lscb = next(statements, None)
+        lscb_section = None
+        if lscb and la_list:
+            after = (m for m in statements if m.start() > la_list.end())
+            lscb_section = lscb if lscb.start() > la_list.end() else next(after, None)
+        if lscb:
+            record_found(record, "judgements.lscb", grade_found(text, lscb))
+        elif COMBINED.search(text.text, 0, len(text.text) if table_start is None else table_start):
+            record.warnings.append("judgements.lscb: not found")
+
+        end = len(text.text)
+        if not read_list(record, text, "la", 0, lscb_section.start() if lscb_section else end):
+            record.warnings.append("recommendations (la): no list found")
+        if lscb_section and not read_list(record, text, "lscb", lscb_section.start(), end):
+            record.warnings.append("recommendations (lscb): no list found")
+        read_area_facts(record, text)
+        return record
+
+
+FRAMEWORK = SingleInspectionFramework()

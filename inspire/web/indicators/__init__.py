@@ -1,0 +1,1 @@
+"""Performance indicators in the web application: Annex A imports, computed values, comparators."""

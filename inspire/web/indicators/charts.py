@@ -1,0 +1,114 @@
+"""An indicator over time as server-rendered SVG: the authority's values, England's published
+values and the national threshold where one exists. ``role="img"`` with a title and a description
+that says what the chart shows; the table beside it gives every figure (the accessible version).
+Lines differ by colour, marker shape and dash, never by colour alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from inspire.core.indicators import Indicator
+from inspire.web.inspections.templatetags.inspire import long_date
+
+AUTHORITY_COLOUR, ENGLAND_COLOUR, THRESHOLD_COLOUR = "#1d70b8", "#505a5f", "#d4351c"
+
+
+def _nice_top(value: float) -> float:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if value <= step * 5:
+            return step * 5 if value > step * 4 else (int(value / step) + 1) * step
+    return value * 1.1
+
+
+def indicator_chart(
+    indicator: Indicator,
+    points: list[tuple[date, float]],
+    *,
+    england: list[tuple[date, float]] = (),
+    authority_name: str,
+    chart_id: str,
+    compact: bool = False,
+) -> SafeString:
+    if not points:
+        return mark_safe("")
+    width, height = (240, 70) if compact else (760, 320)
+    left, right, top, bottom = (6, 6, 8, 8) if compact else (70, 20, 20, 70)
+    threshold = indicator.threshold.value if indicator.threshold else None
+    values = [v for _, v in points] + [v for _, v in england] + ([threshold] if threshold is not None else [])
+    top_value = _nice_top(max(values) or 1)
+    days = [d for d, _ in points] + [d for d, _ in england]
+    first, last = min(days), max(days)
+    span = max(1, (last - first).days)
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x_of(day: date) -> float:
+        return left + plot_w * ((day - first).days / span if len(set(days)) > 1 else 0.5)
+
+    def y_of(value: float) -> float:
+        return top + plot_h * (1 - value / top_value)
+
+    latest = points[-1]
+    description = (
+        f"{indicator.name} for {authority_name}: {len(points)} value{'s' if len(points) != 1 else ''} from "
+        f"{long_date(points[0][0])} ({indicator.format(points[0][1])}) to {long_date(latest[0])} ({indicator.format(latest[1])})."
+    )
+    if england and not compact:
+        description += " England's published values are the grey dashed line."
+    if threshold is not None and not compact:
+        description += f" The red dotted line is the national threshold, {indicator.format(threshold)}."
+    if not compact:
+        description += " The table that follows gives every figure."
+    size = f' width="{width}" height="{height}"' if compact else ""
+    parts = [
+        f'<svg class="inspire-chart{" inspire-chart--compact" if compact else ""}" id="{chart_id}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg"{size}>',
+        f'<title id="{chart_id}-title">{escape(indicator.name)}: {escape(authority_name)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    if not compact:
+        for i in range(5):
+            value = top_value * i / 4
+            y = y_of(value)
+            parts.append(f'<line class="inspire-chart__grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>')
+            parts.append(f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end">{escape(_axis(indicator, value))}</text>')
+        axis_y = top + plot_h
+        parts.append(f'<line class="inspire-chart__axis" x1="{left}" x2="{width - right}" y1="{axis_y}" y2="{axis_y}"/>')
+        for day in sorted({d for d, _ in points})[:: max(1, len(points) // 6)]:
+            parts.append(f'<text x="{x_of(day):.1f}" y="{axis_y + 20}" text-anchor="middle">{day:%b %Y}</text>')
+    if threshold is not None:
+        y = y_of(threshold)
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{THRESHOLD_COLOUR}" stroke-width="2" stroke-dasharray="2 4"/>')
+    if england:
+        xy = " ".join(f"{x_of(d):.1f},{y_of(v):.1f}" for d, v in england)
+        parts.append(f'<polyline points="{xy}" fill="none" stroke="{ENGLAND_COLOUR}" stroke-width="2" stroke-dasharray="8 5"/>')
+        parts.extend(f'<rect x="{x_of(d) - 4:.1f}" y="{y_of(v) - 4:.1f}" width="8" height="8" fill="{ENGLAND_COLOUR}"/>' for d, v in england)
+    xy = " ".join(f"{x_of(d):.1f},{y_of(v):.1f}" for d, v in points)
+    if len(points) > 1:
+        parts.append(f'<polyline points="{xy}" fill="none" stroke="{AUTHORITY_COLOUR}" stroke-width="{2 if compact else 3}"/>')
+    radius = 3 if compact else 5
+    parts.extend(f'<circle cx="{x_of(d):.1f}" cy="{y_of(v):.1f}" r="{radius}" fill="{AUTHORITY_COLOUR}"/>' for d, v in points)
+    if not compact:
+        ly = height - 18
+        legend = [(AUTHORITY_COLOUR, "", authority_name)]
+        if england:
+            legend.append((ENGLAND_COLOUR, "8 5", "England"))
+        if threshold is not None:
+            legend.append((THRESHOLD_COLOUR, "2 4", indicator.threshold.label))
+        x = left
+        for colour, dash, label in legend:
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            parts.append(f'<line x1="{x}" x2="{x + 30}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" stroke-width="3"{dash_attr}/>')
+            parts.append(f'<text x="{x + 38}" y="{ly}">{escape(label)}</text>')
+            x += 60 + 8 * len(label)
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _axis(indicator: Indicator, value: float) -> str:
+    unit = indicator.unit.value
+    if unit == "percent":
+        return f"{value:.0f}%"
+    return f"{value:,.0f}"

@@ -1,0 +1,172 @@
+"""Writes: importing an Annex A workbook or a comparator CSV, entering the under-18 population,
+and turning the area facts read from inspection reports into dated indicator values."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+from django.db import transaction
+
+from inspire.core.indicators import CATALOGUE, Period, Unit, compute_all, read_annex_a
+from inspire.core.indicators.comparators import CsvProblem, read_comparators
+from inspire.core.indicators.compute import Result, standard_periods
+from inspire.core.register import default_register
+from inspire.web.indicators import caselists
+from inspire.web.indicators.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
+from inspire.web.indicators.selectors import population_for
+from inspire.web.inspections.models import Authority, Inspection
+
+#: the area facts readers store in ``Inspection.facts`` -> the indicator each one is a value of
+REPORT_FACTS = {
+    "children_in_need": "children_in_need",
+    "children_in_need_rate": "children_in_need_rate",
+    "child_protection_plans": "cp_plans",
+    "child_protection_rate": "cp_rate",
+    "looked_after": "looked_after",
+    "looked_after_rate": "looked_after_rate",
+}
+
+
+def _value_row(authority: Authority, result: Result, **source) -> IndicatorValue:
+    return IndicatorValue(
+        authority=authority,
+        indicator=result.indicator.id,
+        period_start=result.period.start,
+        period_end=result.period.end,
+        value=result.value,
+        numerator=result.numerator,
+        denominator=result.denominator,
+        left_out=result.left_out,
+        unavailable=result.unavailable or "",
+        **source,
+    )
+
+
+def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None) -> AnnexAImport:
+    """Read, check and store an Annex A workbook and compute every indicator for each whole quarter
+    it covers and the year to the last of them. Raises ``AnnexAError`` for a file that is not a
+    workbook; problems inside it are stored on the import. All or nothing."""
+    lists = read_annex_a(content)
+    periods = standard_periods(lists)
+    window = lists.date_range()
+    with transaction.atomic():
+        dataset = AnnexAImport.objects.create(
+            authority=authority,
+            filename=PurePath(filename.replace("\\", "/")).name[:255] or "annex_a.xlsx",
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=uploaded_by,
+            first_date=window[0] if window else None,
+            last_date=window[1] if window else None,
+            row_counts={key: len(lists.rows(key)) for key in lists.columns},
+            columns={key: sorted(found) for key, found in lists.columns.items()},
+            problem_count=len(lists.problems),
+            problems=[
+                {"list": p.list, "row": p.row, "column": p.column, "message": p.message, "kind": p.kind}
+                for p in lists.problems[: AnnexAImport.PROBLEMS_KEPT]
+            ],
+        )
+        CaseList.objects.bulk_create(
+            CaseList(dataset=dataset, list_key=key, row_count=len(lists.rows(key)), data=caselists.dump(key, lists.rows(key)))
+            for key in lists.columns
+        )
+        values = [
+            _value_row(authority, result, source="annex_a", dataset=dataset)
+            for period in periods
+            for result in compute_all(lists, period, population_under_18=population_for(authority=authority, day=period.end))
+        ]
+        IndicatorValue.objects.bulk_create(values, batch_size=500)
+    return dataset
+
+
+def population_set(*, authority: Authority, as_at: date, under_18: int, entered_by=None) -> Population:
+    """Enter (or correct) the under-18 population on a date, and recompute the authority's rates."""
+    if under_18 <= 0:
+        raise ValueError("the population must be a whole number above 0")
+    with transaction.atomic():
+        population, _ = Population.objects.update_or_create(
+            authority=authority, as_at=as_at, source="entered", defaults={"under_18": under_18, "entered_by": entered_by}
+        )
+        rates_refresh(authority=authority)
+    return population
+
+
+def rates_refresh(*, authority: Authority) -> int:
+    """Recompute the rates per 10,000 of an authority's imports from the population now known."""
+    rate_ids = [i.id for i in CATALOGUE.values() if i.unit is Unit.RATE]
+    changed = []
+    for value in IndicatorValue.objects.filter(authority=authority, source="annex_a", indicator__in=rate_ids).exclude(numerator=None):
+        population = population_for(authority=authority, day=value.period_end)
+        if population:
+            value.value, value.denominator, value.unavailable = value.numerator / population * 10_000, population, ""
+            changed.append(value)
+    IndicatorValue.objects.bulk_update(changed, ["value", "denominator", "unavailable"])
+    return len(changed)
+
+
+def report_figures_sync(*, authority: Authority | None = None) -> int:
+    """Store the area facts of stored inspection reports (children in need, on plans, looked after
+    and their rates; children under 18 as the population) as dated values. Idempotent: a report's
+    earlier figures are replaced. The date is the one the report states the figures at
+    (``facts["as_at"]``), else the inspection's start."""
+    inspections = Inspection.objects.exclude(authority=None).exclude(facts={})
+    if authority is not None:
+        inspections = inspections.filter(authority=authority)
+    stored = 0
+    for inspection in inspections.select_related("authority"):
+        facts = inspection.facts or {}
+        day = _fact_date(facts.get("as_at")) or inspection.inspection_start
+        if day is None:
+            continue
+        with transaction.atomic():
+            IndicatorValue.objects.filter(inspection=inspection).delete()
+            Population.objects.filter(inspection=inspection).delete()
+            rows = [
+                IndicatorValue(authority=inspection.authority, indicator=indicator, period_start=day, period_end=day,
+                               value=float(facts[key]), source="report", inspection=inspection)
+                for key, indicator in REPORT_FACTS.items()
+                if isinstance(facts.get(key), (int, float))
+            ]
+            IndicatorValue.objects.bulk_create(rows)
+            stored += len(rows)
+            under_18 = facts.get("children_under_18")
+            if isinstance(under_18, (int, float)) and under_18 > 0:
+                Population.objects.update_or_create(
+                    authority=inspection.authority, as_at=day, source="report",
+                    defaults={"under_18": int(under_18), "inspection": inspection},
+                )
+    return stored
+
+
+def _fact_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class ComparatorImport:
+    stored: int = 0
+    suppressed: int = 0
+    problems: list[CsvProblem] = field(default_factory=list)
+
+
+def comparators_import(*, text: str) -> ComparatorImport:
+    """Store a comparator CSV (layout in ``inspire.core.indicators.comparators``). All or nothing:
+    with any bad row nothing is stored and every problem is reported."""
+    parsed = read_comparators(text, default_register())
+    result = ComparatorImport(suppressed=parsed.suppressed, problems=parsed.problems)
+    if parsed.problems:
+        return result
+    with transaction.atomic():
+        for v in parsed.values:
+            ComparatorValue.objects.update_or_create(
+                level=v.level, code=v.code, indicator=v.indicator, period_end=v.period_end, defaults={"value": v.value}
+            )
+    result.stored = len(parsed.values)
+    return result

@@ -1,0 +1,217 @@
+"""The national picture: latest grades as at a date, how grades moved, time since inspection.
+
+When a judgement takes effect: the report's publication date where the report states it (SIF
+reports do), otherwise the last day of the inspection (ILACS reports state no publication date;
+their judgements are given to the council at the end of the inspection), otherwise its first day.
+Inspections with none of these dates are left out.
+
+An authority's grade for an area as at a date is the grade in its latest inspection that has a
+judgement for that area and took effect on or before the date. Reports from April 2026 have no
+overall judgement, so for ``area="overall"`` such an authority keeps its previous overall grade and
+is counted in ``superseded`` (it has a newer inspection without that judgement); the per-area
+distributions (``help_and_protection``, ``children_in_care``...) include the 2026 reports.
+
+Computed in Python over one query of judgements (a few thousand rows for every report ever
+published), which keeps the rule above in one readable place and works on every database.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from inspire.core.reading.record import GRADES, JUDGEMENT_KEYS
+from inspire.web.inspections.labels import grade_label
+from inspire.web.inspections.models import Authority, Inspection, Judgement
+from inspire.web.inspections.selectors import FULL_FAMILIES
+
+#: Grades always shown, best first; ``adequate`` (older frameworks) is shown where it occurs.
+MAIN_GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
+
+
+def effective_date(*, published: date | None, inspection_end: date | None, inspection_start: date | None) -> date | None:
+    """The date a judgement took effect (see the module docstring)."""
+    return published or inspection_end or inspection_start
+
+
+def known_areas() -> list[str]:
+    """Judgement areas: the record's shared keys, then any other area stored (older families)."""
+    stored = set(Judgement.objects.values_list("area", flat=True).distinct())
+    return list(JUDGEMENT_KEYS) + sorted(stored - set(JUDGEMENT_KEYS))
+
+
+@dataclass(frozen=True)
+class GradeCount:
+    grade: str
+    label: str
+    count: int
+    #: of the authorities counted in this distribution, 0-100 (unrounded)
+    percent: float
+
+
+@dataclass(frozen=True)
+class Distribution:
+    #: None for England as a whole
+    region: str | None
+    total: int
+    grades: list[GradeCount]
+    #: authorities in this region of the register with no such judgement yet as at the date
+    not_judged: int
+
+    def count(self, grade: str) -> int:
+        return next((g.count for g in self.grades if g.grade == grade), 0)
+
+    def sentence(self) -> str:
+        """The figure councils quote: "106 inspected: 24% inadequate, 49% requires improvement, 25% good, 2% outstanding"."""
+        if not self.total:
+            return "None inspected"
+        parts = [f"{g.percent:.0f}% {g.label.lower()}" for g in reversed(self.grades) if g.count]
+        return f"{self.total} inspected: " + ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class GradePicture:
+    as_at: date
+    area: str
+    national: Distribution
+    regions: list[Distribution]
+    #: authorities counted with an older grade because a newer inspection has no judgement for ``area``
+    superseded: int
+
+
+@dataclass(frozen=True)
+class _Judged:
+    authority_id: int
+    inspection_id: int
+    effective: date
+    start: date | None
+    grade: str
+
+
+def _judged(area: str, as_at: date | None) -> list[_Judged]:
+    """Every stored judgement for ``area`` with its effective date (on or before ``as_at``), oldest first."""
+    rows = Judgement.objects.filter(area=area, inspection__authority__isnull=False).values_list(
+        "inspection__authority_id",
+        "inspection_id",
+        "inspection__published",
+        "inspection__inspection_end",
+        "inspection__inspection_start",
+        "grade",
+    )
+    judged = []
+    for authority_id, inspection_id, published, end, start, grade in rows:
+        effective = effective_date(published=published, inspection_end=end, inspection_start=start)
+        if effective is not None and (as_at is None or effective <= as_at):
+            judged.append(_Judged(authority_id, inspection_id, effective, start, grade))
+    judged.sort(key=lambda j: (j.effective, j.start or j.effective, j.inspection_id))
+    return judged
+
+
+def latest_grades(*, as_at: date, area: str = "overall") -> dict[int, _Judged]:
+    """Each authority's (by id) latest judgement for ``area`` in effect on ``as_at``."""
+    latest: dict[int, _Judged] = {}
+    for judged in _judged(area, as_at):
+        latest[judged.authority_id] = judged  # oldest first, so the last one wins
+    return latest
+
+
+def grade_distribution(*, as_at: date, area: str = "overall", region: str | None = None) -> GradePicture:
+    """Counts and percentages of authorities' latest ``area`` grades as at ``as_at``, nationally and by region.
+
+    ``region`` (a region name or code) limits both the national figure and the regions listed to it.
+    """
+    authorities = Authority.objects.all()
+    if region:
+        authorities = authorities.filter(region_name=region) | authorities.filter(region_code=region)
+    region_of = dict(authorities.values_list("id", "region_name"))
+    latest = {a: j for a, j in latest_grades(as_at=as_at, area=area).items() if a in region_of}
+
+    by_region: dict[str, Counter] = defaultdict(Counter)
+    for authority_id, judged in latest.items():
+        by_region[region_of[authority_id]][judged.grade] += 1
+    size_of_region = Counter(region_of.values())
+    national = _distribution(None, sum(by_region.values(), Counter()), len(region_of))
+    regional = [_distribution(name, by_region[name], size_of_region[name]) for name in sorted(size_of_region)]
+    return GradePicture(as_at=as_at, area=area, national=national, regions=regional, superseded=_superseded(latest, as_at))
+
+
+def _distribution(region: str | None, counts: Counter, authorities: int) -> Distribution:
+    total = sum(counts.values())
+    shown = [g for g in GRADES if g in MAIN_GRADES or counts[g]]
+    return Distribution(
+        region=region,
+        total=total,
+        grades=[GradeCount(g, grade_label(g), counts[g], 100 * counts[g] / total if total else 0.0) for g in shown],
+        not_judged=authorities - total,
+    )
+
+
+def _superseded(latest: dict[int, _Judged], as_at: date) -> int:
+    """Authorities with a full inspection newer than their counted one (it has no judgement for the area)."""
+    if not latest:
+        return 0
+    newest: dict[int, date] = {}
+    for authority_id, published, end, start in Inspection.objects.filter(authority_id__in=latest, family__in=FULL_FAMILIES).values_list(
+        "authority_id", "published", "inspection_end", "inspection_start"
+    ):
+        effective = effective_date(published=published, inspection_end=end, inspection_start=start)
+        if effective and effective <= as_at and effective > newest.get(authority_id, date.min):
+            newest[authority_id] = effective
+    return sum(1 for a, j in latest.items() if newest.get(a, date.min) > j.effective)
+
+
+@dataclass(frozen=True)
+class Transitions:
+    area: str
+    #: the grades in the table, best first (rows: from; columns: to)
+    grades: list[str]
+    #: counts[from_grade][to_grade]
+    counts: dict[str, dict[str, int]]
+    total: int
+
+    def rows(self) -> list[tuple[str, list[int], int]]:
+        """(from grade, counts in ``grades`` order, row total) for templates."""
+        return [(g, [self.counts[g][t] for t in self.grades], sum(self.counts[g].values())) for g in self.grades]
+
+
+def grade_transitions(*, area: str = "overall", as_at: date | None = None) -> Transitions:
+    """How grades moved between each authority's consecutive inspections that judged ``area``
+    (those in effect on or before ``as_at``, when given)."""
+    by_authority: dict[int, list[_Judged]] = defaultdict(list)
+    for judged in _judged(area, as_at):
+        by_authority[judged.authority_id].append(judged)
+    pairs = Counter()
+    for history in by_authority.values():
+        pairs.update((a.grade, b.grade) for a, b in zip(history, history[1:]))
+    used = {g for pair in pairs for g in pair}
+    grades = [g for g in GRADES if g in MAIN_GRADES or g in used]
+    counts = {f: {t: pairs[(f, t)] for t in grades} for f in grades}
+    return Transitions(area=area, grades=grades, counts=counts, total=sum(pairs.values()))
+
+
+@dataclass(frozen=True)
+class SinceInspection:
+    authority: Authority
+    #: the latest inspection that ended on or before the date, or None
+    inspection: Inspection | None
+    days: int | None
+
+
+def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
+    """Every authority with its latest inspection ended on or before ``as_at``: longest wait first, never inspected last."""
+    latest: dict[int, Inspection] = {}
+    inspections = (
+        Inspection.objects.filter(authority__isnull=False, inspection_end__lte=as_at)
+        .only("id", "authority_id", "family", "inspection_start", "inspection_end", "published")
+        .order_by("inspection_end", "id")
+    )
+    for inspection in inspections:
+        latest[inspection.authority_id] = inspection
+    rows = []
+    for authority in Authority.objects.all():
+        inspection = latest.get(authority.id)
+        days = (as_at - inspection.inspection_end).days if inspection else None
+        rows.append(SinceInspection(authority, inspection, days))
+    rows.sort(key=lambda r: (r.days is None, -(r.days or 0), r.authority.name))
+    return rows

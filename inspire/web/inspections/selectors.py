@@ -1,0 +1,142 @@
+"""Reads for the authority and inspection pages (the national picture is ``national.py``, search
+``search.py``). Views call these; they only read."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, OuterRef, Prefetch, QuerySet, Subquery
+
+from inspire.web.inspections.labels import GRADE_RANK, area_order
+from inspire.web.inspections.models import Authority, Inspection, Judgement, Recommendation
+
+#: Families whose inspections judge the whole service, so their latest one is "the latest
+#: judgements" of an authority (stand-alone LSCB reviews and the 2012-13 thematic inspections do not).
+FULL_FAMILIES = ("apa", "slac", "sif", "ilacs", "ilacs_2026")
+
+#: Areas compared across authorities, in this order.
+COMPARED_AREAS = ("overall", "help_and_protection", "children_in_care", "care_leavers", "leadership")
+
+
+def regions() -> list[tuple[str, str]]:
+    """(code, name) of every region with authorities, by name."""
+    return list(
+        Authority.objects.exclude(region_name="").order_by("region_name").values_list("region_code", "region_name").distinct()
+    )
+
+
+def authority_list(*, region: str | None = None, query: str | None = None) -> QuerySet[Authority]:
+    """Authorities by name, each with ``inspection_count``, ``last_inspected`` and ``latest_overall``."""
+    latest_overall = Judgement.objects.filter(
+        inspection__authority=OuterRef("pk"), area="overall", inspection__family__in=FULL_FAMILIES
+    ).order_by("-inspection__inspection_start")
+    authorities = Authority.objects.annotate(
+        inspection_count=Count("inspections"),
+        last_inspected=Max("inspections__inspection_start"),
+        latest_overall=Subquery(latest_overall.values("grade")[:1]),
+    ).order_by("name")
+    if region:
+        authorities = authorities.filter(region_code=region)
+    if query:
+        authorities = authorities.filter(name__icontains=query.strip())
+    return authorities
+
+
+def _with_judgements(inspections: QuerySet[Inspection]) -> QuerySet[Inspection]:
+    return inspections.prefetch_related(Prefetch("judgements", queryset=Judgement.objects.order_by("id")))
+
+
+def authority_history(*, authority: Authority) -> list[Inspection]:
+    """Every inspection of ``authority`` across frameworks, newest first, judgements prefetched."""
+    inspections = Inspection.objects.filter(authority=authority).select_related("document").order_by("-inspection_start", "-id")
+    return list(_with_judgements(inspections))
+
+
+def authority_recommendations(*, authority: Authority) -> QuerySet[Recommendation]:
+    """Every recommendation ``authority`` received, newest inspection first, in the report's order."""
+    return (
+        Recommendation.objects.filter(inspection__authority=authority)
+        .select_related("inspection")
+        .order_by("-inspection__inspection_start", "inspection_id", "section", "ordinal")
+    )
+
+
+def authority_neighbours(*, authority: Authority) -> list[Authority]:
+    """The ten statistical neighbours, in the register's order (closest first)."""
+    codes = list(authority.stat_neighbours)
+    found = {a.dfe_la_code: a for a in Authority.objects.filter(dfe_la_code__in=codes)}
+    return [found[code] for code in codes if code in found]
+
+
+@dataclass
+class Latest:
+    """An authority and its latest full inspection (None when it has none stored)."""
+
+    authority: Authority
+    inspection: Inspection | None
+    grades: dict[str, str] = field(default_factory=dict)
+
+
+def authority_latest(*, authorities: list[Authority]) -> list[Latest]:
+    """Each authority's latest full inspection (see :data:`FULL_FAMILIES`) and its grades."""
+    inspections = _with_judgements(
+        Inspection.objects.filter(authority__in=authorities, family__in=FULL_FAMILIES).order_by("-inspection_start", "-id")
+    )
+    latest: dict[int, Inspection] = {}
+    for inspection in inspections:
+        latest.setdefault(inspection.authority_id, inspection)
+    result = []
+    for authority in authorities:
+        inspection = latest.get(authority.pk)
+        grades = {j.area: j.grade for j in inspection.judgements.all()} if inspection else {}
+        result.append(Latest(authority, inspection, grades))
+    return result
+
+
+@dataclass
+class RegionSummary:
+    name: str
+    latest: list[Latest]
+
+    @property
+    def inspected(self) -> int:
+        return sum(1 for item in self.latest if item.grades.get("overall"))
+
+    def overall_counts(self) -> list[tuple[str, int]]:
+        """(grade, count) of the latest overall grades, best first, grades with none left out."""
+        counts = Counter(item.grades["overall"] for item in self.latest if item.grades.get("overall"))
+        return sorted(counts.items(), key=lambda pair: -GRADE_RANK.get(pair[0], 0))
+
+
+def authority_region(*, authority: Authority) -> RegionSummary:
+    """The latest full inspection of every authority in ``authority``'s region."""
+    members = list(Authority.objects.filter(region_code=authority.region_code).order_by("name"))
+    return RegionSummary(authority.region_name, authority_latest(authorities=members))
+
+
+@dataclass(frozen=True)
+class GradePoint:
+    inspection: Inspection
+    area: str
+    grade: str
+    score: int | None
+
+
+def grade_series(*, history: list[Inspection]) -> dict[str, list[GradePoint]]:
+    """Judgements by area, oldest first: the lines of the grades-over-time chart."""
+    series: dict[str, list[GradePoint]] = {}
+    for inspection in sorted(history, key=lambda i: (i.inspection_start is None, i.inspection_start, i.pk)):
+        if inspection.inspection_start is None:
+            continue
+        for judgement in inspection.judgements.all():
+            series.setdefault(judgement.area, []).append(GradePoint(inspection, judgement.area, judgement.grade, judgement.score))
+    return dict(sorted(series.items(), key=lambda item: area_order(item[0])))
+
+
+def inspection_detail(*, pk: int) -> Inspection | None:
+    inspections = Inspection.objects.filter(pk=pk).select_related("authority", "document")
+    inspections = _with_judgements(inspections).prefetch_related(
+        Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "ordinal"))
+    )
+    return inspections.first()

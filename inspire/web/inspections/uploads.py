@@ -1,0 +1,37 @@
+"""Reports uploaded through the browser: read (by content, never by name) and stored, or refused.
+
+The size limit is enforced while the request is read (:class:`SizeLimitUploadHandler`), so an
+oversized upload is never written to memory or disk whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+
+from inspire.core.reading.documents import load_document
+from inspire.core.reading.reader import read_document
+from inspire.web.inspections.services import StoreResult, inspection_store
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """Stops reading an upload past ``INSPIRE_MAX_UPLOAD_BYTES`` and marks the request."""
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > settings.INSPIRE_MAX_UPLOAD_BYTES:
+            self.request.inspire_upload_too_large = True
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None  # the next handler keeps the file
+
+
+def report_upload(*, content: bytes, filename: str, uploaded_by=None) -> StoreResult:
+    """Read ``content`` as a report and store it. Raises :class:`~inspire.core.reading.ReadError`."""
+    name = PurePath(filename.replace("\\", "/")).name[:255] or "upload"
+    document = load_document(content, name, max_bytes=settings.INSPIRE_MAX_UPLOAD_BYTES)
+    record = read_document(document)
+    return inspection_store(record=record, document=document, content=content, uploaded_by=uploaded_by)

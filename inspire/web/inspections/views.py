@@ -1,0 +1,364 @@
+"""The HTML pages. Each view parses its input, calls selectors or a service, and renders.
+
+One URL serves a whole page and, for an htmx request (``HX-Request``), just the part that changes;
+without JavaScript the same forms work as plain GET requests.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Max, Min
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
+from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods
+
+from inspire.core.reading import ReadError
+from inspire.web.inspections import national, search as full_text, selectors
+from inspire.web.inspections.charts import grades_over_time
+from inspire.web.inspections.labels import (
+    AREA_LABELS,
+    FAMILY_LABELS,
+    GRADE_LABELS,
+    area_label,
+    area_order,
+    fact_label,
+)
+from inspire.web.inspections.models import Authority, DocumentPage, Inspection
+from inspire.web.inspections.params import Params
+from inspire.web.inspections.templatetags.inspire import long_date
+from inspire.web.inspections.uploads import report_upload
+
+#: What an original document is served as (always as a download, never shown in the page).
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "text": "text/plain; charset=utf-8",
+}
+
+
+def _htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+
+
+def _page(request: HttpRequest, template: str, fragment: str, context: dict, *, status: int = 200) -> HttpResponse:
+    """The whole page, or for htmx just ``fragment`` (a template the page includes)."""
+    htmx = _htmx(request)
+    response = render(request, fragment if htmx else template, {**context, "htmx": htmx}, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    stored = Inspection.objects.aggregate(count=Count("id"), first=Min("inspection_start"), last=Max("inspection_start"))
+    inspected = Authority.objects.filter(inspections__isnull=False).distinct().count()
+    today = date.today()
+    picture = national.grade_distribution(as_at=today)
+    return render(
+        request,
+        "inspections/home.html",
+        {"stored": stored, "inspected": inspected, "authorities": Authority.objects.count(), "picture": picture},
+    )
+
+
+@require_GET
+def authority_list(request: HttpRequest) -> HttpResponse:
+    params = Params(request.GET)
+    regions = dict(selectors.regions())
+    region = params.choice("region", regions, label="Region")
+    query = params.text("q", max_length=100, label="Authority name")
+    authorities = list(selectors.authority_list(region=region, query=query))
+    context = {
+        "params": params,
+        "regions": regions,
+        "region": region,
+        "query": query,
+        "authorities": authorities,
+    }
+    return _page(request, "inspections/authority_list.html", "inspections/_authority_results.html", context,
+                 status=400 if params.errors else 200)
+
+
+@require_GET
+def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    authority = get_object_or_404(Authority, slug=slug)
+    history = selectors.authority_history(authority=authority)
+    series = selectors.grade_series(history=history)
+    neighbours = selectors.authority_neighbours(authority=authority)
+    comparison = selectors.authority_latest(authorities=[authority, *neighbours])
+    region = selectors.authority_region(authority=authority)
+    compared_areas = [a for a in selectors.COMPARED_AREAS if any(item.grades.get(a) for item in comparison)]
+    context = {
+        "authority": authority,
+        "history": history,
+        "series": series,
+        "chart": grades_over_time(series, title=f"{authority.name}: grades over time", chart_id="grades-chart"),
+        "chart_areas": list(series),
+        "comparison": comparison,
+        "compared_areas": compared_areas or ["overall"],
+        "region": region,
+        "recommendations": selectors.authority_recommendations(authority=authority),
+    }
+    return render(request, "inspections/authority_detail.html", context)
+
+
+def _inspection_or_404(pk: int) -> Inspection:
+    inspection = selectors.inspection_detail(pk=pk)
+    if inspection is None:
+        raise Http404("No inspection with that number")
+    return inspection
+
+
+@require_GET
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection_or_404(pk)
+    provenance = inspection.record.get("provenance", {})
+    facts = [
+        (key, fact_label(key), value, f"facts.{key}" in provenance)
+        for key, value in (inspection.facts or {}).items()
+        if key != "as_at"
+    ]
+    summary = [
+        ("authority", "Authority", inspection.authority.name if inspection.authority else ""),
+        ("inspection_start", "Inspection started", long_date(inspection.inspection_start)),
+        ("inspection_end", "Inspection ended", long_date(inspection.inspection_end)),
+        ("published", "Published", long_date(inspection.published)),
+        ("lead_inspector", "Lead inspector", inspection.lead_inspector),
+    ]
+    context = {
+        "inspection": inspection,
+        "authority": inspection.authority,
+        "document": inspection.document,
+        "summary": summary,
+        "judgements": sorted(inspection.judgements.all(), key=lambda j: area_order(j.area)),
+        "recommendations": list(inspection.recommendations.all()),
+        "facts": facts,
+        "facts_as_at": (inspection.facts or {}).get("as_at"),
+        "provenance": provenance,
+    }
+    return render(request, "inspections/inspection_detail.html", context)
+
+
+#: Provenance keys a person can follow from the inspection page, with what each value is called.
+_VALUE_NAMES = {
+    "inspection_start": "Inspection start date",
+    "inspection_end": "Inspection end date",
+    "published": "Publication date",
+    "lead_inspector": "Lead inspector",
+    "authority": "Authority",
+    "family": "Type of report",
+}
+
+
+def _value_name(key: str) -> str | None:
+    if key in _VALUE_NAMES:
+        return _VALUE_NAMES[key]
+    kind, _, name = key.partition(".")
+    if kind == "judgements" and name:
+        return f"{area_label(name)} judgement"
+    if kind == "facts" and name:
+        return fact_label(name)
+    if kind == "recommendations" and name:
+        return f"Recommendation {name}"
+    return None
+
+
+def highlight(text: str, quote: str) -> tuple[str, bool]:
+    """``text`` escaped, with the first occurrence of ``quote`` (any spacing, any case) in ``<mark>``."""
+    words = quote.split()
+    if words:
+        pattern = r"\s+".join(re.escape(word) for word in words)
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            marked = (
+                f'{escape(text[: match.start()])}<mark id="quote">{escape(match.group(0))}</mark>{escape(text[match.end():])}'
+            )
+            return mark_safe(marked), True
+    return escape(text), False
+
+
+@require_GET
+def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """A value's provenance: the page it was read from, with the quoted text highlighted."""
+    inspection = _inspection_or_404(pk)
+    if "recommendation" in request.GET:
+        number = request.GET["recommendation"]
+        recommendation = next((r for r in inspection.recommendations.all() if str(r.pk) == number), None)
+        if recommendation is None:
+            raise Http404("No such recommendation in this inspection")
+        section = "LSCB recommendation" if recommendation.section == "lscb" else "Recommendation"
+        name, page_number, quote = f"{section} {recommendation.ordinal}", recommendation.page, recommendation.text
+    else:
+        key = request.GET.get("key", "")
+        source = inspection.record.get("provenance", {}).get(key)
+        name = _value_name(key)
+        if source is None or name is None:
+            raise Http404("No provenance for that value")
+        page_number, quote = source.get("page"), source.get("quote") or ""
+    pages = DocumentPage.objects.filter(document=inspection.document)
+    if page_number is not None:
+        page = pages.filter(number=page_number).first()
+        if page is None:
+            raise Http404("The document has no such page")
+        marked, found = highlight(page.text, quote)
+    else:
+        # a document without page numbers: the first page holding the quote
+        page, marked, found = None, "", False
+        for candidate in pages:
+            marked, found = highlight(candidate.text, quote)
+            page = candidate
+            if found:
+                break
+        if page is None:
+            raise Http404("The document has no text")
+    context = {
+        "inspection": inspection,
+        "authority": inspection.authority,
+        "document": inspection.document,
+        "name": name,
+        "quote": quote,
+        "page": page,
+        "page_text": marked,
+        "found": found,
+    }
+    return render(request, "inspections/evidence.html", context)
+
+
+@require_GET
+def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The original file, as a download (never rendered by the browser as part of Inspire)."""
+    inspection = get_object_or_404(Inspection.objects.select_related("document"), pk=pk)
+    document = inspection.document
+    response = HttpResponse(bytes(document.content), content_type=CONTENT_TYPES.get(document.format, "application/octet-stream"))
+    response["Content-Disposition"] = content_disposition_header(True, document.filename)
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def national_picture(request: HttpRequest) -> HttpResponse:
+    params = Params(request.GET)
+    today = date.today()
+    areas = {key: AREA_LABELS.get(key, area_label(key)) for key in national.known_areas()}
+    as_at = params.date("as-at", label="Date", latest=today) or today
+    area = params.choice("area", areas, label="Judgement") or "overall"
+    picture = national.grade_distribution(as_at=as_at, area=area)
+    transitions = national.grade_transitions(area=area, as_at=as_at)
+    waits = national.time_since_last_inspection(as_at=as_at)
+    context = {
+        "params": params,
+        "date_field": params.date_field(
+            "as-at", legend="As at", hint=f"For example, {today.day} {today:%m} {today.year - 3}"
+        ),
+        "as_at": as_at,
+        "area": area,
+        "areas": areas,
+        "picture": picture,
+        "transitions": transitions,
+        "waits": waits,
+        "wait_bands": _wait_bands(waits),
+    }
+    return _page(request, "inspections/national.html", "inspections/_national_results.html", context,
+                 status=400 if params.errors else 200)
+
+
+#: (label, fewest days, most days) for the time-since-inspection summary
+WAIT_BANDS = (
+    ("Under 1 year", 0, 365),
+    ("1 to 2 years", 366, 730),
+    ("2 to 3 years", 731, 1095),
+    ("3 to 4 years", 1096, 1461),
+    ("Over 4 years", 1462, None),
+)
+
+
+def _wait_bands(waits) -> list[tuple[str, int]]:
+    bands = [
+        (label, sum(1 for w in waits if w.days is not None and low <= w.days and (high is None or w.days <= high)))
+        for label, low, high in WAIT_BANDS
+    ]
+    return bands + [("No inspection stored", sum(1 for w in waits if w.days is None))]
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    params = Params(request.GET)
+    today = date.today()
+    families = dict(FAMILY_LABELS)
+    grades = dict(GRADE_LABELS)
+    regions = dict(selectors.regions())
+    query = params.text("q", max_length=200, label="Search words")
+    family = params.choice("family", families, label="Type of report")
+    grade = params.choice("grade", grades, label="Grade")
+    region = params.choice("region", regions, label="Region")
+    date_from = params.date("from", label="Start date", latest=today)
+    date_to = params.date("to", label="End date", latest=today)
+    if date_from and date_to and date_from > date_to:
+        params.errors["to-day"] = "End date must be the same as or after the start date"
+        params.date_parts["to"] = {"day", "month", "year"}
+    page = params.page()
+    results = None
+    if query and not params.errors:
+        results = full_text.search_pages(
+            query=query, family=family, grade=grade, region=region, date_from=date_from, date_to=date_to, page=page
+        )
+        if results.total and page > results.pages:
+            params.errors["page"] = f"Page must be {results.pages} or less: there are {results.pages} pages of results"
+            results = None
+    context = {
+        "params": params,
+        "query": query,
+        "families": families,
+        "grades": grades,
+        "regions": regions,
+        "family": family,
+        "grade": grade,
+        "region": region,
+        "from_field": params.date_field("from", legend="Inspected from", hint="For example, 1 9 2018"),
+        "to_field": params.date_field("to", legend="Inspected to", hint="For example, 31 3 2024"),
+        "results": results,
+    }
+    return _page(request, "inspections/search.html", "inspections/_search_results.html", context,
+                 status=400 if params.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    limit_mb = settings.INSPIRE_MAX_UPLOAD_BYTES // 1_048_576
+    errors: list[str] = []
+    hint = ""
+    if request.method == "POST":
+        uploaded = request.FILES.get("report")
+        if getattr(request, "inspire_upload_too_large", False):
+            errors.append(f"The selected file must be smaller than {limit_mb} MB")
+        elif uploaded is None:
+            errors.append("Select a report to upload")
+        elif uploaded.size == 0:
+            errors.append("The selected file is empty")
+        else:
+            try:
+                result = report_upload(content=uploaded.read(), filename=uploaded.name, uploaded_by=request.user)
+            except ReadError as error:
+                errors.append(str(error))
+                hint = error.hint
+            else:
+                inspection = result.inspection
+                if result.created:
+                    messages.success(request, f"{uploaded.name} was read and stored.")
+                else:
+                    messages.info(request, f"{uploaded.name} was already stored: this is what was read from it.")
+                return redirect("inspection_detail", pk=inspection.pk)
+    status = 400 if errors else 200
+    return render(request, "inspections/upload.html", {"errors": errors, "hint": hint, "limit_mb": limit_mb}, status=status)

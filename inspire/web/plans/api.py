@@ -1,0 +1,170 @@
+"""The plans part of the JSON API (``/api/plans``), for signed-in users, with the same
+permission checks as the pages: a user sees and changes only their own authorities' plans, and
+viewers change nothing. Errors have the API's one shape: ``{"detail", "errors"}``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from inspire.core.plans.rag import MILESTONE_STATUSES
+from inspire.web.accounts.services import authority_role
+from inspire.web.plans import selectors, services
+from inspire.web.plans.models import Milestone, Plan, PlanItem
+
+router = Router(auth=django_auth, tags=["plans"])
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[dict] = []
+
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class PlanOut(Schema):
+    id: int
+    title: str
+    authority: str
+    inspection_id: int
+    received: date | None
+    deadline: date | None
+    rag: str
+
+
+class MilestoneOut(Schema):
+    id: int
+    label: str
+    text: str
+    owner: str
+    target_date: date | None
+    timescale: str
+    status: str = Field(description="As set: not_started, on_track, at_risk, complete")
+    shown_status: str = Field(description="As shown today: overdue when past its target date and not complete")
+    evidence: str
+
+
+class ActionOut(Schema):
+    id: int
+    ref: str
+    text: str
+    lead: str
+    target_date: date | None
+    milestones: list[MilestoneOut]
+
+
+class ItemOut(Schema):
+    id: int
+    ref: str
+    title: str
+    recommendation: str | None = Field(description="'la 3' or 'lscb 2'; null for the council's own item")
+    themes: list[str]
+    rag: str
+    rag_reason: str
+    actions: list[ActionOut]
+
+
+class PlanDetail(PlanOut):
+    items: list[ItemOut]
+
+
+class MilestoneIn(Schema):
+    status: Literal[MILESTONE_STATUSES] | None = None  # type: ignore[valid-type]
+    evidence: str | None = Field(None, max_length=5000)
+    owner: str | None = Field(None, max_length=300)
+    target_date: date | None = None
+
+
+class ProgressIn(Schema):
+    date: date
+    text: str = Field(..., min_length=1, max_length=20000)
+
+
+class ProgressOut(Schema):
+    id: int
+    date: date
+    text: str
+
+
+def _plan(request, pk: int) -> Plan:
+    plan = Plan.objects.select_related("authority", "inspection").filter(pk=pk).first()
+    if plan is None or authority_role(user=request.user, authority=plan.authority) is None:
+        raise HttpError(404, f"No plan {pk}")
+    return plan
+
+
+def _write(call):
+    try:
+        return call()
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from None
+    except ValidationError as error:
+        detail = "; ".join(f"{field}: {messages[0]}" for field, messages in error.message_dict.items())
+        raise HttpError(422, detail) from None
+
+
+def _summary(plan: Plan) -> dict:
+    status = selectors.plan_status(plan=plan, as_at=date.today())
+    return {"id": plan.pk, "title": plan.title, "authority": plan.authority.name, "inspection_id": plan.inspection_id,
+            "received": plan.received_date, "deadline": plan.deadline, "rag": status.rag.rag}
+
+
+@router.get("", response={200: list[PlanOut], **ERRORS})
+def list_plans(request):
+    """The plans of the authorities you belong to."""
+    return [_summary(p) for p in selectors.plans_for_user(user=request.user)]
+
+
+@router.get("/{int:plan_id}", response={200: PlanDetail, **ERRORS})
+def get_plan(request, plan_id: int):
+    """A plan with its items, actions and milestones, and each item's RAG as shown today."""
+    plan = _plan(request, plan_id)
+    status = selectors.plan_status(plan=plan, as_at=date.today())
+    items = []
+    for entry in status.items:
+        item = entry.item
+        rec = item.recommendation
+        items.append({
+            "id": item.pk, "ref": item.ref, "title": item.title,
+            "recommendation": f"{rec.section} {rec.ordinal}" if rec else None,
+            "themes": [t.code for t in item.themes.all()], "rag": entry.rag.rag, "rag_reason": entry.rag.reason,
+            "actions": [{
+                "id": a.pk, "ref": a.ref, "text": a.text, "lead": a.lead.name if a.lead else "", "target_date": a.target_date,
+                "milestones": [{
+                    "id": m.pk, "label": m.label, "text": m.text, "owner": m.owner.name if m.owner else "",
+                    "target_date": m.target_date, "timescale": m.timescale, "status": m.status,
+                    "shown_status": entry.milestone_statuses[m.pk], "evidence": m.evidence,
+                } for m in a.milestones.all()],
+            } for a in item.actions.all()],
+        })
+    return {**_summary(plan), "items": items}
+
+
+@router.patch("/{int:plan_id}/milestones/{int:milestone_id}", response={200: MilestoneOut, **ERRORS})
+def update_milestone(request, plan_id: int, milestone_id: int, body: MilestoneIn):
+    """Change a milestone's status, evidence, owner or target date (editors and admins)."""
+    plan = _plan(request, plan_id)
+    milestone = get_object_or_404(Milestone.objects.select_related("owner"), pk=milestone_id, action__item__plan=plan)
+    changes = body.dict(exclude_unset=True)
+    _write(lambda: services.milestone_update(milestone=milestone, user=request.user, **changes))
+    milestone.refresh_from_db()
+    return {"id": milestone.pk, "label": milestone.label, "text": milestone.text,
+            "owner": milestone.owner.name if milestone.owner else "", "target_date": milestone.target_date,
+            "timescale": milestone.timescale, "status": milestone.status,
+            "shown_status": milestone.shown_status(date.today()), "evidence": milestone.evidence}
+
+
+@router.post("/{int:plan_id}/items/{int:item_id}/progress", response={201: ProgressOut, **ERRORS})
+def add_progress(request, plan_id: int, item_id: int, body: ProgressIn):
+    """Add a dated progress and impact update to an item (editors and admins). Updates are never changed."""
+    plan = _plan(request, plan_id)
+    item = get_object_or_404(PlanItem, pk=item_id, plan=plan)
+    update = _write(lambda: services.progress_add(item=item, user=request.user, date=body.date, text=body.text))
+    return Status(201, {"id": update.pk, "date": update.date, "text": update.text})

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from inspire.web.plans import views
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", views.plan_list, name="plan_list"),
+    path("new/", views.plan_new, name="plan_new"),
+    path("template.<str:fmt>", views.template_download, name="template"),
+    path("import/<int:inspection_pk>/", views.plan_import, name="plan_import"),
+    path("<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("<int:pk>/items/<int:item_pk>/", views.item_detail, name="item_detail"),
+    path("<int:pk>/measures/<int:measure_pk>/chart.png", views.measure_chart, name="measure_chart"),
+    path("<int:pk>/risks/", views.risk_register, name="risks"),
+    path("<int:pk>/boards/", views.boards, name="boards"),
+    path("<int:pk>/meetings/<int:meeting_pk>/pack/", views.pack, name="pack"),
+    path("<int:pk>/meetings/<int:meeting_pk>/pack.<str:fmt>", views.pack, name="pack_download"),
+    path("<int:pk>/export.xlsx", views.plan_export, name="plan_export"),
+    path("<int:pk>/audit/", views.audit, name="audit"),
+    path("<int:pk>/audit.<str:fmt>", views.audit, name="audit_download"),
+]

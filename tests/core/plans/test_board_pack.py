@@ -1,0 +1,85 @@
+"""Board packs built from the Southend plan (imported from a Word file built from seed 004),
+written as Word and PDF and read back."""
+
+import io
+from datetime import date
+
+import docx
+import pypdfium2
+import pytest
+
+from inspire.core.plans import rag
+from inspire.core.plans.board_pack import PROGRESS_COLUMNS, BoardPack, to_docx, to_pdf
+from inspire.core.plans.model import MeasureValueData, ProgressData
+from inspire.core.plans.word_import import read_plan
+from tests.core.plans.seed_docs import seed_004_docx
+
+MEETING = date(2016, 12, 6)
+
+
+def pdf_text(data: bytes) -> str:
+    pdf = pypdfium2.PdfDocument(data)
+    return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+
+
+def docx_text(data: bytes) -> tuple[str, list]:
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    return paragraphs, document.tables
+
+
+@pytest.fixture(scope="module")
+def pack():
+    plan = read_plan(seed_004_docx()).plan
+    plan.title = "Southend Children's Services Improvement Plan"
+    for item in plan.items:
+        statuses = [m.status_on_date for a in item.actions for m in a.milestones]
+        for action in item.actions:
+            for m in action.milestones:
+                m.shown_status = rag.milestone_status(m.status, m.target_date, MEETING)
+        statuses = [m.status_on_date for a in item.actions for m in a.milestones]
+        item.rag = rag.item_rag(rag.ItemFacts(statuses, [])).rag
+    one = plan.items[0]
+    one.progress = [ProgressData(date(2016, 10, 1), "Before the last meeting."),
+                    ProgressData(date(2016, 11, 20), "CPD programme designed; sessions booked for November.")]
+    two = plan.items[1]
+    two.measures[0].values = [MeasureValueData(date(2016, 9, 30), 45.0), MeasureValueData(date(2016, 11, 30), 38.0)]
+    return BoardPack(plan=plan, board="Children's Improvement Board", meeting=MEETING, since=date(2016, 10, 7),
+                     members=["Chief Executive", "Lead Member for Children and Learning"], deadline=date(2016, 10, 14))
+
+
+def test_docx_pack_reads_back(pack):
+    text, tables = docx_text(to_docx(pack))
+    assert "Children's Improvement Board: 6 December 2016" in text
+    assert "Submission deadline for the plan: 14 October 2016." in text
+    progress = next(t for t in tables if tuple(c.text for c in t.rows[0].cells) == PROGRESS_COLUMNS)
+    rows = [[c.text for c in row.cells] for row in progress.rows[1:]]
+    first = rows[0]
+    assert first[0].startswith("1 (") and first[1].startswith("Improve the quality of management oversight")
+    assert "CPD programme designed" in first[6] and "Before the last meeting" not in first[6]
+    seventh = next(r for r in rows if r[2].startswith("7) Identify and adopt a model of practice"))
+    assert "Planning & Engagement Manager" in seventh[3]
+    assert "Milestone 7: 30 June 2018" in seventh[4]
+    risk = tables[-1]
+    assert [c.text for c in risk.rows[0].cells][:4] == ["Risk", "Impact", "Likelihood", "Overall risk"]
+    assert [[c.text for c in r.cells][1:4] for r in risk.rows[1:]] == [
+        ["High", "Medium", "High"], ["High", "Low", "Medium"], ["High", "Medium", "High"]]
+    assert len(docx.Document(io.BytesIO(to_docx(pack))).inline_shapes) == 1  # the measure's chart
+
+
+def test_docx_lists_overdue_milestones(pack):
+    _, tables = docx_text(to_docx(pack))
+    flagged = next(t for t in tables if len(t.columns) == 6 and t.rows[0].cells[2].text == "Milestone")
+    rows = [[c.text for c in r.cells] for r in flagged.rows[1:]]
+    # recommendation 1, action 7, milestone 1 was due 30 September 2016 and is not complete
+    assert ["1", "7", "Milestone 1: Research of options.", "Head of Children's Services", "30 September 2016", "Overdue"] in rows
+    assert all(r[5] in ("Overdue", "At risk") for r in rows)
+
+
+def test_pdf_pack_reads_back(pack):
+    text = " ".join(pdf_text(to_pdf(pack)).split())
+    assert "Children's Improvement Board: 6 December 2016" in text
+    for words in ("RAG summary", "Progress and impact", "Milestones overdue or at risk", "Measures against targets",
+                  "Risk register", "Identify and adopt a model of practice", "Planning & Engagement Manager",
+                  "30 June 2018", "Action owners not in post", "Target 25%", "CPD programme designed"):
+        assert words in text, words

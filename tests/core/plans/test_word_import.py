@@ -1,0 +1,198 @@
+"""Word plans built from the seeds' own text import with every action, owner and date."""
+
+import re
+
+import pytest
+
+from inspire.core.plans.timescales import find_dates
+from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations, read_plan
+from tests.conftest import seed
+from tests.core.plans.seed_docs import seed_002_docx, seed_002_tables, seed_004_docx, seed_004_tables
+
+
+def report_recommendations(prefix: str, heading: str, stop: str) -> list[RecommendationRef]:
+    """The numbered recommendations of the report embedded in a seed, read straight from its text."""
+    text = seed(prefix).read_text(encoding="utf-8")
+    block = text.split(heading, 1)[1].split(stop, 1)[0]
+    found = re.findall(r"^-? ?(\d+)\. (.+)$", block, re.M)
+    return [RecommendationRef("la", int(n), t.strip()) for n, t in found]
+
+
+@pytest.fixture(scope="module")
+def east_sussex():
+    return read_plan(seed_002_docx())
+
+
+@pytest.fixture(scope="module")
+def southend():
+    return read_plan(seed_004_docx())
+
+
+# --- seed 002: East Sussex -------------------------------------------------------------------
+
+
+def test_east_sussex_items_and_actions(east_sussex):
+    plan = east_sussex.plan
+    assert [i.ref for i in plan.items] == [str(n) for n in range(1, 9)]
+    assert len(plan.themes) == 3  # help and protection; care leavers; leadership
+    assert [i.themes for i in plan.items] == [["A"], ["A"], ["B"], ["B"], ["B"], ["B"], ["C"], ["C"]]
+    # rows continued across pages join up: area 2 spans two printed pages
+    assert plan.items[1].title.endswith("with a full explanation of why such a decision was made.")
+    assert [len(i.actions) for i in plan.items] == [2, 2, 3, 4, 3, 1, 1, 4]
+    five = plan.items[4].actions[1]
+    assert five.text == "Ensure the needs of Care Leavers are clearly articulated in ESCC Employability and Skills Strategy."
+    assert five.lead == "Teresa Lavelle- Hill/Louise Carter" and five.timescale == "June 2014"
+    assert plan.items[0].actions[1].lead == "Diane Williamson"  # lead cell merged down
+    assert plan.items[6].actions[0].target_date.isoformat() == "2014-07-17"
+    assert plan.items[0].progress[0].date.isoformat() == "2014-07-31"  # "Progress and impact review July 2014"
+    assert "Workflow changed" in plan.items[0].progress[0].text
+
+
+def test_east_sussex_keeps_every_lead_and_date_of_the_original(east_sussex):
+    plan = east_sussex.plan
+    leads = " ".join(a.lead for i in plan.items for a in i.actions)
+    timescales = " ".join(a.timescale for i in plan.items for a in i.actions)
+    for table in seed_002_tables():
+        for cells in table[1:]:
+            if len(cells) < 7 or not re.match(r"\d|$", cells[0]):
+                continue
+            for word in cells[3].split():
+                assert word in leads, f"lead '{cells[3]}' lost"
+            for written, _ in find_dates(cells[4]):
+                assert written.split()[-1] in timescales, f"date '{written}' lost"
+    measured = " ".join(m.description for i in plan.items for m in i.measures)
+    assert "Number and range of housing options available to vulnerable young people" in measured
+
+
+def test_east_sussex_items_match_the_reports_areas_for_improvement_by_text(east_sussex):
+    recommendations = report_recommendations("002", "Areas for improvement", "Information about this inspection")
+    assert [r.ordinal for r in recommendations] == list(range(19, 28))
+    report = match_recommendations(east_sussex.plan, recommendations)
+    placed = {ref: rec.ordinal for ref, rec, _ in report.placed}
+    # the plan renumbers: its item 2 answers the report's paragraph 23, item 7 paragraph 21
+    assert placed == {"1": 19, "2": 23, "3": 20, "4": 22, "5": 25, "6": 26, "7": 21, "8": 27}
+    assert [r.ordinal for r in report.uncovered] == [24]  # advocacy: no item in the plan
+    assert report.unmatched_items == []
+
+
+# --- seed 004: Southend ----------------------------------------------------------------------
+
+
+def test_southend_items_themes_and_measures(southend):
+    plan = southend.plan
+    assert [t.name for t in plan.themes] == [
+        "Practice and Culture",
+        "Continuous Improvement",
+        "Responsive Intervention (right time, right place)",
+        "Management, Leadership and Governance",
+    ]
+    numbered = [i for i in plan.items if not i.own]
+    assert [i.stated_number for i in numbered] == list(range(1, 13))
+    assert [i.ref for i in plan.items if i.own] == ["MISC", "EDUCATION"]
+    assert numbered[0].themes == ["A", "B", "C", "D"] and numbered[9].themes == ["A"]
+    two = numbered[1].measures[0]
+    assert (two.baseline, two.target, two.target_date.isoformat(), two.polarity) == (45.0, 25.0, "2017-09-30", "lower_is_better")
+
+
+def test_southend_recommendation_one_has_seven_actions_with_milestones(southend):
+    one = southend.plan.items[0]
+    assert [a.ref for a in one.actions] == [str(n) for n in range(1, 8)]
+    assert [len(a.milestones) for a in one.actions] == [4, 8, 4, 6, 4, 6, 7]
+    seven = one.actions[6]
+    assert seven.text == "Identify and adopt a model of practice for children's services."
+    assert [(m.target_date.isoformat(), m.owner) for m in seven.milestones] == [
+        ("2016-09-30", "Head of Children's Services"),
+        ("2016-10-31", "Head of Children's Services"),
+        ("2016-11-30", "Planning & Engagement Manager"),
+        ("2016-12-31", "GM – Fieldwork Services"),
+        ("2017-01-30", "GM – Fieldwork Services"),
+        ("2017-09-30", "GM – Fieldwork Services"),
+        ("2018-06-30", "GM – Fieldwork Services"),
+    ]
+    assert one.actions[0].milestones[0].text.startswith("Design a CPD programme")
+    # a paragraph after a milestone belongs to it
+    assert "offered to partner agencies" in one.actions[0].milestones[0].text
+
+
+def test_southend_milestone_a_row_layout(southend):
+    eleven = southend.plan.items[10]
+    board = eleven.actions[0]
+    assert board.text == "Improvement Board to offer scrutiny and challenge."
+    assert [(m.label, m.timescale, m.owner) for m in board.milestones][3] == (
+        "Milestone 4", "7th October 2016", "Head of Children's Services")
+
+
+def test_southend_keeps_every_date_and_owner_of_the_original(southend):
+    """Every target-date and owner paragraph of every action table is somewhere in the import."""
+    kept_dates, kept_owners = [], []
+    for item in southend.plan.items:
+        for action in item.actions:
+            kept_dates.append(action.timescale)
+            kept_owners.append(action.lead)
+            for m in action.milestones:
+                kept_dates.append(m.timescale)
+                kept_owners.append(m.owner)
+    dates, owners = " | ".join(kept_dates), " | ".join(kept_owners)
+    checked = 0
+    for table in seed_004_tables():
+        if not table[0] or table[0][0] != ["Ref"]:
+            continue
+        for row in table[1:]:
+            if len(row) < 4 or row[0] == ["Ref"]:
+                continue
+            for paragraph in row[2]:
+                assert paragraph in dates, f"target date '{paragraph}' lost"
+                checked += 1
+            for paragraph in row[3]:
+                assert paragraph in owners, f"owner '{paragraph}' lost"
+                checked += 1
+    assert checked > 300
+
+
+def test_southend_counts_that_do_not_line_up_are_reported(southend):
+    assert "recommendation 1, action 2: 8 milestones but 6 target dates; given to milestones 1-6 in order" in southend.notes
+    assert any("'31st September 2017' is not a real date" in n for n in southend.notes)
+    assert southend.unplaced == []
+
+
+def test_southend_risk_register(southend):
+    risks = southend.plan.risks
+    assert [(r.impact, r.likelihood) for r in risks] == [("high", "medium"), ("high", "low"), ("high", "medium")]
+    assert risks[0].description.startswith("Action owners not in post")
+    assert "Vacancies" in risks[0].description
+    assert risks[2].mitigations.splitlines()[1] == "Scrutiny sub-group will support continued commitment from Members"
+
+
+def test_southend_items_match_the_reports_recommendations(southend):
+    recommendations = report_recommendations("004", "\nRecommendations\n", "Summary for children")
+    assert len(recommendations) == 12
+    report = match_recommendations(southend.plan, recommendations)
+    assert sorted(rec.ordinal for _, rec, _ in report.placed) == list(range(1, 13))
+    assert all(how == "number and text" for _, _, how in report.placed)
+    assert report.own_items == ["MISC", "EDUCATION"]
+    assert report.uncovered == []
+
+
+def test_text_match_does_not_pair_unrelated_items():
+    plan = read_plan(seed_002_docx()).plan
+    unrelated = [RecommendationRef("la", 1, "The LSCB should take action to assure itself that thresholds are applied.")]
+    report = match_recommendations(plan, unrelated)
+    assert report.placed == [] and len(report.unmatched_items) == 8
+
+
+def test_not_a_word_document():
+    with pytest.raises(WordImportError, match="not a Word document"):
+        read_plan(b"%PDF-1.4 not a docx")
+
+
+def test_word_document_without_plan_tables():
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Minutes of the meeting")
+    out = io.BytesIO()
+    document.save(out)
+    with pytest.raises(WordImportError, match="no plan table found"):
+        read_plan(out.getvalue())

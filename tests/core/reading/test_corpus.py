@@ -1,0 +1,218 @@
+"""The reader against the labelled corpus (``shared/corpus``): every file, every labelled field.
+
+The slow test reads all 269 files (two processes, once per session) and compares them with
+``judgements.csv`` and ``recommendations.csv`` field by field; it prints a per-field, per-family
+accuracy table in the terminal summary and fails on any mismatch. The fast tests read a few real
+files of each family.
+
+How the labels map onto the record:
+- the stand-alone LSCB review is labelled family ``other`` with ``lscb_effectiveness=…`` in
+  ``other_judgements``; the record's family is ``lscb_review`` and its judgement key ``lscb``;
+- ``other_judgements`` keys are the record's judgement keys, except ``overall_effectiveness``
+  (``lac_2012``) and ``lscb_effectiveness`` (``lscb_review``), which are ``overall`` and ``lscb``;
+- a judgement column the label leaves empty must be absent from the record;
+- recommendation texts compare whitespace-normalised, with their section and ordinal.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from inspire.core.reading import ReadError, read_document, read_path
+from inspire.core.reading.documents import load_path
+from tests.conftest import CORPUS, corpus_labels, corpus_recommendations
+
+#: label family → record family
+FAMILY = {"other": "lscb_review"}
+#: label ``other_judgements`` key → record judgement key
+OTHER_KEY = {"overall_effectiveness": "overall", "lscb_effectiveness": "lscb"}
+JUDGEMENT_COLUMNS = ("overall", "help_and_protection", "children_in_care", "adoption", "care_leavers", "leadership", "lscb")
+HEADER_FIELDS = ("family", "authority", "inspection_start", "inspection_end", "published", "lead_inspector")
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _read(name: str) -> dict:
+    """What the reader makes of one corpus file, as plain data (so it crosses processes)."""
+    try:
+        document = load_path(CORPUS / name)
+        record = read_document(document)
+    except ReadError as error:
+        return {"error": f"{type(error).__name__}: {error}", "read_error": True}
+    except Exception as error:  # a crash is reported against the file, not the whole run
+        return {"error": f"crash {type(error).__name__}: {error}", "read_error": False}
+    return {
+        "family": record.family,
+        "authority": record.authority.ofsted_urn if record.authority else "",
+        "inspection_start": record.inspection_start.isoformat() if record.inspection_start else "",
+        "inspection_end": record.inspection_end.isoformat() if record.inspection_end else "",
+        "published": record.published.isoformat() if record.published else "",
+        "lead_inspector": record.lead_inspector or "",
+        "judgements": dict(record.judgements),
+        "recommendations": [(r.section, r.ordinal, _normalise(r.text)) for r in record.recommendations],
+        "warnings": list(record.warnings),
+        "unproven": unproven(record),
+        "misquoted": misquoted(record, document),
+    }
+
+
+def unproven(record) -> list[str]:
+    """Paths of values the record holds without a provenance (page and quote) for them."""
+    paths = [
+        name
+        for name in ("authority", "inspection_start", "inspection_end", "published", "lead_inspector")
+        if getattr(record, name) is not None
+    ]
+    paths += [f"judgements.{key}" for key in record.judgements]
+    paths += [f"facts.{key}" for key in record.facts]
+    paths += [f"recommendations.{index}" for index in range(len(record.recommendations))]
+    return [path for path in paths if path not in record.provenance or not record.provenance[path].quote]
+
+
+def expected(label: dict, recommendations: list[dict] | None) -> dict[str, object]:
+    """The labelled value of every field checked for one file."""
+    fields: dict[str, object] = {
+        "family": FAMILY.get(label["family"], label["family"]),
+        "authority": label["ofsted_urn"],
+        "inspection_start": label["inspection_start"],
+        "inspection_end": label["inspection_end"],
+        "published": label["published"],
+        "lead_inspector": label["lead_inspector"],
+    }
+    judgements = {column: label[column] for column in JUDGEMENT_COLUMNS}
+    for pair in filter(None, label["other_judgements"].split(";")):
+        key, value = pair.split("=", 1)
+        judgements[OTHER_KEY.get(key, key)] = value
+    fields.update({f"judgements.{key}": value for key, value in judgements.items()})
+    if recommendations is not None:
+        fields["recommendations"] = [(r["section"], int(r["ordinal"]), _normalise(r["text"])) for r in recommendations]
+    return fields
+
+
+def actual(result: dict, field: str) -> object:
+    if field.startswith("judgements."):
+        return result["judgements"].get(field.split(".", 1)[1], "")
+    return result[field]
+
+
+def compare(label: dict, recommendations: list[dict] | None, result: dict) -> list[tuple[str, object, object]]:
+    """(field, wanted, got) for every checked field; a file that should read but did not fails all."""
+    wanted = expected(label, recommendations)
+    if "error" in result:
+        return [(field, value, result["error"]) for field, value in wanted.items()]
+    return [(field, value, actual(result, field)) for field, value in wanted.items()]
+
+
+@pytest.fixture(scope="session")
+def corpus_results(shared) -> dict[str, dict]:
+    """Every corpus file read once per session, two at a time."""
+    names = [label["report"] for label in corpus_labels()]
+    workers = min(2, os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return dict(zip(names, pool.map(_read, names, chunksize=4)))
+
+
+def accuracy_table(rows: list[tuple[str, str, bool]]) -> str:
+    """rows of (family, field, correct) → a text table: fields down, families across."""
+    families = sorted({family for family, _, _ in rows}, key=lambda f: (f != "all", f))
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    fields: list[str] = []
+    for family, field, correct in rows:
+        if field not in fields:
+            fields.append(field)
+        for key in ((family, field), ("all", field)):
+            counts[key][0] += correct
+            counts[key][1] += 1
+    columns = ["all", *families]
+    width = max(len(f) for f in fields) + 2
+    lines = ["field".ljust(width) + "".join(c.rjust(16) for c in columns)]
+    for field in fields:
+        cells = []
+        for column in columns:
+            right, total = counts.get((column, field), (0, 0))
+            cells.append(f"{right}/{total} {100 * right / total:5.1f}%".rjust(16) if total else "-".rjust(16))
+        lines.append(field.ljust(width) + "".join(cells))
+    return "\n".join(lines)
+
+
+@pytest.mark.slow
+def test_every_labelled_field_of_the_corpus(corpus_results, corpus_summary):
+    labels = corpus_labels()
+    recommendations = corpus_recommendations()
+    rows: list[tuple[str, str, bool]] = []
+    mismatches: list[str] = []
+    for label in labels:
+        if label["family"] == "not_a_report":
+            continue
+        family = FAMILY.get(label["family"], label["family"])
+        result = corpus_results[label["report"]]
+        if "error" in result:
+            mismatches.append(f"{label['report']} ({family}, {label['authority']}) not read: {result['error']}")
+        for field, wanted, got in compare(label, recommendations.get(label["report"]), result):
+            rows.append((family, field, wanted == got))
+            if wanted != got and "error" not in result:
+                mismatches.append(f"{label['report']} ({family}, {label['authority']}) {field}: labelled {wanted!r}, read {got!r}")
+    table = accuracy_table(rows)
+    corpus_summary(table)
+    assert not mismatches, f"{len(mismatches)} mismatches\n{table}\n" + "\n".join(mismatches[:80])
+
+
+@pytest.mark.slow
+def test_the_file_that_is_not_a_report_is_rejected(corpus_results):
+    rejected = [label["report"] for label in corpus_labels() if label["family"] == "not_a_report"]
+    assert rejected
+    for name in rejected:
+        assert corpus_results[name].get("read_error"), corpus_results[name]
+
+
+def misquoted(record, document) -> list[str]:
+    """Paths whose quote does not start on the page it names (the quote's first 40 characters)."""
+    pages = [_normalise(page.text) for page in document.pages]
+    return [
+        path
+        for path, provenance in record.provenance.items()
+        if provenance.page is not None and _normalise(provenance.quote)[:40] not in pages[provenance.page - 1]
+    ]
+
+
+@pytest.mark.slow
+def test_every_value_read_has_its_provenance(corpus_results):
+    missing = {name: result["unproven"] for name, result in corpus_results.items() if result.get("unproven")}
+    assert missing == {}
+
+
+@pytest.mark.slow
+def test_every_quote_is_on_the_page_it_names(corpus_results):
+    wrong = {name: result["misquoted"] for name, result in corpus_results.items() if result.get("misquoted")}
+    assert wrong == {}
+
+
+def _sample() -> list[str]:
+    """A handful per family: each family's earliest and latest inspection, and the not-a-report."""
+    by_family: dict[str, list[dict]] = defaultdict(list)
+    for label in corpus_labels():
+        by_family[label["family"]].append(label)
+    names = []
+    for rows in by_family.values():
+        rows.sort(key=lambda r: (r["inspection_start"], r["report"]))
+        names += dict.fromkeys([rows[0]["report"], rows[-1]["report"]])
+    return names
+
+
+@pytest.mark.parametrize("name", _sample() if CORPUS.is_dir() else [])
+def test_a_few_reports_of_each_family(name):
+    label = next(row for row in corpus_labels() if row["report"] == name)
+    if label["family"] == "not_a_report":
+        with pytest.raises(ReadError, match=re.escape(name)):
+            read_path(CORPUS / name)
+        return
+    result = _read(name)
+    wrong = [(field, wanted, got) for field, wanted, got in compare(label, corpus_recommendations().get(name), result) if wanted != got]
+    assert not wrong, wrong

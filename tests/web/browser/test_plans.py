@@ -1,0 +1,160 @@
+"""Recreating Southend's 2016 improvement plan (seed 004) in a real browser: the report uploaded
+and read by Inspire, the plan imported from the council's Word tables, checked page by page
+(items, themes, recommendation 1's seven overarching actions with milestones, dates and owners,
+the three risks), worked on, and the board pack downloaded as Word and PDF and read back. Each
+page passes an axe-core check."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import pypdfium2
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import expect
+
+from tests.conftest import seed
+from tests.core.plans.seed_docs import seed_004_docx
+from tests.web.browser.conftest import check_accessibility
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a long enough password"
+
+
+@pytest.fixture
+def southend_editor(transactional_db):
+    from inspire.web.accounts.models import Membership
+    from inspire.web.inspections.models import Authority
+    from inspire.web.inspections.services import register_sync
+
+    register_sync()
+    user = User.objects.create_user("southend", password=PASSWORD)
+    Membership.objects.create(user=user, authority=Authority.objects.get(name="Southend-on-Sea"), role="admin")
+    return user
+
+
+def fill_date(page, prefix: str, day: int, month: int, year: int) -> None:
+    page.locator(f"#{prefix}-day").fill(str(day))
+    page.locator(f"#{prefix}-month").fill(str(month))
+    page.locator(f"#{prefix}-year").fill(str(year))
+
+
+def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_editor, tmp_path):
+    # sign in and upload the committee paper: Inspire reads the embedded Ofsted report
+    page.goto("/accounts/login/?next=/upload/")
+    page.get_by_label("Username").fill("southend")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Ofsted report").set_input_files(str(seed("004")))
+    page.get_by_role("button", name="Upload and read").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("was read and stored")
+
+    # plans: import the council's Word plan for that inspection
+    page.get_by_role("link", name="Plans", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Improvement plans")
+    check_accessibility(page)
+    page.get_by_role("link", name=re.compile("^Import a plan for Southend-on-Sea")).click()
+    check_accessibility(page)
+    plan_file = tmp_path / "Southend improvement plan.docx"
+    plan_file.write_bytes(seed_004_docx())
+    page.get_by_label("Plan file").set_input_files(str(plan_file))
+    page.get_by_role("button", name="Upload and preview").click()
+    expect(page.get_by_role("heading", name="Check what will be stored")).to_be_visible()
+    expect(page.locator("#unplaced")).to_contain_text("LSCB 1: no item of the document answers it")
+    expect(page.locator("#preview tbody tr")).to_have_count(14)
+    check_accessibility(page)
+    page.get_by_role("button", name="Confirm and store the plan").click()
+
+    # the plan page: deadline, themes, items
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Plan imported: 18 items")
+    expect(page.locator("#deadline")).to_contain_text("14 October 2016")
+    for code, name in (("A", "Practice and Culture"), ("B", "Continuous Improvement"),
+                       ("C", "Responsive Intervention (right time, right place)"),
+                       ("D", "Management, Leadership and Governance")):
+        expect(page.locator(f"#theme-{code} caption")).to_have_text(f"Theme {code}: {name}")
+    expect(page.locator("#theme-A")).to_contain_text("Improve the quality of management oversight")
+    expect(page.locator("#theme-none")).to_contain_text("The LSCB should take action")
+    check_accessibility(page)
+
+    # recommendation 1: seven overarching actions with their milestones, dates and owners
+    page.locator("#theme-A").get_by_role("link", name=re.compile(r"^1 Improve the quality")).click()
+    expect(page.locator("h1")).to_have_text("Item 1")
+    headings = page.locator("h3[id^=action-]")
+    expect(headings).to_have_count(7)
+    expect(headings.nth(6)).to_have_text("Action 7: Identify and adopt a model of practice for children's services.")
+    seventh = page.locator("table").filter(has_text="Research of options.")
+    expect(seventh.locator("tbody tr")).to_have_count(7)
+    expect(seventh.locator("tbody tr").nth(2)).to_contain_text("Planning & Engagement Manager")
+    expect(seventh.locator("tbody tr").nth(6)).to_contain_text("30 June 2018")
+    expect(seventh.locator("tbody tr").nth(6)).to_contain_text("GM – Fieldwork Services")
+    check_accessibility(page)
+
+    # work on it: a milestone at risk, a progress update, a measure value
+    page.get_by_label("Status of Milestone 7, action 7").select_option("at_risk")
+    page.get_by_role("button", name="Save Milestone 7, action 7").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved")
+    fill_date(page, "progress-date", 20, 11, 2016)
+    page.get_by_label("Progress and impact", exact=True).fill("CPD programme designed; sessions booked for November.")
+    page.get_by_role("button", name="Add update").click()
+    expect(page.locator(".govuk-summary-card")).to_contain_text("CPD programme designed")
+    page.get_by_role("button", name="Override status").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Give the reason for the override")
+    check_accessibility(page)
+
+    # the three risks, scored by the matrix
+    page.get_by_role("link", name="Back to the plan").click()
+    page.get_by_role("link", name="Risk register").click()
+    rows = page.locator("#risk-register tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_contain_text("Action owners not in post")
+    expect(rows.nth(0).locator("td").nth(3)).to_have_text("High")
+    expect(rows.nth(1).locator("td").nth(3)).to_have_text("Medium")
+    expect(rows.nth(1).locator("td").nth(5)).to_contain_text("Low")
+    check_accessibility(page)
+
+    # governance: the improvement board, a member, a meeting, and its board pack
+    page.get_by_role("link", name="Boards and board packs").click()
+    page.get_by_label("Kind").select_option("improvement_board")
+    page.get_by_label("Name", exact=True).fill("Children's Improvement Board")
+    page.get_by_role("button", name="Add board").click()
+    page.get_by_label("Member's name or post").fill("Chief Executive")
+    page.get_by_label("Role on the board").fill("Chair")
+    page.get_by_role("button", name=re.compile("^Add member")).click()
+    board_id = page.locator("section[aria-labelledby^=board-]").first.get_attribute("aria-labelledby").split("-")[1]
+    fill_date(page, f"meeting-{board_id}", 6, 12, 2016)
+    page.get_by_role("button", name=re.compile("^Add meeting")).click()
+    expect(page.locator("section[aria-labelledby^=board-]").first).to_contain_text("6 December 2016")
+    check_accessibility(page)
+
+    page.get_by_role("link", name="View the pack for 6 December 2016").click()
+    expect(page.locator("h1")).to_have_text("Children's Improvement Board: 6 December 2016")
+    expect(page.locator("#progress-table")).to_contain_text("CPD programme designed")
+    expect(page.locator("#flagged-milestones")).to_contain_text("Research of options.")
+    expect(page.locator("#pack-risks tbody tr")).to_have_count(3)
+    check_accessibility(page)
+
+    with page.expect_download() as word:
+        page.get_by_role("link", name="Download as Word").click()
+    document = docx.Document(word.value.path())
+    tables = {tuple(c.text for c in t.rows[0].cells): t for t in document.tables}
+    progress = tables[("Item", "Area for improvement", "Action", "Lead", "Timescale",
+                       "How we will measure improvement", "Progress and impact")]
+    cells = [[c.text for c in r.cells] for r in progress.rows[1:]]
+    seventh_row = next(r for r in cells if r[2].startswith("7) Identify and adopt a model of practice"))
+    assert "Milestone 7: 30 June 2018" in seventh_row[4] and "Planning & Engagement Manager" in seventh_row[3]
+    assert any("CPD programme designed" in r[6] for r in cells)
+    risk_table = next(t for k, t in tables.items() if k[:3] == ("Risk", "Impact", "Likelihood"))
+    assert len(risk_table.rows) == 4 and "Resources not available" in risk_table.rows[3].cells[0].text
+
+    with page.expect_download() as pdf:
+        page.get_by_role("link", name="Download as PDF").click()
+    rendered = pypdfium2.PdfDocument(open(pdf.value.path(), "rb").read())
+    text = " ".join(" ".join(rendered[i].get_textpage().get_text_range() for i in range(len(rendered))).split())
+    for words in ("Children's Improvement Board: 6 December 2016", "Identify and adopt a model of practice",
+                  "30 June 2018", "GM – Fieldwork Services", "Planning & Engagement Manager",
+                  "Action owners not in post", "Resources not available to progress the improvement plan",
+                  "Risk register", "At risk"):
+        assert words in text, words

@@ -1,0 +1,243 @@
+"""Plan pages, downloads and the API, with the same permission rules everywhere."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import docx
+import pypdfium2
+import pytest
+from django.urls import reverse
+
+from inspire.web.accounts.services import person_get_or_create
+from inspire.web.plans import services
+from inspire.web.plans.models import AuditEntry, Milestone, Plan, ProgressUpdate
+from tests.core.plans.seed_docs import seed_002_docx, seed_004_docx
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(southend_inspection, users):
+    editor = users["southend_editor"]
+    plan = services.plan_create(inspection=southend_inspection, created_by=editor)
+    person_get_or_create(authority=plan.authority, name="Head of Children's Services")
+    item = plan.items.get(ref="1")
+    action = services.action_create(item=item, user=editor, text="Identify and adopt a model of practice.")
+    services.milestone_create(action=action, user=editor, text="Research of options.", owner="Head of Children's Services",
+                              target_date=date(2016, 9, 30))
+    services.risk_create(plan=plan, user=editor, description="Resources not available to progress the improvement plan",
+                         impact="H", likelihood="M", revised_impact="H", revised_likelihood="L")
+    return plan
+
+
+def client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_plan_page_shows_deadline_items_and_key(client, plan, users):
+    response = client_for(client, users["southend_viewer"]).get(reverse("plans:plan_detail", args=[plan.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "14 October 2016" in html and "70 working days" in html
+    assert "Improve the quality of management oversight" in html
+    assert "a milestone is past its target date and not complete" in html  # the key
+    assert 'name="form" value="theme"' not in html  # viewers get no forms
+
+
+def test_viewer_cannot_post(client, plan, users):
+    c = client_for(client, users["southend_viewer"])
+    item = plan.items.get(ref="1")
+    before = AuditEntry.objects.count()
+    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
+                      {"form": "progress", "progress-date-day": "1", "progress-date-month": "11",
+                       "progress-date-year": "2016", "progress-text": "Sneaky"})
+    assert response.status_code == 403
+    response = c.post(reverse("plans:plan_detail", args=[plan.pk]), {"form": "theme", "code": "A", "name": "X"})
+    assert response.status_code == 403
+    assert AuditEntry.objects.count() == before and not ProgressUpdate.objects.exists()
+
+
+def test_other_authority_cannot_see_or_change_by_page_or_api(client, plan, users):
+    c = client_for(client, users["essex_editor"])
+    item = plan.items.get(ref="1")
+    assert c.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 404
+    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
+                      {"form": "override", "override-rag": "green", "override-reason": "x"})
+    assert response.status_code == 404
+    milestone = Milestone.objects.get(action__item=item)
+    response = c.patch(f"/api/plans/{plan.pk}/milestones/{milestone.pk}", data=json.dumps({"status": "complete",
+                       "evidence": "x"}), content_type="application/json")
+    assert response.status_code == 404
+    assert c.get("/api/plans").json() == []
+    milestone.refresh_from_db()
+    assert milestone.status == "not_started"
+
+
+def test_api_viewer_refused_editor_allowed_and_audited(client, plan, users):
+    milestone = Milestone.objects.get(action__item__plan=plan)
+    url = f"/api/plans/{plan.pk}/milestones/{milestone.pk}"
+    c = client_for(client, users["southend_viewer"])
+    assert c.get(f"/api/plans/{plan.pk}").status_code == 200
+    response = c.patch(url, data=json.dumps({"status": "at_risk"}), content_type="application/json")
+    assert response.status_code == 403
+    assert "viewer" in response.json()["detail"]
+    c = client_for(client, users["southend_editor"])
+    response = c.patch(url, data=json.dumps({"status": "at_risk"}), content_type="application/json")
+    assert response.status_code == 200 and response.json()["status"] == "at_risk"
+    response = c.patch(url, data=json.dumps({"owner": "Someone Unknown"}), content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("owner: 'Someone Unknown' is not a known owner")
+    entry = AuditEntry.objects.filter(object_type="Milestone", action="update").get()
+    assert (entry.field, entry.before, entry.after, entry.user) == ("status", "not_started", "at_risk", users["southend_editor"])
+    item = plan.items.get(ref="1")
+    response = c.post(f"/api/plans/{plan.pk}/items/{item.pk}/progress",
+                      data=json.dumps({"date": "2016-11-01", "text": "Options appraised"}), content_type="application/json")
+    assert response.status_code == 201
+    detail = c.get(f"/api/plans/{plan.pk}").json()
+    assert detail["deadline"] == "2016-10-14"
+    assert detail["items"][0]["actions"][0]["milestones"][0]["shown_status"] == "overdue"
+    client.logout()
+    assert client.get("/api/plans").status_code == 401
+
+
+def test_item_page_forms_and_errors(client, plan, users):
+    c = client_for(client, users["southend_editor"])
+    item = plan.items.get(ref="1")
+    url = reverse("plans:item_detail", args=[plan.pk, item.pk])
+    response = c.post(url, {"form": "override", "override-rag": "amber", "override-reason": ""})
+    assert response.status_code == 400
+    assert "Give the reason for the override" in response.content.decode()
+    response = c.post(url, {"form": "progress", "progress-date-day": "31", "progress-date-month": "2",
+                            "progress-date-year": "2017", "progress-text": "x"})
+    assert response.status_code == 400 and "Date of the update must be a real date" in response.content.decode()
+    response = c.post(url, {"form": "progress", "progress-date-day": "1", "progress-date-month": "11",
+                            "progress-date-year": "2016", "progress-text": "Model options appraised"})
+    assert response.status_code == 302
+    response = c.post(url, {"form": "measure", "measure-description": "Audited cases requiring improvement",
+                            "measure-unit": "%", "measure-baseline": "45", "measure-goal": "25",
+                            "measure-target-day": "30", "measure-target-month": "9", "measure-target-year": "2017",
+                            "measure-polarity": "lower_is_better"})
+    assert response.status_code == 302
+    measure = item.measures.get()
+    response = c.post(url, {"form": "value", "value-measure": measure.pk, "value-date-day": "30",
+                            "value-date-month": "11", "value-date-year": "2016", "value-value": "38"})
+    assert response.status_code == 302
+    page = c.get(url, {"as_at-day": "6", "as_at-month": "12", "as_at-year": "2016"}).content.decode()
+    assert "Model options appraised" in page and "Not yet at target" in page
+    assert "Target date passed, target not met" in c.get(url).content.decode()  # today is after September 2017
+    chart = c.get(reverse("plans:measure_chart", args=[plan.pk, measure.pk]))
+    assert chart["Content-Type"] == "image/png" and chart.content.startswith(b"\x89PNG")
+
+
+def test_board_pack_downloads(client, plan, users):
+    editor = users["southend_editor"]
+    board = services.board_create(plan=plan, user=editor, kind="improvement_board", name="Children's Improvement Board")
+    services.board_member_add(board=board, user=editor, name="Chief Executive", role="Chair")
+    meeting = services.meeting_create(board=board, user=editor, date=date(2016, 12, 6))
+    c = client_for(client, users["southend_viewer"])
+    page = c.get(reverse("plans:pack", args=[plan.pk, meeting.pk])).content.decode()
+    assert "Children&#x27;s Improvement Board: 6 December 2016" in page and "Research of options." in page
+    word = c.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, "docx"]))
+    text = "\n".join(cell.text for t in docx.Document(io.BytesIO(word.content)).tables for r in t.rows for cell in r.cells)
+    assert "Head of Children's Services" in text and "Resources not available to progress the improvement plan" in text
+    pdf = c.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, "pdf"]))
+    document = pypdfium2.PdfDocument(pdf.content)
+    pdf_text = " ".join(" ".join(document[i].get_textpage().get_text_range() for i in range(len(document))).split())
+    assert "Research of options." in pdf_text and "30 September 2016" in pdf_text and "Overdue" in pdf_text
+
+
+def test_audit_page_for_admins_only_and_csv(client, plan, users):
+    url = reverse("plans:audit", args=[plan.pk])
+    assert client_for(client, users["southend_editor"]).get(url).status_code == 403
+    c = client_for(client, users["southend_admin"])
+    assert c.get(url).status_code == 200
+    rows = list(csv.DictReader(io.StringIO(c.get(reverse("plans:audit_download", args=[plan.pk, "csv"])).content.decode())))
+    assert {"Plan", "PlanItem", "Action", "Milestone", "Risk"} <= {r["object"] for r in rows}
+    assert all(r["who"] == "southend_editor" for r in rows)
+
+
+def _import(client, user, inspection, data: bytes):
+    c = client_for(client, user)
+    url = reverse("plans:plan_import", args=[inspection.pk])
+    upload = io.BytesIO(data)
+    upload.name = "plan.docx"
+    response = c.post(url, {"form": "upload", "plan": upload})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Check what will be stored" in html and not Plan.objects.exists()  # nothing stored before confirming
+    response = c.post(url, {"form": "confirm"})
+    assert response.status_code == 302
+    return Plan.objects.get(), html
+
+
+def test_word_import_of_southend_plan(client, southend_inspection, users):
+    plan, html = _import(client, users["southend_editor"], southend_inspection, seed_004_docx())
+    # 12 recommendations + the council's 2 own items + the LSCB's 4 recommendations (no actions yet)
+    assert plan.items.count() == 18
+    for ordinal in range(1, 13):
+        item = plan.items.get(recommendation__section="la", recommendation__ordinal=ordinal)
+        assert item.ref == str(ordinal) and item.actions.exists()
+    one = plan.items.get(recommendation__section="la", recommendation__ordinal=1)
+    assert one.actions.count() == 7 and one.themes.count() == 4
+    seventh = one.actions.get(ref="7")
+    assert [(m.target_date, m.owner.name) for m in seventh.milestones.all()][-1] == (date(2018, 6, 30), "GM – Fieldwork Services")
+    assert plan.risks.count() == 3
+    assert "LSCB 1: no item of the document answers it" in html
+    # 31st March 2016 (before the inspection) is kept as written, without a date
+    assert "target &#x27;31st March 2016&#x27; is before the inspection began" in html
+
+
+def test_word_import_of_east_sussex_review_links_by_text(client, east_sussex_inspection, users):
+    plan, html = _import(client, users["east_sussex_editor"], east_sussex_inspection, seed_002_docx())
+    linked = {i.ref: i.recommendation.ordinal for i in plan.items.exclude(recommendation=None) if i.actions.exists()}
+    # the plan numbers its areas 1-8; the report lists nine (the advocacy one has no item in the plan)
+    assert linked == {"1": 1, "2": 5, "3": 2, "4": 4, "5": 7, "6": 8, "7": 3, "8": 9}
+    advocacy = plan.items.get(recommendation__section="la", recommendation__ordinal=6)
+    assert advocacy.title.startswith("Ensure that children know that they have a right") and not advocacy.actions.exists()
+    assert plan.items.get(ref="1").progress_updates.get().date == date(2014, 7, 31)
+    assert plan.items.get(ref="4").actions.get(ref="ii").lead.name == "Sally Carnie/ Teresa Lavelle-Hill"
+
+
+def test_excel_export_and_bad_import(client, plan, users):
+    c = client_for(client, users["southend_editor"])
+    exported = c.get(reverse("plans:plan_export", args=[plan.pk])).content
+    from openpyxl import load_workbook
+    workbook = load_workbook(io.BytesIO(exported))
+    workbook["Milestones"].cell(row=2, column=8).value = "not a date"
+    out = io.BytesIO()
+    workbook.save(out)
+    out.seek(0)
+    out.name = "plan.xlsx"
+    before = Plan.objects.count()
+    response = c.post(reverse("plans:plan_import", args=[plan.inspection.pk]), {"form": "upload", "plan": out})
+    assert response.status_code == 400
+    assert "Milestones, row 2, column target_date: &#x27;not a date&#x27; is not a date" in response.content.decode()
+    assert Plan.objects.count() == before
+
+
+def test_templates_download(client):
+    assert client.get(reverse("plans:template", args=["csv"])).content.decode().startswith("item,item_title")
+    assert client.get(reverse("plans:template", args=["xlsx"])).content.startswith(b"PK")
+
+
+def test_excel_round_trip_through_the_pages(client, southend_inspection, users):
+    """A plan exported to Excel and imported back is the same plan."""
+    from inspire.web.plans.selectors import plan_data
+
+    first, _ = _import(client, users["southend_editor"], southend_inspection, seed_004_docx())
+    editor = users["southend_editor"]
+    item = first.items.get(ref="2")
+    measure = item.measures.first()
+    services.measure_value_record(measure=measure, user=editor, date=date(2016, 11, 30), value=38)
+    services.progress_add(item=item, user=editor, date=date(2016, 11, 30), text="Audit report refocused")
+    exported = client.get(reverse("plans:plan_export", args=[first.pk])).content
+    upload = io.BytesIO(exported)
+    upload.name = "plan.xlsx"
+    url = reverse("plans:plan_import", args=[southend_inspection.pk])
+    assert client.post(url, {"form": "upload", "plan": upload}).status_code == 200
+    assert client.post(url, {"form": "confirm"}).status_code == 302
+    second = Plan.objects.exclude(pk=first.pk).get()
+    assert plan_data(plan=second, as_at=date(2016, 12, 6)) == plan_data(plan=first, as_at=date(2016, 12, 6))
