@@ -20,6 +20,9 @@ from inspire.core.reading.record import Record
 #: whatever their name: the format is always decided by content.
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
 
+#: Seconds one file may take to read before its worker is stopped (real reports take under 2 s).
+DEFAULT_TIMEOUT = 60.0
+
 
 def find_report_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Each file named, and every report-like file under each folder named (recursively, sorted),

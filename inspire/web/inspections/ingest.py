@@ -17,15 +17,11 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
-from inspire.core.reading.batch import file_sha256, read_for_store, worker_context
+from inspire.core.reading.batch import DEFAULT_TIMEOUT, file_sha256, read_for_store, worker_context
 from inspire.core.reading.documents import MAX_BYTES
 from inspire.core.reading.errors import FileTooLarge, ReadError
 from inspire.web.inspections.models import SourceDocument
 from inspire.web.inspections.services import inspection_store, register_sync
-
-#: Seconds one file may take to read before its worker is stopped (real reports take under 2 s).
-DEFAULT_TIMEOUT = 60.0
-
 
 @dataclass(frozen=True)
 class Failure:
@@ -38,10 +34,6 @@ class IngestReport:
     stored: list[Path] = field(default_factory=list)
     already_stored: list[Path] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return len(self.stored) + len(self.already_stored) + len(self.failed)
 
 
 def worker_pool(workers: int | None = None) -> ProcessPool:
