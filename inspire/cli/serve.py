@@ -36,7 +36,8 @@ def prepare(*, collect_static: bool) -> None:
         register_sync()
     if collect_static:
         call_command("collectstatic", interactive=False, verbosity=0)
-    connection.close()
+    if not connection.in_atomic_block:  # inside a test's transaction the connection must stay open
+        connection.close()
 
 
 @app.command()
