@@ -16,24 +16,16 @@ from inspire.cli import app
 
 
 def prepare(*, collect_static: bool) -> None:
-    """Migrate if needed, load the register if it changed, collect static files."""
+    """Migrate if needed and sync the register (as ``inspire setup`` does), collect static files."""
     from inspire.web.django_setup import setup
 
     setup()
     from django.core.management import call_command
     from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
 
-    from inspire.core.register import default_register
-    from inspire.web.inspections.models import Authority
-    from inspire.web.inspections.services import register_sync
+    from inspire.web.inspections.ingest import database_prepare
 
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        typer.echo("Updating the database…")
-        call_command("migrate", interactive=False, verbosity=0)
-    if Authority.objects.count() != len(default_register().authorities):
-        register_sync()
+    database_prepare()
     if collect_static:
         call_command("collectstatic", interactive=False, verbosity=0)
     if not connection.in_atomic_block:  # inside a test's transaction the connection must stay open

@@ -11,3 +11,12 @@ def register(db):
     from inspire.web.inspections.services import register_sync
 
     register_sync()
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with an empty cache: rolled-back tests reuse ids, so two tests' data can
+    share a data version (``caching.data_version``) while differing."""
+    from django.core.cache import cache
+
+    cache.clear()

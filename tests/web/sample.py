@@ -115,6 +115,12 @@ def make_sample() -> Sample:
     _provenance(essex_2014, "judgements.overall", 2, "Overall effectiveness: Requires improvement to be good")
     essex_2014_inspection = store(essex_2014, pages=ESSEX_2014_PAGES)
 
+    # an annual performance assessment letter states no inspection dates, only its publication
+    apa = make_record(authority="Essex", family="apa", inspection_start=None, inspection_end=None, published=date(2006, 11, 30),
+                      lead_inspector=None, judgements={"overall": "good", "staying_safe": "adequate"}, filename="essex-apa-2006.txt")
+    apa.grades = {"overall": 3, "staying_safe": 2}
+    store(apa)
+
     # statistical neighbours and region
     kent = store(make_record(authority="Kent", family="ilacs", inspection_start=date(2022, 5, 9), inspection_end=date(2022, 5, 20),
                              judgements={"overall": "good", "help_and_protection": "good", "children_in_care": "good", "leadership": "good"},

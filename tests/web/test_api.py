@@ -83,19 +83,22 @@ def test_national_distribution_and_transitions(client, stored):
     assert body["national"]["total"] == 1 and body["national"]["sentence"] == "1 inspected: 100% outstanding"
     later = client.get("/api/national/distribution", {"as_at": "2023-01-01", "region": "South East"}).json()
     assert [d["region"] for d in later["regions"]] == ["South East"] and later["national"]["total"] == 1
+    waits = client.get("/api/national/time-since-inspection", {"as_at": "2020-01-01"}).json()
+    assert waits[0]["authority"]["slug"] == "essex" and waits[0]["days"] == 75 and waits[0]["last_inspection_id"] == stored["new"].pk
+    assert all(w["days"] is None for w in waits[1:])
     transitions = client.get("/api/national/transitions").json()
     assert transitions["counts"]["requires_improvement"]["outstanding"] == 1 and transitions["total"] == 1
 
 
 @pytest.mark.parametrize(
     "url",
-    ["/api/authorities/nowhere", "/api/authorities/99999999", "/api/inspections/999999", "/api/inspections?authority=nowhere"],
+    ["/api/authorities/nowhere", "/api/authorities/99999999", "/api/inspections/999999", "/api/inspections?authority=nowhere", "/api/national/distribution?area=everything"],
 )
 def test_unknown_ids_are_404_json(client, stored, url):
     response = client.get(url)
     assert response.status_code == 404
     body = response.json()
-    assert body["errors"] == [] and ("No local authority" in body["detail"] or "No inspection" in body["detail"])
+    assert body["errors"] == [] and body["detail"].startswith(("No local authority", "No inspection", "No judgement area"))
 
 
 @pytest.mark.parametrize(
@@ -107,7 +110,7 @@ def test_unknown_ids_are_404_json(client, stored, url):
         ("/api/inspections?date_from=2020-02-30", "query.date_from"),
         ("/api/inspections/abc", "path.inspection_id"),
         ("/api/national/distribution?as_at=yesterday", "query.as_at"),
-        ("/api/national/distribution?area=everything", "query.area"),
+        ("/api/national/distribution?area=Not-a-key", "query.area"),
         ("/api/national/distribution?region=Atlantis", "query.region"),
         ("/api/search", "query.q"),
         ("/api/search?q=x&per_page=101", "query.per_page"),

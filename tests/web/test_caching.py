@@ -16,13 +16,6 @@ from tests.web.factories import make_record, store
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def clear_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 calls = []
 
 

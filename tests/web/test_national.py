@@ -127,9 +127,11 @@ def test_time_since_last_inspection(register):
     store(make_record(authority="Essex", inspection_start=date(2019, 10, 7), inspection_end=date(2019, 10, 18)))
     store(make_record(authority="Essex", family="sif", inspection_start=date(2014, 1, 6), inspection_end=date(2014, 1, 30)))
     store(make_record(authority="Kent", inspection_start=date(2022, 5, 3), inspection_end=date(2022, 5, 13)))
+    store(make_record(authority="Leeds", inspection_start=date(2019, 12, 2), inspection_end=None))
     rows = time_since_last_inspection(as_at=date(2020, 1, 1))
     by_name = {r.authority.name: r for r in rows}
     assert by_name["Essex"].days == (date(2020, 1, 1) - date(2019, 10, 18)).days
     assert by_name["Kent"].inspection is None and by_name["Kent"].days is None
-    assert rows[0].days == by_name["Essex"].days  # the only one inspected by then comes first
+    assert by_name["Leeds"].days == 30  # no end date stated: counted from its first day
+    assert [r.authority.name for r in rows[:2]] == ["Essex", "Leeds"]  # longest wait first
     assert len(rows) == len(default_register().authorities)

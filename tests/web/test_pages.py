@@ -24,6 +24,14 @@ from tests.web.sample import HTML_ORIGINAL, make_sample
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Pages are cached until the data changes; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def sample(register):
     return make_sample()
@@ -53,7 +61,7 @@ def test_home_gives_the_counts_and_todays_national_sentence(client, sample):
     response = client.get("/")
     assert response.status_code == 200
     page = text(response)
-    assert "Inspire holds 10 reports on 7 of the 156 authorities" in page
+    assert "Inspire holds 11 reports on 7 of the 156 authorities" in page
     assert grade_distribution(as_at=date.today()).national.sentence() in page
 
 
@@ -62,7 +70,7 @@ def test_authority_list_filters_by_region_and_name(client, sample):
     assert everyone.status_code == 200
     assert "156 authorities" in text(everyone)
 
-    east = client.get(reverse("authority_list"), {"region": "E"})
+    east = client.get(reverse("authority_list"), {"region": "East of England"})
     names = re.findall(r'href="/authorities/([a-z0-9-]+)/"', east.content.decode())
     assert "essex" in names and "suffolk" in names and "kent" not in names
 
@@ -79,7 +87,8 @@ def test_authority_page_has_history_chart_neighbours_region_and_recommendations(
     assert 'role="img"' in html and "Essex: grades over time" in html
     assert html.count("<polyline") == 4  # overall, help and protection, children in care, leadership
     history = html[html.index('id="history-table"') :]
-    assert history.index("7 October 2019") < history.index("14 January 2014")
+    assert history.index("7 October 2019") < history.index("14 January 2014") < history.index("Published 30 November 2006")
+    assert "Good (3)" in history and "Staying safe" in history  # APA grades keep their number
     # neighbours, in the register's order, with their latest grades
     neighbours = html[html.index('id="neighbours-table"') : html.index('id="region"')]
     assert "Kent" in neighbours and "West Sussex" in neighbours and "Inadequate" in neighbours
@@ -194,7 +203,7 @@ def test_search_finds_highlighted_snippets(client, sample):
 def test_search_filters(client, sample):
     kept = client.get(reverse("search"), {"q": "Essex", "family": "sif"})
     assert "1 page found" in text(kept)
-    none = client.get(reverse("search"), {"q": "Essex", "region": "GL"})
+    none = client.get(reverse("search"), {"q": "Essex", "region": "London"})
     assert "No pages match" in text(none)
     dated = client.get(reverse("search"), {"q": "Essex", "from-day": "1", "from-month": "1", "from-year": "2019"})
     assert reverse("inspection_detail", args=[sample.essex_2019.pk]) in dated.content.decode()
@@ -231,6 +240,8 @@ def test_htmx_requests_get_just_the_fragment(client, sample):
     assert "<html" not in fragment and 'id="national-results"' in fragment
     assert "5 inspected: 20% inadequate, 60% good, 20% outstanding" in text(part)
     assert "HX-Request" in part["Vary"]
+    # what changed is announced through the page's status region
+    assert re.search(r'<div id="live-status" hx-swap-oob="innerHTML">Overall effectiveness as at 1 January 2020: 5 inspected', fragment)
 
     search = client.get(reverse("search"), {"q": "Essex"}, HTTP_HX_REQUEST="true")
     assert "<html" not in search.content.decode() and 'id="search-results"' in search.content.decode()
@@ -333,6 +344,13 @@ def test_search_parameters_are_checked(client, sample, params, message):
     assert message in text(response)
 
 
+def test_regions_are_listed_once_each(client, sample):
+    html = client.get(reverse("authority_list")).content.decode()
+    assert html.count('<option value="North West"') == 1
+    cumbria = client.get(reverse("authority_list"), {"region": "North West", "q": "Cumbria"})
+    assert "1 authority in North West" in text(cumbria)
+
+
 def test_authority_region_is_checked(client, sample):
     response = client.get(reverse("authority_list"), {"region": "Narnia"})
     assert response.status_code == 400
@@ -347,7 +365,7 @@ def test_upload_needs_a_signed_in_user(client, sample):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
     posted = client.post(reverse("upload"), {"report": SimpleUploadedFile("r.txt", b"text")})
-    assert posted.status_code == 302 and Inspection.objects.count() == 10
+    assert posted.status_code == 302 and Inspection.objects.count() == 11
 
 
 def test_upload_form(signed_in):
@@ -434,9 +452,104 @@ def test_highlight_escapes_the_page_and_marks_the_quote_across_spacing():
     assert not found and plain == "nothing here"
 
 
-def test_server_error_page_is_gov_uk_styled(rf):
-    from django.views.defaults import server_error
+def test_error_pages_are_gov_uk_styled(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied, SuspiciousOperation
+    from django.views.defaults import bad_request, permission_denied, server_error
 
-    response = server_error(rf.get("/"))
-    assert response.status_code == 500
-    assert "Sorry, there is a problem with the service" in response.content.decode()
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    for response, status, heading in (
+        (server_error(request), 500, "Sorry, there is a problem with the service"),
+        (permission_denied(request, PermissionDenied()), 403, "You cannot do that"),
+        (bad_request(request, SuspiciousOperation()), 400, "There is a problem with the request"),
+    ):
+        assert response.status_code == status
+        assert f'<h1 class="govuk-heading-xl">{heading}</h1>' in response.content.decode()
+        assert "govuk-template" in response.content.decode()
+
+
+def test_cached_pages_change_when_a_report_is_stored(client, sample):
+    from tests.web.factories import make_record, store
+
+    before = client.get(reverse("authority_detail", args=["kent"]))
+    assert "Reports stored 1" in text(before)
+    store(make_record(authority="Kent", family="sif", inspection_start=date(2015, 3, 2), inspection_end=date(2015, 3, 25),
+                      judgements={"overall": "inadequate"}, filename="kent-2015.txt"))
+    after = client.get(reverse("authority_detail", args=["kent"]))
+    assert "Reports stored 2" in text(after)
+
+
+def test_search_hit_opens_its_page_with_the_words_marked(client, sample):
+    response = client.get(reverse("search"), {"q": "health assessments"})
+    link = re.search(r'href="(/inspections/\d+/evidence/\?page=3&amp;q=health%20assessments#quote)"', response.content.decode())
+    assert link, "each hit links to its page"
+    page = client.get(html.unescape(link.group(1)).split("#")[0])
+    assert page.status_code == 200
+    marked = page.content.decode()
+    assert '<mark id="quote">health</mark> <mark>assessments</mark>' in marked
+    assert "Page 3 of the report" in text(page)
+    evidence = reverse("inspection_evidence", args=[sample.essex_2019.pk])
+    assert client.get(evidence, {"page": "99"}).status_code == 404
+    assert client.get(evidence, {"page": "x"}).status_code == 404
+
+
+@pytest.mark.parametrize("odd", ["²", "٣", "9" * 40, "-1", " 1 ", "1.5", "\x00", "1e3", "💥"])
+def test_odd_numbers_in_the_address_are_refused_not_crashed_on(client, sample, odd):
+    for params in (
+        {"as-at-day": odd, "as-at-month": "1", "as-at-year": "2020"},
+        {"as-at-day": "1", "as-at-month": "1", "as-at-year": odd},
+    ):
+        assert client.get(reverse("national"), params).status_code in (200, 400)
+    assert client.get(reverse("search"), {"q": "good", "page": odd}).status_code in (200, 400)
+    evidence = reverse("inspection_evidence", args=[sample.essex_2019.pk])
+    assert client.get(evidence, {"page": odd}).status_code in (200, 404)
+
+
+@pytest.mark.parametrize("path", ["/authorities/", "/national/", "/search/"])
+def test_any_query_parameters_give_a_page_not_an_error(client, sample, path):
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    names = st.sampled_from(["q", "region", "area", "family", "grade", "page", "as-at-day", "as-at-month",
+                             "as-at-year", "from-day", "from-month", "from-year", "to-day", "to-month", "to-year"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.dictionaries(names, st.text(max_size=30), max_size=6))
+    def check(params):
+        assert client.get(path, params).status_code in (200, 400)
+
+    check()
+
+
+def test_evidence_without_page_numbers_finds_the_page_holding_the_quote(client, register):
+    from inspire.core.reading.record import Provenance
+    from tests.web.factories import make_record, store
+
+    record = make_record(authority="Kent", judgements={"overall": "good", "leadership": "good"}, filename="kent.docx")
+    record.provenance["judgements.overall"] = Provenance(None, "Overall effectiveness: Good")
+    record.provenance["judgements.leadership"] = Provenance(None, "words that are nowhere")
+    inspection = store(record, pages=["Kent children's services", "Judgements\nOverall effectiveness: Good\n"])
+    evidence = reverse("inspection_evidence", args=[inspection.pk])
+
+    found = client.get(evidence, {"key": "judgements.overall"})
+    assert '<mark id="quote">Overall effectiveness: Good</mark>' in found.content.decode()
+    missing = client.get(evidence, {"key": "judgements.leadership"})
+    assert "were not found exactly as written" in text(missing)
+    assert "Kent children's services" in text(missing)  # the first page, for want of a better one
+
+
+def test_authority_with_nothing_stored(client, sample):
+    response = client.get(reverse("authority_detail", args=["rutland"]))
+    assert response.status_code == 200
+    page = text(response)
+    assert "Inspire holds no reports on Rutland yet" in page
+    assert "No recommendations are stored for Rutland" in page
+    assert "<svg" not in response.content.decode()
+
+
+def test_inspection_in_the_2026_form_has_no_overall_judgement(client, sample):
+    response = client.get(reverse("inspection_detail", args=[sample.somerset_2026.pk]))
+    assert response.status_code == 200
+    page = text(response)
+    assert "Inspection of local authority children's services (from April 2026)" in page
+    assert "Overall effectiveness" not in page.split("Judgements", 1)[1].split("Recommendations", 1)[0]

@@ -119,3 +119,23 @@ def test_the_database_has_its_search_index(db):
 def test_a_page_past_the_end_still_counts(pages):
     results = search_pages(query="fostering", page=5, per_page=2)
     assert (results.total, results.hits) == (3, [])
+
+
+def test_finds_text_of_a_real_report(register):
+    """Essex 2019 (seed 001) read by the reader, stored, and found by words on its pages."""
+    from inspire.core.reading import read_document
+    from inspire.core.reading.documents import load_path
+    from inspire.web.inspections.services import inspection_store
+    from tests.conftest import seed
+
+    path = seed("001")
+    document = load_path(path)
+    stored = inspection_store(record=read_document(document), document=document, content=path.read_bytes()).inspection
+    results = search_pages(query='"private fostering team"')
+    assert results.total >= 1
+    hit = results.hits[0]
+    assert (hit.inspection_id, hit.authority_name) == (stored.pk, "Essex")
+    page_text = stored.document.pages.get(number=hit.page_number).text
+    assert "private fostering team" in " ".join(page_text.split())
+    assert "private fostering team" in " ".join(re.findall(r"<mark>(.*?)</mark>", hit.snippet)).lower()
+    assert search_pages(query="fostering", family="sif").total == 0

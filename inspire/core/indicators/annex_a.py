@@ -402,6 +402,8 @@ def read_annex_a(source: str | Path | IO[bytes] | bytes) -> CaseLists:
     return lists
 
 
+#: a workbook that expands to more than this is refused (a large county's return is about 60 MB)
+MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -415,8 +417,13 @@ class _Book:
         self.data = data
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, ValueError, OSError) as error:
+            raise AnnexAError(f"this is not a readable Excel workbook (.xlsx): {error}") from error
+        if sum(item.file_size for item in self.zip.infolist()) > MAX_UNCOMPRESSED_BYTES:
+            raise AnnexAError(f"the workbook expands to more than {MAX_UNCOMPRESSED_BYTES // 1024 ** 2:,} MB, far more than any Annex A return")
+        try:
             self.values = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        except (zipfile.BadZipFile, python_calamine.CalamineError, ValueError, OSError) as error:
+        except (python_calamine.CalamineError, ValueError, OSError) as error:
             raise AnnexAError(f"this is not a readable Excel workbook (.xlsx): {error}") from error
         self.sheet_names: list[str] = list(self.values.sheet_names)
         self._paths = self._sheet_paths()
@@ -505,11 +512,12 @@ def _read_sheet(book: _Book, title: str, spec: ListSpec, lists: CaseLists) -> No
         if column.field not in mapping:
             lists.problems.append(Problem(spec.name, f"no column for “{column.label}” was found; indicators that need it are not computed", "missing_column", column=column.label))
 
-    formulas = book.formulas(title)
     row_type = ROW_TYPES[spec.key]
     columns = [(c.field, mapping[c.field], CONVERTERS[c.kind], c.label) for c in spec.columns if c.field in mapping and c.field != "child_id"]
     id_index = mapping["child_id"]
     labels = {index: label for _, index, _, label in columns} | {id_index: "Child Unique ID"}
+    # only rows with a formula in a column that is read need them (an "Age" formula column does not)
+    formulas = {row: cells for row, cells in book.formulas(title).items() if any(column in labels for column, _ in cells)}
     out = lists.rows(spec.key)
     problems = lists.problems
     name = spec.name
@@ -530,7 +538,8 @@ def _read_sheet(book: _Book, title: str, spec: ListSpec, lists: CaseLists) -> No
 def _resolve_formulas(number: int, values: list, cached: Any, problems: list, name: str, labels: dict[int, str]) -> list:
     """Replace the formula cells of one row by their results (worked out, else Excel's saved value)."""
     resolved = list(values)
-    for index, value in enumerate(values):
+    for index in labels:
+        value = values[index] if index < len(values) else None
         if isinstance(value, str) and value.startswith("="):
             try:
                 resolved[index] = evaluate(value, values, number)

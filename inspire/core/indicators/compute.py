@@ -122,8 +122,10 @@ def compute(
 
 
 def standard_periods(lists: CaseLists) -> list[Period]:
-    """The periods an import computes: each whole calendar quarter the return covers (trend points)
-    and the year to the last of them; the return's whole window when it covers no whole quarter."""
+    """The periods an import computes: each whole calendar quarter the return covers (the trend's
+    points), the return's whole window (first to last contact or referral: its last day is the day
+    the "as at the return" columns describe), and the year to the last whole quarter when the
+    return covers all of it (what comparators are published for)."""
     window = lists.date_range()
     if window is None:
         return []
@@ -138,10 +140,11 @@ def standard_periods(lists: CaseLists) -> list[Period]:
         if start >= first:
             quarters.append(Period(start, end))
         year, month = (year + 1, 1) if month == 10 else (year, month + 3)
-    if not quarters:
-        return [Period(first, last)]
-    year_start = max(add_months(quarters[-1].end + timedelta(days=1), -12), quarters[0].start)
-    return [*quarters, Period(year_start, quarters[-1].end)]
+    periods = [*quarters, Period(first, last)]
+    if quarters:
+        end = quarters[-1].end
+        periods.append(Period(add_months(end + timedelta(days=1), -12), end))
+    return [p for i, p in enumerate(periods) if p.start >= first and p not in periods[:i]]
 
 
 def compute_all(

@@ -103,9 +103,6 @@ class PlanData:
     items: list[ItemData] = field(default_factory=list)
     risks: list[RiskData] = field(default_factory=list)
 
-    def theme_name(self, code: str) -> str:
-        return next((t.name for t in self.themes if t.code == code), code)
-
 
 def clear_dates_before(plan: PlanData, day: date, what: str = "the inspection began") -> list[str]:
     """Drop target dates earlier than ``day`` (typing slips such as "31st March 2016" in a plan

@@ -62,8 +62,9 @@ def inputs_for_rating(impact: str, rating: str) -> tuple[str, str]:
         for likelihood in LEVELS[::-1]:
             if MATRIX[(candidate_impact, likelihood)] == rating:
                 return candidate_impact, likelihood
-    for candidate_impact in LEVELS:
+    # the rating is above what the stated impact can give: raise the impact as little as needed
+    for candidate_impact in LEVELS[LEVELS.index(impact) + 1 :]:
         for likelihood in LEVELS:
             if MATRIX[(candidate_impact, likelihood)] == rating:
                 return candidate_impact, likelihood
-    raise RiskLevelError(f"no impact and likelihood give {rating}")  # unreachable: every rating occurs
+    raise RiskLevelError(f"no impact and likelihood give {rating}")

@@ -246,6 +246,9 @@ class _Reader:
         elif _is_risk_header(header):
             self.found_table = True
             self._risk_table(rows[1:])
+        elif len(header) >= 2:
+            self.notes.append(f"a table headed '{_short(' | '.join(' '.join(c) for c in rows[0]), 90)}' "
+                              "is not in a plan layout Inspire reads; it was not imported")
         self.mode = ""
 
     # Southend's detailed plan -------------------------------------------------------------
@@ -455,9 +458,10 @@ def _last_number(text: str) -> int | None:
 def _split_roman(text: str) -> list[tuple[str, str]]:
     """'i) Do this ii) Do that' -> [('i', 'Do this'), ('ii', 'Do that')]; no numerals -> one action."""
     text = text.strip()
-    matches = [m for m in _ROMAN.finditer(text) if _is_next_numeral(m.group(1))]
+    matches = list(_ROMAN.finditer(text))
     if not matches:
         return [("", text)] if text else []
+    # numerals count up from the first; "(v)" in the middle of a sentence is not an action
     actions, expected = [], _roman_value(matches[0].group(1))
     starts = []
     for match in matches:
@@ -481,10 +485,6 @@ def _roman_value(numeral: str) -> int:
         else:
             total += value
     return total
-
-
-def _is_next_numeral(numeral: str) -> bool:
-    return bool(numeral) and all(c in "ivx" for c in numeral.lower())
 
 
 def _short(text: str, length: int = 60) -> str:

@@ -47,6 +47,10 @@ CLOSING_TABLE = re.compile(r"^[ \t]*Record[ \t]+of[ \t]+main[ \t]+findings[ \t]*
 ROW_GRADE = re.compile(r"\b(?:outstanding|good|adequate|inadequate|requires\s+improvement)\)?[ \t|]*\r?$", re.I)
 CLOSING_ROW = 150  # characters: a longer line is prose, past the table
 CLOSING_GAP = 5  # lines without a grade: past the table
+#: other lines of Ofsted's back matter, for a paper that left out its copyright line
+BACK_MATTER = re.compile(
+    r"^[ \t]*(?:This\s+publication\s+is\s+available\s+at\b|Interested\s+in\s+our\s+work\?)[^\n]*", re.I | re.M
+)
 LETTER_REACH = 6  # lines above a letter's heading in which its date is looked for
 COVER_REACH = 12  # lines after the title in which the cover's dates are looked for
 FRONT_MATTER = 3000  # characters: a copyright line this close to the title is front matter (2009-13 reports)
@@ -96,7 +100,7 @@ def find_embedded(document: Document, register: Register) -> Embedded | None:
     before = _visible("\n".join([*(p.text for p in document.pages[: start[0]]), document.pages[start[0]].text[: start[1]]]))
     if before <= OUTSIDE and _ends_with_back_matter(document) and not is_council_paper(document):
         return None  # the report itself (the common case: decided without reading it all)
-    end = _end(document, start) or _closing_table_end(document, start)
+    end = _end(document, start, END) or _end(document, start, BACK_MATTER) or _closing_table_end(document, start)
     last = end or (len(document.pages) - 1, len(document.pages[-1].text))
     after = _visible("\n".join([document.pages[last[0]].text[last[1] :], *(p.text for p in document.pages[last[0] + 1 :])]))
     if before <= OUTSIDE and after <= OUTSIDE and not is_council_paper(document):
@@ -146,13 +150,13 @@ def _cover_start(document: Document, title: tuple[int, int, int], register: Regi
     return page, start
 
 
-def _end(document: Document, start: tuple[int, int]) -> tuple[int, int] | None:
-    """The end of the line holding the report's back matter, past its front matter."""
+def _end(document: Document, start: tuple[int, int], marks: re.Pattern[str]) -> tuple[int, int] | None:
+    """The end of the first line past the report's front matter that ``marks`` matches."""
     skipped = 0
     for index in range(start[0], len(document.pages)):
         text = document.pages[index].text
         offset = start[1] if index == start[0] else 0
-        for match in END.finditer(text, offset):
+        for match in marks.finditer(text, offset):
             if skipped + match.start() - offset >= FRONT_MATTER:
                 return index, match.end()
         skipped += len(text) - offset

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import zlib
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from inspire.core.indicators.cases import ROW_TYPES, CaseLists, row_fields
@@ -23,9 +24,9 @@ def _plain(value: Any) -> Any:
 
 
 def dump(list_key: str, rows: list) -> bytes:
-    names = row_fields(list_key)
-    table = [[r.row, *(_plain(getattr(r, n)) for n in names)] for r in rows]
-    return zlib.compress(json.dumps(table, separators=(",", ":")).encode(), 6)
+    get = attrgetter("row", *row_fields(list_key))
+    table = [[_plain(v) for v in get(r)] for r in rows]
+    return zlib.compress(json.dumps(table, separators=(",", ":")).encode(), 1)
 
 
 def load(list_key: str, data: bytes) -> list:

@@ -5,6 +5,7 @@ Lines differ by colour, marker shape and dash, never by colour alone."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from django.utils.html import escape
@@ -16,11 +17,15 @@ from inspire.web.inspections.templatetags.inspire import long_date
 AUTHORITY_COLOUR, ENGLAND_COLOUR, THRESHOLD_COLOUR = "#1d70b8", "#505a5f", "#d4351c"
 
 
-def _nice_top(value: float) -> float:
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
-        if value <= step * 5:
-            return step * 5 if value > step * 4 else (int(value / step) + 1) * step
-    return value * 1.1
+def _scale(values: list[float]) -> tuple[float, float, float]:
+    """(bottom, top, step) of a y axis from 0 with round steps, about five of them."""
+    high = max(max(values), 0) * 1.05 or 1
+    magnitude = 10 ** math.floor(math.log10(high / 5)) if high >= 5 else 1
+    for factor in (1, 2, 2.5, 5, 10):
+        step = factor * magnitude
+        if step * 5 >= high:
+            return 0.0, step * math.ceil(high / step), step
+    return 0.0, high, high / 5
 
 
 def indicator_chart(
@@ -38,7 +43,12 @@ def indicator_chart(
     left, right, top, bottom = (6, 6, 8, 8) if compact else (70, 20, 20, 70)
     threshold = indicator.threshold.value if indicator.threshold else None
     values = [v for _, v in points] + [v for _, v in england] + ([threshold] if threshold is not None else [])
-    top_value = _nice_top(max(values) or 1)
+    if compact:  # a sparkline: the data's own range, so small changes show
+        low, high = min(values), max(values)
+        pad = (high - low) * 0.1 or max(abs(high) * 0.05, 1)
+        bottom_value, top_value, step = low - pad, high + pad, 0.0
+    else:
+        bottom_value, top_value, step = _scale(values)
     days = [d for d, _ in points] + [d for d, _ in england]
     first, last = min(days), max(days)
     span = max(1, (last - first).days)
@@ -48,7 +58,7 @@ def indicator_chart(
         return left + plot_w * ((day - first).days / span if len(set(days)) > 1 else 0.5)
 
     def y_of(value: float) -> float:
-        return top + plot_h * (1 - value / top_value)
+        return top + plot_h * (1 - (value - bottom_value) / (top_value - bottom_value))
 
     latest = points[-1]
     description = (
@@ -69,15 +79,19 @@ def indicator_chart(
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
     ]
     if not compact:
-        for i in range(5):
-            value = top_value * i / 4
+        for i in range(round(top_value / step) + 1):
+            value = step * i
             y = y_of(value)
             parts.append(f'<line class="inspire-chart__grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>')
             parts.append(f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end">{escape(_axis(indicator, value))}</text>')
         axis_y = top + plot_h
         parts.append(f'<line class="inspire-chart__axis" x1="{left}" x2="{width - right}" y1="{axis_y}" y2="{axis_y}"/>')
-        for day in sorted({d for d, _ in points})[:: max(1, len(points) // 6)]:
-            parts.append(f'<text x="{x_of(day):.1f}" y="{axis_y + 20}" text-anchor="middle">{day:%b %Y}</text>')
+        last_x = -1e9
+        for day in sorted({d for d, _ in points} | {d for d, _ in england}):
+            x = x_of(day)
+            if x - last_x >= 90:  # labels never overlap: a date too close to the last one is skipped
+                parts.append(f'<text x="{x:.1f}" y="{axis_y + 20}" text-anchor="middle">{day:%b %Y}</text>')
+                last_x = x
     if threshold is not None:
         y = y_of(threshold)
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{THRESHOLD_COLOUR}" stroke-width="2" stroke-dasharray="2 4"/>')
@@ -108,7 +122,5 @@ def indicator_chart(
 
 
 def _axis(indicator: Indicator, value: float) -> str:
-    unit = indicator.unit.value
-    if unit == "percent":
-        return f"{value:.0f}%"
-    return f"{value:,.0f}"
+    text = f"{value:,.1f}".removesuffix(".0")
+    return text + "%" if indicator.unit.value == "percent" else text

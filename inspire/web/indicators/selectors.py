@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.apps import apps
-
 from inspire.core.indicators import CATALOGUE, Indicator, Period, Polarity, compute_all
 from inspire.core.indicators.cases import CaseLists
 from inspire.core.indicators.comparators import ComparatorValue as CoreComparatorValue
 from inspire.core.indicators.comparators import Comparison, compare, quartile_label
 from inspire.core.indicators.compute import Result
 from inspire.core.register import default_register
+from inspire.web.accounts.models import ROLE_ORDER
+from inspire.web.accounts.services import authority_role
 from inspire.web.indicators import caselists
 from inspire.web.indicators.models import AnnexAImport, ComparatorValue, IndicatorValue, Population
 from inspire.web.inspections.models import Authority
@@ -185,31 +185,13 @@ def period_compute(*, dataset: AnnexAImport, period: Period, keep_cases: bool = 
     return compute_all(lists, period, population_under_18=population_for(authority=dataset.authority, day=period.end), keep_cases=keep_cases)
 
 
-def _membership_model():
-    return apps.get_model("accounts", "Membership") if apps.is_installed("inspire.web.accounts") else None
-
-
 def can_see_cases(user, authority: Authority) -> bool:
-    """Case-level rows (child IDs) are for signed-in members of the authority (any role) where
-    memberships exist, otherwise for signed-in staff; superusers always."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    membership = _membership_model()
-    if membership is None:
-        return user.is_staff
-    return membership.objects.filter(user=user, authority=authority).exists()
+    """Case-level rows (child IDs) are for the authority's signed-in members, any role (superusers
+    always): ``accounts.Membership``."""
+    return authority_role(user=user, authority=authority) is not None
 
 
 def can_import(user, authority: Authority) -> bool:
-    """Importing a return or entering the population: editors and admins of the authority where
-    memberships exist, otherwise signed-in staff; superusers always."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    membership = _membership_model()
-    if membership is None:
-        return user.is_staff
-    return membership.objects.filter(user=user, authority=authority, role__in=("editor", "admin")).exists()
+    """Importing a return or entering the population: the authority's editors and admins."""
+    role = authority_role(user=user, authority=authority)
+    return role is not None and ROLE_ORDER[role] >= ROLE_ORDER["editor"]

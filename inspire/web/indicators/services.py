@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from django.db import transaction
 
-from inspire.core.indicators import CATALOGUE, Period, Unit, compute_all, read_annex_a
+from inspire.core.indicators import CATALOGUE, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
 from inspire.core.indicators.compute import Result, standard_periods
 from inspire.core.register import default_register
@@ -46,13 +46,16 @@ def _value_row(authority: Authority, result: Result, **source) -> IndicatorValue
 
 
 def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None) -> AnnexAImport:
-    """Read, check and store an Annex A workbook and compute every indicator for each whole quarter
-    it covers and the year to the last of them. Raises ``AnnexAError`` for a file that is not a
-    workbook; problems inside it are stored on the import. All or nothing."""
+    """Read, check and store an Annex A workbook and compute every indicator for its standard periods
+    (``compute.standard_periods``; indicators that read columns describing the day of the return
+    only for periods ending near it). Raises ``AnnexAError`` for a file that is not a
+    workbook; problems inside it are stored on the import. All or nothing. The authority's report
+    figures are synchronised first (``report_figures_sync``)."""
     lists = read_annex_a(content)
     periods = standard_periods(lists)
     window = lists.date_range()
     with transaction.atomic():
+        report_figures_sync(authority=authority)  # a report's under-18 population can serve the rates
         dataset = AnnexAImport.objects.create(
             authority=authority,
             filename=PurePath(filename.replace("\\", "/")).name[:255] or "annex_a.xlsx",
@@ -76,9 +79,19 @@ def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploa
             _value_row(authority, result, source="annex_a", dataset=dataset)
             for period in periods
             for result in compute_all(lists, period, population_under_18=population_for(authority=authority, day=period.end))
+            if not _before_the_return(result, window)
         ]
         IndicatorValue.objects.bulk_create(values, batch_size=500)
     return dataset
+
+
+#: how far before the return's last date a period may end and still use columns that describe the
+#: day of the return ("date of the last visit", "placements in the last 12 months")
+AS_AT_RETURN_DAYS = 31
+
+
+def _before_the_return(result: Result, window: tuple[date, date] | None) -> bool:
+    return result.indicator.as_at_return and window is not None and (window[1] - result.period.end).days > AS_AT_RETURN_DAYS
 
 
 def population_set(*, authority: Authority, as_at: date, under_18: int, entered_by=None) -> Population:

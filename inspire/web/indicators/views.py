@@ -65,7 +65,7 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
     chart = indicator_chart(indicator, [(p.period_end, p.value) for p in summary.points], england=england,
                             authority_name=authority.name, chart_id="indicator-chart")
     context = {"authority": authority, "indicator": indicator, "summary": summary, "chart": chart, "england": england,
-               "values": list(reversed(summary.points)), "list_label": list_name(indicator.list_key)}
+               "values": [(p, indicator.format(p.value)) for p in reversed(summary.points)], "list_label": list_name(indicator.list_key)}
 
     dataset = selectors.latest_dataset(authority=authority)
     allowed = selectors.can_see_cases(request.user, authority)

@@ -20,7 +20,7 @@ from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import BeforeValidator, StringConstraints
 
-from inspire.core.reading.record import FAMILIES, GRADES, JUDGEMENT_KEYS
+from inspire.core.reading.record import FAMILIES, GRADES
 from inspire.core.register import default_register
 from inspire.web.inspections import national
 from inspire.web.inspections.models import Authority, Inspection, Judgement, Recommendation
@@ -41,9 +41,10 @@ MAX_LIMIT = 100
 
 Family = Literal[FAMILIES]  # type: ignore[valid-type]
 Grade = Literal[GRADES]  # type: ignore[valid-type]
-Area = Literal[JUDGEMENT_KEYS]  # type: ignore[valid-type]
-#: A region's name or code, as in the register
-Region = Literal[tuple(sorted({a.region_name for a in default_register().authorities} | {a.region_code for a in default_register().authorities}))]  # type: ignore[valid-type]
+#: A judgement key (docs/RECORD.md): the shared keys or an older family's own
+Area = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
+#: A region, by name (the register's region codes are incomplete: Cumbria's is "NotKnown")
+Region = Literal[tuple(sorted({a.region_name for a in default_register().authorities}))]  # type: ignore[valid-type]
 
 
 def _iso_date(value: Any) -> Any:
@@ -285,10 +286,17 @@ def _page(queryset: QuerySet, paging: Paging, convert) -> dict:
 
 
 def _inspections() -> QuerySet[Inspection]:
-    return Inspection.objects.select_related("authority").prefetch_related("judgements")
+    """Inspections with authority and judgements, without the stored whole record (read only by detail)."""
+    return Inspection.objects.select_related("authority").prefetch_related("judgements").defer("record", "facts", "warnings")
 
 
 _SLUG_OR_URN = re.compile(r"^[a-z0-9-]{1,100}$")
+
+
+def _check_area(area: str) -> None:
+    known = national.known_areas()
+    if area not in known:
+        raise HttpError(404, f"No judgement area {area!r} is stored; the areas are: {', '.join(known)}")
 
 
 def _find_authority(key: str) -> Authority:
@@ -304,7 +312,7 @@ def _find_authority(key: str) -> Authority:
 
 
 class AuthorityFilters(Schema):
-    region: Region | None = Field(None, description="Region name or code")
+    region: Region | None = Field(None, description="Region name")
     q: Text | None = Field(None, description="Part of the authority's name")
 
 
@@ -335,7 +343,7 @@ class InspectionFilters(Schema):
     authority: Text | None = Field(None, description="Authority slug or Ofsted URN")
     family: Family | None = None
     grade: Grade | None = Field(None, description="Has any judgement of this grade")
-    region: Region | None = Field(None, description="Region name or code")
+    region: Region | None = Field(None, description="Region name")
     date_from: IsoDate | None = Field(None, description="First day of inspection on or after")
     date_to: IsoDate | None = Field(None, description="First day of inspection on or before")
 
@@ -368,7 +376,13 @@ def list_inspections(request, filters: Query[InspectionFilters], paging: Query[P
 @api.get("/inspections/{inspection_id}", response={200: InspectionDetail, **ERRORS}, tags=["inspections"])
 def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
     """One inspection with its judgements, recommendations, area facts and where each value was read."""
-    inspection = _inspections().select_related("document").prefetch_related("recommendations").filter(pk=inspection_id).first()
+    inspection = (
+        Inspection.objects.select_related("authority", "document")
+        .prefetch_related("judgements", "recommendations")
+        .defer("document__content")  # the original file is not part of the answer
+        .filter(pk=inspection_id)
+        .first()
+    )
     if inspection is None:
         raise HttpError(404, f"No inspection has the id {inspection_id}")
     document = inspection.document
@@ -397,7 +411,7 @@ def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
 
 
 class JudgementFilters(InspectionFilters):
-    area: Area | None = None
+    area: Area | None = Field(None, description="Judgement key, e.g. overall, help_and_protection")
 
 
 @api.get("/judgements", response={200: JudgementPage, **ERRORS}, tags=["judgements"])
@@ -467,7 +481,7 @@ class SearchParams(Schema):
     q: Text = Field(..., description='Words to find; "quoted phrases" are kept together')
     family: Family | None = None
     grade: Grade | None = None
-    region: Region | None = Field(None, description="Region name or code")
+    region: Region | None = Field(None, description="Region name")
     date_from: IsoDate | None = None
     date_to: IsoDate | None = None
     page: int = Field(1, ge=1, le=10_000)
@@ -513,8 +527,8 @@ def search(request, params: Query[SearchParams]):
 
 class DistributionParams(Schema):
     as_at: IsoDate | None = Field(None, description="Default: today")
-    area: Area = "overall"
-    region: Region | None = Field(None, description="Region name or code")
+    area: Area = Field("overall", description="Judgement key, e.g. overall, help_and_protection")
+    region: Region | None = Field(None, description="Region name")
 
 
 def _distribution(d: national.Distribution) -> dict:
@@ -530,6 +544,7 @@ def _distribution(d: national.Distribution) -> dict:
 @api.get("/national/distribution", response={200: PictureOut, **ERRORS}, tags=["national"])
 def distribution(request, params: Query[DistributionParams]):
     """Latest grades of every authority as at a date, nationally and by region (counts and percentages)."""
+    _check_area(params.area)
     picture = national.grade_distribution(as_at=params.as_at or timezone.localdate(), area=params.area, region=params.region)
     return {
         "as_at": picture.as_at,
@@ -541,12 +556,39 @@ def distribution(request, params: Query[DistributionParams]):
 
 
 class TransitionParams(Schema):
-    area: Area = "overall"
+    area: Area = Field("overall", description="Judgement key, e.g. overall, help_and_protection")
     as_at: IsoDate | None = Field(None, description="Only inspections in effect by this date")
 
 
 @api.get("/national/transitions", response={200: TransitionsOut, **ERRORS}, tags=["national"])
 def transitions(request, params: Query[TransitionParams]):
     """How grades moved between authorities' consecutive inspections (from grade → to grade)."""
+    _check_area(params.area)
     result = national.grade_transitions(area=params.area, as_at=params.as_at)
     return {"area": result.area, "grades": result.grades, "counts": result.counts, "total": result.total}
+
+
+class WaitOut(Schema):
+    authority: AuthorityRef
+    last_inspection_id: int | None
+    last_inspection_family: str | None
+    days: int | None = Field(description="Days since the last inspection ended; null if none is stored")
+
+
+class WaitParams(Schema):
+    as_at: IsoDate | None = Field(None, description="Default: today")
+
+
+@api.get("/national/time-since-inspection", response={200: list[WaitOut], **ERRORS}, tags=["national"])
+def time_since_inspection(request, params: Query[WaitParams]):
+    """Every authority with the days since its last inspection ended, longest wait first."""
+    rows = national.time_since_last_inspection(as_at=params.as_at or timezone.localdate())
+    return [
+        {
+            "authority": _ref(r.authority),
+            "last_inspection_id": r.inspection.pk if r.inspection else None,
+            "last_inspection_family": r.inspection.family if r.inspection else None,
+            "days": r.days,
+        }
+        for r in rows
+    ]

@@ -21,7 +21,9 @@ MARKERS = ("circle", "square", "triangle", "diamond")
 #: The shared grade scale, top to bottom.
 LEVELS = ((4, ("Outstanding",)), (3, ("Good",)), (2, ("Requires improvement", "or adequate")), (1, ("Inadequate",)))
 
-WIDTH, LEFT, RIGHT, TOP, ROW = 900, 170, 30, 20, 56
+WIDTH, LEFT, RIGHT, TOP, ROW = 900, 170, 30, 28, 56
+#: The furthest (px) a series is nudged off its grade's line, so overlapping lines stay visible.
+MAX_NUDGE = 9
 
 
 def _marker(kind: str, x: float, y: float, colour: str) -> str:
@@ -39,11 +41,12 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
     points = [p for line in series.values() for p in line]
     if not points:
         return mark_safe("")
-    days = [p.inspection.inspection_start for p in points]
+    days = [p.when for p in points]
     first, last = date(min(days).year, 1, 1), date(max(days).year + 1, 1, 1)
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = ROW * (len(LEVELS) - 1)
-    legend_rows = (len(series) + 2) // 3
+    columns = 3 if max(len(area_label(area)) for area in series) <= 22 else 2
+    legend_rows = (len(series) + columns - 1) // columns
     height = TOP + plot_height + 50 + legend_rows * 26
 
     def x_of(day: date) -> float:
@@ -51,7 +54,8 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
 
     def y_of(rank: int, index: int) -> float:
         # lines with the same grades would hide each other: each series is nudged a little
-        nudge = (index - (len(series) - 1) / 2) * 3
+        step = min(3.0, 2 * MAX_NUDGE / max(1, len(series) - 1))
+        nudge = (index - (len(series) - 1) / 2) * step
         return TOP + (4 - rank) * ROW + nudge
 
     parts = [
@@ -78,14 +82,14 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
         parts.append(f'<text x="{x:.1f}" y="{axis_y + 22}" text-anchor="middle">{year}</text>')
     for index, (area, line) in enumerate(series.items()):
         colour, marker = COLOURS[index % len(COLOURS)], MARKERS[index % len(MARKERS)]
-        xy = [(x_of(p.inspection.inspection_start), y_of(GRADE_RANK.get(p.grade, 1), index)) for p in line]
+        xy = [(x_of(p.when), y_of(GRADE_RANK.get(p.grade, 1), index)) for p in line]
         if len(xy) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
         parts.extend(_marker(marker, x, y, colour) for x, y in xy)
-        # legend: three to a row under the axis
-        lx = LEFT + (index % 3) * (plot_width / 3)
-        ly = axis_y + 50 + (index // 3) * 26
+        # legend: two or three to a row under the axis
+        lx = LEFT + (index % columns) * (plot_width / columns)
+        ly = axis_y + 50 + (index // columns) * 26
         parts.append(f'<line x1="{lx:.1f}" x2="{lx + 28:.1f}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" stroke-width="2.5"/>')
         parts.append(_marker(marker, lx + 14, ly - 5, colour))
         parts.append(f'<text x="{lx + 36:.1f}" y="{ly}">{escape(area_label(area))}</text>')

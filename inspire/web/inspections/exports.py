@@ -112,6 +112,7 @@ def history_table() -> Table:
     """One row per stored inspection, by authority then date."""
     inspections = (
         Inspection.objects.select_related("authority", "document")
+        .defer("document__content", "record", "facts", "warnings")  # the original files and whole records are not needed
         .prefetch_related("judgements")
         .annotate(recommendation_count=Count("recommendations"))
         .order_by("authority__name", "inspection_start", "id")

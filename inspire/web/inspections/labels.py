@@ -45,12 +45,14 @@ GRADE_TAG = {
 
 #: Facts from "information about this local authority area".
 FACT_LABELS = {
+    "children_under_18": "Children under 18",
     "children": "Children under 18",
     "children_in_need": "Children in need",
     "child_protection_plans": "Children on child protection plans",
     "looked_after": "Children looked after",
     "looked_after_rate": "Children looked after per 10,000",
     "as_at": "Figures as at",
+    "apa_year": "Year assessed",
 }
 
 

@@ -21,6 +21,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models.functions import Coalesce
+
 from inspire.core.reading.record import GRADES, JUDGEMENT_KEYS
 from inspire.web.inspections.labels import grade_label
 from inspire.web.inspections.models import Authority, Inspection, Judgement
@@ -199,19 +201,21 @@ class SinceInspection:
 
 
 def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
-    """Every authority with its latest inspection ended on or before ``as_at``: longest wait first, never inspected last."""
+    """Every authority with its latest inspection ended on or before ``as_at`` (its first day where
+    the end is unknown): longest wait first, never inspected last."""
     latest: dict[int, Inspection] = {}
     inspections = (
-        Inspection.objects.filter(authority__isnull=False, inspection_end__lte=as_at)
+        Inspection.objects.annotate(last_day=Coalesce("inspection_end", "inspection_start"))
+        .filter(authority__isnull=False, last_day__lte=as_at)
         .only("id", "authority_id", "family", "inspection_start", "inspection_end", "published")
-        .order_by("inspection_end", "id")
+        .order_by("last_day", "id")
     )
     for inspection in inspections:
         latest[inspection.authority_id] = inspection
     rows = []
     for authority in Authority.objects.all():
         inspection = latest.get(authority.id)
-        days = (as_at - inspection.inspection_end).days if inspection else None
+        days = (as_at - inspection.last_day).days if inspection else None
         rows.append(SinceInspection(authority, inspection, days))
     rows.sort(key=lambda r: (r.days is None, -(r.days or 0), r.authority.name))
     return rows

@@ -7,11 +7,17 @@ summary's links and the message beside the field.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.http import QueryDict
 
 MIN_YEAR = 2000
+_DIGITS = re.compile(r"[0-9]{1,9}")  # ASCII digits only ("²".isdigit() is True), and not absurdly many
+
+
+def whole_number(value: str) -> int | None:
+    return int(value) if _DIGITS.fullmatch(value) else None
 
 
 class Params:
@@ -43,10 +49,11 @@ class Params:
         value = self.data.get(name, "").strip()
         if not value:
             return 1
-        if not value.isdigit() or int(value) < 1:
+        number = whole_number(value)
+        if number is None or number < 1:
             self.errors[name] = "Page must be a whole number, 1 or more"
             return 1
-        return int(value)
+        return number
 
     def date(self, prefix: str, *, label: str, required: bool = False, latest: date | None = None) -> date | None:
         """A date from the three inputs of a GOV.UK date input: ``<prefix>-day``, ``-month``, ``-year``."""
@@ -64,15 +71,16 @@ class Params:
         if missing:
             fail(f"{label} must include a {' and a '.join(missing)}", *missing)
             return None
-        if not all(value.isdigit() for value in parts.values()):
+        numbers = {part: whole_number(value) for part, value in parts.items()}
+        if None in numbers.values():
             fail(f"{label} must be a real date")
             return None
         if len(parts["year"]) != 4:
             fail("Year must include 4 numbers", "year")
             return None
         try:
-            value = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
-        except ValueError:
+            value = date(numbers["year"], numbers["month"], numbers["day"])
+        except (ValueError, OverflowError):
             fail(f"{label} must be a real date")
             return None
         if value.year < MIN_YEAR:

@@ -6,38 +6,76 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, OuterRef, Prefetch, QuerySet, Subquery
+from datetime import date
+
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from inspire.web.inspections.labels import GRADE_RANK, area_order
-from inspire.web.inspections.models import Authority, Inspection, Judgement, Recommendation
+from inspire.web.inspections.models import Authority, DocumentPage, Inspection, Judgement, Recommendation, SourceDocument
 
 #: Families whose inspections judge the whole service, so their latest one is "the latest
 #: judgements" of an authority (stand-alone LSCB reviews and the 2012-13 thematic inspections do not).
 FULL_FAMILIES = ("apa", "slac", "sif", "ilacs", "ilacs_2026")
 
+#: When an inspection happened, for ordering: its first day, else its last, else publication
+#: (annual performance assessment letters state only when they were published).
+WHEN = Coalesce("inspection_start", "inspection_end", "published")
+NEWEST_FIRST = (F("when").desc(nulls_last=True), F("id").desc())
+
+
+def inspection_when(inspection) -> date | None:
+    return inspection.inspection_start or inspection.inspection_end or inspection.published
+
+
+#: Columns lists of inspections do not show: the whole record (JSON) is big, so leave it unread.
+_BULKY = ("record", "facts", "warnings")
+
 #: Areas compared across authorities, in this order.
 COMPARED_AREAS = ("overall", "help_and_protection", "children_in_care", "care_leavers", "leadership")
 
 
-def regions() -> list[tuple[str, str]]:
-    """(code, name) of every region with authorities, by name."""
-    return list(
-        Authority.objects.exclude(region_name="").order_by("region_name").values_list("region_code", "region_name").distinct()
+@dataclass(frozen=True)
+class StoreSummary:
+    count: int
+    first: date | None
+    last: date | None
+    authorities_inspected: int
+    authorities: int
+
+
+def store_summary() -> StoreSummary:
+    """How many reports are stored, on how many authorities, over which years."""
+    span = Inspection.objects.aggregate(count=Count("id"), first=Min(WHEN), last=Max(WHEN))
+    return StoreSummary(
+        count=span["count"],
+        first=span["first"],
+        last=span["last"],
+        authorities_inspected=Authority.objects.filter(inspections__isnull=False).distinct().count(),
+        authorities=Authority.objects.count(),
     )
+
+
+def regions() -> list[str]:
+    """The name of every region with authorities, alphabetically. Regions are known by name: the
+    register gives one authority (Cumbria) a region code of "NotKnown" but its region's name."""
+    return list(Authority.objects.exclude(region_name="").order_by("region_name").values_list("region_name", flat=True).distinct())
 
 
 def authority_list(*, region: str | None = None, query: str | None = None) -> QuerySet[Authority]:
     """Authorities by name, each with ``inspection_count``, ``last_inspected`` and ``latest_overall``."""
-    latest_overall = Judgement.objects.filter(
-        inspection__authority=OuterRef("pk"), area="overall", inspection__family__in=FULL_FAMILIES
-    ).order_by("-inspection__inspection_start")
+    latest_overall = (
+        Judgement.objects.filter(inspection__authority=OuterRef("pk"), area="overall", inspection__family__in=FULL_FAMILIES)
+        .annotate(when=Coalesce("inspection__inspection_start", "inspection__inspection_end", "inspection__published"))
+        .order_by(F("when").desc(nulls_last=True))
+    )
     authorities = Authority.objects.annotate(
         inspection_count=Count("inspections"),
-        last_inspected=Max("inspections__inspection_start"),
+        last_inspected=Max(Coalesce("inspections__inspection_start", "inspections__inspection_end", "inspections__published")),
         latest_overall=Subquery(latest_overall.values("grade")[:1]),
     ).order_by("name")
     if region:
-        authorities = authorities.filter(region_code=region)
+        authorities = authorities.filter(region_name=region)
     if query:
         authorities = authorities.filter(name__icontains=query.strip())
     return authorities
@@ -49,7 +87,7 @@ def _with_judgements(inspections: QuerySet[Inspection]) -> QuerySet[Inspection]:
 
 def authority_history(*, authority: Authority) -> list[Inspection]:
     """Every inspection of ``authority`` across frameworks, newest first, judgements prefetched."""
-    inspections = Inspection.objects.filter(authority=authority).select_related("document").order_by("-inspection_start", "-id")
+    inspections = Inspection.objects.filter(authority=authority).defer(*_BULKY).annotate(when=WHEN).order_by(*NEWEST_FIRST)
     return list(_with_judgements(inspections))
 
 
@@ -58,7 +96,9 @@ def authority_recommendations(*, authority: Authority) -> QuerySet[Recommendatio
     return (
         Recommendation.objects.filter(inspection__authority=authority)
         .select_related("inspection")
-        .order_by("-inspection__inspection_start", "inspection_id", "section", "ordinal")
+        .defer(*(f"inspection__{name}" for name in _BULKY))
+        .annotate(when=Coalesce("inspection__inspection_start", "inspection__inspection_end", "inspection__published"))
+        .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "ordinal")
     )
 
 
@@ -81,7 +121,10 @@ class Latest:
 def authority_latest(*, authorities: list[Authority]) -> list[Latest]:
     """Each authority's latest full inspection (see :data:`FULL_FAMILIES`) and its grades."""
     inspections = _with_judgements(
-        Inspection.objects.filter(authority__in=authorities, family__in=FULL_FAMILIES).order_by("-inspection_start", "-id")
+        Inspection.objects.filter(authority__in=authorities, family__in=FULL_FAMILIES)
+        .defer(*_BULKY)
+        .annotate(when=WHEN)
+        .order_by(*NEWEST_FIRST)
     )
     latest: dict[int, Inspection] = {}
     for inspection in inspections:
@@ -111,13 +154,14 @@ class RegionSummary:
 
 def authority_region(*, authority: Authority) -> RegionSummary:
     """The latest full inspection of every authority in ``authority``'s region."""
-    members = list(Authority.objects.filter(region_code=authority.region_code).order_by("name"))
+    members = list(Authority.objects.filter(region_name=authority.region_name).order_by("name"))
     return RegionSummary(authority.region_name, authority_latest(authorities=members))
 
 
 @dataclass(frozen=True)
 class GradePoint:
     inspection: Inspection
+    when: date
     area: str
     grade: str
     score: int | None
@@ -126,17 +170,24 @@ class GradePoint:
 def grade_series(*, history: list[Inspection]) -> dict[str, list[GradePoint]]:
     """Judgements by area, oldest first: the lines of the grades-over-time chart."""
     series: dict[str, list[GradePoint]] = {}
-    for inspection in sorted(history, key=lambda i: (i.inspection_start is None, i.inspection_start, i.pk)):
-        if inspection.inspection_start is None:
-            continue
+    dated = [(inspection_when(i), i) for i in history if inspection_when(i)]
+    for when, inspection in sorted(dated, key=lambda pair: (pair[0], pair[1].pk)):
         for judgement in inspection.judgements.all():
-            series.setdefault(judgement.area, []).append(GradePoint(inspection, judgement.area, judgement.grade, judgement.score))
+            series.setdefault(judgement.area, []).append(GradePoint(inspection, when, judgement.area, judgement.grade, judgement.score))
     return dict(sorted(series.items(), key=lambda item: area_order(item[0])))
 
 
 def inspection_detail(*, pk: int) -> Inspection | None:
-    inspections = Inspection.objects.filter(pk=pk).select_related("authority", "document")
+    inspections = Inspection.objects.filter(pk=pk).select_related("authority", "document").defer("document__content")
     inspections = _with_judgements(inspections).prefetch_related(
         Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "ordinal"))
     )
     return inspections.first()
+
+
+def document_page(*, document: SourceDocument, number: int) -> DocumentPage | None:
+    return DocumentPage.objects.filter(document=document, number=number).first()
+
+
+def document_pages(*, document: SourceDocument) -> QuerySet[DocumentPage]:
+    return DocumentPage.objects.filter(document=document).order_by("number")

@@ -11,8 +11,8 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Max, Min
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire.core.reading import ReadError
 from inspire.web.inspections import national, search as full_text, selectors
+from inspire.web.inspections.caching import cached_page
 from inspire.web.inspections.charts import grades_over_time
 from inspire.web.inspections.labels import (
     AREA_LABELS,
@@ -32,8 +33,8 @@ from inspire.web.inspections.labels import (
     area_order,
     fact_label,
 )
-from inspire.web.inspections.models import Authority, DocumentPage, Inspection
-from inspire.web.inspections.params import Params
+from inspire.web.inspections.models import Authority, Inspection, SourceDocument
+from inspire.web.inspections.params import Params, whole_number
 from inspire.web.inspections.templatetags.inspire import long_date
 from inspire.web.inspections.uploads import report_upload
 
@@ -59,22 +60,17 @@ def _page(request: HttpRequest, template: str, fragment: str, context: dict, *, 
 
 
 @require_GET
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    stored = Inspection.objects.aggregate(count=Count("id"), first=Min("inspection_start"), last=Max("inspection_start"))
-    inspected = Authority.objects.filter(inspections__isnull=False).distinct().count()
-    today = date.today()
-    picture = national.grade_distribution(as_at=today)
-    return render(
-        request,
-        "inspections/home.html",
-        {"stored": stored, "inspected": inspected, "authorities": Authority.objects.count(), "picture": picture},
-    )
+    context = {"stored": selectors.store_summary(), "picture": national.grade_distribution(as_at=date.today())}
+    return render(request, "inspections/home.html", context)
 
 
 @require_GET
+@cached_page
 def authority_list(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
-    regions = dict(selectors.regions())
+    regions = {name: name for name in selectors.regions()}
     region = params.choice("region", regions, label="Region")
     query = params.text("q", max_length=100, label="Authority name")
     authorities = list(selectors.authority_list(region=region, query=query))
@@ -90,6 +86,7 @@ def authority_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
     authority = get_object_or_404(Authority, slug=slug)
     history = selectors.authority_history(authority=authority)
@@ -101,9 +98,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "authority": authority,
         "history": history,
-        "series": series,
         "chart": grades_over_time(series, title=f"{authority.name}: grades over time", chart_id="grades-chart"),
-        "chart_areas": list(series),
         "comparison": comparison,
         "compared_areas": compared_areas or ["overall"],
         "region": region,
@@ -120,11 +115,12 @@ def _inspection_or_404(pk: int) -> Inspection:
 
 
 @require_GET
+@cached_page
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection_or_404(pk)
     provenance = inspection.record.get("provenance", {})
     facts = [
-        (key, fact_label(key), value, f"facts.{key}" in provenance)
+        (key, fact_label(key), _fact_value(key, value), f"facts.{key}" in provenance)
         for key, value in (inspection.facts or {}).items()
         if key != "as_at"
     ]
@@ -147,6 +143,13 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "provenance": provenance,
     }
     return render(request, "inspections/inspection_detail.html", context)
+
+
+def _fact_value(key: str, value) -> str:
+    """Counts with thousands separators; years and rates as printed."""
+    if isinstance(value, int) and not key.endswith("year"):
+        return intcomma(value)
+    return str(value)
 
 
 #: Provenance keys a person can follow from the inspection page, with what each value is called.
@@ -187,10 +190,48 @@ def highlight(text: str, quote: str) -> tuple[str, bool]:
     return escape(text), False
 
 
+def highlight_words(text: str, query: str) -> tuple[str, bool]:
+    """``text`` escaped, with every word or phrase of a search ``query`` in ``<mark>`` (the first
+    with ``id="quote"``). Words match at the start of words, any case ("parent" marks "parenting")."""
+    phrases = full_text.parse_query(query).phrases
+    if not phrases:
+        return escape(text), False
+    pattern = "|".join(r"\b" + r"\W+".join(re.escape(word) for word in words) + r"\w*" for words in phrases)
+    parts, last, count = [], 0, 0
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        anchor = ' id="quote"' if count == 0 else ""
+        parts.append(f"{escape(text[last:match.start()])}<mark{anchor}>{escape(match.group(0))}</mark>")
+        last, count = match.end(), count + 1
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts)), count > 0
+
+
 @require_GET
+@cached_page
 def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
-    """A value's provenance: the page it was read from, with the quoted text highlighted."""
+    """A value's provenance: the page it was read from, with the quoted text highlighted; or
+    (``?page=N&q=words``, from search results) a page with the words searched for highlighted."""
     inspection = _inspection_or_404(pk)
+    if "page" in request.GET:
+        number = request.GET["page"]
+        number = whole_number(number)
+        page = selectors.document_page(document=inspection.document, number=number) if number else None
+        if page is None:
+            raise Http404("The document has no such page")
+        query = request.GET.get("q", "")[:200]
+        marked, found = highlight_words(page.text, query)
+        context = {
+            "inspection": inspection,
+            "authority": inspection.authority,
+            "document": inspection.document,
+            "name": f"Page {page.number}",
+            "search_page": True,
+            "query": query,
+            "page": page,
+            "page_text": marked,
+            "found": found,
+        }
+        return render(request, "inspections/evidence.html", context)
     if "recommendation" in request.GET:
         number = request.GET["recommendation"]
         recommendation = next((r for r in inspection.recommendations.all() if str(r.pk) == number), None)
@@ -205,22 +246,22 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         if source is None or name is None:
             raise Http404("No provenance for that value")
         page_number, quote = source.get("page"), source.get("quote") or ""
-    pages = DocumentPage.objects.filter(document=inspection.document)
     if page_number is not None:
-        page = pages.filter(number=page_number).first()
+        page = selectors.document_page(document=inspection.document, number=page_number)
         if page is None:
             raise Http404("The document has no such page")
         marked, found = highlight(page.text, quote)
     else:
-        # a document without page numbers: the first page holding the quote
-        page, marked, found = None, "", False
-        for candidate in pages:
-            marked, found = highlight(candidate.text, quote)
-            page = candidate
-            if found:
-                break
-        if page is None:
+        # a document without page numbers: the first page holding the quote, else its first page
+        pages = list(selectors.document_pages(document=inspection.document))
+        if not pages:
             raise Http404("The document has no text")
+        page, (marked, found) = pages[0], highlight(pages[0].text, quote)
+        for candidate in pages:
+            candidate_marked, candidate_found = highlight(candidate.text, quote)
+            if candidate_found:
+                page, marked, found = candidate, candidate_marked, True
+                break
     context = {
         "inspection": inspection,
         "authority": inspection.authority,
@@ -237,8 +278,7 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The original file, as a download (never rendered by the browser as part of Inspire)."""
-    inspection = get_object_or_404(Inspection.objects.select_related("document"), pk=pk)
-    document = inspection.document
+    document = get_object_or_404(SourceDocument, inspection__pk=pk)
     response = HttpResponse(bytes(document.content), content_type=CONTENT_TYPES.get(document.format, "application/octet-stream"))
     response["Content-Disposition"] = content_disposition_header(True, document.filename)
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
@@ -247,6 +287,7 @@ def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def national_picture(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
     today = date.today()
@@ -292,12 +333,13 @@ def _wait_bands(waits) -> list[tuple[str, int]]:
 
 
 @require_GET
+@cached_page
 def search(request: HttpRequest) -> HttpResponse:
     params = Params(request.GET)
     today = date.today()
     families = dict(FAMILY_LABELS)
     grades = dict(GRADE_LABELS)
-    regions = dict(selectors.regions())
+    regions = {name: name for name in selectors.regions()}
     query = params.text("q", max_length=200, label="Search words")
     family = params.choice("family", families, label="Type of report")
     grade = params.choice("grade", grades, label="Grade")

@@ -8,8 +8,7 @@ from datetime import date
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -19,6 +18,9 @@ from inspire.web.plans import selectors, services
 from inspire.web.plans.models import Milestone, Plan, PlanItem
 
 router = Router(auth=django_auth, tags=["plans"])
+
+#: A stored id: bounded so every value fits the databases' integer columns.
+Id = Path(..., ge=1, le=2**31 - 1)
 
 
 class ErrorOut(Schema):
@@ -122,8 +124,8 @@ def list_plans(request):
     return [_summary(p) for p in selectors.plans_for_user(user=request.user)]
 
 
-@router.get("/{int:plan_id}", response={200: PlanDetail, **ERRORS})
-def get_plan(request, plan_id: int):
+@router.get("/{plan_id}", response={200: PlanDetail, **ERRORS})
+def get_plan(request, plan_id: int = Id):
     """A plan with its items, actions and milestones, and each item's RAG as shown today."""
     plan = _plan(request, plan_id)
     status = selectors.plan_status(plan=plan, as_at=date.today())
@@ -147,11 +149,13 @@ def get_plan(request, plan_id: int):
     return {**_summary(plan), "items": items}
 
 
-@router.patch("/{int:plan_id}/milestones/{int:milestone_id}", response={200: MilestoneOut, **ERRORS})
-def update_milestone(request, plan_id: int, milestone_id: int, body: MilestoneIn):
+@router.patch("/{plan_id}/milestones/{milestone_id}", response={200: MilestoneOut, **ERRORS})
+def update_milestone(request, body: MilestoneIn, plan_id: int = Id, milestone_id: int = Id):
     """Change a milestone's status, evidence, owner or target date (editors and admins)."""
     plan = _plan(request, plan_id)
-    milestone = get_object_or_404(Milestone.objects.select_related("owner"), pk=milestone_id, action__item__plan=plan)
+    milestone = Milestone.objects.select_related("owner").filter(pk=milestone_id, action__item__plan=plan).first()
+    if milestone is None:
+        raise HttpError(404, f"Plan {plan_id} has no milestone {milestone_id}")
     changes = body.dict(exclude_unset=True)
     _write(lambda: services.milestone_update(milestone=milestone, user=request.user, **changes))
     milestone.refresh_from_db()
@@ -161,10 +165,12 @@ def update_milestone(request, plan_id: int, milestone_id: int, body: MilestoneIn
             "shown_status": milestone.shown_status(date.today()), "evidence": milestone.evidence}
 
 
-@router.post("/{int:plan_id}/items/{int:item_id}/progress", response={201: ProgressOut, **ERRORS})
-def add_progress(request, plan_id: int, item_id: int, body: ProgressIn):
+@router.post("/{plan_id}/items/{item_id}/progress", response={201: ProgressOut, **ERRORS})
+def add_progress(request, body: ProgressIn, plan_id: int = Id, item_id: int = Id):
     """Add a dated progress and impact update to an item (editors and admins). Updates are never changed."""
     plan = _plan(request, plan_id)
-    item = get_object_or_404(PlanItem, pk=item_id, plan=plan)
+    item = PlanItem.objects.filter(pk=item_id, plan=plan).first()
+    if item is None:
+        raise HttpError(404, f"Plan {plan_id} has no item {item_id}")
     update = _write(lambda: services.progress_add(item=item, user=request.user, date=body.date, text=body.text))
     return Status(201, {"id": update.pk, "date": update.date, "text": update.text})

@@ -185,10 +185,16 @@ class ProgressUpdate(AppendOnly):
     date = models.DateField()
     text = models.TextField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    #: who wrote it, as an imported plan names them (the author above is then who imported it)
+    author_name = models.CharField(max_length=200, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["item", "date", "id"]
+
+    @property
+    def written_by(self) -> str:
+        return self.author_name or (self.author.get_username() if self.author else "")
 
 
 class RagOverride(AppendOnly):

@@ -147,7 +147,7 @@ def plan_data(*, plan: Plan, as_at: date) -> PlanData:
                 for a in item.actions.all()
             ],
             measures=[measure_data(m) for m in item.measures.all()],
-            progress=[ProgressData(p.date, p.text, p.author.get_username() if p.author else "")
+            progress=[ProgressData(p.date, p.text, p.written_by)
                       for p in item.progress_updates.all()],
             rag=entry.rag.rag,
             rag_reason=entry.rag.reason,

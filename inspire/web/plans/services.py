@@ -450,6 +450,9 @@ def risk_update(*, risk: Risk, user, **fields) -> Risk:
             changes[name] = value.strip()
         else:
             raise ValidationError({name: "not a field of a risk"})
+    revised = (changes.get("revised_impact", risk.revised_impact), changes.get("revised_likelihood", risk.revised_likelihood))
+    if bool(revised[0]) != bool(revised[1]):
+        raise ValidationError({"revised_likelihood": "give both a revised impact and a revised likelihood, or neither"})
     with transaction.atomic():
         _update(plan, user, risk, changes)
     return risk
@@ -545,7 +548,8 @@ def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
         for value in measure_data.values:
             MeasureValue.objects.create(measure=measure, date=value.date, value=value.value, recorded_by=user)
     for progress in data.progress:
-        update = ProgressUpdate.objects.create(item=item, date=progress.date, text=progress.text, author=user)
+        update = ProgressUpdate.objects.create(item=item, date=progress.date, text=progress.text, author=user,
+                                               author_name=progress.author[:200])
         AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="ProgressUpdate",
                                   object_id=update.pk, object_repr=str(item)[:200], field="text",
                                   after=f"{progress.date.isoformat()}: {progress.text}")

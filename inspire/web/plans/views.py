@@ -14,7 +14,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -23,7 +22,6 @@ from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.model import clear_dates_before
 from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations, read_plan
-from inspire.core.reading.dates import format_long
 from inspire.web.accounts.models import ROLE_ORDER, Person
 from inspire.web.accounts.services import authority_role, person_get_or_create, require_role
 from inspire.web.inspections.models import Inspection
@@ -63,10 +61,6 @@ def _plan_for(request: HttpRequest, pk: int, role: str = "viewer") -> tuple[Plan
     if ROLE_ORDER[have] < ROLE_ORDER[role]:
         raise PermissionDenied(f"your role for {plan.authority.name} is {have}")
     return plan, have
-
-
-def _as_at(request: HttpRequest, params: Params) -> date:
-    return params.date("as_at", label="As at date") or date.today()
 
 
 def _errors_from(params: Params, error: ValidationError, prefix: str = "") -> None:
@@ -176,6 +170,8 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             _item_form(request, params, form, plan, item)
         except ValidationError as error:
             _errors_from(params, error, prefix=f"{form}-")
+        if form == "status" and request.headers.get("HX-Request") == "true":
+            return _milestone_row(request, plan, role, params)
         if not params.errors:
             messages.success(request, "Saved.")
             return redirect(request.path)
@@ -191,6 +187,16 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         measure_field=params.date_field("measure-target", legend="Target date"),
         value_field=params.date_field("value-date", legend="Date of the value"),
     ), status=400 if params.errors else 200)
+
+
+def _milestone_row(request: HttpRequest, plan: Plan, role: str, params: Params) -> HttpResponse:
+    """For htmx: just the milestone's row, saved or with its error."""
+    milestone = Milestone.objects.select_related("owner", "action").get(pk=params.data.get("milestone"))
+    error = next(iter(params.errors.values()), "")
+    return render(request, "plans/_milestone_row.html", _context(
+        plan, role, m=milestone, action=milestone.action, statuses=MILESTONE_STATUS_CHOICES,
+        milestone_status=milestone.shown_status(date.today()), row_saved=not error, row_error=error,
+    ), status=400 if error else 200)
 
 
 def _number(params: Params, name: str, label: str) -> float | None:
@@ -255,6 +261,47 @@ def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
+    """Change a milestone: its words, owner, target date, status and evidence."""
+    plan, role = _plan_for(request, pk, role="editor")
+    milestone = get_object_or_404(Milestone.objects.select_related("action__item", "owner"), pk=milestone_pk,
+                                  action__item__plan=plan)
+    params = Params(request.POST if request.method == "POST" else _milestone_initial(milestone))
+    if request.method == "POST":
+        target = params.date("target", label="Target date")
+        if not params.errors:
+            try:
+                services.milestone_update(milestone=milestone, user=request.user, text=params.data.get("text", ""),
+                                          owner=params.data.get("owner", ""), target_date=target,
+                                          status=params.data.get("status", ""), evidence=params.data.get("evidence", ""))
+            except ValidationError as error:
+                _errors_from(params, error)
+                if "target_date" in params.errors:
+                    params.errors["target-day"] = params.errors.pop("target_date")
+        if not params.errors:
+            messages.success(request, "Milestone saved.")
+            return redirect("plans:item_detail", pk=plan.pk, item_pk=milestone.action.item.pk)
+    return render(request, "plans/milestone_edit.html", _context(
+        plan, role, milestone=milestone, params=params, errors=params.summary(), people=_people(plan),
+        statuses=MILESTONE_STATUS_CHOICES, target_field=params.date_field("target", legend="Target date",
+                                                                          hint="For example, 30 11 2016"),
+    ), status=400 if params.errors else 200)
+
+
+def _milestone_initial(milestone: Milestone):
+    from django.http import QueryDict
+
+    initial = QueryDict(mutable=True)
+    initial.update({"text": milestone.text, "owner": milestone.owner.name if milestone.owner else "",
+                    "status": milestone.status, "evidence": milestone.evidence})
+    if milestone.target_date:
+        initial.update({"target-day": str(milestone.target_date.day), "target-month": str(milestone.target_date.month),
+                        "target-year": str(milestone.target_date.year)})
+    return initial
+
+
+@login_required
 @require_GET
 def measure_chart(request: HttpRequest, pk: int, measure_pk: int) -> HttpResponse:
     plan, _ = _plan_for(request, pk)
@@ -291,6 +338,45 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
         plan, role, risks=plan.risks.select_related("owner"), levels=LEVEL_CHOICES, people=_people(plan),
         errors=params.summary(), params=params, matrix=matrix, matrix_columns=[risk_rules.LEVEL_LABELS[l] for l in risk_rules.LEVELS[::-1]],
         matrix_description=risk_rules.MATRIX_DESCRIPTION, level_labels=risk_rules.LEVEL_LABELS,
+        review_field=params.date_field("review", legend="Review date"),
+    ), status=400 if params.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
+    """Re-score a risk after review: impact, likelihood, revised scores, mitigations, owner, review date."""
+    from django.http import QueryDict
+
+    plan, role = _plan_for(request, pk, role="editor")
+    risk = get_object_or_404(Risk.objects.select_related("owner"), pk=risk_pk, plan=plan)
+    if request.method == "POST":
+        params = Params(request.POST)
+    else:
+        initial = QueryDict(mutable=True)
+        initial.update({"description": risk.description, "impact": risk.impact, "likelihood": risk.likelihood,
+                        "revised_impact": risk.revised_impact, "revised_likelihood": risk.revised_likelihood,
+                        "mitigations": risk.mitigations, "owner": risk.owner.name if risk.owner else ""})
+        if risk.review_date:
+            initial.update({"review-day": str(risk.review_date.day), "review-month": str(risk.review_date.month),
+                            "review-year": str(risk.review_date.year)})
+        params = Params(initial)
+    if request.method == "POST":
+        review = params.date("review", label="Review date")
+        if not params.errors:
+            try:
+                services.risk_update(risk=risk, user=request.user, review_date=review, **{
+                    name: params.data.get(name, "") for name in (
+                        "description", "impact", "likelihood", "revised_impact", "revised_likelihood", "mitigations", "owner")})
+            except ValidationError as error:
+                _errors_from(params, error)
+                if "review_date" in params.errors:
+                    params.errors["review-day"] = params.errors.pop("review_date")
+        if not params.errors:
+            messages.success(request, "Risk saved.")
+            return redirect("plans:risks", pk=plan.pk)
+    return render(request, "plans/risk_edit.html", _context(
+        plan, role, risk=risk, params=params, errors=params.summary(), levels=LEVEL_CHOICES, people=_people(plan),
         review_field=params.date_field("review", legend="Review date"),
     ), status=400 if params.errors else 200)
 
@@ -483,6 +569,43 @@ def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt == "xlsx":
         return _download(excel.to_xlsx(None), "inspire-plan-template.xlsx", XLSX)
     return _download(excel.csv_template().encode(), "inspire-plan-template.csv", "text/csv; charset=utf-8")
+
+
+# --- people and roles -----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    """A council's users and their roles; its admins give and change roles."""
+    from django.contrib.auth import get_user_model
+
+    from inspire.web.accounts.models import ROLE_CHOICES, Membership
+    from inspire.web.accounts.services import membership_set
+    from inspire.web.inspections.models import Authority
+
+    authority = get_object_or_404(Authority, slug=slug)
+    if authority_role(user=request.user, authority=authority) is None:
+        raise Http404("Not a council you belong to")
+    require_role(user=request.user, authority=authority, role="admin")
+    params = Params(request.POST if request.method == "POST" else request.GET)
+    if request.method == "POST":
+        username = params.text("username", max_length=150, label="Username")
+        user = get_user_model().objects.filter(username=username).first() if username else None
+        if user is None:
+            params.errors["username"] = f"There is no user called '{username}'" if username else "Enter a username"
+        else:
+            try:
+                membership_set(authority=authority, user=user, role=params.data.get("role", ""), by=request.user)
+            except ValidationError as error:
+                _errors_from(params, error)
+        if not params.errors:
+            messages.success(request, f"{username} is now {params.data.get('role')} for {authority.name}.")
+            return redirect(request.path)
+    return render(request, "plans/members.html", {
+        "authority": authority, "memberships": Membership.objects.filter(authority=authority).select_related("user"),
+        "roles": ROLE_CHOICES, "params": params, "errors": params.summary(), "nav_active": "plans:plan_list",
+    }, status=400 if params.errors else 200)
 
 
 # --- audit trail --------------------------------------------------------------------------------

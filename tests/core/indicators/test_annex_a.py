@@ -123,3 +123,68 @@ def test_bad_values_say_what_is_wrong():
 @pytest.mark.parametrize(("title", "number"), [("List 3", 3), ("List 3 - Referrals", 3), ("L8 CLA", 8), ("Care leavers", 9), ("List 11", 11), ("Notes", None)])
 def test_sheets_are_recognised_by_name(title, number):
     assert identify_sheet(title) == number
+
+
+def test_formulas_in_columns_no_indicator_reads_are_not_problems(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "List 1"
+    sheet.append(["Child Unique ID", "Date of Birth", "Age", "Date of Contact", "Contact Source"])
+    for row in range(2, 5):
+        sheet.append([1000 + row, datetime(2015, 1, 1), f'=DATEDIF(B{row},D{row},"y")', datetime(2024, 4, row), "Police"])
+    path = tmp_path / "ages.xlsx"
+    book.save(path)
+    lists = read_annex_a(path)
+    assert [p for p in lists.problems if p.list == "List 1"] == []
+    assert [c.contact_date for c in lists.contacts] == [date(2024, 4, 2), date(2024, 4, 3), date(2024, 4, 4)]
+
+
+def test_a_formula_the_reader_cannot_work_out_uses_the_result_excel_saved(tmp_path):
+    import re
+    import zipfile
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "List 10"
+    sheet.append(["Child Unique ID", "Date the Child Entered Care", "Date of Placement Order", "Date of Matching Child and Prospective Adopters"])
+    sheet.append([201, datetime(2023, 1, 10), datetime(2023, 6, 1), '=WORKDAY(C2,60)'])
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    saved = tmp_path / "saved.xlsx"  # as Excel would save it: the formula with its result (serial 45383)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(saved, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data, n = re.subn(rb"(<f>WORKDAY\(C2,60\)</f>)<v\s*/?>(</v>)?", rb"\1<v>45383</v>", data)
+                assert n == 1
+            target.writestr(item, data)
+    assert read_annex_a(saved).adoptions[0].matched == date(2024, 4, 1)
+    without = read_annex_a(plain)
+    assert without.adoptions[0].matched is None
+    assert any(p.kind == "formula_without_result" and p.row == 2 for p in without.problems)
+
+
+def test_the_periods_an_import_computes():
+    from inspire.core.indicators.cases import CaseLists, Contact, Referral
+    from inspire.core.indicators.compute import standard_periods
+
+    six_months = CaseLists(contacts=[Contact(2, "A", date(2020, 9, 16)), Contact(3, "B", date(2021, 3, 15))])
+    assert standard_periods(six_months) == [Period(date(2020, 10, 1), date(2020, 12, 31)), Period(date(2020, 9, 16), date(2021, 3, 15))]
+    year = CaseLists(contacts=[Contact(2, "A", date(2024, 4, 1))], referrals=[Referral(2, "A", date(2025, 3, 31))])
+    assert standard_periods(year) == [
+        Period(date(2024, 4, 1), date(2024, 6, 30)), Period(date(2024, 7, 1), date(2024, 9, 30)),
+        Period(date(2024, 10, 1), date(2024, 12, 31)), Period(date(2025, 1, 1), date(2025, 3, 31)),
+        Period(date(2024, 4, 1), date(2025, 3, 31)),
+    ]
+    longer = CaseLists(contacts=[Contact(2, "A", date(2023, 12, 20)), Contact(3, "A", date(2025, 4, 10))])
+    periods = standard_periods(longer)
+    assert periods[-2:] == [Period(date(2023, 12, 20), date(2025, 4, 10)), Period(date(2024, 4, 1), date(2025, 3, 31))]
+    assert standard_periods(CaseLists()) == []
+
+
+def test_a_workbook_that_expands_too_far_is_refused(monkeypatch):
+    from inspire.core.indicators import annex_a
+
+    monkeypatch.setattr(annex_a, "MAX_UNCOMPRESSED_BYTES", 10_000)  # the sample expands to more
+    with pytest.raises(AnnexAError, match="^the workbook expands to more than 0 MB"):
+        read_annex_a(SAMPLE)

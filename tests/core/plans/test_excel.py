@@ -5,7 +5,7 @@ import pytest
 from openpyxl import load_workbook
 
 from inspire.core.plans.excel import SHEETS, SpreadsheetImportError, csv_template, from_csv, from_xlsx, to_xlsx
-from inspire.core.plans.model import MeasureValueData, ProgressData, RiskData
+from inspire.core.plans.model import MeasureValueData, ProgressData
 from inspire.core.plans.word_import import read_plan
 from tests.core.plans.seed_docs import seed_002_docx, seed_004_docx
 

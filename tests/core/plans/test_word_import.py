@@ -153,6 +153,9 @@ def test_southend_counts_that_do_not_line_up_are_reported(southend):
     assert "recommendation 1, action 2: 8 milestones but 6 target dates; given to milestones 1-6 in order" in southend.notes
     assert any("'31st September 2017' is not a real date" in n for n in southend.notes)
     assert southend.unplaced == []
+    # the priority timeline is a summary of the same actions: said not to be imported, not dropped silently
+    assert any(n.startswith("a table headed 'Date commenced | Rec. No. | Overarching Action") and n.endswith("it was not imported")
+               for n in southend.notes)
 
 
 def test_southend_risk_register(southend):

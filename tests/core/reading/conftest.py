@@ -1,24 +1,33 @@
-"""Reading tests: the corpus accuracy table, printed at the end of the session."""
+"""Reading tests: the corpus accuracy table, printed at the end of the run.
+
+A test hands the table over as a user property of its report, so it reaches the terminal
+summary from a pytest-xdist worker too, and whether output is captured or not.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-_SUMMARY = pytest.StashKey[str]()
+_PROPERTY = "corpus accuracy"
+_TABLES: list[str] = []
 
 
 @pytest.fixture
 def corpus_summary(request):
-    """Call with the accuracy table: it is printed in the terminal summary, captured output or not."""
+    """Call with the accuracy table to have it printed in the terminal summary."""
 
     def keep(table: str) -> None:
-        request.config.stash[_SUMMARY] = table
+        request.node.user_properties.append((_PROPERTY, table))
 
     return keep
 
 
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        _TABLES.extend(value for name, value in report.user_properties if name == _PROPERTY)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    table = config.stash.get(_SUMMARY, None)
-    if table:
+    for table in _TABLES:
         terminalreporter.section("corpus accuracy (tests/core/reading/test_corpus.py)")
         terminalreporter.write_line(table)

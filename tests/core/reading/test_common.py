@@ -7,6 +7,7 @@ lists over page breaks, bullet glyphs lost in extraction).
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -274,3 +275,37 @@ def test_grades_printed_as_a_column_after_the_labels_are_not_guessed():
         "'The experiences and progress of children who need help and protection'",
         "judgements.overall: grades printed in a column after 'Overall effectiveness': which is its own is unclear",
     ]
+
+
+def test_the_headings_footnote_at_the_foot_of_a_page_is_not_part_of_an_item():
+    document = doc(
+        "What needs to improve?1\n◼ The quality of plans for children in need, so \nthat\n"
+        "1 The areas for improvement have been cross-referenced with the National Framework.\n"
+        "This statutory guidance sets out the purpose.",
+        HEADER.format(n=2) + "their needs are met. (outcome 1, national framework)\n◼ Workloads.",
+        HEADER.format(n=3) + "The experiences and progress of children who need help and protection: good",
+        HEADER.format(n=4) + "More text.",
+    )
+    items, _ = read_items(Lines(document_lines(document)), LIST)
+    assert [words for words, _ in items] == [
+        "The quality of plans for children in need, so that their needs are met. (outcome 1, national framework)",
+        "Workloads.",
+    ]
+
+
+def test_a_label_is_a_whole_word():
+    # "Lead inspectors: …" names two people; it is not a lead inspector's label
+    assert read_person(Lines(document_lines(doc("Lead inspectors: Ann Lee and Bob Ray"))), ("Lead inspector",)) is None
+
+
+def test_pathological_white_space_reads_quickly():
+    junk = " x" + " " * 200_000 + "y"
+    document = doc(
+        "Inspection of " + junk + "\nInspection dates: 2 to 6 December 2024" + junk + "\nLead inspector: " + junk
+        + "\nJudgement Grade\nThe impact of leaders on" + junk + "\nThe experiences and progress of children"
+        + junk + "\nWhat needs to improve?\n◼ " + junk + "\nOverall effectiveness" + junk
+    )
+    started = time.perf_counter()
+    record = read_document(document)
+    assert time.perf_counter() - started < 2
+    assert record.family == "ilacs" and record.lead_inspector is None

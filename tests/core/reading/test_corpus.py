@@ -1,6 +1,6 @@
 """The reader against the labelled corpus (``shared/corpus``): every file, every labelled field.
 
-The slow test reads all 269 files (two processes, once per session) and compares them with
+The slow test reads all 269 files (two processes, once per test run) and compares them with
 ``judgements.csv`` and ``recommendations.csv`` field by field; it prints a per-field, per-family
 accuracy table in the terminal summary and fails on any mismatch. The fast tests read a few real
 files of each family.
@@ -12,10 +12,14 @@ How the labels map onto the record:
   (``lac_2012``) and ``lscb_effectiveness`` (``lscb_review``), which are ``overall`` and ``lscb``;
 - a judgement column the label leaves empty must be absent from the record;
 - recommendation texts compare whitespace-normalised, with their section and ordinal.
+
+Every value read must also carry a provenance whose quote starts on the page it names.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
 from collections import defaultdict
@@ -32,7 +36,8 @@ FAMILY = {"other": "lscb_review"}
 #: label ``other_judgements`` key → record judgement key
 OTHER_KEY = {"overall_effectiveness": "overall", "lscb_effectiveness": "lscb"}
 JUDGEMENT_COLUMNS = ("overall", "help_and_protection", "children_in_care", "adoption", "care_leavers", "leadership", "lscb")
-HEADER_FIELDS = ("family", "authority", "inspection_start", "inspection_end", "published", "lead_inspector")
+#: the table's last row: files whose every checked field is right
+EXACT = "every field of the file"
 
 
 def _normalise(text: str) -> str:
@@ -56,7 +61,7 @@ def _read(name: str) -> dict:
         "published": record.published.isoformat() if record.published else "",
         "lead_inspector": record.lead_inspector or "",
         "judgements": dict(record.judgements),
-        "recommendations": [(r.section, r.ordinal, _normalise(r.text)) for r in record.recommendations],
+        "recommendations": [[r.section, r.ordinal, _normalise(r.text)] for r in record.recommendations],
         "warnings": list(record.warnings),
         "unproven": unproven(record),
         "misquoted": misquoted(record, document),
@@ -92,7 +97,7 @@ def expected(label: dict, recommendations: list[dict] | None) -> dict[str, objec
         judgements[OTHER_KEY.get(key, key)] = value
     fields.update({f"judgements.{key}": value for key, value in judgements.items()})
     if recommendations is not None:
-        fields["recommendations"] = [(r["section"], int(r["ordinal"]), _normalise(r["text"])) for r in recommendations]
+        fields["recommendations"] = [[r["section"], int(r["ordinal"]), _normalise(r["text"])] for r in recommendations]
     return fields
 
 
@@ -110,13 +115,28 @@ def compare(label: dict, recommendations: list[dict] | None, result: dict) -> li
     return [(field, value, actual(result, field)) for field, value in wanted.items()]
 
 
-@pytest.fixture(scope="session")
-def corpus_results(shared) -> dict[str, dict]:
-    """Every corpus file read once per session, two at a time."""
+def _read_corpus() -> dict[str, dict]:
     names = [label["report"] for label in corpus_labels()]
     workers = min(2, os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return dict(zip(names, pool.map(_read, names, chunksize=4)))
+
+
+@pytest.fixture(scope="session")
+def corpus_results(shared, tmp_path_factory) -> dict[str, dict]:
+    """Every corpus file read once per test run, two at a time. Under pytest-xdist the first
+    worker to ask reads it and the others take its results from a file (under a lock)."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        return _read_corpus()
+    path = tmp_path_factory.getbasetemp().parent / f"corpus-{run}.json"
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+        results = _read_corpus()
+        path.write_text(json.dumps(results), encoding="utf-8")
+        return results
 
 
 def accuracy_table(rows: list[tuple[str, str, bool]]) -> str:
@@ -130,6 +150,7 @@ def accuracy_table(rows: list[tuple[str, str, bool]]) -> str:
         for key in ((family, field), ("all", field)):
             counts[key][0] += correct
             counts[key][1] += 1
+    fields.sort(key=lambda field: field == EXACT)  # the summary row last
     columns = ["all", *families]
     width = max(len(f) for f in fields) + 2
     lines = ["field".ljust(width) + "".join(c.rjust(16) for c in columns)]
@@ -155,10 +176,13 @@ def test_every_labelled_field_of_the_corpus(corpus_results, corpus_summary):
         result = corpus_results[label["report"]]
         if "error" in result:
             mismatches.append(f"{label['report']} ({family}, {label['authority']}) not read: {result['error']}")
+        exact = True
         for field, wanted, got in compare(label, recommendations.get(label["report"]), result):
             rows.append((family, field, wanted == got))
+            exact = exact and wanted == got
             if wanted != got and "error" not in result:
                 mismatches.append(f"{label['report']} ({family}, {label['authority']}) {field}: labelled {wanted!r}, read {got!r}")
+        rows.append((family, EXACT, exact))
     table = accuracy_table(rows)
     corpus_summary(table)
     assert not mismatches, f"{len(mismatches)} mismatches\n{table}\n" + "\n".join(mismatches[:80])
@@ -216,3 +240,23 @@ def test_a_few_reports_of_each_family(name):
     result = _read(name)
     wrong = [(field, wanted, got) for field, wanted, got in compare(label, corpus_recommendations().get(name), result) if wanted != got]
     assert not wrong, wrong
+
+
+def test_the_comparison_maps_the_labels_and_catches_a_wrong_value():
+    label = next(row for row in corpus_labels() if row["family"] == "other")
+    wanted = expected(label, None)
+    assert wanted["family"] == "lscb_review"
+    assert wanted["judgements.lscb"] == "requires_improvement"  # from other_judgements lscb_effectiveness
+    result = {
+        "family": "lscb_review",
+        "authority": label["ofsted_urn"],
+        "inspection_start": label["inspection_start"],
+        "inspection_end": label["inspection_end"],
+        "published": label["published"],
+        "lead_inspector": label["lead_inspector"],
+        "judgements": {"lscb": "requires_improvement"},
+    }
+    assert all(want == got for _, want, got in compare(label, None, result))
+    result["judgements"] = {"lscb": "good", "overall": "good"}
+    wrong = {field for field, want, got in compare(label, None, result) if want != got}
+    assert wrong == {"judgements.lscb", "judgements.overall"}

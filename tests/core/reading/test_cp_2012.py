@@ -132,3 +132,10 @@ def test_without_the_record_table_grades_come_from_the_sections():
     # sections not in this shortened text are warned about, not guessed
     assert "judgements.leadership_and_governance: not found" in record.warnings
 
+
+
+def test_a_missing_list_is_warned_about_not_guessed():
+    pages = [*PAGES[:3], PAGES[3].split("Areas for improvement")[0], *PAGES[4:]]
+    record = read_bytes("\f".join(pages).encode("utf-8"), "cp-no-list.txt")
+    assert record.recommendations == []
+    assert record.warnings == ["recommendations (la): 0 of the 1 'Areas for improvement' lists were found"]

@@ -237,3 +237,38 @@ def test_a_title_with_its_dates_on_the_same_line():
     assert found is not None
     assert found.document.text.startswith("Southend-on-Sea\n\nInspection of services for children in need")
     assert found.document.text.rstrip().endswith(SOUTHEND_END)
+
+
+def test_a_word_committee_paper():
+    """The Southend Cabinet paper as a Word document (one paragraph per line, a page break before
+    the appendix): the embedded report is found and read as from the text seed."""
+    before, report, after = _southend_parts()
+    document = docx.Document()
+    for line in before.split("\n"):
+        document.add_paragraph(line)
+    document.add_page_break()
+    for line in (report + after).split("\n"):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    record = read_bytes(buffer.getvalue(), "cabinet-paper.docx")
+    from_text = read_bytes(seed("004").read_bytes(), "cabinet-paper.txt")
+    assert record.source.format == "docx"
+    assert record.family == "sif"
+    assert record.judgements == from_text.judgements
+    assert [(r.section, r.text) for r in record.recommendations] == [
+        (r.section, r.text) for r in from_text.recommendations
+    ]
+    assert len([r for r in record.recommendations if r.section == "la"]) == 12
+
+
+def test_a_paper_that_left_out_the_copyright_line():
+    before, report, after = _southend_parts()
+    report = report.replace(SOUTHEND_END, "")
+    found = find_embedded(
+        Document((Page(1, before + report + after),), "text", "0" * 64, "p.txt", False), default_register()
+    )
+    assert found is not None and found.end_found
+    assert found.document.text.rstrip().endswith(
+        "This publication is available at www.gov.uk/government/organisations/ofsted."
+    )

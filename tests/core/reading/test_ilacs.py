@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 
+import docx
 import pytest
 
-from inspire.core.reading import read_document, read_path
+from inspire.core.reading import read_bytes, read_document, read_path
 from inspire.core.reading.documents import Document, Page, load_path
 from inspire.core.reading.frameworks import detect
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations
@@ -85,3 +87,78 @@ def test_without_its_dates_the_form_is_told_by_the_overall_effectiveness_row(fam
     assert detect(document).family == family
     record = read_document(document)
     assert record.inspection_start is None and "inspection dates: not found" in record.warnings
+
+
+def test_a_report_saved_as_word_reads_the_same_way():
+    """Word keeps the table as cells and drops the bullet glyphs: the list is still read."""
+    word = docx.Document()
+    word.add_paragraph("Inspection of Kingston upon Thames local authority children’s services")
+    word.add_paragraph("Inspection dates: 2 to 6 December 2024")
+    word.add_paragraph("Lead inspector: Nicki Shaw, His Majesty’s Inspector")
+    table = word.add_table(rows=0, cols=2)
+    for label, grade in [
+        ("Judgement", "Grade"),
+        ("The impact of leaders on social work practice with children and families", "Outstanding"),
+        ("The experiences and progress of children who need help and protection", "Good"),
+        ("The experiences and progress of children in care", "Outstanding"),
+        ("The experiences and progress of care leavers", "Requires improvement to be good"),
+        ("Overall effectiveness", "Outstanding"),
+    ]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, grade
+    word.add_paragraph("Children living in Kingston upon Thames receive outstanding services.")
+    word.add_paragraph("What needs to improve?")
+    word.add_paragraph("Clarity of pre-proceedings letters for parents.", style="List Bullet")
+    word.add_paragraph("The quality of supervision at the front door, so that decisions are timely.", style="List Bullet")
+    word.add_paragraph("The experiences and progress of children who need help and protection: good")
+    word.add_paragraph("1. Children and families benefit from early help.")
+    data = io.BytesIO()
+    word.save(data)
+
+    record = read_bytes(data.getvalue(), "kingston.docx")
+    assert (record.family, record.authority.name, record.inspection_start, record.lead_inspector) == (
+        "ilacs",
+        "Kingston upon Thames",
+        date(2024, 12, 2),
+        "Nicki Shaw",
+    )
+    assert record.judgements == {
+        "leadership": "outstanding",
+        "help_and_protection": "good",
+        "children_in_care": "outstanding",
+        "care_leavers": "requires_improvement",
+        "overall": "outstanding",
+    }
+    assert [r.text for r in record.recommendations] == [
+        "Clarity of pre-proceedings letters for parents.",
+        "The quality of supervision at the front door, so that decisions are timely.",
+    ]
+    assert record.provenance["judgements.overall"].page is None and record.warnings == []
+
+
+def test_a_report_saved_as_a_web_page_reads_the_same_way():
+    page = """<!DOCTYPE html><html><head><title>Ofsted</title></head><body>
+    <h1>Inspection of Cumberland local authority children’s services</h1>
+    <p>Inspection dates: 7 to 18 October 2024</p>
+    <p>Lead inspector: Lisa Walsh, His Majesty’s Inspector</p>
+    <table><tr><th>Judgement</th><th>Grade</th></tr>
+    <tr><td>The impact of leaders on social work practice with children and families</td>
+        <td>Requires improvement to be good</td></tr>
+    <tr><td>The experiences and progress of children who need help and protection</td><td>Good</td></tr>
+    <tr><td>The experiences and progress of children in care</td><td>Good</td></tr>
+    <tr><td>The experiences and progress of care leavers</td><td>Good</td></tr>
+    <tr><td>Overall effectiveness</td><td>Good</td></tr></table>
+    <p>Children in Cumberland are helped.</p>
+    <h2>What needs to improve?</h2>
+    <ul><li>The quality of supervision.</li><li>The timeliness of assessments for
+    disabled children.</li></ul>
+    <h2>The experiences and progress of children who need help and protection: good</h2>
+    <ol><li>Children benefit.</li></ol></body></html>"""
+    record = read_bytes(page.encode("utf-8"), "cumberland.html")
+    assert (record.family, record.authority.ofsted_urn, record.inspection_end) == ("ilacs", "2733690", date(2024, 10, 18))
+    assert record.judgements["leadership"] == "requires_improvement" and record.judgements["overall"] == "good"
+    assert [r.text for r in record.recommendations] == [
+        "The quality of supervision.",
+        "The timeliness of assessments for disabled children.",
+    ]
+    assert record.warnings == []

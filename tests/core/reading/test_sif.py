@@ -3,12 +3,15 @@ and the edge cases met reading them. The whole-corpus accuracy test is test_corp
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 
 from inspire.core.reading.dates import parse_date, parse_date_span
 from inspire.core.reading.documents import load_document, load_path
+from inspire.core.reading.frameworks import sif
+from inspire.core.reading.frameworks.common import to_number
 from inspire.core.reading.reader import read_document, read_path
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations, seed
 
@@ -127,3 +130,79 @@ def test_dates_in_figures_are_day_first():
     assert parse_date("Report published: 25/11/2016") == date(2016, 11, 25)
     assert parse_date_span("Inspection date: 12/09/2016 to 06/10/2016") == (date(2016, 9, 12), date(2016, 10, 6))
     assert parse_date("13/25/2016") is None
+
+
+def test_pathological_white_space_reads_quickly(shared):
+    # junk lines made of long runs of spaces once took minutes (quadratic backtracking)
+    junk = "x" + " " * 200_000 + "y"
+    text = _essex_text(shared).replace("Lead inspector: Ian Young", "Lead inspector: " + junk).replace(
+        "The LSCB is not yet", "LSCB" + junk
+    )
+    started = time.perf_counter()
+    record = read_document(load_document(text.encode(), "junk.txt"))
+    assert time.perf_counter() - started < 5
+    assert record.family == "sif"
+    assert record.judgements["overall"] == "good"
+
+
+SIF_ROWS = _rows(lambda row: row["family"] == "sif")
+
+
+@pytest.mark.parametrize("row", SIF_ROWS[::8], ids=[row["report"] for row in SIF_ROWS[::8]])
+def test_area_facts_agree_with_each_other(shared, row):
+    # no label covers the facts, but a rate per 10,000 must agree with its count and the number
+    # of children in the area (a misread count, e.g. a footnote mark run into it, would not)
+    facts = read_path(CORPUS / row["report"]).facts
+    assert {"children_under_18", "child_protection_plans", "looked_after"} <= set(facts)
+    for count, rate in (("looked_after", "looked_after_rate"), ("child_protection_plans", "child_protection_rate")):
+        if rate in facts:
+            assert facts[count] / facts["children_under_18"] * 10_000 == pytest.approx(facts[rate], rel=0.15)
+
+
+def test_a_footnote_mark_after_a_count_is_not_part_of_it():
+    assert to_number("42,6163") == 42_616
+    assert to_number("1,139") == 1_139
+    assert to_number("no") == 0
+
+
+def test_as_at_is_the_looked_after_figures_own_date(shared):
+    text = _essex_text(shared).replace(
+        "At 31 January 2014, 1,139 children were being looked after", "At the end of January 2014, 1,139 children were being looked after"
+    )
+    record = read_document(load_document(text.encode(), "essex.txt"))
+    assert record.facts["looked_after"] == 1_139
+    # the other figures are stated at 31 January 2014, but their date is not borrowed
+    assert "as_at" not in record.facts
+    assert "facts.as_at: 'the end of January 2014' is not a whole date" in record.warnings
+
+
+def test_a_missing_row_of_the_judgement_table_is_warned_about(shared):
+    text = "\n".join(line for line in _essex_text(shared).split("\n") if "Adoption performance" not in line)
+    record = read_document(load_document(text.encode(), "essex.txt"))
+    assert "adoption" not in record.judgements
+    assert "judgements.adoption: not found" in record.warnings
+    assert record.judgements["care_leavers"] == "good"
+
+
+def test_only_the_covers_title_marks_a_report(shared):
+    # a later mention of the title (as another report's account of a previous inspection) is not one
+    mention = (
+        "Summary\n" + "The council has improved its services since then. " * 40 + "\nThe previous inspection of "
+        "services for children in need of help and protection, children looked after and care leavers was in 2014.\n"
+    )
+    assert sif.FRAMEWORK.detect(load_document(mention.encode(), "later.txt")) == 0
+    assert sif.FRAMEWORK.detect(load_document(_essex_text(shared).encode(), "essex.txt")) > 0
+
+
+def test_lscb_items_whose_heading_the_extraction_put_out_of_place(shared):
+    # a report whose "Recommendations" heading text extraction placed after the findings began
+    essex = _essex_text(shared)
+    section = essex.index("The effectiveness of the LSCB requires improvement\n\nAreas for improvement")
+    text = essex[:section] + essex[section:].replace("\nAreas for improvement\n", "\n", 1).replace(
+        "Key strengths and weaknesses of the LSCB", "Inspection findings\n\nRecommendations", 1
+    )
+    record = read_document(load_document(text.encode(), "essex.txt"))
+    lscb = [r.text for r in record.recommendations if r.section == "lscb"]
+    assert len(lscb) == 5
+    assert lscb[0].startswith("Ensure that senior schools representatives attend the LSCB regularly")
+    assert "recommendations (lscb): read without their heading, which is out of place" in record.warnings

@@ -1,6 +1,6 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
 
-Every test here is marked ``browser``. Chromium is installed by ``make system-packages``; the
+Every test module here sets ``pytestmark = pytest.mark.browser``. Chromium is installed by ``make system-packages``; the
 front-end assets (GOV.UK Frontend, htmx, axe-core) by ``make assets``.
 """
 
@@ -28,12 +28,6 @@ CHROMIUM_ARGS = [
 
 # pytest-django's live server runs in a thread; Playwright's sync API runs an event loop in this one.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/web/browser" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,11 @@ def essex(transactional_db, workbook):
 
 
 def _sign_in(page, next_url: str) -> None:
-    User.objects.create_user("analyst", password=PASSWORD, is_staff=True)
+    from inspire.web.accounts.models import Membership
+    from inspire.web.inspections.models import Authority
+
+    user = User.objects.create_user("analyst", password=PASSWORD)
+    Membership.objects.create(user=user, authority=Authority.objects.get(name="Essex"), role="editor")
     page.goto(f"/accounts/login/?next={next_url}")
     page.get_by_label("Username").fill("analyst")
     page.get_by_label("Password").fill(PASSWORD)

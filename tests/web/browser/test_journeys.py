@@ -76,6 +76,12 @@ def test_search_the_reports(page, sample):
     assert re.search(r"q=health(\+|%20)assessments", page.url)
     check_accessibility(page)
 
+    # a hit opens its page of the report with the words marked
+    page.get_by_role("link", name=re.compile(r"^page 3\W+of the report on Essex")).click()
+    expect(page.locator("mark#quote")).to_have_text("health")
+    check_accessibility(page)
+    page.go_back()
+
     # a filter applies straight away with JavaScript (htmx), keeping the query
     page.get_by_label("Type of report").select_option("sif")
     expect(page.locator("#search-results")).to_contain_text("No pages match")
@@ -101,6 +107,7 @@ def test_change_the_national_date_and_download_both_exports(page, sample):
     page.get_by_role("button", name="Show the picture").click()
     expect(page.locator("#sentence")).to_have_text("5 inspected: 20% inadequate, 60% good, 20% outstanding")
     expect(page.locator("#headline")).to_contain_text("as at 1 January 2020")
+    expect(page.locator("#live-status")).to_contain_text("as at 1 January 2020: 5 inspected")  # announced
     assert "as-at-year=2020" in page.url
     check_accessibility(page)
 
@@ -110,6 +117,7 @@ def test_change_the_national_date_and_download_both_exports(page, sample):
     page.get_by_role("button", name="Show the picture").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Date must be a real date")
     expect(page.locator("#sentence")).to_have_count(0)
+    expect(page).to_have_title(re.compile(r"^Error: National picture"))
     check_accessibility(page)
 
     with page.expect_download() as summary:
@@ -123,7 +131,7 @@ def test_change_the_national_date_and_download_both_exports(page, sample):
     assert history.value.suggested_filename.endswith(".xlsx")
     sheet = load_workbook(io.BytesIO(open(history.value.path(), "rb").read())).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
-    assert values.count("Essex") == 2
+    assert values.count("Essex") == 3  # 2019, 2014 and the 2006 letter
 
 
 def test_national_picture_works_without_javascript(no_js_page, sample):
@@ -184,3 +192,32 @@ def test_upload_a_real_report(page, sample):
     expect(page.locator(".govuk-notification-banner")).to_contain_text("was read and stored")
     expect(page.locator("h1")).to_have_text("Essex")
     check_accessibility(page)
+
+
+def test_error_pages_and_filters_without_javascript(no_js_page, page, sample):
+    page.goto("/authorities/nowhere-on-earth/")
+    expect(page.locator("h1")).to_have_text("Page not found")
+    check_accessibility(page)
+
+    no_js_page.goto("/authorities/")
+    no_js_page.get_by_label("Region").select_option("East of England")
+    no_js_page.get_by_role("button", name="Show authorities").click()
+    expect(no_js_page.locator("#authority-count")).to_contain_text("authorities in East of England")
+    assert "region=East+of+England" in no_js_page.url
+
+    no_js_page.goto("/search/?q=Essex")
+    expect(no_js_page.locator("#result-count")).to_contain_text("found")
+
+
+def test_pages_on_a_phone_sized_screen(browser, live_server, sample):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 800}, locale="en-GB")
+    page = context.new_page()
+    try:
+        for path in ("/", "/authorities/essex/", f"/inspections/{sample.essex_2019.pk}/", "/national/", "/search/?q=Essex"):
+            page.goto(path)
+            check_accessibility(page)
+        # the menu folds behind a button, which opens it
+        page.get_by_role("button", name="Menu").click()
+        expect(page.get_by_role("link", name="National picture")).to_be_visible()
+    finally:
+        context.close()

@@ -6,7 +6,6 @@ page passes an axe-core check."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import docx
@@ -78,6 +77,12 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     expect(page.locator("#theme-A")).to_contain_text("Improve the quality of management oversight")
     expect(page.locator("#theme-none")).to_contain_text("The LSCB should take action")
     check_accessibility(page)
+    # the status on an earlier date (htmx swaps the status part; the address keeps the date)
+    fill_date(page, "as_at", 1, 8, 2016)
+    page.get_by_role("button", name="Show status on this date").click()
+    expect(page.locator("#as-at")).to_have_text("1 August 2016")
+    assert "as_at-day=1" in page.url
+    expect(page.locator("#plan-rag")).to_contain_text("Red")  # milestones due in July 2016 are overdue
 
     # recommendation 1: seven overarching actions with their milestones, dates and owners
     page.locator("#theme-A").get_by_role("link", name=re.compile(r"^1 Improve the quality")).click()
@@ -93,9 +98,24 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     check_accessibility(page)
 
     # work on it: a milestone at risk, a progress update, a measure value
+    # with JavaScript, htmx saves the status and swaps just that row
     page.get_by_label("Status of Milestone 7, action 7").select_option("at_risk")
     page.get_by_role("button", name="Save Milestone 7, action 7").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved")
+    row = page.locator("tr", has_text="Review of Effectiveness of model")
+    expect(row.get_by_role("status")).to_have_text("Saved.")
+    expect(page.get_by_label("Status of Milestone 7, action 7")).to_have_value("at_risk")
+    check_accessibility(page)
+    page.get_by_role("link", name="Change Milestone 1, action 7").click()
+    expect(page.locator("h1")).to_have_text("Change milestone 1")
+    expect(page.get_by_label("Owner")).to_have_value("Head of Children's Services")
+    check_accessibility(page)
+    page.get_by_label("Status").select_option("complete")
+    page.get_by_role("button", name="Save milestone").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Give the evidence of completion")
+    check_accessibility(page)
+    page.get_by_label("Evidence of completion").fill("Options paper to CSMT, 28 September 2016")
+    page.get_by_role("button", name="Save milestone").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Milestone saved")
     fill_date(page, "progress-date", 20, 11, 2016)
     page.get_by_label("Progress and impact", exact=True).fill("CPD programme designed; sessions booked for November.")
     page.get_by_role("button", name="Add update").click()
@@ -113,6 +133,19 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     expect(rows.nth(0).locator("td").nth(3)).to_have_text("High")
     expect(rows.nth(1).locator("td").nth(3)).to_have_text("Medium")
     expect(rows.nth(1).locator("td").nth(5)).to_contain_text("Low")
+    check_accessibility(page)
+    page.get_by_role("link", name="Change risk 2").click()
+    expect(page.get_by_label("Likelihood", exact=True)).to_have_value("low")
+    check_accessibility(page)
+    page.get_by_role("link", name="Back to the risk register").click()
+
+    # the council's people and roles (admins), and the audit trail of all the above
+    page.get_by_role("link", name="People and roles").click()
+    expect(page.locator("#members")).to_contain_text("southend")
+    check_accessibility(page)
+    page.go_back()
+    page.get_by_role("link", name="Audit trail").click()
+    expect(page.locator("#audit")).to_contain_text("CPD programme designed")
     check_accessibility(page)
 
     # governance: the improvement board, a member, a meeting, and its board pack
@@ -132,7 +165,10 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     page.get_by_role("link", name="View the pack for 6 December 2016").click()
     expect(page.locator("h1")).to_have_text("Children's Improvement Board: 6 December 2016")
     expect(page.locator("#progress-table")).to_contain_text("CPD programme designed")
-    expect(page.locator("#flagged-milestones")).to_contain_text("Research of options.")
+    flagged = page.locator("#flagged-milestones")
+    expect(flagged).to_contain_text("Milestone 2: Recommendation of model made to CSMT and LSCB.")  # overdue
+    expect(flagged).to_contain_text("Milestone 7: Review of Effectiveness of model")  # marked at risk
+    expect(flagged).not_to_contain_text("Research of options.")  # completed, with evidence
     expect(page.locator("#pack-risks tbody tr")).to_have_count(3)
     check_accessibility(page)
 
@@ -158,3 +194,24 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
                   "Action owners not in post", "Resources not available to progress the improvement plan",
                   "Risk register", "At risk"):
         assert words in text, words
+
+
+def test_plan_pages_work_without_javascript(no_js_page, southend_editor):
+    from inspire.web.inspections.uploads import report_upload
+    from inspire.web.plans import services
+
+    inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
+    plan = services.plan_create(inspection=inspection, created_by=southend_editor)
+    page = no_js_page
+    page.goto(f"/accounts/login/?next=/plans/{plan.pk}/")
+    page.get_by_label("Username").fill("southend")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("#deadline")).to_contain_text("14 October 2016")
+    fill_date(page, "as_at", 1, 8, 2016)
+    page.get_by_role("button", name="Show status on this date").click()
+    expect(page.locator("#as-at")).to_have_text("1 August 2016")
+    page.get_by_label("Code").fill("A")
+    page.get_by_label("Theme name").fill("Practice and Culture")
+    page.get_by_role("button", name="Add theme").click()
+    expect(page.locator("#theme-A caption")).to_have_text("Theme A: Practice and Culture")

@@ -234,6 +234,7 @@ def test_excel_round_trip_through_the_pages(client, southend_inspection, users):
     services.measure_value_record(measure=measure, user=editor, date=date(2016, 11, 30), value=38)
     services.progress_add(item=item, user=editor, date=date(2016, 11, 30), text="Audit report refocused")
     exported = client.get(reverse("plans:plan_export", args=[first.pk])).content
+    client.force_login(users["southend_admin"])  # imported by someone else: authors are kept as written
     upload = io.BytesIO(exported)
     upload.name = "plan.xlsx"
     url = reverse("plans:plan_import", args=[southend_inspection.pk])
@@ -241,3 +242,101 @@ def test_excel_round_trip_through_the_pages(client, southend_inspection, users):
     assert client.post(url, {"form": "confirm"}).status_code == 302
     second = Plan.objects.exclude(pk=first.pk).get()
     assert plan_data(plan=second, as_at=date(2016, 12, 6)) == plan_data(plan=first, as_at=date(2016, 12, 6))
+
+
+def test_item_judgement_area_and_themes_change_with_audit(client, plan, users):
+    editor = users["southend_editor"]
+    services.theme_create(plan=plan, user=editor, code="A", name="Practice and Culture")
+    services.theme_create(plan=plan, user=editor, code="D", name="Management, Leadership and Governance")
+    item = plan.items.get(ref="11")
+    c = client_for(client, editor)
+    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
+                      {"form": "item", "item-area": "leadership", "item-themes": ["D"]})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.judgement_area == "leadership" and [t.code for t in item.themes.all()] == ["D"]
+    changes = AuditEntry.objects.filter(object_type="PlanItem", action="update", object_id=item.pk)
+    assert {(e.field, e.before, e.after) for e in changes} == {("judgement_area", "", "leadership"), ("themes", "", "D")}
+    page = c.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    assert page.index("Theme D: Management") < page.index("Ensure that information presented to elected members")
+
+
+def test_milestone_edit_page_refuses_bad_input_and_saves_good(client, plan, users):
+    milestone = Milestone.objects.get(action__item__plan=plan)
+    url = reverse("plans:milestone_edit", args=[plan.pk, milestone.pk])
+    assert client_for(client, users["southend_viewer"]).get(url).status_code == 403
+    c = client_for(client, users["southend_editor"])
+    page = c.get(url).content.decode()
+    assert 'value="30"' in page and "Research of options." in page
+    form = {"text": "Research of options.", "owner": "Head of Children's Services", "target-day": "31",
+            "target-month": "3", "target-year": "2016", "status": "on_track", "evidence": ""}
+    response = c.post(url, form)
+    assert response.status_code == 400
+    assert "31 March 2016 is before the inspection began (25 April 2016)" in response.content.decode()
+    response = c.post(url, {**form, "target-month": "10", "owner": "Nobody"})
+    assert response.status_code == 400
+    assert "&#x27;Nobody&#x27; is not a known owner for Southend-on-Sea" in response.content.decode()
+    response = c.post(url, {**form, "target-month": "10", "status": "complete"})
+    assert response.status_code == 400 and "Give the evidence of completion" in response.content.decode()
+    milestone.refresh_from_db()
+    assert (milestone.target_date, milestone.status) == (date(2016, 9, 30), "not_started")  # nothing half-saved
+    response = c.post(url, {**form, "target-month": "10", "status": "complete", "evidence": "Options paper, CSMT 4 October"})
+    assert response.status_code == 302
+    milestone.refresh_from_db()
+    assert (milestone.target_date, milestone.status, milestone.evidence) == (
+        date(2016, 10, 31), "complete", "Options paper, CSMT 4 October")
+    fields = set(AuditEntry.objects.filter(object_type="Milestone", action="update").values_list("field", flat=True))
+    assert fields == {"target_date", "timescale", "status", "evidence"}
+
+
+def test_council_admins_give_roles(client, plan, users, django_user_model):
+    url = reverse("plans:members", args=["southend-on-sea"])
+    assert client_for(client, users["southend_editor"]).get(url).status_code == 403
+    assert client_for(client, users["essex_editor"]).get(url).status_code == 404
+    c = client_for(client, users["southend_admin"])
+    assert "southend_viewer" in c.get(url).content.decode()
+    response = c.post(url, {"username": "nobody", "role": "editor"})
+    assert response.status_code == 400 and "There is no user called &#x27;nobody&#x27;" in response.content.decode()
+    response = c.post(url, {"username": "southend_viewer", "role": "owner"})
+    assert response.status_code == 400 and "&#x27;owner&#x27; is not a role" in response.content.decode()
+    assert c.post(url, {"username": "southend_viewer", "role": "editor"}).status_code == 302
+    # the former viewer may now change the plan
+    item = plan.items.get(ref="2")
+    services.progress_add(item=item, user=users["southend_viewer"], date=date(2016, 11, 1), text="Now an editor")
+
+
+def test_risk_edit_rescored_with_dates_checked(client, plan, users):
+    risk = plan.risks.get()
+    url = reverse("plans:risk_edit", args=[plan.pk, risk.pk])
+    c = client_for(client, users["southend_editor"])
+    form = {"description": risk.description, "impact": "high", "likelihood": "low", "revised_impact": "medium",
+            "revised_likelihood": "low", "mitigations": "Scrutiny sub-group", "owner": "Head of Children's Services",
+            "review-day": "1", "review-month": "6", "review-year": "2016"}
+    response = c.post(url, form)
+    assert response.status_code == 400
+    assert "1 June 2016 is before the report was received (7 July 2016)" in response.content.decode()
+    response = c.post(url, {**form, "review-month": "12", "revised_likelihood": ""})
+    assert response.status_code == 400
+    assert "Give both a revised impact and a revised likelihood, or neither" in response.content.decode()
+    assert c.post(url, {**form, "review-month": "12"}).status_code == 302
+    risk.refresh_from_db()
+    assert (risk.overall, risk.revised, risk.review_date, risk.owner.name) == (
+        "medium", "low", date(2016, 12, 1), "Head of Children's Services")
+    changed = {e.field for e in AuditEntry.objects.filter(object_type="Risk", action="update")}
+    assert changed == {"likelihood", "revised_impact", "mitigations", "owner", "review_date"}
+
+
+def test_milestone_status_by_htmx_returns_just_the_row(client, plan, users):
+    milestone = Milestone.objects.get(action__item__plan=plan)
+    url = reverse("plans:item_detail", args=[plan.pk, milestone.action.item.pk])
+    c = client_for(client, users["southend_editor"])
+    form = {"form": "status", "milestone": milestone.pk, "status-status": "complete", "status-evidence": ""}
+    response = c.post(url, form, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 400 and html.lstrip().startswith('<tr class="govuk-table__row" id="milestone-')
+    assert "Give the evidence of completion before marking the milestone complete" in html
+    response = c.post(url, {**form, "status-evidence": "Options paper"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and 'role="status">Saved.' in response.content.decode()
+    assert "Complete" in response.content.decode()
+    milestone.refresh_from_db()
+    assert milestone.status == "complete"

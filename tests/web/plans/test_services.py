@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from inspire.web.accounts.services import person_get_or_create
 from inspire.web.plans import services
-from inspire.web.plans.models import AppendOnlyError, AuditEntry, Milestone, ProgressUpdate
+from inspire.web.plans.models import AppendOnlyError, AuditEntry, ProgressUpdate
 from inspire.web.plans.selectors import plan_status
 
 pytestmark = pytest.mark.django_db

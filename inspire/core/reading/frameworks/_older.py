@@ -62,6 +62,21 @@ def find(lines: Sequence[Line], pattern: re.Pattern[str], start: int = 0, end: i
     return None
 
 
+def search_joined(lines: Sequence[Line], pattern: re.Pattern[str]):
+    """The first match of ``pattern`` in the lines joined by spaces (so a sentence may wrap), as
+    (the line where the match starts, match, joined text), or None."""
+    text = " ".join(line.text for line in lines)
+    match = pattern.search(text)
+    if not match:
+        return None
+    position = 0
+    for line in lines:
+        position += len(line.text) + 1
+        if position > match.start():
+            return line, match, text
+    return None  # pragma: no cover - a match lies within the joined lines
+
+
 def section(lines: Sequence[Line], heading: re.Pattern[str], stop: re.Pattern[str], start: int = 0) -> list[Line]:
     """The lines after the first line that is ``heading`` (matched in full), up to a line that ``stop``
     matches in full."""
@@ -103,12 +118,12 @@ def bulleted_items(body: Iterable[Line], skip: re.Pattern[str] | None = None) ->
     return [(text, line) for text, line in items if text]
 
 
-def add_recommendations(record: Record, section_name: str, items: Sequence[tuple[str, Line]]) -> None:
+def add_recommendations(record: Record, section_name: str, items: Sequence[tuple[str, Line | Provenance]]) -> None:
+    """Append items (text, and the Line or Provenance it was read from) to the record's section."""
     start = sum(1 for r in record.recommendations if r.section == section_name)
-    for offset, (text, line) in enumerate(items, start=1):
-        ordinal = start + offset
-        record.recommendations.append(Recommendation(section_name, ordinal, text, line.page))
-        note(record, f"recommendations.{len(record.recommendations) - 1}", line, text)
+    for offset, (text, where) in enumerate(items, start=1):
+        record.recommendations.append(Recommendation(section_name, start + offset, text, where.page))
+        record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = Provenance(where.page, text)
 
 
 # --- lists with timescale sub-headings (2009-13 reports) -------------------------------------------
@@ -124,20 +139,20 @@ _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}\.?\s+(?=\S)")
 
 
 def timed_items(text, heading: re.Pattern[str], *, start: int = 0, end: int | None = None):
-    """The bulleted items under ``heading`` (a regex matched against a whole line), passing over
-    the numbered paragraph that introduces them ("21. In order to improve …, the local authority and
-    its partners should take the following action.") and timescale sub-headings ("Within three
-    months:"). The list ends at the next numbered paragraph or heading-like line after an item.
-    ``text`` is a :class:`~inspire.core.reading.frameworks.common.Lines`; returns (item, Provenance)
-    pairs in order and whether the heading was found."""
+    """The bulleted items under the first line from ``start`` that is ``heading`` (matched against
+    the whole line), passing over the numbered paragraph that introduces them ("21. In order to
+    improve …, the local authority and its partners should take the following action.") and
+    timescale sub-headings ("Within three months:"). The list ends at the next numbered paragraph
+    or heading-like line after an item. ``text`` is a
+    :class:`~inspire.core.reading.frameworks.common.Lines`. Returns the (item, Provenance) pairs in
+    order and the position just past the heading (None when there is no such heading)."""
     stop = len(text.text) if end is None else end
-    first = None
-    for index, line in enumerate(text.lines):
-        if text.starts[index] >= start and text.starts[index] < stop and heading.fullmatch(line.text):
-            first = index
-            break
+    first = next(
+        (i for i, line in enumerate(text.lines) if start <= text.starts[i] < stop and heading.fullmatch(line.text)),
+        None,
+    )
     if first is None:
-        return [], False
+        return [], None
     items: list[list] = []
     for index in range(first + 1, len(text.lines)):
         if text.starts[index] >= stop:
@@ -155,7 +170,24 @@ def timed_items(text, heading: re.Pattern[str], *, start: int = 0, end: int | No
         if _PARAGRAPH_NUMBER.match(body) or _heading_like(body):
             break
         items[-1][1].append(body)
-    return [(squash(" ".join(parts)), Provenance(page, squash(" ".join(parts)))) for page, parts in items], True
+    found = [(squash(" ".join(parts)), Provenance(page, squash(" ".join(parts)))) for page, parts in items]
+    return found, text.starts[first] + len(text.lines[first].text)
+
+
+def add_timed_lists(record: Record, text, heading: re.Pattern[str], lists: int) -> None:
+    """The council's (``la``) items of the first ``lists`` non-empty lists under ``heading`` (one
+    per service judged), in order; headings with no items (a contents entry) are passed over."""
+    position, read = 0, 0
+    while read < lists:
+        items, position = timed_items(text, heading, start=position)
+        if position is None:
+            break
+        if items:
+            read += 1
+            add_recommendations(record, "la", [(words, provenance) for words, provenance in items])
+    if read < lists:
+        name = heading.pattern.replace("\\s+", " ")
+        record.warnings.append(f"recommendations (la): {read} of the {lists} '{name}' lists were found")
 
 
 def _heading_like(text: str) -> bool:

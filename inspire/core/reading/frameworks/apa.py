@@ -27,26 +27,21 @@ TITLE = re.compile(
     re.I,
 )
 
-#: rows of the summary table: key → the row's label (the grade is the number that ends the row)
-SUMMARY_ROWS = {
-    "overall": r"(?:the\s+contribution\s+of\s+the\s+local\s+authority'?s\s+children'?s\s+services"
-    r"|overall\s+effectiveness\s+of\s+children'?s\s+services)",
-    "capacity_to_improve": r"(?:the\s+council'?s\s+overall\s+capacity\s+to\s+improve|capacity\s+to\s+improve)",
-    "social_care": r"the\s+contribution\s+of\s+the\s+local\s+authority'?s\s+social\s+care\s+services",
-    "being_healthy": r"being\s+healthy",
-    "staying_safe": r"staying\s+safe",
-    "enjoying_and_achieving": r"enjoying\s+and\s+achieving",
-    "making_a_positive_contribution": r"making\s+a\s+positive\s+contribution",
-    "achieving_economic_wellbeing": r"achieving\s+economic\s+well-?\s?being",
-}
-
-#: outcome areas graded in words under their own heading: key → heading
+#: the outcome areas: key → their name, a heading of its own (2005-06) or a row of the table (2007-08)
 OUTCOME_HEADINGS = {
     "being_healthy": r"being\s+healthy",
     "staying_safe": r"staying\s+safe",
     "enjoying_and_achieving": r"enjoying\s+and\s+achieving",
     "making_a_positive_contribution": r"making\s+a\s+positive\s+contribution",
     "achieving_economic_wellbeing": r"achieving\s+economic\s+well-?\s?being",
+}
+#: rows of the summary table: key → the row's label (its grade is the figure after it)
+SUMMARY_ROWS = {
+    "overall": r"(?:the\s+contribution\s+of\s+the\s+local\s+authority'?s\s+children'?s\s+services"
+    r"|overall\s+effectiveness\s+of\s+children'?s\s+services)",
+    "capacity_to_improve": r"(?:the\s+council'?s\s+overall\s+capacity\s+to\s+improve|capacity\s+to\s+improve)",
+    "social_care": r"the\s+contribution\s+of\s+the\s+local\s+authority'?s\s+social\s+care\s+services",
+    **OUTCOME_HEADINGS,
 }
 OUTCOME_SENTENCE = re.compile(rf"contribution\s+to\s+outcomes\s+in\s+this\s+area\s+is\s+{_GRADE_WORD}\b", re.I)
 
@@ -58,7 +53,11 @@ WORD_SENTENCES = {
 }
 
 COMBINED_MANAGEMENT = re.compile(r"including\s+the\s+management\s+of\s+children'?s\s+services", re.I)
-SUMMARY_STOP = re.compile(r"^(?:grade\s+service\s+descriptors|being\s+healthy|summary)\b", re.I)
+SUMMARY_STOP = re.compile(r"^(?:grade\s+service\s+descriptors|grade\s+descriptors|summary)\b", re.I)
+SUMMARY_LINES = 30  # the table is never longer
+SUMMARY_ROW = 300  # characters: a longer line is the prose after the table
+#: a grade figure standing on its own ("… young people. 3"), not part of "14-19" or "2006"
+STANDALONE_GRADE = re.compile(r"(?<![\w.,/-])([1-4])(?![\w.,/%-])")
 HEADINGS = re.compile(
     r"(?:" + "|".join(OUTCOME_HEADINGS.values()) + r"|the\s+council'?s\s+management\s+of.*"
     r"|key\s+strengths\s+and\s+areas\s+for\s+(?:improvement|development).*|aspects\s+for\s+focus.*"
@@ -118,41 +117,53 @@ class ApaFramework(Framework):
         record.warnings.append("publication date: the date of the letter was not found")
 
     def _summary(self, record: Record, lines: list[kit.Line], start: int) -> None:
+        """Rows of the summary table: a row starts with its label and may wrap over lines (PDF text);
+        its grade is the first figure 1-4 standing on its own after the label."""
         table = kit.find(lines, re.compile(r"^areas\s+for\s+judgement", re.I), start)
         if not table:
             return
-        for line in lines[table[0].index + 1 : table[0].index + 20]:
-            text = re.sub(r"</?\w+>", "", line.text)  # <i>…</i> left by some text extractions
-            if SUMMARY_STOP.match(text) and not re.search(r"[1-4]\s*$", text):
+        rows: list[tuple[str, list[kit.Line]]] = []
+        for line in lines[table[0].index + 1 : table[0].index + 1 + SUMMARY_LINES]:
+            text = _untagged(line.text)
+            if SUMMARY_STOP.match(text) or len(text) > SUMMARY_ROW:
                 break
-            for key, label in SUMMARY_ROWS.items():
-                if key in record.grades:
-                    continue
-                match = re.match(rf"^{label}\b.*?(?:grade\s*)?\b([1-4])\s*$", text, re.I)
-                if match:
-                    self._grade(record, key, int(match.group(1)), line)
-                    if key == "capacity_to_improve" and COMBINED_MANAGEMENT.search(text):
-                        # 2007-08: "Capacity to improve, including the management of children's services"
-                        self._grade(record, "management_of_services", int(match.group(1)), line)
-                    break
+            key = next((k for k, label in SUMMARY_ROWS.items() if re.match(rf"^{label}\b", text, re.I)), None)
+            if key:
+                rows.append((key, [line]))
+            elif rows:
+                rows[-1][1].append(line)
+        for key, row in rows:
+            if key in record.grades:
+                continue
+            text = " ".join(_untagged(line.text) for line in row)
+            label = re.match(SUMMARY_ROWS[key], text, re.I)
+            grade = STANDALONE_GRADE.search(text, label.end())
+            if not grade:
+                record.warnings.append(f"judgements.{key}: no grade found in its summary row")
+                continue
+            # the quote is the row as printed, up to the line with its grade
+            upto = next(i for i, line in enumerate(row) if STANDALONE_GRADE.search(_untagged(line.text)))
+            quote = " ".join(line.text for line in row[: upto + 1])
+            self._grade(record, key, int(grade.group(1)), row[0], quote)
+            if key == "capacity_to_improve" and COMBINED_MANAGEMENT.search(text):
+                # 2007-08: "Capacity to improve, including the management of children's services"
+                self._grade(record, "management_of_services", int(grade.group(1)), row[0], quote)
 
     def _outcomes(self, record: Record, lines: list[kit.Line], start: int) -> None:
         for key, heading in OUTCOME_HEADINGS.items():
             if key in record.grades:
                 continue
-            body = kit.section(lines, re.compile(heading, re.I), HEADINGS, start)
-            for line in body:
-                match = OUTCOME_SENTENCE.search(line.text)
-                if match:
-                    self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(line.text, match))
-                    break
+            found = kit.search_joined(kit.section(lines, re.compile(heading, re.I), HEADINGS, start), OUTCOME_SENTENCE)
+            if found:
+                line, match, text = found
+                self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(text, match))
 
     def _sentences(self, record: Record, lines: list[kit.Line], start: int) -> None:
         for key, sentence in WORD_SENTENCES.items():
-            found = kit.find(lines, sentence, start)
+            found = kit.search_joined(lines[start:], sentence)
             if found and key not in record.grades:
-                line, match = found
-                self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(line.text, match))
+                line, match, text = found
+                self._grade(record, key, _number(match.group(1)), line, kit.sentence_of(text, match))
 
     def _grade(self, record: Record, key: str, number: int, line: kit.Line, quote: str | None = None) -> None:
         record.grades[key] = number
@@ -190,6 +201,11 @@ def _title(lines: list[kit.Line]) -> tuple[kit.Line, re.Match[str]] | None:
         if match:
             return line, match
     return None
+
+
+def _untagged(text: str) -> str:
+    """Text without the <i>…</i> tags some extractions leave."""
+    return re.sub(r"</?\w+>", "", text)
 
 
 def _number(word: str) -> int:

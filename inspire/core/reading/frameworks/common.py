@@ -5,19 +5,26 @@ its judgement table, the headings of its recommendation lists and the labels of 
 lead inspector. :class:`DeclarativeFramework` reads any report from such a spec; a unit
 subclasses it only for what is truly specific to its layout (override :meth:`refine`).
 
-The reading functions work on :class:`Line` s: the document's lines with running page
+The reading functions work on :class:`Lines`: the document's lines with running page
 headers/footers and page numbers removed, each knowing its page. Every value found is recorded
 with a :class:`~inspire.core.reading.record.Provenance`; every value looked for and not found,
 or found more than once with different readings, gives a warning instead of a guess.
+
+Sections, in order: phrases and lines; values found and the record; the cover (dates,
+authority, publication date, lead inspector); judgements; lists of recommendations; facts;
+the declarative unit; detection. Units whose layout needs their own reading (sif, lac_2012)
+call these functions directly.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from inspire.core.reading.dates import parse_date, parse_date_span
 from inspire.core.reading.documents import Document
@@ -55,8 +62,18 @@ def squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
-class Line:
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    """A unit's regex, compiled once (case-insensitive, ``^`` and ``$`` at line ends)."""
+    compiled = _PATTERNS.get(pattern)
+    if compiled is None:
+        compiled = _PATTERNS[pattern] = re.compile(pattern, re.I | re.M)
+    return compiled
+
+
+class Line(NamedTuple):  # a tuple: reports have tens of thousands of lines, made quickly
     page: int | None  # 1-based; None for documents without fixed pages
     text: str  # stripped
 
@@ -69,7 +86,7 @@ def document_lines(document: Document, *, max_pages: int | None = None) -> list[
     two other pages.
     """
     pages = document.pages if max_pages is None else document.pages[:max_pages]
-    page_lines = [[s for s in (raw.strip() for raw in page.text.split("\n")) if s] for page in pages]
+    page_lines = [[_tidy(s) for s in (raw.strip() for raw in page.text.split("\n")) if s] for page in pages]
     edge = 4
     counts: Counter[str] = Counter()
     for lines in page_lines:
@@ -91,6 +108,12 @@ def document_lines(document: Document, *, max_pages: int | None = None) -> list[
     return out
 
 
+def _tidy(line: str) -> str:
+    """A line with runs of white space inside it made one space: no pattern then meets a long
+    run (junk lines of thousands of spaces would make some patterns backtrack for minutes)."""
+    return squash(line) if "  " in line or "\t" in line else line
+
+
 def _is_running(text: str, running: set[str]) -> bool:
     return bool(_BARE_NUMBER.match(text)) or _DIGITS.sub("#", text) in running
 
@@ -110,14 +133,7 @@ class Lines:
 
     def line_at(self, position: int) -> int:
         """Index of the line holding character ``position``."""
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.starts[middle] <= position:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return max(0, bisect.bisect_right(self.starts, position) - 1)
 
     def page_at(self, position: int) -> int | None:
         return self.lines[self.line_at(position)].page if self.lines else None
@@ -126,8 +142,68 @@ class Lines:
         return Provenance(self.page_at(start), squash(self.text[start:end]))
 
 
+def plain_lines(document: Document) -> Lines:
+    """The document's lines (as :func:`document_lines`) without the Markdown marks that text
+    extracted from Word carries: bold (``**good**``) and ``| cell |`` table rows, whose cells are
+    joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined)."""
+    lines = document_lines(document)
+    if not any("**" in line.text or line.text.startswith("|") for line in lines):
+        return Lines(lines)  # PDFs: nothing to clean
+    out = []
+    for line in lines:
+        text = line.text.replace("**", "")
+        if text.startswith("|"):
+            text = _table_row(text)
+            if not text:
+                continue
+        out.append(Line(line.page, text))
+    return Lines(out)
+
+
+_RULE = re.compile(r"^[\s|:-]*$")
+
+
+def _table_row(text: str) -> str:
+    if _RULE.match(text):
+        return ""  # the |---|---| rule under a header row
+    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    joined = ""
+    for cell in filter(None, cells):
+        glue = "" if joined[-1:].isalpha() and cell[:1].islower() else " "
+        joined = f"{joined}{glue}{cell}" if joined else cell
+    return joined
+
 # --------------------------------------------------------------------------------------------
-# Labelled values: dates, lead inspector, publication date
+# Values found, and putting them in the record
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class Found:
+    """A value read from the document, with where it was read."""
+
+    value: object
+    provenance: Provenance
+
+
+def new_record(family: str, document: Document) -> Record:
+    return Record(
+        family=family,
+        source=SourceInfo(
+            sha256=document.sha256, format=document.format, pages=len(document.pages), filename=document.filename
+        ),
+    )
+
+
+def record_found(record: Record, field: str, found: Found) -> None:
+    """Put a judgement ("judgements.overall") or a top-level field ("published") in the record."""
+    if field.startswith("judgements."):
+        record.judgements[field.split(".", 1)[1]] = found.value  # type: ignore[assignment]
+    else:
+        setattr(record, field, found.value)
+    record.provenance[field] = found.provenance
+
+# --------------------------------------------------------------------------------------------
+# The cover: inspection dates, authority, publication date, lead inspector
 # --------------------------------------------------------------------------------------------
 
 _INSPECTOR_TITLES = re.compile(
@@ -136,14 +212,6 @@ _INSPECTOR_TITLES = re.compile(
     re.I | re.S,
 )
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,4}$")
-
-
-@dataclass
-class Found:
-    """A value read from the document, with where it was read."""
-
-    value: object
-    provenance: Provenance
 
 
 def labelled(text: Lines, labels: Sequence[str], *, start: int = 0, end: int | None = None) -> re.Match | None:
@@ -158,7 +226,7 @@ _LABEL_CACHE: dict[tuple[str, ...], re.Pattern] = {}
 def _labels_re(labels: tuple[str, ...]) -> re.Pattern:
     pattern = _LABEL_CACHE.get(labels)
     if pattern is None:
-        pattern = re.compile(r"(?:" + "|".join(phrase(label) for label in labels) + r")\s*:?[ \t]*", re.I)
+        pattern = re.compile(r"(?:" + "|".join(phrase(label) for label in labels) + r")(?![a-z])\s*:?[ \t]*", re.I)
         _LABEL_CACHE[labels] = pattern
     return pattern
 
@@ -166,12 +234,10 @@ def _labels_re(labels: tuple[str, ...]) -> re.Pattern:
 def _value_after(text: Lines, match: re.Match, *, lines: int = 1) -> tuple[str, int]:
     """The text after a label: the rest of its line, and the next ``lines - 1`` lines."""
     index = text.line_at(match.start())
-    first = text.lines[index].text
-    rest = first[match.end() - text.starts[index]:]
+    rest = text.lines[index].text[match.end() - text.starts[index] :]
     extra = [line.text for line in text.lines[index + 1 : index + lines]]
-    value = " ".join([rest, *extra]).strip()
-    end = text.starts[min(index + lines - 1, len(text.lines) - 1)] + len(text.lines[min(index + lines - 1, len(text.lines) - 1)].text)
-    return value, end
+    last = min(index + lines - 1, len(text.lines) - 1)
+    return " ".join([rest, *extra]).strip(), text.starts[last] + len(text.lines[last].text)
 
 
 #: a date line that goes on to the next line: it ends with "and", "to", a dash or a bare day
@@ -214,17 +280,13 @@ def read_person(text: Lines, labels: Sequence[str], *, end: int | None = None) -
     if not match:
         return None
     value, stop = _value_after(text, match, lines=1)
-    name = squash(_INSPECTOR_TITLES.sub("", value)).rstrip(",;. ")
+    name = squash(_INSPECTOR_TITLES.sub("", squash(value))).rstrip(",;. ")
     if not name:
         return None
     if not _NAME.match(name):
         return None
     return Found(name, text.provenance(match.start(), stop))
 
-
-# --------------------------------------------------------------------------------------------
-# The authority
-# --------------------------------------------------------------------------------------------
 
 #: Words around an authority's name in a report title that are not part of the name.
 _COUNCIL_WORDS = re.compile(
@@ -240,7 +302,8 @@ def find_authority(
     """The authority a report is about: (authority, provenance, warning).
 
     First the name in the report's title (each of ``title`` is a regex with a group ``name``,
-    matched in the text up to ``end``), then any single authority named in the title area.
+    matched in the text up to ``end``), then the one authority the title area names, then (for a
+    text without its cover) the one authority the opening names, with a warning saying so.
     """
     area_end = min(len(text.text) if end is None else end, _TITLE_CHARS)
     for pattern in title:
@@ -294,23 +357,75 @@ def _quote_name(text: Lines, authority: Authority, start: int, end: int) -> Prov
     return text.provenance(start, min(end, start + 80))
 
 
-_PATTERNS: dict[str, re.Pattern] = {}
-
-
-def _compiled(pattern: str, flags: int = re.I | re.M) -> re.Pattern:
-    compiled = _PATTERNS.get(pattern)
-    if compiled is None:
-        compiled = _PATTERNS[pattern] = re.compile(pattern, flags)
-    return compiled
-
-
 def authority_ref(authority: Authority) -> AuthorityRef:
     return AuthorityRef(name=authority.name, ofsted_urn=authority.ofsted_urn, dfe_la_code=authority.dfe_la_code)
 
 
+def read_cover(
+    record: Record,
+    text: Lines,
+    register: Register,
+    *,
+    dates: Sequence[str],
+    lead_inspector: Sequence[str],
+    published: Sequence[str] = (),
+    titles: Sequence[str] = (),
+) -> None:
+    """Inspection dates, the authority (named in the title, before the dates: ``titles`` as in
+    :func:`find_authority`), publication date (for families that state one: ``published`` labels)
+    and lead inspector, each from the text after its label; what is missing is warned about."""
+    span = read_dates(text, dates)
+    if span:
+        record.inspection_start, record.inspection_end = span.value  # type: ignore[misc]
+        record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
+    else:
+        record.warnings.append("inspection dates: not found")
+    label = labelled(text, dates)
+    authority, provenance, warning = find_authority(
+        text, register, title=titles, end=label.start() if label else _cover_end(text)
+    )
+    if authority and provenance:
+        record.authority = authority_ref(authority)
+        record.provenance["authority"] = provenance
+    if warning:
+        record.warnings.append(warning)
+    if published:
+        found = read_date(text, published)
+        if found:
+            record_found(record, "published", found)
+        else:
+            record.warnings.append("publication date: not stated")
+    found = read_person(text, lead_inspector)
+    if found:
+        record_found(record, "lead_inspector", found)
+    else:
+        record.warnings.append("lead inspector: not named")
+
+
+def _cover_end(text: Lines) -> int:
+    """Without a dates label to end it, a cover is at most its first 12 lines or 600 characters."""
+    if not text.lines:
+        return 0
+    last = min(12, len(text.lines)) - 1
+    return min(text.starts[last] + len(text.lines[last].text), 600)
+
 # --------------------------------------------------------------------------------------------
-# Judgement tables
+# Judgements
 # --------------------------------------------------------------------------------------------
+
+#: a grade as printed, for use inside a unit's own pattern
+GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
+
+
+def grade_in(text: Lines, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> Found | None:
+    """The grade in the first match of ``pattern`` (which holds :data:`GRADE`) in the text."""
+    match = pattern.search(text.text, start, len(text.text) if end is None else end)
+    return grade_found(text, match) if match else None
+
+
+def grade_found(text: Lines, match: re.Match[str]) -> Found:
+    """The grade in a match of a pattern holding :data:`GRADE`, quoting the whole match."""
+    return Found(normalise_grade(match.group("grade")), text.provenance(match.start(), match.end()))
 
 
 def read_judgements(
@@ -372,10 +487,30 @@ def _table_re(table: tuple[tuple[str, str], ...]) -> re.Pattern:
     return pattern
 
 
+def record_judgements(
+    record: Record,
+    found: dict[str, Found],
+    warnings: Sequence[str],
+    *,
+    expected: Sequence[str] = (),
+    not_judged: Sequence[str] = (),
+) -> None:
+    """Put what :func:`read_judgements` found in the record, with its warnings; an ``expected``
+    key neither found nor warned about is warned about, unless the report says it was
+    ``not_judged``."""
+    for key, value in found.items():
+        record_found(record, f"judgements.{key}", value)
+    skipped = tuple(f"judgements.{key}:" for key in not_judged)
+    record.warnings.extend(w for w in warnings if not (skipped and w.startswith(skipped)))
+    for key in expected:
+        if key in record.judgements or key in not_judged:
+            continue
+        if not any(w.startswith(f"judgements.{key}:") for w in record.warnings):
+            record.warnings.append(f"judgements.{key}: not found")
+
 # --------------------------------------------------------------------------------------------
 # Lists of recommendations
 # --------------------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class ItemList:
@@ -394,61 +529,38 @@ class ItemList:
     name: str = ""
 
 
-_TERMINAL = re.compile(r"[.;:)]['’”]?$")
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}$")  # a heading's footnote number, on a line of its own
-_FOOTNOTE_TAIL = re.compile(r"(?<=[a-z.)’'])\d{1,2}$")
+_FOOTNOTE = re.compile(r"^(\d{1,2})\s+[A-Z]")  # a footnote: its number, then its text
+_NO_PAGE = object()
+#: a footnote number printed after an item's full stop ("… their plan for permanence.3")
+_FOOTNOTE_TAIL = re.compile(r"(?<=[.)’'])\d{1,2}$")
+_ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
 
 
 def read_items(text: Lines, spec: ItemList, *, start: int = 0, end: int | None = None) -> tuple[list[tuple[str, Provenance]], bool]:
     """The items of the list under ``spec``'s heading: (text, provenance) in order, and whether
-    the heading was found.
-
-    An item starts at a bullet or a number; lines after it continue it (over page breaks, since
-    running headers are gone) until the next item, an end line, or a line that reads as a new
-    paragraph (capitalised after an item that ended a sentence). In a numbered list, bullets
-    are nested points of the numbered item and belong to it.
+    the heading was found. The items are read as :func:`items_in` reads them, ending at a line
+    that one of ``spec.ends`` begins; with ends given, a list whose bullet glyphs were lost in
+    extraction is read line by line. A footnote on the heading ("What needs to improve?1") is
+    left out where it interrupts an item at the foot of a page.
     """
-    heading = _heading_re(spec.headings).search(text.text, start, len(text.text) if end is None else end)
+    stop = len(text.text) if end is None else end
+    heading = _heading_re(spec.headings).search(text.text, start, stop)
     if not heading:
         return [], False
-    ends = _compiled("|".join(f"(?:{e})" for e in spec.ends)) if spec.ends else None
-    intro = _compiled(spec.intro) if spec.intro else None
     first = text.line_at(heading.end() - 1) + 1
-    items: list[list[Line]] = []
-    style: str | None = None  # "bullet" or "number", from the first item
-    for line in text.lines[first : first + spec.max_lines]:
-        body = line.text
-        if ends and ends.match(body):
-            break
-        bullet = BULLET_RE.match(body)
-        number = NUMBERED_RE.match(body)
-        marker = "bullet" if bullet else "number" if number else None
-        if style is None:
-            if (intro and intro.match(body)) or _FOOTNOTE_MARK.match(body):
-                continue
-            if marker is None and not ends:
-                break
-            # a list whose bullet glyphs were lost in extraction is read line by line to its end
-            style = marker or "plain"
-        if marker and marker == style:
-            items.append([Line(line.page, body[(bullet or number).end():])])
-            continue
-        previous = items[-1][-1].text if items else ""
-        sentence_over = not items or (_TERMINAL.search(previous.rstrip()) and body[:1].isupper())
-        if style == "plain" and marker is None and sentence_over:
-            items.append([Line(line.page, body)])
-            continue
-        if marker is None and sentence_over:
-            break
-        if marker == "bullet":  # a nested point of a numbered item
-            body = body[bullet.end():]
-        items[-1].append(Line(line.page, body))
-    out = []
-    for item in items:
-        words = squash(" ".join(part.text for part in item))
-        words = _FOOTNOTE_TAIL.sub("", words)
-        out.append((words, Provenance(item[0].page, words)))
-    return out, True
+    lines = text.lines[first : first + spec.max_lines]
+    if end is not None:
+        lines = [line for index, line in enumerate(lines, first) if text.starts[index] < stop]
+    ends = _compiled("^(?:" + "|".join(f"(?:{e})" for e in spec.ends) + ")") if spec.ends else None
+    items = _collect(
+        lines,
+        stop=ends,
+        skip=_compiled(spec.intro) if spec.intro else None,
+        plain=bool(spec.ends),
+        notes={heading.group("note")} - {""},
+    )
+    return items, True
 
 
 _HEADINGS: dict[tuple[str, ...], re.Pattern] = {}
@@ -458,14 +570,182 @@ def _heading_re(headings: tuple[str, ...]) -> re.Pattern:
     pattern = _HEADINGS.get(headings)
     if pattern is None:
         alternatives = "|".join(f"(?:{h})" for h in headings)
-        pattern = _HEADINGS[headings] = re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*\d{{0,2}}[ \t]*$", re.I | re.M)
+        pattern = _HEADINGS[headings] = re.compile(
+            rf"^[ \t]*(?:{alternatives})[ \t]*(?P<note>\d{{0,2}})[ \t]*$", re.I | re.M
+        )
     return pattern
 
+
+def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, end: int | None = None) -> None:
+    """Append the list's items to ``record.recommendations`` (numbered within their section)."""
+    found, heading = read_items(text, items, start=start, end=end)
+    if not heading:
+        record.warnings.append(f"recommendations ({items.section}): no list headed {(items.name or items.headings[0])!r} found")
+        return
+    if not found:
+        record.warnings.append(f"recommendations ({items.section}): the list under its heading is empty")
+    add_recommendations(record, items.section, found)
+
+
+def items_in(
+    text: Lines,
+    start: int,
+    end: int,
+    *,
+    skip: re.Pattern[str] | None = None,
+    stop: re.Pattern[str] | None = None,
+    exclude: re.Pattern[str] | None = None,
+    style: str | None = None,
+) -> list[tuple[str, Provenance]]:
+    """The numbered or bulleted items on the lines from ``start`` to ``end``.
+
+    ``style`` ("number" or "bullet") is what starts an item; by default the first marker found
+    decides. Bullets under a numbered item are part of it. Lines matching ``skip`` (sub-headings such as
+    "Areas for improvement" between two runs of items) are passed over; a line matching ``stop``,
+    or a short heading-like line after an item that ended a sentence, ends the list. Items whose
+    text matches ``exclude`` ("There are no areas for priority action") are dropped.
+    """
+    first, last = text.line_at(start), text.line_at(max(start, end - 1))
+    return _collect(text.lines[first : last + 1], skip=skip, stop=stop, exclude=exclude, style=style)
+
+
+def _collect(
+    lines: Sequence[Line],
+    *,
+    skip: re.Pattern[str] | None = None,
+    stop: re.Pattern[str] | None = None,
+    exclude: re.Pattern[str] | None = None,
+    style: str | None = None,
+    plain: bool = False,
+    notes: set[str] | None = None,
+) -> list[tuple[str, Provenance]]:
+    """The one list reader under :func:`items_in` and :func:`read_items`. Lines before the first
+    item are an introduction, passed over, unless ``plain``: then the list has lost its glyphs and
+    each line that starts a sentence starts an item. ``notes`` are footnote numbers whose text,
+    met at the foot of a page, is left out."""
+    notes = set(notes or ())
+    items: list[tuple[int | None, list[str]]] = []
+    footnote_page: object = _NO_PAGE
+    for line in lines:
+        body = line.text
+        if line.page == footnote_page:
+            continue
+        if stop is not None and stop.search(body):
+            break
+        if skip is not None and skip.search(body):
+            continue
+        if not items and _FOOTNOTE_MARK.match(body):
+            notes.add(body)  # the heading's footnote number, on a line of its own
+            continue
+        note = _FOOTNOTE.match(body)
+        if note and note.group(1) in notes and line.page is not None:
+            footnote_page = line.page  # the rest of this page is the footnote
+            continue
+        if style is None:
+            style = "number" if NUMBERED_RE.match(body) else "bullet" if BULLET_RE.match(body) else None
+            if style is None and plain:
+                style = "plain"
+        starter = (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style in ("number", "bullet") else None
+        if starter:
+            items.append((line.page, [body[starter.end() :]]))
+            continue
+        sentence_over = not items or _ENDS_SENTENCE.search(items[-1][1][-1])
+        if style == "plain" and sentence_over and body[:1].isupper():
+            items.append((line.page, [body]))
+            continue
+        if not items:
+            continue  # an introduction ("the local authority should:")
+        if _looks_like_heading(body) and sentence_over:
+            break
+        bullet = BULLET_RE.match(body)
+        items[-1][1].append(body[bullet.end() :] if bullet else body)
+    out = []
+    for page, parts in items:
+        words = _FOOTNOTE_TAIL.sub("", squash(" ".join(parts)))
+        if words and not (exclude is not None and exclude.search(words)):
+            out.append((words, Provenance(page, words)))
+    return out
+
+
+def _looks_like_heading(line: str) -> bool:
+    return len(line) < 70 and not _ENDS_SENTENCE.search(line) and line[:1].isupper()
+
+
+def add_recommendations(record: Record, section: str, items: Sequence[tuple[str, Provenance]]) -> None:
+    """Append items to the record, numbered 1..n within their section."""
+    ordinal = sum(1 for r in record.recommendations if r.section == section)
+    for words, provenance in items:
+        ordinal += 1
+        record.recommendations.append(Recommendation(section, ordinal, words, provenance.page))
+        record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = provenance
+
+# --------------------------------------------------------------------------------------------
+# Facts: counts and rates from "information about this local authority area"
+# --------------------------------------------------------------------------------------------
+
+_WORD_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+#: a count as printed: "1,139", "2915", "four", "no"; a footnote mark may cling to a grouped
+#: number ("42,6163" is 42,616 and footnote 3), never a number's tail on its own
+NUMBER = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+\d?|\d+|" + "|".join(_WORD_NUMBERS) + r")\b"
+_FOOTNOTED = re.compile(r"(\d{1,3}(?:,\d{3})+)\d")
+
+
+def to_number(text: str) -> int | None:
+    text = text.strip().lower()
+    if text in _WORD_NUMBERS:
+        return _WORD_NUMBERS[text]
+    footnoted = _FOOTNOTED.fullmatch(text)
+    digits = (footnoted.group(1) if footnoted else text).replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+@dataclass(frozen=True)
+class FactPattern:
+    """One fact's sentence, in each way it is printed: each pattern has a group ``count`` and may
+    have ``rate`` (per 10,000, stored as ``rate_key``) and ``as_at`` (the date it is stated at)."""
+
+    key: str
+    patterns: tuple[re.Pattern[str], ...]
+    rate_key: str | None = None
+
+
+def read_facts(
+    record: Record, text: Lines, start: int, end: int, facts: Sequence[FactPattern], *, as_at_of: str = "looked_after"
+) -> None:
+    """The facts found between ``start`` and ``end``, each with its provenance; a fact not found
+    gets a warning. ``as_at`` is the date the ``as_at_of`` figure is stated at (figures of one
+    section may be of different dates; a date without its day, "the end of February 2014", is
+    not guessed at)."""
+    for fact in facts:
+        match = next((m for m in (p.search(text.text, start, end) for p in fact.patterns) if m), None)
+        count = to_number(match.group("count")) if match else None
+        if match is None or count is None:
+            record.warnings.append(f"facts.{fact.key}: not found")
+            continue
+        provenance = text.provenance(match.start(), match.end())
+        record.facts[fact.key] = count
+        record.provenance[f"facts.{fact.key}"] = provenance
+        groups = match.groupdict()
+        if fact.rate_key and groups.get("rate"):
+            record.facts[fact.rate_key] = float(groups["rate"].replace(",", "").rstrip("."))
+            record.provenance[f"facts.{fact.rate_key}"] = provenance
+        if fact.key == as_at_of and groups.get("as_at"):
+            stated = parse_date(groups["as_at"])
+            if stated:
+                record.facts["as_at"] = stated
+                record.provenance["facts.as_at"] = provenance
+            else:
+                record.warnings.append(f"facts.as_at: {squash(groups['as_at'])!r} is not a whole date")
 
 # --------------------------------------------------------------------------------------------
 # The declarative unit
 # --------------------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class Spec:
@@ -536,22 +816,22 @@ class DeclarativeFramework(Framework):
         spec = self.spec
         text = Lines(document_lines(document, max_pages=spec.pages))
         record = new_record(spec.family, document)
-        dates = read_dates(text, spec.date_labels)
-        area_end = _title_area_end(text, dates)
-        read_header(record, text, register, spec, dates=dates, title_end=area_end)
+        read_cover(
+            record,
+            text,
+            register,
+            dates=spec.date_labels,
+            published=spec.published_labels,
+            lead_inspector=spec.lead_labels,
+            titles=spec.authority_titles,
+        )
         table_start = 0
         if spec.table_start:
             match = _compiled(spec.table_start).search(text.text)
             table_start = match.start() if match else 0
         table_end = min(len(text.text), table_start + spec.table_chars)
         found, warnings = read_judgements(text, spec.judgements, start=table_start, end=table_end)
-        for key, value in found.items():
-            record.judgements[key] = value.value
-            record.provenance[f"judgements.{key}"] = value.provenance
-        record.warnings.extend(warnings)
-        for key in spec.expected:
-            if key not in record.judgements and not any(w.startswith(f"judgements.{key}:") for w in warnings):
-                record.warnings.append(f"judgements.{key}: not found")
+        record_judgements(record, found, warnings, expected=spec.expected)
         for items in spec.recommendations:
             add_items(record, text, items)
         self.refine(record, document, text, register)
@@ -559,79 +839,6 @@ class DeclarativeFramework(Framework):
 
     def refine(self, record: Record, document: Document, text: Lines, register: Register) -> None:
         """What a unit's layout needs beyond its spec (nothing by default)."""
-
-
-def new_record(family: str, document: Document) -> Record:
-    return Record(
-        family=family,
-        source=SourceInfo(
-            sha256=document.sha256, format=document.format, pages=len(document.pages), filename=document.filename
-        ),
-    )
-
-
-def read_header(
-    record: Record,
-    text: Lines,
-    register: Register,
-    spec: Spec,
-    *,
-    dates: Found | None = None,
-    title_end: int | None = None,
-) -> None:
-    """Authority, inspection dates, publication date and lead inspector into ``record``."""
-    if dates is None:
-        dates = read_dates(text, spec.date_labels)
-    if dates:
-        record.inspection_start, record.inspection_end = dates.value
-        record.provenance["inspection_start"] = record.provenance["inspection_end"] = dates.provenance
-    else:
-        record.warnings.append("inspection dates: not found")
-    authority, provenance, warning = find_authority(text, register, title=spec.authority_titles, end=title_end)
-    if authority:
-        record.authority = authority_ref(authority)
-        record.provenance["authority"] = provenance
-    if warning:
-        record.warnings.append(warning)
-    if spec.published_labels:
-        published = read_date(text, spec.published_labels)
-        if published:
-            record.published = published.value
-            record.provenance["published"] = published.provenance
-        else:
-            record.warnings.append("publication date: not found")
-    lead = read_person(text, spec.lead_labels)
-    if lead:
-        record.lead_inspector = lead.value
-        record.provenance["lead_inspector"] = lead.provenance
-    else:
-        record.warnings.append("lead inspector: not named")
-
-
-def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, end: int | None = None) -> None:
-    """Append the list's items to ``record.recommendations`` (numbered within their section)."""
-    found, heading = read_items(text, items, start=start, end=end)
-    if not heading:
-        record.warnings.append(f"recommendations ({items.section}): no list headed {(items.name or items.headings[0])!r} found")
-        return
-    if not found:
-        record.warnings.append(f"recommendations ({items.section}): the list under its heading is empty")
-    ordinal = sum(1 for r in record.recommendations if r.section == items.section)
-    for words, provenance in found:
-        ordinal += 1
-        record.recommendations.append(Recommendation(items.section, ordinal, words, provenance.page))
-        record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = provenance
-
-
-def _title_area_end(text: Lines, dates: Found | None) -> int:
-    """The title area: up to the inspection dates, else the first 12 lines."""
-    if dates is not None:
-        match = re.search(re.escape(dates.provenance.quote[:20]), text.text)
-        if match:
-            return match.start()
-    index = min(12, len(text.lines)) - 1
-    return text.starts[index] + len(text.lines[index].text) if index >= 0 else 0
-
 
 # --------------------------------------------------------------------------------------------
 # Detection helpers
@@ -647,7 +854,7 @@ def head_text(document: Document, pages: int) -> str:
             return value
     value = "\n".join(page.text for page in document.pages[:pages])
     _HEAD_CACHE.insert(0, (document, pages, value))
-    del _HEAD_CACHE[8:]
+    del _HEAD_CACHE[2:]  # the document being detected (and a report embedded in it)
     return value
 
 
@@ -663,13 +870,10 @@ def _first_day(head: str, labels: Sequence[str]) -> date | None:
     return None
 
 
-def any_of(patterns: Iterable[str]) -> str:
-    """One regex matching any of ``patterns``."""
-    return "|".join(f"(?:{p})" for p in patterns)
-
-
 __all__ = [
     "BULLETS",
+    "BULLET_RE",
+    "NUMBERED_RE",
     "DeclarativeFramework",
     "Found",
     "ItemList",
@@ -677,7 +881,6 @@ __all__ = [
     "Lines",
     "Spec",
     "add_items",
-    "any_of",
     "authority_ref",
     "document_lines",
     "find_authority",
@@ -687,9 +890,21 @@ __all__ = [
     "phrase",
     "read_date",
     "read_dates",
-    "read_header",
     "read_items",
     "read_judgements",
     "read_person",
     "squash",
+    "FactPattern",
+    "GRADE",
+    "NUMBER",
+    "add_recommendations",
+    "grade_found",
+    "grade_in",
+    "items_in",
+    "plain_lines",
+    "read_cover",
+    "read_facts",
+    "record_found",
+    "record_judgements",
+    "to_number",
 ]

@@ -18,7 +18,7 @@ import re
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks import _older as kit
 from inspire.core.reading.frameworks.common import DeclarativeFramework, Lines, Spec, phrase, read_judgements
-from inspire.core.reading.record import Recommendation, Record
+from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
 #: a row starts its line and is not a contents entry (which ends in a page number)
@@ -68,14 +68,7 @@ class ChildProtection2012(DeclarativeFramework):
         for key in EXPECTED:
             if key not in record.judgements and not any(w.startswith(f"judgements.{key}:") for w in warnings):
                 record.warnings.append(f"judgements.{key}: not found")
-        items, heading = kit.timed_items(text, AREAS_FOR_IMPROVEMENT)
-        if not items:
-            problem = "the 'Areas for improvement' list is empty" if heading else "no 'Areas for improvement' found"
-            record.warnings.append(f"recommendations (la): {problem}")
-        for words, provenance in items:
-            ordinal = sum(1 for r in record.recommendations if r.section == "la") + 1
-            record.recommendations.append(Recommendation("la", ordinal, words, provenance.page))
-            record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = provenance
+        kit.add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT, lists=1)
 
 
 FRAMEWORK = ChildProtection2012()

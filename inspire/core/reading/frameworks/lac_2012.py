@@ -19,25 +19,25 @@ import re
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
-    head_text,
-    new_record,
-    phrase,
-    read_judgements,
-)
-from inspire.core.reading.frameworks.common_extra import (
     NUMBER,
     FactPattern,
     add_recommendations,
+    head_text,
     items_in,
+    new_record,
+    phrase,
     plain_lines,
     read_cover,
     read_facts,
-    record_found,
+    read_judgements,
+    record_judgements,
 )
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
 TITLE = re.compile(phrase("Inspection of looked after children services"), re.I)
+#: the title opens the cover; later pages repeat it as a running header
+DETECT_CHARS = 1000
 DATES = ("Inspection dates", "Inspection date")
 PUBLISHED = ("Published:",)
 LEAD_INSPECTOR = ("Reporting inspector", "Lead inspector")
@@ -85,7 +85,7 @@ class LookedAfterChildren2012(Framework):
     title = "Inspection of looked after children services (2012-13)"
 
     def detect(self, document: Document) -> int:
-        return 10 if TITLE.search(head_text(document, 1)) else 0
+        return 10 if TITLE.search(head_text(document, 1), 0, DETECT_CHARS) else 0
 
     def read(self, document: Document, register: Register) -> Record:
         record = new_record(self.family, document)
@@ -95,9 +95,7 @@ class LookedAfterChildren2012(Framework):
         table = TABLE_START.search(text.text)
         if table:
             found, warnings = read_judgements(text, TABLE, start=table.end(), end=table.end() + TABLE_CHARS)
-            for key, value in found.items():
-                record_found(record, f"judgements.{key}", value)
-            record.warnings.extend(warnings)
+            record_judgements(record, found, warnings, expected=[key for _, key in TABLE])
         else:
             record.warnings.append("judgements: no 'Record of main findings' table found")
 
@@ -108,7 +106,7 @@ class LookedAfterChildren2012(Framework):
             )
             add_recommendations(record, "la", items)
         else:
-            record.warnings.append("recommendations (la): no 'Areas for improvement' found")
+            record.warnings.append("recommendations (la): no list headed 'Areas for improvement' found")
 
         service = SERVICE_INFORMATION.search(text.text)
         if service:

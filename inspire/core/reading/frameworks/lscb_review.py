@@ -13,8 +13,14 @@ import re
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks import sif
 from inspire.core.reading.frameworks.base import Framework
-from inspire.core.reading.frameworks.common import head_text, new_record, phrase
-from inspire.core.reading.frameworks.common_extra import grade_in, plain_lines, record_found
+from inspire.core.reading.frameworks.common import (
+    grade_in,
+    head_text,
+    new_record,
+    phrase,
+    plain_lines,
+    record_found,
+)
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
@@ -26,7 +32,7 @@ class LscbReview(Framework):
     title = "Review of the effectiveness of the LSCB (2013-18)"
 
     def detect(self, document: Document) -> int:
-        head = head_text(document, sif.DETECT_PAGES)
+        head = head_text(document, sif.DETECT_PAGES)[: sif.DETECT_CHARS]
         return 5 if TITLE.search(head) and not sif.TITLE.search(head) else 0
 
     def read(self, document: Document, register: Register) -> Record:
@@ -39,7 +45,7 @@ class LscbReview(Framework):
         else:
             record.warnings.append("judgements.lscb: not found")
         if not sif.read_list(record, text, "lscb", 0, len(text.text)):
-            record.warnings.append("recommendations (lscb): no list found")
+            record.warnings.append(f"recommendations (lscb): no list headed {sif.LSCB_LIST_NAMES} found")
         sif.read_area_facts(record, text)
         return record
 

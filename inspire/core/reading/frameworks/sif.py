@@ -17,24 +17,23 @@ import re
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
 from inspire.core.reading.frameworks.common import (
-    Lines,
-    head_text,
-    new_record,
-    phrase,
-    read_judgements,
-)
-from inspire.core.reading.frameworks.common_extra import (
     GRADE,
     NUMBER,
     FactPattern,
+    Lines,
     add_recommendations,
     grade_found,
     grade_in,
+    head_text,
     items_in,
+    new_record,
+    phrase,
     plain_lines,
     read_cover,
     read_facts,
+    read_judgements,
     record_found,
+    record_judgements,
 )
 from inspire.core.reading.record import Record
 from inspire.core.register import Register
@@ -45,8 +44,10 @@ TITLE = re.compile(
     phrase("(?:Re-?)?inspection of services for children in need of help and protection,? children looked after and care leavers"),
     re.I,
 )
-#: how many pages detection reads
+#: where detection looks for the title: the opening of the first pages (a later mention, such as
+#: another report's account of its previous inspection, is not this report's title)
 DETECT_PAGES = 2
+DETECT_CHARS = 1500
 
 DATES = ("Inspection dates", "Inspection date")
 PUBLISHED = ("Report published",)
@@ -63,8 +64,9 @@ AREAS = (
     (r"\d\.\d\.?\s*Experiences and progress of care leavers", "care_leavers"),
     (r"\d\.?\s*Leadership, management and governance", "leadership"),
 )
-#: a row printed "Not judged" (Isles of Scilly, 2016) has no grade and needs no warning
-_NOT_JUDGED = re.compile(r"(Adoption performance|Experiences and progress of care leavers|permanence)\s+Not\s+judged", re.I)
+TABLE_START = re.compile(phrase(AREAS[0][0]), re.I)
+#: a row printed "Not judged" (a council looking after no children) has no grade and needs no warning
+NOT_JUDGED = tuple((re.compile(phrase(label) + r"\s+Not\s+judged", re.I), key) for label, key in AREAS)
 #: how far after its first row the table is read
 TABLE_CHARS = 1500
 #: "The effectiveness of the Local Safeguarding Children Board (LSCB) is good",
@@ -81,12 +83,17 @@ _LIST_HEADINGS = (
     r"What\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve\??|Recommendations?|"
     r"Priority\s+and\s+immediate\s+action|Areas\s+for\s+improvement|Priority\s+actions?"
 )
+#: the headings as printed, for warnings
+LA_LIST_NAMES = "'What does the local authority need to improve?', 'Recommendations' or 'Areas for improvement'"
+LSCB_LIST_NAMES = "'Recommendations' or 'Areas for improvement'"
 #: a heading that opens a list of recommendations, alone on its line
 RECOMMENDATIONS = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", _I)
 #: lines inside a list that are not items: its sub-headings
 SUBHEADING = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$|^There\s+are\s+no\s+(?:areas\s+(?:for|of)\s+)?priority", re.I)
 #: "16. There are no areas of priority action." is numbered like an item but is none
 NOT_AN_ITEM = re.compile(r"^There\s+are\s+no\b", re.I)
+#: the heading of the LSCB section's findings, which follow its recommendations
+FINDINGS = re.compile(r"^Inspection\s+findings\b", _I)
 #: headings that follow a list of recommendations
 AFTER_RECOMMENDATIONS = re.compile(
     r"^(?:Information\s+about\s+this|Summary\s+for\s+children|Inspection\s+(?:judgements|findings)|"
@@ -170,12 +177,30 @@ def read_list(record: Record, text: Lines, section: str, start: int, end: int) -
     return True
 
 
+def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int) -> None:
+    """The LSCB's recommendations: the list headed within its section, before its findings.
+
+    Where the extraction put the heading out of place (after the findings began), the items are
+    the numbered paragraphs between the section's summary, which is not numbered, and its findings.
+    """
+    findings = FINDINGS.search(text.text, section.end(), end)
+    stop = findings.start() if findings else end
+    if read_list(record, text, "lscb", section.start(), stop):
+        return
+    found = items_in(text, section.end(), stop, exclude=NOT_AN_ITEM, style="number")
+    if found:
+        add_recommendations(record, "lscb", found)
+        record.warnings.append("recommendations (lscb): read without their heading, which is out of place")
+    else:
+        record.warnings.append(f"recommendations (lscb): no list headed {LSCB_LIST_NAMES} found")
+
+
 def read_area_facts(record: Record, text: Lines) -> None:
     area = AREA_INFORMATION.search(text.text)
     if area:
         read_facts(record, text, area.end(), area.end() + AREA_INFORMATION_CHARS, FACTS)
     else:
-        record.warnings.append("facts: no section 'Information about this local authority area'")
+        record.warnings.append("facts: no section 'Information about this local authority area' found")
 
 
 class SingleInspectionFramework(Framework):
@@ -183,25 +208,24 @@ class SingleInspectionFramework(Framework):
     title = "Single inspection framework (2013-18)"
 
     def detect(self, document: Document) -> int:
-        return 10 if TITLE.search(head_text(document, DETECT_PAGES)) else 0
+        return 10 if TITLE.search(head_text(document, DETECT_PAGES), 0, DETECT_CHARS) else 0
 
     def read(self, document: Document, register: Register) -> Record:
         record = new_record(self.family, document)
         text = plain_lines(document)
         read_header(record, text, register)
 
-        table = re.search(AREAS[0][0], text.text, re.I)
+        table = TABLE_START.search(text.text)
         table_start = table.start() if table else 0
         overall = grade_in(text, OVERALL, 0, table_start or None)
         if overall:
             record_found(record, "judgements.overall", overall)
         else:
             record.warnings.append("judgements.overall: not found")
-        found, warnings = read_judgements(text, AREAS, start=table_start, end=table_start + TABLE_CHARS)
-        for key, value in found.items():
-            record_found(record, f"judgements.{key}", value)
-        not_judged = {m.group(1) for m in _NOT_JUDGED.finditer(text.text, table_start, table_start + TABLE_CHARS)}
-        record.warnings.extend(w for w in warnings if not any(label in w for label in not_judged))
+        table_end = table_start + TABLE_CHARS
+        found, warnings = read_judgements(text, AREAS, start=table_start, end=table_end)
+        not_judged = [key for row, key in NOT_JUDGED if row.search(text.text, table_start, table_end)]
+        record_judgements(record, found, warnings, expected=[key for _, key in AREAS], not_judged=not_judged)
 
         # the LSCB's judgement is its first statement (page 1, or the head of its section); its
         # section is the first statement after the council's recommendations (one pass over the text)
@@ -219,9 +243,9 @@ class SingleInspectionFramework(Framework):
 
         end = len(text.text)
         if not read_list(record, text, "la", 0, lscb_section.start() if lscb_section else end):
-            record.warnings.append("recommendations (la): no list found")
-        if lscb_section and not read_list(record, text, "lscb", lscb_section.start(), end):
-            record.warnings.append("recommendations (lscb): no list found")
+            record.warnings.append(f"recommendations (la): no list headed {LA_LIST_NAMES} found")
+        if lscb_section:
+            read_lscb_list(record, text, lscb_section, end)
         read_area_facts(record, text)
         return record
 

@@ -24,7 +24,7 @@ from inspire.core.reading.frameworks.common import (
     phrase,
     read_judgements,
 )
-from inspire.core.reading.record import Recommendation, Record
+from inspire.core.reading.record import Record
 from inspire.core.register import Register
 
 #: rows shared by both services' blocks: (label, key suffix)
@@ -93,7 +93,7 @@ class Slac(DeclarativeFramework):
         for key in EXPECTED:
             if key not in record.judgements:
                 record.warnings.append(f"judgements.{key}: not found")
-        self._areas_for_improvement(record, text)
+        kit.add_timed_lists(record, text, AREAS_FOR_IMPROVEMENT, lists=len(BLOCKS))
 
     def _judgements(self, record: Record, text: Lines, start: int, end: int) -> None:
         """Each block's rows, read between its heading and the next block's."""
@@ -115,30 +115,6 @@ class Slac(DeclarativeFramework):
                 record.judgements[key] = value.value
                 record.provenance[f"judgements.{key}"] = value.provenance
             record.warnings.extend(warnings)
-
-    def _areas_for_improvement(self, record: Record, text: Lines) -> None:
-        """Each service's list, in order (the contents page's "Areas for improvement" has no items)."""
-        position, lists = 0, 0
-        while lists < len(BLOCKS):
-            items, found = kit.timed_items(text, AREAS_FOR_IMPROVEMENT, start=position)
-            if not found:
-                break
-            heading_line = next(
-                i for i, line in enumerate(text.lines)
-                if text.starts[i] >= position and AREAS_FOR_IMPROVEMENT.fullmatch(line.text)
-            )
-            position = text.starts[heading_line] + len(text.lines[heading_line].text) + 1
-            if not items:
-                continue
-            lists += 1
-            for words, provenance in items:
-                ordinal = sum(1 for r in record.recommendations if r.section == "la") + 1
-                record.recommendations.append(Recommendation("la", ordinal, words, provenance.page))
-                record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = provenance
-        if lists < len(BLOCKS):
-            record.warnings.append(
-                f"recommendations (la): {lists} of the {len(BLOCKS)} 'Areas for improvement' lists were found"
-            )
 
 
 def _body_start(text: Lines) -> int:

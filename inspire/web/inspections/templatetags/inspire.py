@@ -107,3 +107,29 @@ FORMAT_LABELS = {"pdf": "PDF", "docx": "Word document", "html": "HTML page", "te
 @register.filter
 def format_label(value: str) -> str:
     return FORMAT_LABELS.get(value, value)
+
+
+@register.filter
+def inspection_dates(inspection) -> str:
+    """"7 October 2019 to 18 October 2019"; a letter with only a publication date says so."""
+    start, end = inspection.inspection_start, inspection.inspection_end
+    if start and end and end != start:
+        return f"{format_long(start)} to {format_long(end)}"
+    if start or end:
+        return format_long(start or end)
+    if inspection.published:
+        return f"Published {format_long(inspection.published)}"
+    return "Date not stated"
+
+
+@register.filter
+def inspection_date(inspection) -> str:
+    """The one date that places an inspection: its first day, else its last, else publication."""
+    when = inspection.inspection_start or inspection.inspection_end or inspection.published
+    return format_long(when) if when else "date not stated"
+
+
+@register.filter
+def by_area(judgements):
+    """Judgements in the order reports give them (overall first), older families' areas after."""
+    return sorted(judgements, key=lambda judgement: labels.area_order(judgement.area))
