@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from inspire.cli import app
+from inspire.core.reading import read_path
 from inspire.web.inspections.ingest import inspection_ingest, worker_pool
 from inspire.web.inspections.models import DocumentPage, Inspection, SourceDocument
-from tests.conftest import CORPUS, ROOT, seed
+from tests.conftest import CORPUS, ROOT, corpus_labels, seed
 from tests.core.reading.bad_inputs import make_bad_inputs
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +131,18 @@ def test_setup_prepares_the_database(tmp_path):
     with sqlite3.connect(data_dir / "inspire.sqlite3") as db:
         names = {row[0] for row in db.execute("select name from inspections_authority")}
     assert {"Essex", "Southend-on-Sea", "East Sussex"} <= names
+
+
+def test_what_is_stored_is_what_read_gives(shared):
+    """Real PDFs through the worker processes: the stored record and pages equal a direct read's."""
+    labels = corpus_labels()
+    names = [next(row["report"] for row in labels if row["family"] == family) for family in ("sif", "ilacs")]
+    paths = [CORPUS / name for name in names]
+    outcome = inspection_ingest(paths=paths)
+    assert (sorted(outcome.stored), outcome.failed) == (sorted(paths), [])
+    for path in paths:
+        record = read_path(path)
+        stored = Inspection.objects.get(document__filename=path.name)
+        assert stored.record == record.to_json()
+        assert stored.document.pages.count() == record.source.pages
+        assert stored.judgements.count() == len(record.judgements)
