@@ -103,19 +103,19 @@ def items_in(
     *,
     skip: re.Pattern[str] | None = None,
     stop: re.Pattern[str] | None = None,
-    exclude: re.Pattern[str] | None = None,
     style: str | None = None,
 ) -> list[tuple[str, Provenance]]:
     """The numbered or bulleted items on the lines from ``start`` to ``end``.
 
     ``style`` ("number" or "bullet") is what starts an item; by default the first marker found
-    decides. Bullets under a numbered item are part of it. Lines matching ``skip`` (sub-headings such as
+    decides. Bullets under a numbered item are part of it, and so are a bulleted item's
+    sub-bullets (see :func:`_is_sub_bullet`), joined into its text as the corpus labels them. Lines matching ``skip`` (sub-headings such as
     "Areas for improvement" between two runs of items) are passed over; a line matching ``stop``,
-    or a short heading-like line after an item that ended a sentence, ends the list. Items whose
-    text matches ``exclude`` ("There are no areas for priority action") are dropped.
+    or a short heading-like line after an item that ended a sentence, ends the list. A statement
+    that there is nothing to list (:data:`NO_ITEMS`) is no item.
     """
     first, last = text.line_at(start), text.line_at(max(start, end - 1))
-    return _collect(text.lines[first : last + 1], skip=skip, stop=stop, exclude=exclude, style=style)
+    return _collect(text.lines[first : last + 1], skip=skip, stop=stop, style=style)
 
 
 def _collect(
@@ -123,7 +123,6 @@ def _collect(
     *,
     skip: re.Pattern[str] | None = None,
     stop: re.Pattern[str] | None = None,
-    exclude: re.Pattern[str] | None = None,
     style: str | None = None,
     plain: bool = False,
     notes: set[str] | None = None,
@@ -133,11 +132,13 @@ def _collect(
     Lines before the first item are an introduction, passed over, unless ``plain``: then the list
     has lost its glyphs and each line that starts a sentence starts an item. ``notes`` are
     footnote numbers whose text, met at the foot of a page, is left out. A line ``ends`` matches
-    ends the list once an item has begun (``stop`` ends it anywhere)."""
+    ends the list once an item has begun (``stop`` ends it anywhere), as does a sentence
+    introducing another list ("The local authority has the following strengths:")."""
     notes = set(notes or ())
     items: list[_Item] = []
     top_glyph = ""  # the glyph of a bulleted list's first item: its top level
     nested = False  # the lines being read are sub-bullets of the current item
+    statement = False  # the line before was a statement that there is nothing to list
     footnote_page: object = _NO_PAGE
     for line in lines:
         body = line.text
@@ -166,15 +167,17 @@ def _collect(
                 items[-1].add(line.page, rest, body)
                 continue
         if starter:
+            statement = False
             if not items:
                 top_glyph = body.lstrip()[:1]
             nested = False
             items.append(_Item(line.page, body[starter.end() :]))
             continue
         sentence_over = not items or _ENDS_SENTENCE.search(items[-1].parts[-1])
-        if sentence_over and NO_ITEMS.match(body):
-            items.append(_Item(line.page, body))  # "There are no areas for priority action": dropped below
+        if (sentence_over and NO_ITEMS.match(body)) or (statement and body[:1].islower()):
+            statement = True  # "There are no areas for priority action", wrapped or not: no item
             continue
+        statement = False
         if style == "plain" and sentence_over and body[:1].isupper():
             items.append(_Item(line.page, body))
             continue
@@ -184,14 +187,14 @@ def _collect(
             break
         if sentence_over and _looks_like_heading(body):
             break
-        if sentence_over and _introduces_list(body) and not NO_ITEMS.match(items[-1].parts[0]):
+        if sentence_over and _introduces_list(body):
             break
         bullet = BULLET_RE.match(body)
         items[-1].add(line.page, body[bullet.end() :] if bullet else body, body)
     out = []
     for item in items:
         words = _FOOTNOTE_TAIL.sub("", squash(" ".join(item.parts)))
-        if words and not NO_ITEMS.match(words) and not (exclude is not None and exclude.search(words)):
+        if words and not NO_ITEMS.match(words):
             out.append((words, Provenance(item.page, _FOOTNOTE_TAIL.sub("", squash(" ".join(item.printed))))))
     return out
 
