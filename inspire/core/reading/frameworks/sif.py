@@ -200,7 +200,8 @@ def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int
     lead = next((i for i, line in enumerate(run) if NUMBERED_RE.match(line.text)), None)
     if lead is None or any(line.text.endswith(":") for line in run[:lead]):
         record.warnings.append(
-            f"recommendations (lscb): the heading {late.group(0).strip()!r} is out of place, after the findings, and its list cannot be told from them"
+            f"recommendations (lscb): the heading {late.group(0).strip()!r} is out of place, after the findings, "
+            "and its list cannot be told from them"
         )
         return
     add_recommendations(record, "lscb", items_in(text, text.starts[first], stop, style="number"))

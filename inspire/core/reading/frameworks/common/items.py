@@ -39,8 +39,9 @@ _ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
 #: action", "The inspection did not find any areas for priority and immediate action", "No areas
 #: for priority action were identified", "None." — numbered like an item in some reports, never one
 NO_ITEMS = re.compile(
-    r"^(?:there\s+(?:are|were|is|was)\s+no\s+(?:\w+\s+){0,3}?(?:areas?|priorit|recommendation|actions?|immediate)|(?:the\s+)?(?:inspection|inspectors)\s+(?:did|has|have|had)\s+not\s+"
-    r"(?:find|identif(?:y|ied)|found)\s+any\b|no\s+(?:areas?|priority|recommendations?|actions?)\b[^.]{0,80}?\b"
+    r"^(?:there\s+(?:are|were|is|was)\s+no\s+(?:\w+\s+){0,3}?(?:areas?|priorit|recommendation|actions?|immediate)|"
+    r"(?:the\s+)?(?:inspection|inspectors)\s+(?:did|has|have|had)\s+not\s+(?:find|identif(?:y|ied)|found)\s+any\b|"
+    r"no\s+(?:areas?|priority|recommendations?|actions?)\b[^.]{0,80}?\b"
     r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:identified|found|required|needed)\b|none\.?$)",
     re.I,
 )
