@@ -111,12 +111,12 @@ def _action_leads(action: ActionData) -> str:
 
 
 def _action_timescale(action: ActionData) -> str:
-    if action.milestones:
-        return "\n".join(
-            f"{m.label or m.ordinal}: {format_long(m.target_date) if m.target_date else m.timescale}"
-            for m in action.milestones if m.target_date or m.timescale
-        )
-    return format_long(action.target_date) if action.target_date and not action.timescale else action.timescale
+    """The action's own target (its date, or its timescale as written), then each milestone's."""
+    own = format_long(action.target_date) if action.target_date else action.timescale
+    lines = [own] if own else []
+    lines += [f"{m.label or m.ordinal}: {format_long(m.target_date) if m.target_date else m.timescale}"
+              for m in action.milestones if m.target_date or m.timescale]
+    return "\n".join(lines)
 
 
 def _measure_caption(item: ItemData, measure) -> str:
@@ -236,7 +236,7 @@ def to_pdf(pack: BoardPack) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer
 
     styles = getSampleStyleSheet()
     body, small = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8, leading=10)
@@ -285,7 +285,8 @@ def to_pdf(pack: BoardPack) -> bytes:
     if not measures:
         story.append(para("No measure has a recorded value yet.", body))
     for item, measure in measures:
-        story += [para(_measure_caption(item, measure), body), charts.drawing(measure)]
+        # the caption and its chart on one page
+        story.append(KeepTogether([para(_measure_caption(item, measure), body), charts.drawing(measure)]))
 
     story.append(Paragraph("Risk register", styles["Heading1"]))
     story += [para(MATRIX_DESCRIPTION, body), Spacer(1, 6)]

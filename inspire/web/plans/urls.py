@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from inspire.web.plans import views
 
@@ -7,7 +7,7 @@ app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("new/", views.plan_new, name="plan_new"),
-    path("template.<str:fmt>", views.template_download, name="template"),
+    re_path(r"^template\.(?P<fmt>xlsx|csv)$", views.template_download, name="template"),
     path("councils/<slug:slug>/members/", views.members, name="members"),
     path("import/<int:inspection_pk>/", views.plan_import, name="plan_import"),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
@@ -18,8 +18,8 @@ urlpatterns = [
     path("<int:pk>/risks/<int:risk_pk>/", views.risk_edit, name="risk_edit"),
     path("<int:pk>/boards/", views.boards, name="boards"),
     path("<int:pk>/meetings/<int:meeting_pk>/pack/", views.pack, name="pack"),
-    path("<int:pk>/meetings/<int:meeting_pk>/pack.<str:fmt>", views.pack, name="pack_download"),
+    re_path(r"^(?P<pk>[0-9]+)/meetings/(?P<meeting_pk>[0-9]+)/pack\.(?P<fmt>docx|pdf)$", views.pack, name="pack_download"),
     path("<int:pk>/export.xlsx", views.plan_export, name="plan_export"),
     path("<int:pk>/audit/", views.audit, name="audit"),
-    path("<int:pk>/audit.<str:fmt>", views.audit, name="audit_download"),
+    re_path(r"^(?P<pk>[0-9]+)/audit\.(?P<fmt>csv)$", views.audit, name="audit_download"),
 ]

@@ -149,6 +149,19 @@ def test_board_pack_downloads(client, plan, users):
     assert "Research of options." in pdf_text and "30 September 2016" in pdf_text and "Overdue" in pdf_text
 
 
+def test_unknown_download_formats_are_not_found(client, plan, users):
+    board = services.board_create(plan=plan, user=users["southend_editor"], kind="improvement_board", name="Board")
+    meeting = services.meeting_create(board=board, user=users["southend_editor"], date=date(2016, 12, 6))
+    c = client_for(client, users["southend_admin"])
+    for url in (f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.xyz", f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.html",
+                f"/plans/{plan.pk}/audit.xlsx", f"/plans/{plan.pk}/audit.foo", "/plans/template.pdf"):
+        assert c.get(url).status_code == 404, url
+    for url in (f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.docx", f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.pdf",
+                f"/plans/{plan.pk}/audit.csv", "/plans/template.csv", "/plans/template.xlsx"):
+        response = c.get(url)
+        assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment"), url
+
+
 def test_audit_page_for_admins_only_and_csv(client, plan, users):
     url = reverse("plans:audit", args=[plan.pk])
     assert client_for(client, users["southend_editor"]).get(url).status_code == 403
