@@ -9,6 +9,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import Field, Path, Router, Schema, Status
+from pydantic import ConfigDict
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -78,6 +79,11 @@ class PlanDetail(PlanOut):
 
 
 class MilestoneIn(Schema):
+    """Only these fields; any other is refused (422 naming it), as is a body that is not an object."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, min_length=1, max_length=5000)
     status: Literal[MILESTONE_STATUSES] | None = None  # type: ignore[valid-type]
     evidence: str | None = Field(None, max_length=5000)
     owner: str | None = Field(None, max_length=300)
@@ -85,6 +91,8 @@ class MilestoneIn(Schema):
 
 
 class ProgressIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     date: date
     text: str = Field(..., min_length=1, max_length=20000)
 
@@ -151,7 +159,7 @@ def get_plan(request, plan_id: int = Id):
 
 @router.patch("/{plan_id}/milestones/{milestone_id}", response={200: MilestoneOut, **ERRORS})
 def update_milestone(request, body: MilestoneIn, plan_id: int = Id, milestone_id: int = Id):
-    """Change a milestone's status, evidence, owner or target date (editors and admins)."""
+    """Change a milestone's words, status, evidence, owner or target date (editors and admins)."""
     plan = _plan(request, plan_id)
     milestone = Milestone.objects.select_related("owner").filter(pk=milestone_id, action__item__plan=plan).first()
     if milestone is None:

@@ -95,6 +95,12 @@ def _not_before(value: date | None, limit: date | None, field: str, what: str) -
         raise ValidationError({field: f"{format_long(value)} is before {what} ({format_long(limit)})"})
 
 
+def _not_after_today(value: date | None, field: str, why: str) -> None:
+    today = date.today()
+    if value and value > today:
+        raise ValidationError({field: f"{format_long(value)} is in the future: {why}"})
+
+
 def _check_target(plan: Plan, target_date: date | None, field: str = "target_date") -> None:
     _not_before(target_date, plan.inspection.inspection_start, field, "the inspection began")
 
@@ -338,6 +344,7 @@ def progress_add(*, item: PlanItem, user, date: date, text: str) -> ProgressUpda
     if not text.strip():
         raise ValidationError({"text": "describe the progress and its impact"})
     _not_before(date, plan.inspection.inspection_start, "date", "the inspection began")
+    _not_after_today(date, "date", "an update reports what has happened")
     with transaction.atomic():
         update = ProgressUpdate.objects.create(item=item, date=date, text=text.strip(), author=user)
         AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="ProgressUpdate",

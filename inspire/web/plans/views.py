@@ -63,9 +63,19 @@ def _plan_for(request: HttpRequest, pk: int, role: str = "viewer") -> tuple[Plan
     return plan, have
 
 
-def _errors_from(params: Params, error: ValidationError, prefix: str = "") -> None:
+def _errors_from(params: Params, error: ValidationError, prefix: str = "", dates: dict[str, str] | None = None) -> None:
+    """Show a service's errors against their inputs; ``dates`` maps a service field to the
+    date input (``{"target_date": "target"}``) whose day box carries the message."""
     for field, messages_ in error.message_dict.items():
-        params.errors[f"{prefix}{field}"] = f"{messages_[0][0].upper()}{messages_[0][1:]}"
+        name = f"{(dates or {})[field]}-day" if field in (dates or {}) else f"{prefix}{field}"
+        params.errors[name] = f"{messages_[0][0].upper()}{messages_[0][1:]}"
+
+
+#: each item form's dated service field and its date input
+_ITEM_DATES = {"progress": {"date": "progress-date"}, "action": {"target_date": "action-target"},
+               "milestone": {"target_date": "milestone-target"},
+               "measure": {"target_date": "measure-target", "baseline_date": "measure-target"},
+               "value": {"date": "value-date"}}
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -169,7 +179,7 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         try:
             _item_form(request, params, form, plan, item)
         except ValidationError as error:
-            _errors_from(params, error, prefix=f"{form}-")
+            _errors_from(params, error, prefix=f"{form}-", dates=_ITEM_DATES.get(form))
         if form == "status" and request.headers.get("HX-Request") == "true":
             return _milestone_row(request, plan, role, params)
         if not params.errors:
@@ -213,7 +223,7 @@ def _number(params: Params, name: str, label: str) -> float | None:
 def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -> None:
     user = request.user
     if form == "progress":
-        when = params.date("progress-date", label="Date of the update", required=True, latest=date.today())
+        when = params.date("progress-date", label="Date of the update", required=True)
         text = params.data.get("progress-text", "").strip()
         if not text:
             params.errors["progress-text"] = "Describe the progress and its impact"
@@ -276,9 +286,7 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
                                           owner=params.data.get("owner", ""), target_date=target,
                                           status=params.data.get("status", ""), evidence=params.data.get("evidence", ""))
             except ValidationError as error:
-                _errors_from(params, error)
-                if "target_date" in params.errors:
-                    params.errors["target-day"] = params.errors.pop("target_date")
+                _errors_from(params, error, dates={"target_date": "target"})
         if not params.errors:
             messages.success(request, "Milestone saved.")
             return redirect("plans:item_detail", pk=plan.pk, item_pk=milestone.action.item.pk)
@@ -328,7 +336,7 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
                     revised_likelihood=params.data.get("revised_likelihood", ""), owner=params.data.get("owner", ""),
                     review_date=review)
             except ValidationError as error:
-                _errors_from(params, error)
+                _errors_from(params, error, dates={"review_date": "review"})
         if not params.errors:
             messages.success(request, "Risk added.")
             return redirect(request.path)
@@ -369,9 +377,7 @@ def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
                     name: params.data.get(name, "") for name in (
                         "description", "impact", "likelihood", "revised_impact", "revised_likelihood", "mitigations", "owner")})
             except ValidationError as error:
-                _errors_from(params, error)
-                if "review_date" in params.errors:
-                    params.errors["review-day"] = params.errors.pop("review_date")
+                _errors_from(params, error, dates={"review_date": "review"})
         if not params.errors:
             messages.success(request, "Risk saved.")
             return redirect("plans:risks", pk=plan.pk)

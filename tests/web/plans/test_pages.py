@@ -353,3 +353,37 @@ def test_milestone_status_by_htmx_returns_just_the_row(client, plan, users):
     assert "Complete" in response.content.decode()
     milestone.refresh_from_db()
     assert milestone.status == "complete"
+
+
+def test_future_progress_refused_by_page_and_api_alike(client, plan, users):
+    from datetime import timedelta
+
+    tomorrow = date.today() + timedelta(days=1)
+    item = plan.items.get(ref="1")
+    c = client_for(client, users["southend_editor"])
+    response = c.post(f"/api/plans/{plan.pk}/items/{item.pk}/progress",
+                      data=json.dumps({"date": tomorrow.isoformat(), "text": "Will have happened"}), content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("date: ") and "is in the future" in response.json()["detail"]
+    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]), {
+        "form": "progress", "progress-date-day": str(tomorrow.day), "progress-date-month": str(tomorrow.month),
+        "progress-date-year": str(tomorrow.year), "progress-text": "Will have happened"})
+    assert response.status_code == 400 and "is in the future: an update reports what has happened" in response.content.decode()
+    assert not ProgressUpdate.objects.filter(item=item).exists()
+
+
+def test_api_milestone_patch_refuses_unknown_fields_and_non_objects(client, plan, users):
+    milestone = Milestone.objects.get(action__item__plan=plan)
+    url = f"/api/plans/{plan.pk}/milestones/{milestone.pk}"
+    c = client_for(client, users["southend_editor"])
+    response = c.patch(url, data=json.dumps({"status": "at_risk", "colour": "red"}), content_type="application/json")
+    assert response.status_code == 422 and "colour" in response.json()["detail"]
+    for body in ([], [{"status": "at_risk"}], "at_risk", 3):
+        response = c.patch(url, data=json.dumps(body), content_type="application/json")
+        assert response.status_code == 422, body
+    milestone.refresh_from_db()
+    assert milestone.status == "not_started"
+    response = c.patch(url, data=json.dumps({"text": "Research the options for a model of practice."}),
+                       content_type="application/json")
+    assert response.status_code == 200 and response.json()["text"] == "Research the options for a model of practice."
+    assert AuditEntry.objects.filter(object_type="Milestone", field="text").exists()
