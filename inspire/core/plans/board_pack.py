@@ -46,7 +46,8 @@ class BoardPack:
         return [(r, rag_rules.RAG_LABELS[r], rags.count(r)) for r in rag_rules.RAG_VALUES]
 
     def plan_rag(self) -> rag_rules.RagResult:
-        return rag_rules.plan_rag([i.rag for i in self.plan.items])
+        return rag_rules.plan_rag([i.rag for i in self.plan.items],
+                                  past_deadline=bool(self.deadline and self.deadline < self.meeting))
 
     def progress_text(self, item: ItemData) -> str:
         updates = [p for p in item.progress if p.date <= self.meeting and (self.since is None or p.date > self.since)]
@@ -97,8 +98,11 @@ class BoardPack:
                          format_long(r.review_date) if r.review_date else ""))
         return rows
 
-    def key(self) -> list[tuple[str, str]]:
-        return [(row["label"], row["description"]) for row in rag_rules.key()]
+    def keys(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The two keys, each a heading and its (status, rule) rows: items, then the plan."""
+        key = rag_rules.key()
+        return [(heading, [(row["label"], row["description"]) for row in key[scope]])
+                for heading, scope in (("Key: items", "items"), ("Key: the plan", "plan"))]
 
 
 def _milestone_words(m: MilestoneData) -> str:
@@ -192,8 +196,9 @@ def to_docx(pack: BoardPack) -> bytes:
     summary = table(("Status", "Items"), [(label, count) for _, label, count in pack.rag_counts()])
     for row, (rag, _, _) in zip(summary.rows[1:], pack.rag_counts()):
         shade(row.cells[0], RAG_HEX[rag])
-    document.add_heading("Key", level=2)
-    table(("Status", "Rule"), pack.key())
+    for heading, rows in pack.keys():
+        document.add_heading(heading, level=2)
+        table(("Status", "Rule"), rows)
 
     document.add_heading("Progress and impact", level=1)
     table(PROGRESS_COLUMNS, pack.progress_rows())
@@ -268,8 +273,9 @@ def to_pdf(pack: BoardPack) -> bytes:
     summary = table(("Status", "Items"), [(label, count) for _, label, count in pack.rag_counts()], [4 * cm, 2 * cm])
     summary.setStyle([("BACKGROUND", (0, i + 1), (0, i + 1), colors.HexColor("#" + RAG_HEX[r]))
                       for i, (r, _, _) in enumerate(pack.rag_counts())])
-    story += [summary, Spacer(1, 6), Paragraph("Key", styles["Heading2"]),
-              table(("Status", "Rule"), pack.key(), [3 * cm, 20 * cm])]
+    story += [summary, Spacer(1, 6)]
+    for heading, rows in pack.keys():
+        story += [Paragraph(heading, styles["Heading2"]), table(("Status", "Rule"), rows, [3 * cm, 20 * cm])]
 
     story.append(Paragraph("Progress and impact", styles["Heading1"]))
     widths = [c * cm for c in (1.6, 4.4, 4.6, 3.2, 3.2, 3.6, 5.8)]

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inspire.core.indicators import CATALOGUE
 from inspire.core.plans import board_pack, charts, excel
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
@@ -94,7 +95,9 @@ def _people(plan: Plan):
 
 
 def _key():
-    return rag_rules.key()
+    """The two keys for ``plans/_key.html``: the items' rules, then the plan's."""
+    key = rag_rules.key()
+    return [("Items", key["items"]), ("The plan", key["plan"])]
 
 
 # --- list and create ----------------------------------------------------------------------------
@@ -157,7 +160,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     as_at = params.date("as_at", label="As at date") if request.method == "GET" else None
     status = selectors.plan_status(plan=plan, as_at=as_at or date.today())
     return render(request, "plans/plan_detail.html", _context(
-        plan, role, status=status, key=_key(), errors=params.summary(), params=params,
+        plan, role, status=status, key_tables=_key(), errors=params.summary(), params=params,
         received_field=params.date_field("received", legend="Date the report was received",
                                          hint=f"Leave blank to use the publication date. For example, {plan.inspection.published.day if plan.inspection.published else 7} 7 2016"),
         as_at_field=params.date_field("as_at", legend="Show status as at", hint="For example, 6 12 2016"),
@@ -188,9 +191,11 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     as_at = (params.date("as_at", label="As at date") if request.method == "GET" else None) or date.today()
     status = selectors.item_status(selectors.plan_items(plan).get(pk=item.pk), as_at)
     return render(request, "plans/item_detail.html", _context(
-        plan, role, item=status.item, status=status, key=_key(), errors=params.summary(), params=params,
+        plan, role, item=status.item, status=status, key_tables=_key(), errors=params.summary(), params=params,
         people=_people(plan), statuses=MILESTONE_STATUS_CHOICES, rags=RAG_CHOICES, polarities=POLARITY_CHOICES,
         areas=JUDGEMENT_AREA_CHOICES, themes=plan.themes.all(), as_at=as_at,
+        indicators=[(i.id, i.name) for i in CATALOGUE.values()], indicators_by_id={i.id: i.name for i in CATALOGUE.values()},
+        manual_measures=[m for m in status.item.measures.all() if not m.indicator],
         progress_field=params.date_field("progress-date", legend="Date of the update"),
         action_field=params.date_field("action-target", legend="Target date"),
         milestone_field=params.date_field("milestone-target", legend="Target date"),
@@ -253,8 +258,9 @@ def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -
         if not params.errors:
             services.measure_create(item=item, user=user, description=params.data.get("measure-description", ""),
                                     baseline=baseline, target=goal, target_date=target,
-                                    polarity=params.data.get("measure-polarity", "higher_is_better"),
-                                    unit=params.data.get("measure-unit", "").strip()[:20])
+                                    polarity=params.data.get("measure-polarity", ""),
+                                    unit=params.data.get("measure-unit", "").strip()[:20],
+                                    indicator=params.data.get("measure-indicator", ""))
     elif form == "value":
         measure = get_object_or_404(Measure, pk=params.data.get("value-measure") or 0, item=item)
         when = params.date("value-date", label="Date of the value", required=True)
