@@ -113,3 +113,16 @@ def test_pdf_keeps_each_measure_caption_with_its_chart():
     for n in range(25):
         page = next(p for p in pages if f"Measure number {n} Target {10 + n}%." in p)
         assert page.count(f"Target {10 + n}%") == 2, n  # the caption's words and the chart's label
+
+
+def test_docx_pack_has_two_keys_without_repeated_labels(pack):
+    text, tables = docx_text(to_docx(pack))
+    assert "Key: items" in text and "Key: the plan" in text
+    keys = [t for t in tables if [c.text for c in t.rows[0].cells] == ["Status", "Rule"]]
+    assert len(keys) == 2
+    items, plan = ([[c.text for c in r.cells] for r in t.rows[1:]] for t in keys)
+    assert ["Red", "A milestone is past its target date and not complete, started or not."] in items
+    assert ["Override", rag.OVERRIDE_WORDS] == items[-1]
+    assert ["Amber", "The submission deadline has passed and no item has started."] in plan
+    for status, rule in items + plan:
+        assert not rule.lower().startswith(status.lower()), rule

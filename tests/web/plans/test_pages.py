@@ -43,7 +43,13 @@ def test_plan_page_shows_deadline_items_and_key(client, plan, users):
     html = response.content.decode()
     assert "14 October 2016" in html and "70 working days" in html
     assert "Improve the quality of management oversight" in html
-    assert "a milestone is past its target date and not complete" in html  # the key
+    # the two keys, each rule's words once beside its status
+    assert "<caption class=\"govuk-table__caption govuk-table__caption--s\">Items</caption>" in html
+    assert "<caption class=\"govuk-table__caption govuk-table__caption--s\">The plan</caption>" in html
+    assert "A milestone is past its target date and not complete, started or not." in html
+    assert "The submission deadline has passed and no item has started." in html and "Red: " not in html
+    # long after the deadline, items with nothing planned are red, and so is the plan
+    assert "The plan&#x27;s submission deadline has passed and the item still has no milestones" in html
     assert 'name="form" value="theme"' not in html  # viewers get no forms
 
 
