@@ -16,7 +16,7 @@ from ninja.security import django_auth
 from inspire.core.plans.rag import MILESTONE_STATUSES
 from inspire.web.accounts.services import authority_role
 from inspire.web.plans import selectors, services
-from inspire.web.plans.models import Milestone, Plan, PlanItem
+from inspire.web.plans.models import Action, Milestone, Plan, PlanItem
 
 router = Router(auth=django_auth, tags=["plans"])
 
@@ -171,6 +171,40 @@ def update_milestone(request, body: MilestoneIn, plan_id: int = Id, milestone_id
             "owner": milestone.owner.name if milestone.owner else "", "target_date": milestone.target_date,
             "timescale": milestone.timescale, "status": milestone.status,
             "shown_status": milestone.shown_status(date.today()), "evidence": milestone.evidence}
+
+
+class ActionIn(Schema):
+    """Only these fields; any other is refused (422 naming it), as is a body that is not an object."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, min_length=1, max_length=5000)
+    lead: str | None = Field(None, max_length=300)
+    target_date: date | None = None
+    timescale: str | None = Field(None, max_length=300)
+
+
+class ActionChanged(Schema):
+    id: int
+    ref: str
+    text: str
+    lead: str
+    target_date: date | None
+    timescale: str
+
+
+@router.patch("/{plan_id}/actions/{action_id}", response={200: ActionChanged, **ERRORS})
+def update_action(request, body: ActionIn, plan_id: int = Id, action_id: int = Id):
+    """Change an action's words, lead, target date or timescale (editors and admins)."""
+    plan = _plan(request, plan_id)
+    action = Action.objects.select_related("lead").filter(pk=action_id, item__plan=plan).first()
+    if action is None:
+        raise HttpError(404, f"Plan {plan_id} has no action {action_id}")
+    changes = body.dict(exclude_unset=True)
+    _write(lambda: services.action_update(action=action, user=request.user, **changes))
+    action.refresh_from_db()
+    return {"id": action.pk, "ref": action.ref, "text": action.text, "lead": action.lead.name if action.lead else "",
+            "target_date": action.target_date, "timescale": action.timescale}
 
 
 @router.post("/{plan_id}/items/{item_id}/progress", response={201: ProgressOut, **ERRORS})

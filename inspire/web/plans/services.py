@@ -223,6 +223,8 @@ def item_update(*, item: PlanItem, user, title: str | None = None, judgement_are
 
 # --- actions and milestones ----------------------------------------------------------------------
 
+_UNCHANGED: Any = object()
+
 
 def action_create(*, item: PlanItem, user, text: str, lead: str = "", timescale: str = "",
                   target_date: date | None = None, ref: str = "") -> Action:
@@ -239,6 +241,36 @@ def action_create(*, item: PlanItem, user, text: str, lead: str = "", timescale:
         _validate(action)
         action.save()
         _audit_create(plan, user, action, ["ref", "text", "lead", "timescale", "target_date"])
+    return action
+
+
+def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _UNCHANGED,
+                  target_date: date | None = _UNCHANGED, timescale: str = _UNCHANGED) -> Action:
+    """Change an action's words, lead, target date or timescale as written (a new target date
+    with no timescale given writes the date as its timescale)."""
+    plan = action.item.plan
+    _editable(plan, user)
+    changes: dict[str, Any] = {}
+    if text is not _UNCHANGED:
+        if not (text or "").strip():
+            raise ValidationError({"text": "enter the action"})
+        changes["text"] = text.strip()
+    if lead is not _UNCHANGED:
+        changes["lead"] = person_lookup(authority=plan.authority, name=lead or "", field="lead")
+    if target_date is not _UNCHANGED:
+        _check_target(plan, target_date)
+        late = [m for m in action.milestones.all() if target_date and m.target_date and m.target_date > target_date]
+        if late:
+            raise ValidationError({"target_date": f"{format_long(target_date)} is before the target date of "
+                                                  f"{late[0].label or 'milestone ' + str(late[0].ordinal)} "
+                                                  f"({format_long(late[0].target_date)}); change that first"})
+        changes["target_date"] = target_date
+        if timescale is _UNCHANGED:
+            changes["timescale"] = format_long(target_date) if target_date else ""
+    if timescale is not _UNCHANGED:
+        changes["timescale"] = (timescale or "").strip()[:300]
+    with transaction.atomic():
+        _update(plan, user, action, changes)
     return action
 
 
@@ -271,9 +303,6 @@ def _check_status(status: str) -> None:
                                          "overdue follows from the target date"})
 
 
-_UNCHANGED: Any = object()
-
-
 def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owner: str = _UNCHANGED,
                      target_date: date | None = _UNCHANGED, status: str = _UNCHANGED,
                      evidence: str = _UNCHANGED) -> Milestone:
@@ -281,7 +310,7 @@ def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owne
     _editable(plan, user)
     changes: dict[str, Any] = {}
     if text is not _UNCHANGED:
-        if not text.strip():
+        if not (text or "").strip():
             raise ValidationError({"text": "enter the milestone"})
         changes["text"] = text.strip()
     if owner is not _UNCHANGED:

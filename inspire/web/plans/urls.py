@@ -12,6 +12,7 @@ urlpatterns = [
     path("import/<int:inspection_pk>/", views.plan_import, name="plan_import"),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/items/<int:item_pk>/", views.item_detail, name="item_detail"),
+    path("<int:pk>/actions/<int:action_pk>/", views.action_edit, name="action_edit"),
     path("<int:pk>/milestones/<int:milestone_pk>/", views.milestone_edit, name="milestone_edit"),
     path("<int:pk>/measures/<int:measure_pk>/chart.png", views.measure_chart, name="measure_chart"),
     path("<int:pk>/risks/", views.risk_register, name="risks"),

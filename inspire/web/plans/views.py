@@ -303,6 +303,47 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
     ), status=400 if params.errors else 200)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    """Change an action: its words, lead, target date and timescale as written."""
+    plan, role = _plan_for(request, pk, role="editor")
+    action = get_object_or_404(Action.objects.select_related("item", "lead"), pk=action_pk, item__plan=plan)
+    if request.method == "POST":
+        params = Params(request.POST)
+        target = params.date("target", label="Target date")
+        if not params.errors:
+            try:
+                timescale = params.data.get("timescale", "").strip()
+                services.action_update(action=action, user=request.user, text=params.data.get("text", ""),
+                                       lead=params.data.get("lead", ""), target_date=target,
+                                       **({"timescale": timescale} if timescale else {}))
+            except ValidationError as error:
+                _errors_from(params, error, dates={"target_date": "target"})
+        if not params.errors:
+            messages.success(request, "Action saved.")
+            return redirect("plans:item_detail", pk=plan.pk, item_pk=action.item.pk)
+    else:
+        params = Params(_initial({"text": action.text, "lead": action.lead.name if action.lead else "",
+                                  "timescale": action.timescale}, target=action.target_date))
+    return render(request, "plans/action_edit.html", _context(
+        plan, role, action=action, params=params, errors=params.summary(), people=_people(plan),
+        target_field=params.date_field("target", legend="Target date", hint="For example, 31 3 2017"),
+    ), status=400 if params.errors else 200)
+
+
+def _initial(values: dict[str, str], **dates):
+    """A form's first values, each date split into its day, month and year inputs."""
+    from django.http import QueryDict
+
+    initial = QueryDict(mutable=True)
+    initial.update(values)
+    for prefix, day in dates.items():
+        if day:
+            initial.update({f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)})
+    return initial
+
+
 def _milestone_initial(milestone: Milestone):
     from django.http import QueryDict
 

@@ -393,3 +393,33 @@ def test_api_milestone_patch_refuses_unknown_fields_and_non_objects(client, plan
                        content_type="application/json")
     assert response.status_code == 200 and response.json()["text"] == "Research the options for a model of practice."
     assert AuditEntry.objects.filter(object_type="Milestone", field="text").exists()
+
+
+def test_action_edit_page_and_api(client, plan, users):
+    action = plan.items.get(ref="1").actions.get()
+    url = reverse("plans:action_edit", args=[plan.pk, action.pk])
+    assert client_for(client, users["southend_viewer"]).get(url).status_code == 403
+    assert client_for(client, users["essex_editor"]).get(url).status_code == 404
+    c = client_for(client, users["southend_editor"])
+    item_page = c.get(reverse("plans:item_detail", args=[plan.pk, action.item.pk])).content.decode()
+    assert url in item_page
+    form = {"text": "Identify and adopt a model of practice.", "lead": "Nobody", "target-day": "31",
+            "target-month": "3", "target-year": "2017", "timescale": ""}
+    response = c.post(url, form)
+    assert response.status_code == 400 and "&#x27;Nobody&#x27; is not a known owner" in response.content.decode()
+    response = c.post(url, {**form, "lead": "Head of Children's Services", "target-month": "8", "target-year": "2016"})
+    assert response.status_code == 400 and "31 August 2016 is before the target date of Milestone 1" in response.content.decode()
+    response = c.post(url, {**form, "lead": "Head of Children's Services"})
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.lead.name, action.target_date, action.timescale) == ("Head of Children's Services", date(2017, 3, 31), "31 March 2017")
+    api = f"/api/plans/{plan.pk}/actions/{action.pk}"
+    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly", "owner": "x"}), content_type="application/json")
+    assert response.status_code == 422 and "owner" in response.json()["detail"]
+    assert c.patch(api, data=json.dumps([]), content_type="application/json").status_code == 422
+    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly"}), content_type="application/json")
+    assert response.status_code == 200 and response.json()["timescale"] == "31 March 2017 and quarterly"
+    response = c.patch(api, data=json.dumps({"lead": "Someone Unknown"}), content_type="application/json")
+    assert response.status_code == 422 and response.json()["detail"].startswith("lead: 'Someone Unknown' is not a known owner")
+    viewer = client_for(client, users["southend_viewer"])
+    assert viewer.patch(api, data=json.dumps({"text": "x"}), content_type="application/json").status_code == 403

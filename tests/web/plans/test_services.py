@@ -281,3 +281,55 @@ def test_excel_export_then_import_is_the_same_plan(plan, milestone, users, repea
     assert [(i.ref, i.rag) for i in after.items[:2]] == [("1", "red"), ("2", "green")]
     assert after.items[0].overrides[-1].reason == "Training postponed again"
     assert excel.to_xlsx(after) == workbook or excel.from_xlsx(excel.to_xlsx(after)) == excel.from_xlsx(workbook)
+
+
+def test_actions_edited_through_the_service_checked_and_audited(plan, milestone, users):
+    action = milestone.action
+    editor = users["southend_editor"]
+    with pytest.raises(PermissionDenied):
+        services.action_update(action=action, user=users["southend_viewer"], text="Changed")
+    with pytest.raises(PermissionDenied):
+        services.action_update(action=action, user=users["essex_editor"], text="Changed")
+    with pytest.raises(ValidationError) as caught:
+        services.action_update(action=action, user=editor, lead="Nobody We Know")
+    assert caught.value.message_dict == {"lead": ["'Nobody We Know' is not a known owner for Southend-on-Sea: add them under people first"]}
+    with pytest.raises(ValidationError) as caught:
+        services.action_update(action=action, user=editor, target_date=date(2016, 4, 1))
+    assert caught.value.message_dict == {"target_date": ["1 April 2016 is before the inspection began (25 April 2016)"]}
+    with pytest.raises(ValidationError) as caught:  # its milestone is due 30 September 2016
+        services.action_update(action=action, user=editor, target_date=date(2016, 8, 31))
+    assert caught.value.message_dict == {"target_date": [
+        "31 August 2016 is before the target date of Milestone 1 (30 September 2016); change that first"]}
+    with pytest.raises(ValidationError):
+        services.action_update(action=action, user=editor, text="  ")
+    action.refresh_from_db()
+    assert (action.target_date, action.lead) == (None, None)
+    services.action_update(action=action, user=editor, text="Adopt a model of practice.", lead="Head of Children's Services",
+                           target_date=date(2017, 3, 31))
+    action.refresh_from_db()
+    assert (action.text, action.lead.name, action.target_date, action.timescale) == (
+        "Adopt a model of practice.", "Head of Children's Services", date(2017, 3, 31), "31 March 2017")
+    changed = {e.field for e in AuditEntry.objects.filter(object_type="Action", action="update", object_id=action.pk)}
+    assert changed == {"text", "lead", "target_date", "timescale"}
+
+
+def test_risks_edited_through_the_service_checked_and_audited(plan, users):
+    editor = users["southend_editor"]
+    person_get_or_create(authority=plan.authority, name="Director of Children's Services")
+    risk = services.risk_create(plan=plan, user=editor, description="Action owners not in post", impact="H", likelihood="M")
+    with pytest.raises(PermissionDenied):
+        services.risk_update(risk=risk, user=users["southend_viewer"], likelihood="L")
+    with pytest.raises(ValidationError) as caught:
+        services.risk_update(risk=risk, user=editor, owner="Nobody We Know")
+    assert "owner" in caught.value.message_dict
+    with pytest.raises(ValidationError) as caught:
+        services.risk_update(risk=risk, user=editor, review_date=date(2016, 6, 1))
+    assert caught.value.message_dict == {"review_date": ["1 June 2016 is before the report was received (7 July 2016)"]}
+    with pytest.raises(ValidationError) as caught:
+        services.risk_update(risk=risk, user=editor, colour="red")
+    assert caught.value.message_dict == {"colour": ["not a field of a risk"]}
+    services.risk_update(risk=risk, user=editor, likelihood="L", owner="Director of Children's Services",
+                         review_date=date(2016, 12, 1))
+    risk.refresh_from_db()
+    assert (risk.overall, risk.owner.name, risk.review_date) == ("medium", "Director of Children's Services", date(2016, 12, 1))
+    assert {e.field for e in AuditEntry.objects.filter(object_type="Risk", action="update")} == {"likelihood", "owner", "review_date"}
