@@ -423,3 +423,37 @@ def test_action_edit_page_and_api(client, plan, users):
     assert response.status_code == 422 and response.json()["detail"].startswith("lead: 'Someone Unknown' is not a known owner")
     viewer = client_for(client, users["southend_viewer"])
     assert viewer.patch(api, data=json.dumps({"text": "x"}), content_type="application/json").status_code == 403
+
+
+def test_measure_picked_from_the_indicators_shows_their_values_and_refuses_manual_ones(client, plan, users):
+    from inspire.web.indicators.models import IndicatorValue
+
+    for start, end, value in [(date(2016, 4, 1), date(2016, 6, 30), 22.6), (date(2016, 7, 1), date(2016, 9, 30), 20.1)]:
+        IndicatorValue.objects.create(authority=plan.authority, indicator="cp_repeat", period_start=start,
+                                      period_end=end, value=value, source="annex_a")
+    item = plan.items.get(ref="3")
+    url = reverse("plans:item_detail", args=[plan.pk, item.pk])
+    c = client_for(client, users["southend_editor"])
+    page = c.get(url).content.decode()
+    assert '<option value="cp_repeat">' in page and "Work it out from the baseline and target" in page
+    response = c.post(url, {"form": "measure", "measure-description": "Repeat child protection plans",
+                            "measure-baseline": "22.6", "measure-goal": "17", "measure-polarity": "higher_is_better",
+                            "measure-indicator": "cp_repeat"})
+    assert response.status_code == 400
+    assert "The target (17) is below the baseline (22.6), so lower is better" in response.content.decode()
+    response = c.post(url, {"form": "measure", "measure-description": "Repeat child protection plans",
+                            "measure-baseline": "22.6", "measure-goal": "17", "measure-indicator": "cp_repeat"})
+    assert response.status_code == 302
+    measure = item.measures.get()
+    page = c.get(url).content.decode()
+    assert "Values from the indicator" in page and "30 September 2016" in page and "20.1%" in page
+    assert 'name="value-measure"' not in page  # no measure here takes values by hand
+    response = c.post(url, {"form": "value", "value-measure": measure.pk, "value-date-day": "30",
+                            "value-date-month": "11", "value-date-year": "2016", "value-value": "19"})
+    assert response.status_code == 400 and "values come from the indicator" in response.content.decode()
+    board = services.board_create(plan=plan, user=users["southend_editor"], kind="improvement_board", name="Board")
+    meeting = services.meeting_create(board=board, user=users["southend_editor"], date=date(2016, 12, 6))
+    pack = c.get(reverse("plans:pack", args=[plan.pk, meeting.pk])).content.decode()
+    assert "Item 3: Repeat child protection plans" in pack and "20.1% on 30 September 2016" in pack
+    chart = c.get(reverse("plans:measure_chart", args=[plan.pk, measure.pk]))
+    assert chart.content.startswith(b"\x89PNG")
