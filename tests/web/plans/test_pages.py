@@ -457,3 +457,31 @@ def test_measure_picked_from_the_indicators_shows_their_values_and_refuses_manua
     assert "Item 3: Repeat child protection plans" in pack and "20.1% on 30 September 2016" in pack
     chart = c.get(reverse("plans:measure_chart", args=[plan.pk, measure.pk]))
     assert chart.content.startswith(b"\x89PNG")
+
+
+def test_api_measures_direction_and_indicator(client, plan, users):
+    from inspire.web.indicators.models import IndicatorValue
+
+    IndicatorValue.objects.create(authority=plan.authority, indicator="cp_repeat", period_start=date(2016, 7, 1),
+                                  period_end=date(2016, 9, 30), value=20.1, source="annex_a")
+    item = plan.items.get(ref="2")
+    c = client_for(client, users["southend_editor"])
+    url = f"/api/plans/{plan.pk}/items/{item.pk}/measures"
+    post = lambda u, body: c.post(u, data=json.dumps(body), content_type="application/json")  # noqa: E731
+    response = post(url, {"description": "Audited cases requiring improvement", "baseline": 45, "target": 25,
+                          "polarity": "higher_is_better"})
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("polarity: the target (25) is below the baseline (45), so lower is better")
+    assert post(url, {"description": "Audits", "colour": "red"}).status_code == 422
+    response = post(url, {"description": "Audited cases requiring improvement", "baseline": 45, "target": 25, "unit": "%"})
+    assert response.status_code == 201 and response.json()["polarity"] == "lower_is_better"
+    manual = response.json()["id"]
+    response = post(f"/api/plans/{plan.pk}/measures/{manual}/values", {"date": "2016-11-30", "value": 38})
+    assert response.status_code == 201 and response.json()["values"] == [{"date": "2016-11-30", "value": 38.0}]
+    response = post(url, {"description": "Repeat child protection plans", "baseline": 22.6, "target": 17,
+                          "indicator": "cp_repeat"})
+    assert response.status_code == 201
+    linked = response.json()
+    assert (linked["indicator"], linked["unit"], linked["values"]) == ("cp_repeat", "%", [{"date": "2016-09-30", "value": 20.1}])
+    response = post(f"/api/plans/{plan.pk}/measures/{linked['id']}/values", {"date": "2016-11-30", "value": 19})
+    assert response.status_code == 422 and "values come from the indicator" in response.json()["detail"]
