@@ -12,7 +12,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
@@ -283,7 +283,9 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
     plan, role = _plan_for(request, pk, role="editor")
     milestone = get_object_or_404(Milestone.objects.select_related("action__item", "owner"), pk=milestone_pk,
                                   action__item__plan=plan)
-    params = Params(request.POST if request.method == "POST" else _milestone_initial(milestone))
+    params = Params(request.POST if request.method == "POST" else _initial(
+        {"text": milestone.text, "owner": milestone.owner.name if milestone.owner else "", "status": milestone.status,
+         "evidence": milestone.evidence}, target=milestone.target_date))
     if request.method == "POST":
         target = params.date("target", label="Target date")
         if not params.errors:
@@ -334,25 +336,11 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
 
 def _initial(values: dict[str, str], **dates):
     """A form's first values, each date split into its day, month and year inputs."""
-    from django.http import QueryDict
-
     initial = QueryDict(mutable=True)
     initial.update(values)
     for prefix, day in dates.items():
         if day:
             initial.update({f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)})
-    return initial
-
-
-def _milestone_initial(milestone: Milestone):
-    from django.http import QueryDict
-
-    initial = QueryDict(mutable=True)
-    initial.update({"text": milestone.text, "owner": milestone.owner.name if milestone.owner else "",
-                    "status": milestone.status, "evidence": milestone.evidence})
-    if milestone.target_date:
-        initial.update({"target-day": str(milestone.target_date.day), "target-month": str(milestone.target_date.month),
-                        "target-year": str(milestone.target_date.year)})
     return initial
 
 
@@ -401,21 +389,15 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
     """Re-score a risk after review: impact, likelihood, revised scores, mitigations, owner, review date."""
-    from django.http import QueryDict
-
     plan, role = _plan_for(request, pk, role="editor")
     risk = get_object_or_404(Risk.objects.select_related("owner"), pk=risk_pk, plan=plan)
     if request.method == "POST":
         params = Params(request.POST)
     else:
-        initial = QueryDict(mutable=True)
-        initial.update({"description": risk.description, "impact": risk.impact, "likelihood": risk.likelihood,
-                        "revised_impact": risk.revised_impact, "revised_likelihood": risk.revised_likelihood,
-                        "mitigations": risk.mitigations, "owner": risk.owner.name if risk.owner else ""})
-        if risk.review_date:
-            initial.update({"review-day": str(risk.review_date.day), "review-month": str(risk.review_date.month),
-                            "review-year": str(risk.review_date.year)})
-        params = Params(initial)
+        params = Params(_initial({
+            "description": risk.description, "impact": risk.impact, "likelihood": risk.likelihood,
+            "revised_impact": risk.revised_impact, "revised_likelihood": risk.revised_likelihood,
+            "mitigations": risk.mitigations, "owner": risk.owner.name if risk.owner else ""}, review=risk.review_date))
     if request.method == "POST":
         review = params.date("review", label="Review date")
         if not params.errors:
