@@ -1,8 +1,8 @@
 """Reads for indicators: series over time, the dashboard, comparisons, the cases behind a figure.
 
 ``indicator_series(*, authority, indicator_id, annex_a)`` is the entry point for other apps: a plan's
-measure of success that is an indicator takes its recorded values from it (the lead wires the
-Measure link; see docs/ARCHITECTURE.md).
+measure of success that is an indicator takes its recorded values from it
+(``plans.selectors.measure_values``).
 
 Who sees what: figures computed from a council's own case lists (Annex A imports) are for the
 authority's members only (``can_see_annex_a``); figures from published Ofsted reports and published
