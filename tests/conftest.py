@@ -37,3 +37,14 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"the shared folder is missing at {SHARED} (set INSPIRE_SHARED)")
     return SHARED
+
+
+#: Fixtures that give a test the Django database (pytest-django's).
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that touches the database ``database``: scripts/test runs those on PostgreSQL too."""
+    for item in items:
+        if item.get_closest_marker("django_db") or _DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.database)

@@ -106,7 +106,7 @@ def import_workbook(
 
 @indicators_app.command("sync-reports")
 def sync_reports() -> None:
-    """Store the area figures read from inspection reports (children in need, on plans, looked after) as indicator values."""
+    """Store again the area figures read from every stored report as indicator values (ingest and upload do this for what they store)."""
     _database()
     from inspire.web.indicators.services import report_figures_sync
 

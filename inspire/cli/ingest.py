@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from inspire.cli import app
-from inspire.core.reading.batch import REPORT_SUFFIXES, find_report_files
+from inspire.core.reading.batch import DEFAULT_TIMEOUT, REPORT_SUFFIXES, find_report_files, start_worker_server
 
 #: Exit codes of ``inspire ingest``: every file stored or already stored; some files failed
 #: (the others are stored); a path named does not exist (nothing was read).
@@ -31,17 +31,15 @@ def setup() -> None:
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Report files, and folders searched recursively."),
-    workers: int = typer.Option(0, "--workers", "-j", help="Reader processes (default: one per CPU core)."),
-    timeout: float = typer.Option(60.0, "--timeout", help="Seconds one file may take before it is stopped and reported."),
+    workers: int | None = typer.Option(None, "--workers", "-j", min=1, help="Reader processes (default: one per CPU core)."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="Seconds one file may take before it is stopped and reported."),
     allow_failures: bool = typer.Option(
         False, "--allow-failures", help="Exit 0 when some files fail (still reported); a missing path still exits 2."
     ),
 ) -> None:
     """Read reports and store them in the database, carrying on past bad files.
 
-    Folders are searched for files ending in .pdf, .docx, .html, .htm or .txt. The same file
-    (by content) is stored once, however often it is given. Ends with a summary of what was
-    stored and what failed, and why.
+    Folders are searched for files ending in .pdf, .docx, .html, .htm or .txt. The same file (by content) is stored once, however often it is given. Ends with a summary of what was stored and what failed, and why.
 
     Exit code: 0 when every file is stored (or already was), 1 when any file failed (0 with
     --allow-failures), 2 when a path does not exist.
@@ -54,6 +52,7 @@ def ingest(
         raise typer.Exit(EXIT_BAD_PATH) from None
     if not files:
         err.print(f"No report files ({', '.join(REPORT_SUFFIXES)}) found in {', '.join(map(str, paths))}.", highlight=False)
+    start_worker_server()  # loads the reader in the background while Django starts
     _prepare()
     from inspire.web.inspections.ingest import inspection_ingest
 
@@ -72,7 +71,7 @@ def ingest(
         task = progress.add_task("", total=len(files))
         report = inspection_ingest(
             paths=files,
-            workers=workers or None,
+            workers=workers,
             timeout=timeout,
             on_file=lambda path: progress.update(task, advance=1, description=path.name),
         )

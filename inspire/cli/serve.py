@@ -28,7 +28,8 @@ def prepare(*, collect_static: bool) -> None:
     database_prepare()
     if collect_static:
         call_command("collectstatic", interactive=False, verbosity=0)
-    connection.close()
+    if not connection.in_atomic_block:  # inside a test's transaction the connection must stay open
+        connection.close()
 
 
 @app.command()

@@ -1,10 +1,12 @@
-"""Working days in England: weekdays that are not England bank holidays.
+"""Working days in England and Wales: weekdays that are not bank holidays. The one working-day
+calendar of Inspire: indicator timescales and a plan's statutory deadline both count with it.
 
 Statutory timescales in children's social care count working days: an assessment within 45
 working days, an initial child protection conference within 15, a written statement of action
-within 70. Bank holidays come from the ``holidays`` package (``holidays.UK(subdiv="ENG")``), never
-from a hand-made list, so moved and one-off holidays (the 2022 Jubilee, the 2023 Coronation) are
-right.
+within 70. Bank holidays come from the ``holidays`` package (``GB``, subdivision ``ENG``, which
+carries the England and Wales calendar; ``GB`` without a subdivision omits Easter Monday and the
+August holiday), never from a hand-made list, so moved and one-off holidays (the 2022 Jubilee, the
+2023 Coronation) are right.
 
 Counting convention, shared by every caller: the starting day is day 0.
 ``working_days_between(start, end)`` counts the working days after ``start`` up to and including
@@ -24,8 +26,18 @@ import holidays
 
 
 @lru_cache(maxsize=256)
+def _calendar(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("GB", subdiv="ENG", years=[year])
+
+
+@lru_cache(maxsize=256)
 def _bank_holidays(year: int) -> tuple[date, ...]:
-    return tuple(sorted(holidays.UK(subdiv="ENG", years=year)))
+    return tuple(sorted(_calendar(year)))
+
+
+def bank_holiday_name(day: date) -> str | None:
+    """The England and Wales bank holiday on ``day``, or None."""
+    return _calendar(day.year).get(day)
 
 
 @lru_cache(maxsize=64)

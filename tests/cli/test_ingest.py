@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import sqlite3
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
 
 from inspire.cli import app
+from inspire.core.reading import read_path
 from inspire.web.inspections.ingest import inspection_ingest, worker_pool
 from inspire.web.inspections.models import DocumentPage, Inspection, SourceDocument
-from tests.conftest import CORPUS, seed
+from tests.conftest import CORPUS, ROOT, corpus_labels, seed
 from tests.core.reading.bad_inputs import make_bad_inputs
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +132,46 @@ def test_allow_failures_exits_0_past_bad_files_but_2_for_a_missing_path(report, 
     assert summary(result.output) == {"Stored": 1, "Already stored": 0, "Failed": len(bad) - 1}
     missing = ingest("--allow-failures", str(tmp_path / "nowhere"))
     assert missing.exit_code == 2 and "nowhere: no such file or folder" in missing.stderr
+
+
+def _fresh_machine_env(data_dir) -> dict[str, str]:
+    """The environment of a first run: the embedded database, in a data folder that does not exist yet."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "INSPIRE_SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+    env["INSPIRE_DATA_DIR"] = str(data_dir)
+    return env
+
+
+def test_ingest_on_a_fresh_machine_creates_the_database_and_stores(report, tmp_path):
+    data_dir = tmp_path / "new" / "var"
+    run = subprocess.run([sys.executable, "-m", "inspire", "ingest", str(report.parent)], cwd=ROOT,
+                         env=_fresh_machine_env(data_dir), capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert summary(run.stdout) == {"Stored": 1, "Already stored": 0, "Failed": 0}
+    with sqlite3.connect(data_dir / "inspire.sqlite3") as db:
+        assert db.execute("select filename from inspections_sourcedocument").fetchall() == [("essex.txt",)]
+        assert db.execute("select count(*) from inspections_authority").fetchone()[0] > 150
+
+
+def test_setup_prepares_the_database(tmp_path):
+    data_dir = tmp_path / "var"
+    run = subprocess.run([sys.executable, "-m", "inspire", "setup"], cwd=ROOT, env=_fresh_machine_env(data_dir),
+                         capture_output=True, text=True, timeout=120)
+    assert (run.returncode, run.stdout) == (0, "The database is ready.\n"), run.stderr
+    with sqlite3.connect(data_dir / "inspire.sqlite3") as db:
+        names = {row[0] for row in db.execute("select name from inspections_authority")}
+    assert {"Essex", "Southend-on-Sea", "East Sussex"} <= names
+
+
+def test_what_is_stored_is_what_read_gives(shared):
+    """Real PDFs through the worker processes: the stored record and pages equal a direct read's."""
+    labels = corpus_labels()
+    names = [next(row["report"] for row in labels if row["family"] == family) for family in ("sif", "ilacs")]
+    paths = [CORPUS / name for name in names]
+    outcome = inspection_ingest(paths=paths)
+    assert (sorted(outcome.stored), outcome.failed) == (sorted(paths), [])
+    for path in paths:
+        record = read_path(path)
+        stored = Inspection.objects.get(document__filename=path.name)
+        assert stored.record == record.to_json()
+        assert stored.document.pages.count() == record.source.pages
+        assert stored.judgements.count() == len(record.judgements)

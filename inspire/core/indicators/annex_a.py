@@ -161,13 +161,25 @@ LISTS: tuple[ListSpec, ...] = (
     )),
 )
 BY_KEY = {spec.key: spec for spec in LISTS}
-#: List 11 (adopters) is recognised but read by no indicator
-UNUSED_LISTS = {11: "Adopters"}
+#: List 11 (adopters) is recognised, and its rows counted, but read by no indicator: number -> key
+UNUSED_LISTS = {11: "adopters"}
+_UNUSED_HEADER = re.compile(r"adopter identifier|family identifier", re.I)
 
 
 def list_name(list_key: str) -> str:
+    if list_key in UNUSED_LISTS.values():
+        number = next(n for n, key in UNUSED_LISTS.items() if key == list_key)
+        return f"List {number} ({list_key})"
     spec = BY_KEY[list_key]
     return f"{spec.name} ({spec.title.lower()})"
+
+
+def _count_rows(book, title: str) -> int:
+    """The rows with values below a list's header row (the first naming an identifier), or below
+    the first row with values when none does."""
+    rows = [row for row in book.rows(title)[2] if any(v not in (None, "") for v in row)]
+    header = next((i for i, row in enumerate(rows[:_HEADER_SEARCH_ROWS]) if any(isinstance(v, str) and _UNUSED_HEADER.search(v) for v in row)), 0)
+    return max(0, len(rows) - header - 1)
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -388,11 +400,14 @@ def read_annex_a(source: str | Path | IO[bytes] | bytes) -> CaseLists:
     seen: dict[int, str] = {}
     for title in book.sheet_names:
         number = identify_sheet(title)
-        if number is None or number in UNUSED_LISTS:
+        if number is None:
+            continue
+        if number in UNUSED_LISTS:
+            lists.other_rows[UNUSED_LISTS[number]] = _count_rows(book, title)
             continue
         spec = next(s for s in LISTS if s.number == number)
         if number in seen:
-            lists.problems.append(Problem(spec.name, f"sheet “{title}” also looks like {spec.name} (already read from “{seen[number]}”); it was left out", "duplicate_list"))
+            lists.problems.append(Problem(spec.name, f"Sheet “{title}” also looks like {spec.name} (already read from “{seen[number]}”); it was left out", "duplicate_list"))
             continue
         seen[number] = title
         _read_sheet(book, title, spec, lists)
@@ -505,12 +520,12 @@ def _read_sheet(book: _Book, title: str, spec: ListSpec, lists: CaseLists) -> No
             header_row, mapping = number, candidate
             break
     if not header_row:
-        lists.problems.append(Problem(spec.name, f"no header row was found in sheet “{title}” (looked for “Child Unique ID” and the list's columns in the first {_HEADER_SEARCH_ROWS} rows); the list was left out", "no_header"))
+        lists.problems.append(Problem(spec.name, f"No header row was found in sheet “{title}” (looked for “Child Unique ID” and the list's columns in the first {_HEADER_SEARCH_ROWS} rows); the list was left out", "no_header"))
         return
     lists.columns[spec.key] = set(mapping)
     for column in spec.columns:
         if column.field not in mapping:
-            lists.problems.append(Problem(spec.name, f"no column for “{column.label}” was found; indicators that need it are not computed", "missing_column", column=column.label))
+            lists.problems.append(Problem(spec.name, f"No column for “{column.label}” was found; indicators that need it are not computed", "missing_column", column=column.label))
 
     row_type = ROW_TYPES[spec.key]
     columns = [(c.field, mapping[c.field], CONVERTERS[c.kind], c.label) for c in spec.columns if c.field in mapping and c.field != "child_id"]
@@ -546,7 +561,7 @@ def _resolve_formulas(number: int, values: list, cached: Any, problems: list, na
             except Unsupported:
                 saved = cached[index] if index < len(cached) else None
                 if (saved is None or saved == "") and index in labels:
-                    problems.append(Problem(name, f"the formula “{value}” has no saved result (open and save the workbook in Excel, or replace the formula by its value); the row is used without it", "formula_without_result", number, labels[index]))
+                    problems.append(Problem(name, f"The formula “{value}” has no saved result (open and save the workbook in Excel, or replace the formula by its value); the row is used without it", "formula_without_result", number, labels[index]))
                 resolved[index] = saved
     return resolved
 
@@ -555,7 +570,7 @@ def _convert(number: int, values: Any, row_type: type, columns: list, id_index: 
     size = len(values)
     child_id = to_id(values[id_index]) if id_index < size else None
     if child_id is None:
-        problems.append(Problem(name, "the row has values but no child ID; it was left out", "no_child_id", number, "Child Unique ID"))
+        problems.append(Problem(name, "The row has values but no child ID; it was left out", "no_child_id", number, "Child Unique ID"))
         return
     record = row_type(number, child_id)
     for field, index, convert, label in columns:

@@ -200,6 +200,8 @@ class CaseLists:
     #: list key -> the typed fields found in the workbook (a list absent here was not found)
     columns: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: rows counted in lists no indicator reads (List 11, adopters): key -> rows
+    other_rows: dict[str, int] = field(default_factory=dict)
     #: what indicators' ``prepare`` built, shared between indicators and periods (rows are not
     #: changed once read)
     prepared: dict = field(default_factory=dict, repr=False, compare=False)

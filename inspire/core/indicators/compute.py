@@ -81,6 +81,9 @@ def compute(
         if key not in lists.prepared:
             lists.prepared[key] = indicator.prepare(lists, period)
         context = lists.prepared[key]
+    why = indicator.period_unavailable(lists, period, context) if indicator.period_unavailable else None
+    if why:
+        return Result(indicator, period, None, None, None, unavailable=why)
     left_out: Counter[str] = Counter()
     cases: list[Case] | None = [] if keep_cases else None
     rows = 0

@@ -43,6 +43,10 @@ HEADERS: dict[int, tuple[str, ...]] = {
     11: ("Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability", "Is the (prospective) adopter fostering for adoption?", "Date enquiry received", "Date Stage 1 started", "Date Stage 1 ended", "Date Stage 2 started", "Date Stage 2 ended", "Date application submitted", "Date application approved", "Date adopter matched with child(ren)", "Date child/children placed with adopter(s)", "No. of children placed", "Date of Adoption Order", "Date of leaving adoption process", "Reason for leaving adoption process"),
 }
 
+#: the chance that a referral had an earlier one in a whole year before the window (what the council's
+#: system counts in "Number of Referrals in Last 12 Months"): set so that the first quarter's
+#: re-referral rate reads like the later quarters', whose look-back lies inside the window
+RE_REFERRAL_SHARE = 0.2
 GENDERS = (("a) Male", 51), ("b) Female", 48), ("c) Not stated/recorded", 1))
 ETHNICITIES = (("a) WBRI", 78), ("d) WOTH", 5), ("f) MWBC", 2), ("i) MOTH", 3), ("k) APKN", 2), ("l) ABAN", 1), ("o) BAFR", 2), ("r) OOTH", 2), ("s) NOBT", 5))
 SOURCES = (("q) 6: Police", 30), ("e) 2A: Schools", 20), ("j) 3D: Health services", 14), ("a) 1A: Individual", 8), ("c) 1C: Individual", 3),
@@ -131,8 +135,12 @@ class _Synth:
 
     def referral(self, c: Child, when: date, referral_dates: dict[int, list[date]]) -> None:
         rng = self.rng
-        earlier = [d for d in referral_dates.get(c.id, ()) if d >= add_years(when, -1)]
-        previous = len(earlier) + (1 if self.chance(0.12) else 0)  # some earlier ones fell before the window
+        look_back = add_years(when, -1)
+        earlier = [d for d in referral_dates.get(c.id, ()) if d >= look_back]
+        # the council's system also counts referrals from before the return's window: as often as the
+        # window itself gives them, for the share of the 12 months that falls before it
+        before = max(0, (self.start - look_back).days) / 365
+        previous = len(earlier) or int(self.chance(1 - (1 - RE_REFERRAL_SHARE) ** before))
         referral_dates.setdefault(c.id, []).append(when)
         nfa = self.chance(0.07)
         self.rows[3].append((*self.person(c), when, self.pick(SOURCES), "Yes" if nfa else "No", previous, rng.choice(TEAMS), self.worker()))

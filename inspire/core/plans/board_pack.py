@@ -46,7 +46,8 @@ class BoardPack:
         return [(r, rag_rules.RAG_LABELS[r], rags.count(r)) for r in rag_rules.RAG_VALUES]
 
     def plan_rag(self) -> rag_rules.RagResult:
-        return rag_rules.plan_rag([i.rag for i in self.plan.items])
+        return rag_rules.plan_rag([i.rag for i in self.plan.items],
+                                  past_deadline=bool(self.deadline and self.deadline < self.meeting))
 
     def progress_text(self, item: ItemData) -> str:
         updates = [p for p in item.progress if p.date <= self.meeting and (self.since is None or p.date > self.since)]
@@ -97,8 +98,11 @@ class BoardPack:
                          format_long(r.review_date) if r.review_date else ""))
         return rows
 
-    def key(self) -> list[tuple[str, str]]:
-        return [(row["label"], row["description"]) for row in rag_rules.key()]
+    def keys(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The two keys, each a heading and its (status, rule) rows: items, then the plan."""
+        key = rag_rules.key()
+        return [(heading, [(row["label"], row["description"]) for row in key[scope]])
+                for heading, scope in (("Key: items", "items"), ("Key: the plan", "plan"))]
 
 
 def _milestone_words(m: MilestoneData) -> str:
@@ -111,12 +115,12 @@ def _action_leads(action: ActionData) -> str:
 
 
 def _action_timescale(action: ActionData) -> str:
-    if action.milestones:
-        return "\n".join(
-            f"{m.label or m.ordinal}: {format_long(m.target_date) if m.target_date else m.timescale}"
-            for m in action.milestones if m.target_date or m.timescale
-        )
-    return format_long(action.target_date) if action.target_date and not action.timescale else action.timescale
+    """The action's own target (its date, or its timescale as written), then each milestone's."""
+    own = format_long(action.target_date) if action.target_date else action.timescale
+    lines = [own] if own else []
+    lines += [f"{m.label or m.ordinal}: {format_long(m.target_date) if m.target_date else m.timescale}"
+              for m in action.milestones if m.target_date or m.timescale]
+    return "\n".join(lines)
 
 
 def _measure_caption(item: ItemData, measure) -> str:
@@ -192,8 +196,9 @@ def to_docx(pack: BoardPack) -> bytes:
     summary = table(("Status", "Items"), [(label, count) for _, label, count in pack.rag_counts()])
     for row, (rag, _, _) in zip(summary.rows[1:], pack.rag_counts()):
         shade(row.cells[0], RAG_HEX[rag])
-    document.add_heading("Key", level=2)
-    table(("Status", "Rule"), pack.key())
+    for heading, rows in pack.keys():
+        document.add_heading(heading, level=2)
+        table(("Status", "Rule"), rows)
 
     document.add_heading("Progress and impact", level=1)
     table(PROGRESS_COLUMNS, pack.progress_rows())
@@ -236,7 +241,7 @@ def to_pdf(pack: BoardPack) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer
 
     styles = getSampleStyleSheet()
     body, small = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8, leading=10)
@@ -268,8 +273,9 @@ def to_pdf(pack: BoardPack) -> bytes:
     summary = table(("Status", "Items"), [(label, count) for _, label, count in pack.rag_counts()], [4 * cm, 2 * cm])
     summary.setStyle([("BACKGROUND", (0, i + 1), (0, i + 1), colors.HexColor("#" + RAG_HEX[r]))
                       for i, (r, _, _) in enumerate(pack.rag_counts())])
-    story += [summary, Spacer(1, 6), Paragraph("Key", styles["Heading2"]),
-              table(("Status", "Rule"), pack.key(), [3 * cm, 20 * cm])]
+    story += [summary, Spacer(1, 6)]
+    for heading, rows in pack.keys():
+        story += [Paragraph(heading, styles["Heading2"]), table(("Status", "Rule"), rows, [3 * cm, 20 * cm])]
 
     story.append(Paragraph("Progress and impact", styles["Heading1"]))
     widths = [c * cm for c in (1.6, 4.4, 4.6, 3.2, 3.2, 3.6, 5.8)]
@@ -285,7 +291,8 @@ def to_pdf(pack: BoardPack) -> bytes:
     if not measures:
         story.append(para("No measure has a recorded value yet.", body))
     for item, measure in measures:
-        story += [para(_measure_caption(item, measure), body), charts.drawing(measure)]
+        # the caption and its chart on one page
+        story.append(KeepTogether([para(_measure_caption(item, measure), body), charts.drawing(measure)]))
 
     story.append(Paragraph("Risk register", styles["Heading1"]))
     story += [para(MATRIX_DESCRIPTION, body), Spacer(1, 6)]

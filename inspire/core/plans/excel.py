@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
@@ -21,24 +21,30 @@ from openpyxl.utils import get_column_letter
 
 from inspire.core.plans.model import (
     ActionData,
+    BoardData,
+    BoardMemberData,
     ItemData,
     MeasureData,
     MeasureValueData,
     MilestoneData,
+    OverrideData,
     PlanData,
     ProgressData,
     RiskData,
     ThemeData,
 )
-from inspire.core.plans.rag import MILESTONE_STATUSES, POLARITIES
+from inspire.core.plans.rag import MILESTONE_STATUSES, POLARITIES, RAG_LABELS, PolarityError, measure_polarity
 from inspire.core.plans.risk import RiskLevelError, parse_level
 from inspire.core.plans.timescales import find_dates
+
+
+BOARD_KINDS = ("improvement_board", "scrutiny_panel", "other")
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # text | date | number | status | polarity | level | recommendation | themes
+    kind: str  # text | date | datetime | number | status | polarity | rag | board_kind | level | recommendation | themes
     required: bool
     description: str
 
@@ -93,7 +99,11 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("baseline", "number", False, "The starting value."),
         _c("target", "number", False, "The value aimed for."),
         _c("target_date", "date", False, "When the target should be met (YYYY-MM-DD)."),
-        _c("polarity", "polarity", False, "higher_is_better or lower_is_better."),
+        _c("polarity", "polarity", False, "higher_is_better or lower_is_better; worked out from baseline and target "
+                                          "when blank (a target below the baseline: lower is better), refused when it contradicts them."),
+        _c("baseline_date", "date", False, "When the baseline was measured (YYYY-MM-DD)."),
+        _c("indicator", "text", False, "An indicator's id (from the indicator pages), when the measure is one: its values "
+                                       "then come from the data, and the Measure values sheet has none for it."),
     ),
     "Measure values": (
         _c("item", "text", True, "The item's reference."),
@@ -106,6 +116,27 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("date", "date", True, "The date of the update (YYYY-MM-DD)."),
         _c("text", "text", True, "Progress and impact."),
         _c("author", "text", False, "Who wrote it."),
+    ),
+    "Overrides": (
+        _c("item", "text", True, "The item's reference."),
+        _c("rag", "rag", False, "red, amber, green, blue (complete) or grey (not started); blank ends an override."),
+        _c("reason", "text", True, "Why the derived status was overridden."),
+        _c("by", "text", False, "Who made the override."),
+        _c("made", "datetime", False, "When (YYYY-MM-DD HH:MM:SS, UTC); rows are kept in this order, the last counts."),
+    ),
+    "Boards": (
+        _c("board", "number", True, "The board's number in this workbook (1, 2...)."),
+        _c("kind", "board_kind", True, "improvement_board, scrutiny_panel or other."),
+        _c("name", "text", True, "The board's name."),
+    ),
+    "Board members": (
+        _c("board", "number", True, "The board's number (Boards sheet)."),
+        _c("name", "text", True, "The member's name or post."),
+        _c("role", "text", False, "Their role on the board (Chair...)."),
+    ),
+    "Meetings": (
+        _c("board", "number", True, "The board's number (Boards sheet)."),
+        _c("date", "date", True, "The meeting's date (YYYY-MM-DD)."),
     ),
     "Risks": (
         _c("risk", "text", True, "The risk."),
@@ -176,11 +207,19 @@ def _rows(plan: PlanData) -> dict[str, list[list[Any]]]:
                 rows["Milestones"].append([item.ref, a.ref, m.ordinal, m.label, m.text, m.owner, m.timescale,
                                            m.target_date, m.status, m.evidence])
         for number, m in enumerate(item.measures, start=1):
-            rows["Measures"].append([item.ref, number, m.description, m.unit, m.baseline, m.target, m.target_date, m.polarity])
-            for v in m.values:
+            rows["Measures"].append([item.ref, number, m.description, m.unit, m.baseline, m.target, m.target_date,
+                                     m.polarity, m.baseline_date, m.indicator])
+            for v in [] if m.indicator else m.values:  # an indicator's values come from the data
                 rows["Measure values"].append([item.ref, number, v.date, v.value])
         for p in item.progress:
             rows["Progress"].append([item.ref, p.date, p.text, p.author])
+        for o in item.overrides:
+            rows["Overrides"].append([item.ref, o.rag, o.reason, o.by, o.made.astimezone(timezone.utc).replace(tzinfo=None)
+                                      if o.made and o.made.tzinfo else o.made])
+    for number, b in enumerate(plan.boards, start=1):
+        rows["Boards"].append([number, b.kind, b.name])
+        rows["Board members"] += [[number, m.name, m.role] for m in b.members]
+        rows["Meetings"] += [[number, d] for d in b.meetings]
     for r in plan.risks:
         rows["Risks"].append([r.description, r.impact, r.likelihood, r.mitigations, r.revised_impact or "",
                               r.revised_likelihood or "", r.owner, r.review_date])
@@ -215,9 +254,9 @@ def to_xlsx(plan: PlanData | None) -> bytes:
             ws.append([_cell(v) for v in row])
         for index, column in enumerate(columns, start=1):
             ws.column_dimensions[get_column_letter(index)].width = 14 if column.kind in ("date", "number", "level") else 40
-            if column.kind == "date":
+            if column.kind in ("date", "datetime"):
                 for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = "yyyy-mm-dd"
+                    cell.number_format = "yyyy-mm-dd" if column.kind == "date" else "yyyy-mm-dd hh:mm:ss"
         ws.freeze_panes = "A2"
     out = io.BytesIO()
     workbook.save(out)
@@ -251,6 +290,15 @@ class _Checker:
 
 def _convert(column: Column, raw: Any) -> Any:
     kind = column.kind
+    if kind == "datetime":
+        if isinstance(raw, datetime):
+            value = raw
+        else:
+            try:
+                value = datetime.fromisoformat(str(raw).strip())
+            except ValueError:
+                raise ValueError(f"'{raw}' is not a date and time (use YYYY-MM-DD HH:MM:SS)") from None
+        return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).replace(microsecond=0)
     if kind == "date":
         if isinstance(raw, datetime):
             return raw.date()
@@ -277,6 +325,14 @@ def _convert(column: Column, raw: Any) -> Any:
     if kind == "polarity":
         if text not in POLARITIES:
             raise ValueError(f"'{text}' is not a polarity ({', '.join(POLARITIES)})")
+        return text
+    if kind == "rag":
+        if text not in RAG_LABELS:
+            raise ValueError(f"'{text}' is not a RAG status ({', '.join(RAG_LABELS)})")
+        return text
+    if kind == "board_kind":
+        if text not in BOARD_KINDS:
+            raise ValueError(f"'{text}' is not a kind of board ({', '.join(BOARD_KINDS)})")
         return text
     if kind == "level":
         try:
@@ -387,9 +443,14 @@ def from_xlsx(data: bytes) -> PlanData:
         item = item_for("Measures", number, values["item"])
         if item is None:
             continue
+        try:
+            polarity = measure_polarity(values["baseline"], values["target"], values["polarity"])
+        except PolarityError as error:
+            checker.errors.append(RowError("Measures", number, "polarity", str(error)))
+            polarity = ""
         measure = MeasureData(description=values["description"] or "", baseline=values["baseline"], target=values["target"],
-                              target_date=values["target_date"], polarity=values["polarity"] or "higher_is_better",
-                              unit=values["unit"] or "")
+                              target_date=values["target_date"], polarity=polarity, unit=values["unit"] or "",
+                              baseline_date=values["baseline_date"], indicator=values["indicator"] or "")
         item.measures.append(measure)
         measures[(values["item"], int(values["measure"] or 0))] = measure
     for number, values in sheets["Measure values"]:
@@ -398,12 +459,41 @@ def from_xlsx(data: bytes) -> PlanData:
             checker.errors.append(RowError("Measure values", number, "measure",
                                            f"there is no measure {values['measure'] and int(values['measure'])} of item {values['item']}"))
             continue
-        if values["date"] and values["value"] is not None:
+        if measure.indicator:
+            checker.errors.append(RowError("Measure values", number, "measure",
+                                           f"measure {int(values['measure'])} of item {values['item']} is the indicator "
+                                           f"{measure.indicator}: its values come from the data, not this sheet"))
+        elif values["date"] and values["value"] is not None:
             measure.values.append(MeasureValueData(values["date"], values["value"]))
     for number, values in sheets["Progress"]:
         item = item_for("Progress", number, values["item"])
         if item is not None and values["date"]:
             item.progress.append(ProgressData(values["date"], values["text"] or "", values["author"] or ""))
+    for number, values in sheets["Overrides"]:
+        item = item_for("Overrides", number, values["item"])
+        if item is not None:
+            item.overrides.append(OverrideData(values["rag"] or "", values["reason"] or "", values["by"] or "", values["made"]))
+    boards: dict[int, BoardData] = {}
+    for number, values in sheets["Boards"]:
+        key = int(values["board"] or 0)
+        if key in boards:
+            checker.errors.append(RowError("Boards", number, "board", f"board {key} appears twice"))
+            continue
+        boards[key] = BoardData(values["kind"] or "", values["name"] or "")
+        plan.boards.append(boards[key])
+    for sheet in ("Board members", "Meetings"):
+        for number, values in sheets[sheet]:
+            board = boards.get(int(values["board"] or 0))
+            if board is None:
+                if values["board"] is not None:
+                    checker.errors.append(RowError(sheet, number, "board", f"there is no board {int(values['board'])} on the Boards sheet"))
+            elif sheet == "Meetings":
+                if values["date"] in board.meetings:
+                    checker.errors.append(RowError(sheet, number, "date", f"{board.name} already meets on {values['date'].isoformat()}"))
+                elif values["date"]:
+                    board.meetings.append(values["date"])
+            elif values["name"]:
+                board.members.append(BoardMemberData(values["name"], values["role"] or ""))
     for number, values in sheets["Risks"]:
         if bool(values["revised_impact"]) != bool(values["revised_likelihood"]):
             checker.errors.append(RowError("Risks", number, "revised_likelihood",

@@ -4,7 +4,7 @@ exports are built from. The Django models mirror it; ``inspire.web.plans.selecto
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass
@@ -46,9 +46,12 @@ class MeasureData:
     baseline: float | None = None
     target: float | None = None
     target_date: date | None = None
-    polarity: str = "higher_is_better"
+    polarity: str = ""  # higher_is_better | lower_is_better; never assumed (see rag.measure_polarity)
     unit: str = ""
     values: list[MeasureValueData] = field(default_factory=list)
+    baseline_date: date | None = None
+    #: an indicator of the catalogue whose values are the measure's (none entered by hand)
+    indicator: str = ""
 
 
 @dataclass
@@ -56,6 +59,16 @@ class ProgressData:
     date: date
     text: str
     author: str = ""
+
+
+@dataclass
+class OverrideData:
+    """A person's override of an item's derived RAG (``rag`` blank ends one), kept in its history."""
+
+    rag: str
+    reason: str
+    by: str = ""
+    made: datetime | None = None
 
 
 @dataclass
@@ -74,6 +87,7 @@ class ItemData:
     progress: list[ProgressData] = field(default_factory=list)
     rag: str = ""  # for board packs: the shown RAG
     rag_reason: str = ""
+    overrides: list[OverrideData] = field(default_factory=list)  # oldest first; the latest counts
 
 
 @dataclass
@@ -95,6 +109,20 @@ class RiskData:
 
 
 @dataclass
+class BoardMemberData:
+    name: str
+    role: str = ""
+
+
+@dataclass
+class BoardData:
+    kind: str  # improvement_board | scrutiny_panel | other
+    name: str
+    members: list[BoardMemberData] = field(default_factory=list)
+    meetings: list[date] = field(default_factory=list)
+
+
+@dataclass
 class PlanData:
     title: str
     authority: str = ""
@@ -102,6 +130,7 @@ class PlanData:
     themes: list[ThemeData] = field(default_factory=list)
     items: list[ItemData] = field(default_factory=list)
     risks: list[RiskData] = field(default_factory=list)
+    boards: list[BoardData] = field(default_factory=list)
 
 
 def clear_dates_before(plan: PlanData, day: date, what: str = "the inspection began") -> list[str]:

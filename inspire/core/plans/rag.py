@@ -38,8 +38,37 @@ def milestone_status(status: str, target_date: date | None, as_at: date) -> str:
 
 POLARITIES = {"higher_is_better": "Higher is better", "lower_is_better": "Lower is better"}
 
+class PolarityError(ValueError):
+    """A measure's direction that is missing, unknown or contradicts its baseline and target."""
+
+
+def measure_polarity(baseline: float | None, target: float | None, given: str | None = None,
+                     fallback: str | None = None) -> str:
+    """Which way is better for a measure. Never assumed: a target below the baseline means lower
+    is better, above it higher is better; a ``given`` direction that contradicts them is refused.
+    Without both (or with them equal) the ``given`` direction is used, else ``fallback`` (an
+    indicator's polarity), else it is an error. A measure without a target may leave it blank."""
+    if given and given not in POLARITIES:
+        raise PolarityError(f"'{given}' is not a polarity ({', '.join(POLARITIES)})")
+    if target is None:
+        return given or fallback or ""  # nothing to be met: the direction may wait
+    if baseline is not None and target is not None and baseline != target:
+        inferred = "lower_is_better" if target < baseline else "higher_is_better"
+        if given and given != inferred:
+            side = "below" if target < baseline else "above"
+            raise PolarityError(f"the target ({target:g}) is {side} the baseline ({baseline:g}), so "
+                                f"{POLARITIES[inferred].lower()}; '{POLARITIES[given].lower()}' contradicts them")
+        return inferred
+    if given:
+        return given
+    if fallback in POLARITIES:
+        return fallback
+    raise PolarityError("say whether higher or lower values are better (a baseline and a different target would show it)")
+
+
 MEASURE_STATUS_LABELS = {
     "no_data": "No value recorded",
+    "no_direction": "Not known which way is better",
     "met": "Target met",
     "not_met": "Not yet at target",
     "missed": "Target date passed, target not met",
@@ -55,9 +84,11 @@ class MeasureFacts:
 
 
 def measure_status(measure: MeasureFacts, as_at: date) -> str:
-    """``no_data``, ``met``, ``not_met`` (target date still ahead) or ``missed``."""
+    """``no_data``, ``no_direction``, ``met``, ``not_met`` (target date still ahead) or ``missed``."""
     if measure.latest_value is None or measure.target is None:
         return "no_data"
+    if not measure.polarity:
+        return "no_direction"
     if measure.polarity not in POLARITIES:
         raise ValueError(f"'{measure.polarity}' is not a polarity ({', '.join(POLARITIES)})")
     if measure.polarity == "higher_is_better":
@@ -85,18 +116,21 @@ RAG_VALUES = tuple(RAG_LABELS)
 
 @dataclass(frozen=True)
 class ItemFacts:
-    """What an item's RAG is derived from: its milestones' shown statuses and measures' statuses."""
+    """What an item's RAG is derived from: its milestones' shown statuses (a milestone not
+    started whose target date has passed shows as overdue), its measures' statuses, and whether
+    the plan's submission deadline has passed on the date shown."""
 
     milestone_statuses: Sequence[str]
     measure_statuses: Sequence[str]
+    past_deadline: bool = False
 
 
 @dataclass(frozen=True)
 class Rule:
     code: str
     rag: str
-    description: str
-    applies: Callable[[ItemFacts], bool]
+    description: str  # the key's words: the rule itself, without its status (the key shows that beside it)
+    applies: Callable
 
 
 def _any(statuses: Iterable[str], wanted: str) -> bool:
@@ -104,19 +138,42 @@ def _any(statuses: Iterable[str], wanted: str) -> bool:
 
 
 ITEM_RULES: tuple[Rule, ...] = (
-    Rule("milestone_overdue", "red", "Red: a milestone is past its target date and not complete.",
+    Rule("milestone_overdue", "red", "A milestone is past its target date and not complete, started or not.",
          lambda f: _any(f.milestone_statuses, "overdue")),
-    Rule("measure_missed", "red", "Red: a measure's target date has passed and its target was not met.",
+    Rule("measure_missed", "red", "A measure's target date has passed and its target was not met.",
          lambda f: _any(f.measure_statuses, "missed")),
-    Rule("milestone_at_risk", "amber", "Amber: a milestone is marked at risk.",
+    Rule("unplanned_after_deadline", "red",
+         "The plan's submission deadline has passed and the item still has no milestones: nothing says what will be done by when.",
+         lambda f: f.past_deadline and not f.milestone_statuses),
+    Rule("milestone_at_risk", "amber", "A milestone is marked at risk.",
          lambda f: _any(f.milestone_statuses, "at_risk")),
-    Rule("measure_not_met", "amber", "Amber: a measure's latest value is not yet at its target.",
+    Rule("measure_not_met", "amber", "A measure's latest value is not yet at its target.",
          lambda f: _any(f.measure_statuses, "not_met")),
-    Rule("all_complete", "blue", "Complete: every milestone is complete and no measure is short of its target.",
+    Rule("all_complete", "blue", "Every milestone is complete and no measure is short of its target.",
          lambda f: bool(f.milestone_statuses) and all(s == "complete" for s in f.milestone_statuses)),
-    Rule("not_started", "grey", "Not started: no milestone has started and none is due yet.",
+    Rule("not_started", "grey", "No milestone has started and none is due yet.",
          lambda f: all(s == "not_started" for s in f.milestone_statuses)),
-    Rule("on_track", "green", "Green: milestones are on track or complete and no measure is behind.",
+    Rule("on_track", "green", "Milestones are on track or complete and no measure is behind.",
+         lambda f: True),
+)
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    item_rags: Sequence[str]  # the items' shown RAGs, overrides included
+    past_deadline: bool = False
+
+
+PLAN_RULES: tuple[Rule, ...] = (
+    Rule("item_red", "red", "At least one item is red.", lambda f: "red" in f.item_rags),
+    Rule("item_amber", "amber", "At least one item is amber, and none is red.", lambda f: "amber" in f.item_rags),
+    Rule("all_complete", "blue", "Every item is complete.", lambda f: bool(f.item_rags) and set(f.item_rags) == {"blue"}),
+    Rule("nothing_started_late", "amber", "The submission deadline has passed and no item has started.",
+         lambda f: f.past_deadline and not set(f.item_rags) - {"grey"}),
+    Rule("not_started", "grey", "No item has started, and the submission deadline has not passed.",
+         lambda f: not set(f.item_rags) - {"grey"}),
+    Rule("on_track", "green",
+         "No item is red or amber and at least one has started; the others are complete or not yet due to start.",
          lambda f: True),
 )
 
@@ -151,29 +208,24 @@ def apply_override(derived: RagResult, rag: str | None, reason: str | None) -> R
     return RagResult(rag, "override", reason.strip(), derived.rag)
 
 
-PLAN_RULES: tuple[tuple[str, str, str, Callable[[Sequence[str]], bool]], ...] = (
-    ("item_red", "red", "Red: at least one item is red.", lambda rags: "red" in rags),
-    ("item_amber", "amber", "Amber: at least one item is amber (and none red).", lambda rags: "amber" in rags),
-    ("all_complete", "blue", "Complete: every item is complete.", lambda rags: bool(rags) and set(rags) == {"blue"}),
-    ("not_started", "grey", "Not started: no item has started.", lambda rags: not rags or set(rags) == {"grey"}),
-    ("on_track", "green", "Green: every item is green, complete or not yet started.", lambda rags: True),
-)
-
-
-def plan_rag(item_rags: Sequence[str]) -> RagResult:
-    """A plan's RAG from its items' shown RAGs (overrides included)."""
-    for code, rag, description, applies in PLAN_RULES:
-        if applies(item_rags):
-            return RagResult(rag, code, description, rag)
+def plan_rag(item_rags: Sequence[str], past_deadline: bool = False) -> RagResult:
+    """A plan's RAG from its items' shown RAGs (overrides included) and whether its submission
+    deadline has passed."""
+    facts = PlanFacts(item_rags, past_deadline)
+    for rule in PLAN_RULES:
+        if rule.applies(facts):
+            return RagResult(rule.rag, rule.code, rule.description, rule.rag)
     raise AssertionError("the last rule always applies")
 
 
-def key() -> list[dict[str, str]]:
-    """The key shown beside every RAG: each rule in the order it is applied."""
-    rows = [{"scope": "item", "code": r.code, "rag": r.rag, "label": RAG_LABELS[r.rag], "description": r.description}
-            for r in ITEM_RULES]
-    rows += [{"scope": "plan", "code": c, "rag": rag, "label": RAG_LABELS[rag], "description": d}
-             for c, rag, d, _ in PLAN_RULES]
-    rows.append({"scope": "item", "code": "override", "rag": "", "label": "Override",
-                 "description": "A person may override an item's status with a reason; both are kept in its history."})
-    return rows
+OVERRIDE_WORDS = "A person may override an item's status with a reason; both are kept in its history."
+
+
+def key() -> dict[str, list[dict[str, str]]]:
+    """The two keys shown beside every RAG, each rule in the order it is applied: ``items`` (with
+    the override last) and ``plan``."""
+    def rows(rules):
+        return [{"code": r.code, "rag": r.rag, "label": RAG_LABELS[r.rag], "description": r.description} for r in rules]
+
+    items = rows(ITEM_RULES) + [{"code": "override", "rag": "", "label": "Override", "description": OVERRIDE_WORDS}]
+    return {"items": items, "plan": rows(PLAN_RULES)}

@@ -33,6 +33,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from inspire.core.plans.rag import PolarityError, measure_polarity
 from inspire.core.plans.model import (
     ActionData,
     ItemData,
@@ -505,8 +506,15 @@ def measure_from_text(text: str) -> MeasureData:
         measure.target = percents[-1]
         if len(percents) > 1:
             measure.baseline = percents[0]
+    said = None
     if any(w in lowered for w in ("reduc", "no more than", "fewer", "lower", "decreas")):
-        measure.polarity = "lower_is_better"
+        said = "lower_is_better"
+    elif any(w in lowered for w in ("increas", "at least", "more than", "rais", "improv")):
+        said = "higher_is_better"
+    try:
+        measure.polarity = measure_polarity(measure.baseline, measure.target, said)
+    except PolarityError:
+        measure.polarity = ""  # the words and figures disagree or say nothing: the council says which
     by = re.search(r"\bby\s+(.+)$", text, re.I)
     if by and percents:
         measure.target_date = target_date(by.group(1))

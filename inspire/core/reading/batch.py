@@ -7,7 +7,9 @@ import the web layer, and stores what they return in the parent.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from collections.abc import Iterable, Iterator
+from multiprocessing import forkserver
 from pathlib import Path
 
 from inspire.core.reading.documents import Document, load_path
@@ -17,6 +19,9 @@ from inspire.core.reading.record import Record
 #: The file names a folder is searched for (any case). Files named on the command line are read
 #: whatever their name: the format is always decided by content.
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
+
+#: Seconds one file may take to read before its worker is stopped (real reports take under 2 s).
+DEFAULT_TIMEOUT = 60.0
 
 
 def find_report_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -53,3 +58,17 @@ def read_for_store(path: str) -> tuple[Record, Document]:
     """
     document = load_path(path)
     return read_document(document), document
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Worker processes are forked from a server that has loaded only this module (the reader):
+    they start fast, never import Django and share nothing with a parent that has a database open."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def start_worker_server() -> None:
+    """Start the fork server now, so it loads the reader while the caller does other start-up work."""
+    worker_context()
+    forkserver.ensure_running()

@@ -6,3 +6,9 @@ class IndicatorsConfig(AppConfig):
     label = "indicators"
     verbose_name = "Performance indicators"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from inspire.web.indicators.services import on_inspections_stored
+        from inspire.web.inspections.signals import inspections_stored
+
+        inspections_stored.connect(on_inspections_stored, dispatch_uid="indicators-report-figures")

@@ -9,7 +9,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from inspire.core.indicators import CATALOGUE
-from inspire.web.indicators.models import IndicatorValue
+from inspire.web.indicators.selectors import visible_values
 from inspire.web.inspections.models import Authority
 
 HEADER_FILL = "1D70B8"
@@ -33,10 +33,11 @@ def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list],
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def indicators_xlsx(*, authority: Authority) -> bytes:
+def indicators_xlsx(*, authority: Authority, annex_a: bool) -> bytes:
+    """Every value the viewer may see (Annex A figures only when ``annex_a``) and the definitions."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    values = IndicatorValue.objects.filter(authority=authority).exclude(value=None).order_by("indicator", "period_end", "period_start", "-computed")
+    values = visible_values(authority=authority, annex_a=annex_a).exclude(value=None).order_by("indicator", "period_end", "period_start", "-computed")
     rows = []
     for v in values:
         indicator = CATALOGUE.get(v.indicator)

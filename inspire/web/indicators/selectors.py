@@ -1,8 +1,12 @@
 """Reads for indicators: series over time, the dashboard, comparisons, the cases behind a figure.
 
-``indicator_series(*, authority, indicator_id)`` is the entry point for other apps: a plan's
-measure of success that is an indicator takes its recorded values from it (the lead wires the
-Measure link; see docs/ARCHITECTURE.md).
+``indicator_series(*, authority, indicator_id, annex_a)`` is the entry point for other apps: a plan's
+measure of success that is an indicator takes its recorded values from it
+(``plans.selectors.measure_values``).
+
+Who sees what: figures computed from a council's own case lists (Annex A imports) are for the
+authority's members only (``can_see_annex_a``); figures from published Ofsted reports and published
+comparators are for everyone. Every read of values takes ``annex_a`` (may the viewer see them?).
 """
 
 from __future__ import annotations
@@ -42,15 +46,15 @@ class SeriesPoint:
 
 
 def population_for(*, authority: Authority, day: date) -> int | None:
-    """The under-18 population to use on ``day``: the latest entered or read on or before it, else
-    the earliest after it; a figure a person entered wins over a report's on the same date."""
+    """The under-18 population to use on ``day``. A figure a person entered beats one a report
+    states: reports' figures are used only when none has been entered. Among those, the one dated
+    nearest ``day`` (on a tie, the earlier)."""
     populations = list(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"))
-    if not populations:
+    entered = [p for p in populations if p[1] == "entered"]
+    pool = entered or populations
+    if not pool:
         return None
-    before = [p for p in populations if p[0] <= day]
-    pool = before or populations
-    key = (lambda p: (p[0], p[1] == "entered")) if before else (lambda p: (-p[0].toordinal(), p[1] == "entered"))
-    return max(pool, key=key)[2]
+    return min(pool, key=lambda p: (abs((p[0] - day).days), p[0]))[2]
 
 
 def _newest_first(values):
@@ -64,14 +68,21 @@ def _newest_first(values):
     return kept
 
 
-def indicator_series(*, authority: Authority, indicator_id: str) -> list[SeriesPoint]:
+def visible_values(*, authority: Authority, annex_a: bool):
+    """An authority's indicator values a viewer may see: report figures always, Annex A ones if ``annex_a``."""
+    values = IndicatorValue.objects.filter(authority=authority)
+    return values if annex_a else values.filter(source="report")
+
+
+def indicator_series(*, authority: Authority, indicator_id: str, annex_a: bool) -> list[SeriesPoint]:
     """The dated values of one indicator for one authority, oldest first: each quarter of every
-    Annex A import and every figure read from an inspection report. Periods longer than a quarter
-    (the year figures) are left out so the points are comparable."""
+    Annex A import (when ``annex_a``: the viewer is a member) and every figure read from an
+    inspection report. Periods longer than a quarter (the year figures) are left out so the points
+    are comparable."""
     if indicator_id not in CATALOGUE:
         raise KeyError(indicator_id)
     values = (
-        IndicatorValue.objects.filter(authority=authority, indicator=indicator_id)
+        visible_values(authority=authority, annex_a=annex_a).filter(indicator=indicator_id)
         .exclude(value=None)
         .order_by("period_end", "period_start", "-computed", "-id")
     )
@@ -132,16 +143,16 @@ class IndicatorSummary:
         return self.indicator.format(self.latest.value) if self.latest else "No value yet"
 
 
-def indicator_summary(*, authority: Authority, indicator: Indicator, register=None) -> IndicatorSummary:
+def indicator_summary(*, authority: Authority, indicator: Indicator, annex_a: bool, register=None) -> IndicatorSummary:
     """What the dashboard shows for one indicator: the trend, the latest value, the direction of
     travel and, for the latest period comparators are published for, England, region, neighbours and
     the quartile (a whole-year figure compared where there is one, else the latest point)."""
     register = register or default_register()
-    points = indicator_series(authority=authority, indicator_id=indicator.id)
+    points = indicator_series(authority=authority, indicator_id=indicator.id, annex_a=annex_a)
     latest = points[-1] if points else None
     comparators = comparator_values(indicator.id)
     comparison = comparison_period = compared = None
-    year = year_value(authority=authority, indicator_id=indicator.id)
+    year = year_value(authority=authority, indicator_id=indicator.id) if annex_a else None
     mine = year if year is not None and year.value is not None else latest
     if comparators and authority.dfe_la_code in register.by_dfe:
         ends = sorted({c.period_end for c in comparators})
@@ -152,7 +163,7 @@ def indicator_summary(*, authority: Authority, indicator: Indicator, register=No
         comparison = compare(register.by_dfe[authority.dfe_la_code], indicator.id, comparison_period, compared, comparators, register)
     unavailable = ""
     if latest is None:
-        last = IndicatorValue.objects.filter(authority=authority, indicator=indicator.id).order_by("-period_end", "-computed").first()
+        last = visible_values(authority=authority, annex_a=annex_a).filter(indicator=indicator.id).order_by("-period_end", "-computed").first()
         unavailable = last.unavailable if last else ""
     return IndicatorSummary(
         indicator, points, latest, direction(indicator, points), comparison, comparison_period, compared,
@@ -161,12 +172,12 @@ def indicator_summary(*, authority: Authority, indicator: Indicator, register=No
     )
 
 
-def dashboard(*, authority: Authority) -> list[tuple[str, list[IndicatorSummary]]]:
+def dashboard(*, authority: Authority, annex_a: bool) -> list[tuple[str, list[IndicatorSummary]]]:
     """Every indicator's summary, grouped by theme in catalogue order."""
     register = default_register()
     themes: dict[str, list[IndicatorSummary]] = {}
     for indicator in CATALOGUE.values():
-        themes.setdefault(indicator.theme, []).append(indicator_summary(authority=authority, indicator=indicator, register=register))
+        themes.setdefault(indicator.theme, []).append(indicator_summary(authority=authority, indicator=indicator, annex_a=annex_a, register=register))
     return list(themes.items())
 
 
@@ -185,10 +196,12 @@ def period_compute(*, dataset: AnnexAImport, period: Period, keep_cases: bool = 
     return compute_all(lists, period, population_under_18=population_for(authority=dataset.authority, day=period.end), keep_cases=keep_cases)
 
 
-def can_see_cases(user, authority: Authority) -> bool:
-    """Case-level rows (child IDs) are for the authority's signed-in members, any role (superusers
-    always): ``accounts.Membership``."""
+def can_see_annex_a(user, authority: Authority) -> bool:
+    """Figures computed from the authority's Annex A case lists, its imports and the case-level rows
+    (child IDs) behind them are for its signed-in members, any role (superusers always):
+    ``accounts.Membership``."""
     return authority_role(user=user, authority=authority) is not None
+
 
 
 def can_import(user, authority: Authority) -> bool:

@@ -4,6 +4,7 @@ and turning the area facts read from inspection reports into dated indicator val
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -63,7 +64,7 @@ def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploa
             uploaded_by=uploaded_by,
             first_date=window[0] if window else None,
             last_date=window[1] if window else None,
-            row_counts={key: len(lists.rows(key)) for key in lists.columns},
+            row_counts={**{key: len(lists.rows(key)) for key in lists.columns}, **lists.other_rows},
             columns={key: sorted(found) for key, found in lists.columns.items()},
             problem_count=len(lists.problems),
             problems=[
@@ -95,13 +96,15 @@ def _before_the_return(result: Result, window: tuple[date, date] | None) -> bool
 
 
 def population_set(*, authority: Authority, as_at: date, under_18: int, entered_by=None) -> Population:
-    """Enter (or correct) the under-18 population on a date, and recompute the authority's rates."""
+    """Enter (or correct) the under-18 population on a date, and recompute the authority's rates
+    (those of its imports, and those worked out for its reports' counts)."""
     if under_18 <= 0:
         raise ValueError("the population must be a whole number above 0")
     with transaction.atomic():
         population, _ = Population.objects.update_or_create(
             authority=authority, as_at=as_at, source="entered", defaults={"under_18": under_18, "entered_by": entered_by}
         )
+        report_figures_sync(authority=authority)
         rates_refresh(authority=authority)
     return population
 
@@ -119,21 +122,27 @@ def rates_refresh(*, authority: Authority) -> int:
     return len(changed)
 
 
-def report_figures_sync(*, authority: Authority | None = None) -> int:
+def report_figures_sync(*, authority: Authority | None = None, authorities: Iterable[Authority] | None = None) -> int:
     """Store the area facts of stored inspection reports (children in need, on plans, looked after
-    and their rates; children under 18 as the population) as dated values. Idempotent: a report's
-    earlier figures are replaced. The date is the one the report states the figures at
-    (``facts["as_at"]``), else the inspection's start."""
+    and their rates; children under 18 as the population) as dated values, for one authority, some,
+    or all; then recompute those authorities' Annex A rates, as a report's population may serve them.
+    Idempotent: a report's earlier figures are replaced. The date is the one the report states the
+    figures at (``facts["as_at"]``), else the inspection's start. Runs after every batch of reports
+    stored (``on_inspections_stored``)."""
     inspections = Inspection.objects.exclude(authority=None).exclude(facts={})
     if authority is not None:
-        inspections = inspections.filter(authority=authority)
+        authorities = [authority]
+    if authorities is not None:
+        inspections = inspections.filter(authority__in=[a.pk for a in authorities])
     stored = 0
-    for inspection in inspections.select_related("authority"):
-        facts = inspection.facts or {}
-        day = _fact_date(facts.get("as_at")) or inspection.inspection_start
-        if day is None:
-            continue
-        with transaction.atomic():
+    touched: dict[int, Authority] = {}
+    with transaction.atomic():
+        for inspection in inspections.select_related("authority"):
+            facts = inspection.facts or {}
+            day = _fact_date(facts.get("as_at")) or inspection.inspection_start
+            if day is None:
+                continue
+            touched[inspection.authority_id] = inspection.authority
             IndicatorValue.objects.filter(inspection=inspection).delete()
             Population.objects.filter(inspection=inspection).delete()
             rows = [
@@ -150,7 +159,41 @@ def report_figures_sync(*, authority: Authority | None = None) -> int:
                     authority=inspection.authority, as_at=day, source="report",
                     defaults={"under_18": int(under_18), "inspection": inspection},
                 )
+        stored += _report_rates_derive(inspections=[i for i in inspections if i.authority_id in touched])
+        for touched_authority in touched.values():
+            rates_refresh(authority=touched_authority)
     return stored
+
+
+#: a count a report states -> the rate per 10,000 worked out from it when the report gives none
+REPORT_RATES = {"children_in_need": "children_in_need_rate", "cp_plans": "cp_rate", "looked_after": "looked_after_rate"}
+
+
+def _report_rates_derive(*, inspections) -> int:
+    """A report that states a count but not its rate gets the rate from the under-18 population
+    (``population_for``: one entered beats one a report states)."""
+    rows = []
+    for inspection in inspections:
+        values = {v.indicator: v for v in IndicatorValue.objects.filter(inspection=inspection)}
+        for count, rate in REPORT_RATES.items():
+            if count not in values or rate in values:
+                continue
+            day = values[count].period_end
+            population = population_for(authority=inspection.authority, day=day)
+            if population:
+                rows.append(IndicatorValue(authority=inspection.authority, indicator=rate, period_start=day, period_end=day,
+                                           value=values[count].value / population * 10_000, numerator=values[count].value,
+                                           denominator=population, source="report", inspection=inspection))
+    IndicatorValue.objects.bulk_create(rows)
+    return len(rows)
+
+
+def on_inspections_stored(sender, *, inspections, **kwargs) -> None:
+    """Receiver of ``inspections.signals.inspections_stored``: sync the report figures of the
+    authorities of a batch just stored (connected in ``IndicatorsConfig.ready``)."""
+    authorities = {i.authority_id: i.authority for i in inspections if i.authority_id is not None}
+    if authorities:
+        report_figures_sync(authorities=authorities.values())
 
 
 def _fact_date(value) -> date | None:

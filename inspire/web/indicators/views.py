@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period
 from inspire.core.indicators.annex_a import list_name
 from inspire.web.indicators import exports, selectors, services
-from inspire.web.indicators.charts import indicator_chart
+from inspire.web.indicators.charts import indicator_chart, sparkline
 from inspire.web.indicators.models import AnnexAImport, Population
 from inspire.web.inspections.models import Authority
 from inspire.web.inspections.params import Params
@@ -31,25 +31,32 @@ def _authority(slug: str) -> Authority:
 @require_GET
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     authority = _authority(slug)
+    member = selectors.can_see_annex_a(request.user, authority)
     themes = [
-        (theme, [(s, _trend(s, authority)) for s in summaries]) for theme, summaries in selectors.dashboard(authority=authority)
+        (theme, [(s, _trend(s, authority)) for s in summaries])
+        for theme, summaries in selectors.dashboard(authority=authority, annex_a=member)
     ]
     context = {
         "authority": authority,
         "themes": themes,
-        "dataset": selectors.latest_dataset(authority=authority),
-        "population": Population.objects.filter(authority=authority).first(),
+        "member": member,
+        "dataset": selectors.latest_dataset(authority=authority) if member else None,
+        "population": _population_shown(authority),
         "may_import": selectors.can_import(request.user, authority),
         "population_field": Params(QueryDict()).date_field("as-at", legend="Date of the population figure", hint="For example, 30 6 2024"),
     }
     return render(request, "indicators/dashboard.html", context)
 
 
+def _population_shown(authority: Authority) -> Population | None:
+    """The newest population a person entered, else the newest a report stated (``population_for``'s precedence)."""
+    populations = list(Population.objects.filter(authority=authority).order_by("-as_at"))
+    return next((p for p in populations if p.source == "entered"), populations[0] if populations else None)
+
+
 def _trend(summary: selectors.IndicatorSummary, authority: Authority) -> str:
-    if len(summary.points) < 2:
-        return ""
-    return indicator_chart(summary.indicator, [(p.period_end, p.value) for p in summary.points], authority_name=authority.name,
-                           chart_id=f"trend-{summary.indicator.id}", compact=True)
+    return sparkline(summary.indicator, [(p.period_end, p.value) for p in summary.points], authority_name=authority.name,
+                     chart_id=f"trend-{summary.indicator.id}")
 
 
 @require_GET
@@ -58,7 +65,8 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
     indicator = CATALOGUE.get(indicator_id)
     if indicator is None:
         raise Http404("No such indicator")
-    summary = selectors.indicator_summary(authority=authority, indicator=indicator)
+    allowed = selectors.can_see_annex_a(request.user, authority)
+    summary = selectors.indicator_summary(authority=authority, indicator=indicator, annex_a=allowed)
     england = sorted(
         (v.period_end, v.value) for v in selectors.comparator_values(indicator.id) if v.level == "national"
     )
@@ -67,9 +75,9 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
     context = {"authority": authority, "indicator": indicator, "summary": summary, "chart": chart, "england": england,
                "values": [(p, indicator.format(p.value)) for p in reversed(summary.points)], "list_label": list_name(indicator.list_key)}
 
-    dataset = selectors.latest_dataset(authority=authority)
-    allowed = selectors.can_see_cases(request.user, authority)
-    context.update({"dataset": dataset, "allowed": allowed})
+    dataset = selectors.latest_dataset(authority=authority) if allowed else None
+    gaps = dataset.values.filter(indicator=indicator.id, value=None).order_by("period_end", "period_start") if dataset else []
+    context.update({"dataset": dataset, "allowed": allowed, "gaps": gaps})
     if dataset is not None and allowed:
         params = Params(request.GET)
         start = params.date("start", label="Start of the period")
@@ -138,7 +146,7 @@ def annex_a_upload(request: HttpRequest, slug: str) -> HttpResponse:
 def dataset_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     authority = _authority(slug)
     dataset = get_object_or_404(AnnexAImport, pk=pk, authority=authority)
-    if not selectors.can_see_cases(request.user, authority):
+    if not selectors.can_see_annex_a(request.user, authority):
         raise PermissionDenied("Only the authority's members can see its imports")
     year = dataset.values.order_by("-period_end", "period_start").first()
     values = list(dataset.values.filter(period_start=year.period_start, period_end=year.period_end)) if year else []
@@ -205,7 +213,7 @@ def comparators_upload(request: HttpRequest) -> HttpResponse:
 @require_GET
 def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     authority = _authority(slug)
-    content = exports.indicators_xlsx(authority=authority)
+    content = exports.indicators_xlsx(authority=authority, annex_a=selectors.can_see_annex_a(request.user, authority))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = content_disposition_header(True, f"inspire-indicators-{authority.slug}-{date.today():%Y-%m-%d}.xlsx")
     return response

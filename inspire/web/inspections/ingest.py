@@ -8,7 +8,6 @@ file only: the batch carries on and reports it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -18,14 +17,12 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
-from inspire.core.reading.batch import file_sha256, find_report_files, read_for_store
+from inspire.core.reading.batch import DEFAULT_TIMEOUT, file_sha256, read_for_store, worker_context
 from inspire.core.reading.documents import MAX_BYTES, backend_for
 from inspire.core.reading.errors import FileTooLarge, ReadError
 from inspire.web.inspections.models import SourceDocument
 from inspire.web.inspections.services import inspection_store, register_sync
-
-#: Seconds one file may take to read before its worker is stopped (real reports take under 2 s).
-DEFAULT_TIMEOUT = 60.0
+from inspire.web.inspections.signals import inspections_stored
 
 
 @dataclass(frozen=True)
@@ -39,18 +36,12 @@ class IngestReport:
     stored: list[Path] = field(default_factory=list)
     already_stored: list[Path] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return len(self.stored) + len(self.already_stored) + len(self.failed)
+    inspections: list = field(default_factory=list)  # the Inspections newly stored
 
 
 def worker_pool(workers: int | None = None) -> ProcessPool:
-    """A pool of reader processes started by a fork server that preloads only the pure-Python reader,
-    so workers start fast, never import Django and share no database connection with the parent."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["inspire.core.reading.batch"])
-    return ProcessPool(max_workers=workers or os.cpu_count() or 1, context=context)
+    """A pool of reader processes (see ``worker_context``), one per core by default."""
+    return ProcessPool(max_workers=workers or os.cpu_count() or 1, context=worker_context())
 
 
 def inspection_ingest(
@@ -71,7 +62,8 @@ def inspection_ingest(
     report = IngestReport()
     done = on_file or (lambda path: None)
     known = set(SourceDocument.objects.values_list("sha256", flat=True))
-    with worker_pool(workers) as pool:
+    pool = worker_pool(workers)
+    try:
         futures = {}
         for path in paths:
             try:
@@ -110,6 +102,10 @@ def inspection_ingest(
             else:
                 _store(report, path, digest, record, document)
             done(path)
+    finally:
+        pool.stop()  # every file is done, or the batch was interrupted (Ctrl-C): end the workers
+        pool.join()
+    inspections_stored.send(sender=inspection_ingest, inspections=report.inspections)  # once per batch
     return report
 
 
@@ -124,6 +120,8 @@ def _store(report: IngestReport, path: Path, digest: str, record, document) -> N
         return
     result = inspection_store(record=record, document=document, content=content)
     (report.stored if result.created else report.already_stored).append(path)
+    if result.created:
+        report.inspections.append(result.inspection)
 
 
 def database_prepare() -> None:

@@ -59,6 +59,7 @@ def inspection_store(*, record: Record, document: Document, content: bytes, uplo
     authority = None
     if record.authority:
         authority = Authority.objects.filter(ofsted_urn=record.authority.ofsted_urn).first()
+    as_json = record.to_json()
     with transaction.atomic():
         source = SourceDocument.objects.create(
             sha256=document.sha256,
@@ -80,9 +81,9 @@ def inspection_store(*, record: Record, document: Document, content: bytes, uplo
             inspection_end=record.inspection_end,
             published=record.published,
             lead_inspector=record.lead_inspector or "",
-            facts=record.to_json()["facts"],
+            facts=as_json["facts"],
             warnings=list(record.warnings),
-            record=record.to_json(),
+            record=as_json,
         )
         Judgement.objects.bulk_create(
             Judgement(

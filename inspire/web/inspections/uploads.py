@@ -14,6 +14,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from inspire.core.reading.documents import load_document
 from inspire.core.reading.reader import read_document
 from inspire.web.inspections.services import StoreResult, inspection_store
+from inspire.web.inspections.signals import inspections_stored
 
 
 class SizeLimitUploadHandler(FileUploadHandler):
@@ -34,4 +35,7 @@ def report_upload(*, content: bytes, filename: str, uploaded_by=None) -> StoreRe
     name = PurePath(filename.replace("\\", "/")).name[:255] or "upload"
     document = load_document(content, name, max_bytes=settings.INSPIRE_MAX_UPLOAD_BYTES)
     record = read_document(document)
-    return inspection_store(record=record, document=document, content=content, uploaded_by=uploaded_by)
+    result = inspection_store(record=record, document=document, content=content, uploaded_by=uploaded_by)
+    if result.created:
+        inspections_stored.send(sender=report_upload, inspections=[result.inspection])
+    return result

@@ -9,13 +9,14 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import Field, Path, Router, Schema, Status
+from pydantic import ConfigDict
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from inspire.core.plans.rag import MILESTONE_STATUSES
+from inspire.core.plans.rag import MILESTONE_STATUSES, POLARITIES
 from inspire.web.accounts.services import authority_role
 from inspire.web.plans import selectors, services
-from inspire.web.plans.models import Milestone, Plan, PlanItem
+from inspire.web.plans.models import Action, Measure, Milestone, Plan, PlanItem
 
 router = Router(auth=django_auth, tags=["plans"])
 
@@ -78,6 +79,11 @@ class PlanDetail(PlanOut):
 
 
 class MilestoneIn(Schema):
+    """Only these fields; any other is refused (422 naming it), as is a body that is not an object."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, min_length=1, max_length=5000)
     status: Literal[MILESTONE_STATUSES] | None = None  # type: ignore[valid-type]
     evidence: str | None = Field(None, max_length=5000)
     owner: str | None = Field(None, max_length=300)
@@ -85,6 +91,8 @@ class MilestoneIn(Schema):
 
 
 class ProgressIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     date: date
     text: str = Field(..., min_length=1, max_length=20000)
 
@@ -151,7 +159,7 @@ def get_plan(request, plan_id: int = Id):
 
 @router.patch("/{plan_id}/milestones/{milestone_id}", response={200: MilestoneOut, **ERRORS})
 def update_milestone(request, body: MilestoneIn, plan_id: int = Id, milestone_id: int = Id):
-    """Change a milestone's status, evidence, owner or target date (editors and admins)."""
+    """Change a milestone's words, status, evidence, owner or target date (editors and admins)."""
     plan = _plan(request, plan_id)
     milestone = Milestone.objects.select_related("owner").filter(pk=milestone_id, action__item__plan=plan).first()
     if milestone is None:
@@ -163,6 +171,112 @@ def update_milestone(request, body: MilestoneIn, plan_id: int = Id, milestone_id
             "owner": milestone.owner.name if milestone.owner else "", "target_date": milestone.target_date,
             "timescale": milestone.timescale, "status": milestone.status,
             "shown_status": milestone.shown_status(date.today()), "evidence": milestone.evidence}
+
+
+class ActionIn(Schema):
+    """Only these fields; any other is refused (422 naming it), as is a body that is not an object."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, min_length=1, max_length=5000)
+    lead: str | None = Field(None, max_length=300)
+    target_date: date | None = None
+    timescale: str | None = Field(None, max_length=300)
+
+
+class ActionChanged(Schema):
+    id: int
+    ref: str
+    text: str
+    lead: str
+    target_date: date | None
+    timescale: str
+
+
+@router.patch("/{plan_id}/actions/{action_id}", response={200: ActionChanged, **ERRORS})
+def update_action(request, body: ActionIn, plan_id: int = Id, action_id: int = Id):
+    """Change an action's words, lead, target date or timescale (editors and admins)."""
+    plan = _plan(request, plan_id)
+    action = Action.objects.select_related("lead").filter(pk=action_id, item__plan=plan).first()
+    if action is None:
+        raise HttpError(404, f"Plan {plan_id} has no action {action_id}")
+    changes = body.dict(exclude_unset=True)
+    _write(lambda: services.action_update(action=action, user=request.user, **changes))
+    action.refresh_from_db()
+    return {"id": action.pk, "ref": action.ref, "text": action.text, "lead": action.lead.name if action.lead else "",
+            "target_date": action.target_date, "timescale": action.timescale}
+
+
+class MeasureIn(Schema):
+    """A measure of success. Leave ``polarity`` out to have it worked out from baseline and target
+    (a contradicting one is refused); give ``indicator`` (an id of the indicator catalogue) to take
+    the values from the council's data."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = Field(..., min_length=1, max_length=5000)
+    unit: str = Field("", max_length=20)
+    baseline: float | None = None
+    baseline_date: date | None = None
+    target: float | None = None
+    target_date: date | None = None
+    polarity: Literal[tuple(POLARITIES)] | None = None  # type: ignore[valid-type]
+    indicator: str = Field("", max_length=60)
+
+
+class ValueOut(Schema):
+    date: date
+    value: float
+
+
+class MeasureOut(Schema):
+    id: int
+    description: str
+    unit: str
+    baseline: float | None
+    target: float | None
+    target_date: date | None
+    polarity: str
+    indicator: str = Field(description="The indicator the values come from; blank when they are entered by hand")
+    values: list[ValueOut]
+
+
+class ValueIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    date: date
+    value: float
+
+
+def _measure_out(measure: Measure) -> dict:
+    return {"id": measure.pk, "description": measure.description, "unit": measure.unit, "baseline": measure.baseline,
+            "target": measure.target, "target_date": measure.target_date, "polarity": measure.polarity,
+            "indicator": measure.indicator,
+            "values": [{"date": v.date, "value": v.value} for v in selectors.measure_values(measure)]}
+
+
+@router.post("/{plan_id}/items/{item_id}/measures", response={201: MeasureOut, **ERRORS})
+def add_measure(request, body: MeasureIn, plan_id: int = Id, item_id: int = Id):
+    """Add a measure of success to an item (editors and admins)."""
+    plan = _plan(request, plan_id)
+    item = PlanItem.objects.filter(pk=item_id, plan=plan).first()
+    if item is None:
+        raise HttpError(404, f"Plan {plan_id} has no item {item_id}")
+    fields = body.dict()
+    fields["polarity"] = fields["polarity"] or ""
+    measure = _write(lambda: services.measure_create(item=item, user=request.user, **fields))
+    return Status(201, _measure_out(measure))
+
+
+@router.post("/{plan_id}/measures/{measure_id}/values", response={201: MeasureOut, **ERRORS})
+def add_measure_value(request, body: ValueIn, plan_id: int = Id, measure_id: int = Id):
+    """Record a measure's value (refused for a measure whose values come from an indicator)."""
+    plan = _plan(request, plan_id)
+    measure = Measure.objects.select_related("item__plan__authority").filter(pk=measure_id, item__plan=plan).first()
+    if measure is None:
+        raise HttpError(404, f"Plan {plan_id} has no measure {measure_id}")
+    _write(lambda: services.measure_value_record(measure=measure, user=request.user, date=body.date, value=body.value))
+    return Status(201, _measure_out(measure))
 
 
 @router.post("/{plan_id}/items/{item_id}/progress", response={201: ProgressOut, **ERRORS})

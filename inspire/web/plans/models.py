@@ -158,7 +158,10 @@ class Measure(models.Model):
     baseline_date = models.DateField(null=True, blank=True)
     target = models.FloatField(null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)
-    polarity = models.CharField(max_length=20, choices=POLARITY_CHOICES, default="higher_is_better")
+    #: never assumed: inferred from baseline and target, or said (see rag.measure_polarity)
+    polarity = models.CharField(max_length=20, choices=POLARITY_CHOICES, blank=True)
+    #: an indicator of the catalogue (for the plan's authority) whose values are the measure's
+    indicator = models.CharField(max_length=60, blank=True)
 
     class Meta:
         ordering = ["item", "id"]
@@ -206,9 +209,20 @@ class RagOverride(AppendOnly):
     reason = models.TextField()
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
+    #: who made it and when, as an imported plan records them (``by`` and ``created`` are then the import)
+    by_name = models.CharField(max_length=200, blank=True)
+    made = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["item", "created", "id"]
+
+    @property
+    def made_by(self) -> str:
+        return self.by_name or (self.by.get_username() if self.by else "")
+
+    @property
+    def made_at(self):
+        return self.made or self.created
 
 
 class Board(models.Model):

@@ -10,18 +10,22 @@ from django.db.models import Prefetch, QuerySet
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans.model import (
     ActionData,
+    BoardData,
+    BoardMemberData,
     ItemData,
     MeasureData,
     MeasureValueData,
     MilestoneData,
+    OverrideData,
     PlanData,
     ProgressData,
     RiskData,
     ThemeData,
 )
 from inspire.web.accounts.models import Membership
-from inspire.web.inspections.models import Inspection
-from inspire.web.plans.models import Action, Measure, Milestone, Plan, PlanItem
+from inspire.web.indicators.selectors import indicator_series
+from inspire.web.inspections.models import Authority, Inspection
+from inspire.web.plans.models import Action, Measure, Milestone, Plan, PlanItem, RagOverride
 
 
 def plans_for_user(*, user) -> QuerySet[Plan]:
@@ -41,9 +45,20 @@ def inspections_for_new_plan(*, user) -> QuerySet[Inspection]:
     return inspections.order_by("-inspection_start")[:50]
 
 
-def measure_data(measure: Measure) -> MeasureData:
+def measure_values(measure: Measure, authority: Authority | None = None) -> list[MeasureValueData]:
+    """The measure's values, oldest first: an indicator's from the data (each period's value at its
+    end), otherwise those recorded by hand."""
+    if measure.indicator:
+        authority = authority or measure.item.plan.authority
+        # a plan is seen only by its authority's members (``plans_for_user``), who may see its Annex A figures
+        return [MeasureValueData(p.period_end, p.value)
+                for p in indicator_series(authority=authority, indicator_id=measure.indicator, annex_a=True)]
+    return sorted((MeasureValueData(v.date, v.value) for v in measure.values.all()), key=lambda v: v.date)
+
+
+def measure_data(measure: Measure, authority: Authority | None = None) -> MeasureData:
     return MeasureData(measure.description, measure.baseline, measure.target, measure.target_date, measure.polarity,
-                       measure.unit, [MeasureValueData(v.date, v.value) for v in measure.values.all()])
+                       measure.unit, measure_values(measure, authority), measure.baseline_date, measure.indicator)
 
 
 def plan_items(plan: Plan) -> QuerySet[PlanItem]:
@@ -55,7 +70,7 @@ def plan_items(plan: Plan) -> QuerySet[PlanItem]:
                 Prefetch("milestones", queryset=Milestone.objects.select_related("owner")))),
             Prefetch("measures", queryset=Measure.objects.prefetch_related("values")),
             "progress_updates",
-            "rag_overrides",
+            Prefetch("rag_overrides", queryset=RagOverride.objects.select_related("by")),
         )
     )
 
@@ -67,6 +82,7 @@ class ItemStatus:
     milestone_statuses: dict[int, str]  # milestone id -> shown status
     measure_statuses: dict[int, str]  # measure id -> status
     override: object | None = None  # the RagOverride in force
+    measures: dict[int, MeasureData] = field(default_factory=dict)  # measure id -> with its values
 
 
 @dataclass
@@ -89,22 +105,22 @@ class PlanStatus:
         return groups
 
 
-def _latest_value(measure: Measure):
-    values = list(measure.values.all())
-    return max(values, key=lambda v: (v.date, v.id)).value if values else None
-
-
 def item_status(item: PlanItem, as_at: date) -> ItemStatus:
+    """The item's RAG on ``as_at``, from its milestones and its measures' values up to that date."""
     milestones = {m.id: m.shown_status(as_at) for a in item.actions.all() for m in a.milestones.all()}
-    measures = {
-        m.id: rag_rules.measure_status(rag_rules.MeasureFacts(m.target, m.polarity, m.target_date, _latest_value(m)), as_at)
-        for m in item.measures.all()
-    }
-    derived = rag_rules.item_rag(rag_rules.ItemFacts(list(milestones.values()), list(measures.values())))
+    data = {m.id: measure_data(m, item.plan.authority) for m in item.measures.all()}
+    measures = {}
+    for measure_id, m in data.items():
+        known = [v for v in m.values if v.date <= as_at]
+        latest = known[-1].value if known else None
+        measures[measure_id] = rag_rules.measure_status(rag_rules.MeasureFacts(m.target, m.polarity, m.target_date, latest), as_at)
+    deadline = item.plan.deadline
+    derived = rag_rules.item_rag(rag_rules.ItemFacts(list(milestones.values()), list(measures.values()),
+                                                     past_deadline=bool(deadline and deadline < as_at)))
     overrides = sorted(item.rag_overrides.all(), key=lambda o: (o.created, o.id))
     current = overrides[-1] if overrides and overrides[-1].rag else None
     shown = rag_rules.apply_override(derived, current.rag, current.reason) if current else derived
-    return ItemStatus(item, shown, milestones, measures, current)
+    return ItemStatus(item, shown, milestones, measures, current, data)
 
 
 def plan_status(*, plan: Plan, as_at: date) -> PlanStatus:
@@ -112,7 +128,9 @@ def plan_status(*, plan: Plan, as_at: date) -> PlanStatus:
     counts = {r: 0 for r in rag_rules.RAG_VALUES}
     for status in items:
         counts[status.rag.rag] += 1
-    return PlanStatus(plan, as_at, items, rag_rules.plan_rag([s.rag.rag for s in items]), counts)
+    deadline = plan.deadline
+    rag = rag_rules.plan_rag([s.rag.rag for s in items], past_deadline=bool(deadline and deadline < as_at))
+    return PlanStatus(plan, as_at, items, rag, counts)
 
 
 def plan_data(*, plan: Plan, as_at: date) -> PlanData:
@@ -146,15 +164,22 @@ def plan_data(*, plan: Plan, as_at: date) -> PlanData:
                 )
                 for a in item.actions.all()
             ],
-            measures=[measure_data(m) for m in item.measures.all()],
+            measures=[entry.measures[m.id] for m in item.measures.all()],
             progress=[ProgressData(p.date, p.text, p.written_by)
                       for p in item.progress_updates.all()],
             rag=entry.rag.rag,
             rag_reason=entry.rag.reason,
+            overrides=[OverrideData(o.rag, o.reason, o.made_by, o.made_at.replace(microsecond=0))
+                       for o in sorted(item.rag_overrides.all(), key=lambda o: (o.created, o.id))],
         ))
     data.risks = [
         RiskData(r.description, r.impact, r.likelihood, r.mitigations, r.revised_impact or None,
                  r.revised_likelihood or None, r.owner.name if r.owner else "", r.review_date)
         for r in plan.risks.select_related("owner")
+    ]
+    data.boards = [
+        BoardData(b.kind, b.name, [BoardMemberData(m.name, m.role) for m in b.members.all()],
+                  [m.date for m in b.meetings.all()])
+        for b in plan.boards.prefetch_related("members", "meetings")
     ]
     return data

@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from inspire.core.indicators import CATALOGUE
 from inspire.core.plans import rag as rag_rules
 from inspire.core.reading.dates import format_long
 from inspire.core.plans.model import PlanData
@@ -93,6 +94,12 @@ def _editable(plan: Plan, user) -> None:
 def _not_before(value: date | None, limit: date | None, field: str, what: str) -> None:
     if value and limit and value < limit:
         raise ValidationError({field: f"{format_long(value)} is before {what} ({format_long(limit)})"})
+
+
+def _not_after_today(value: date | None, field: str, why: str) -> None:
+    today = date.today()
+    if value and value > today:
+        raise ValidationError({field: f"{format_long(value)} is in the future: {why}"})
 
 
 def _check_target(plan: Plan, target_date: date | None, field: str = "target_date") -> None:
@@ -216,6 +223,8 @@ def item_update(*, item: PlanItem, user, title: str | None = None, judgement_are
 
 # --- actions and milestones ----------------------------------------------------------------------
 
+_UNCHANGED: Any = object()
+
 
 def action_create(*, item: PlanItem, user, text: str, lead: str = "", timescale: str = "",
                   target_date: date | None = None, ref: str = "") -> Action:
@@ -232,6 +241,36 @@ def action_create(*, item: PlanItem, user, text: str, lead: str = "", timescale:
         _validate(action)
         action.save()
         _audit_create(plan, user, action, ["ref", "text", "lead", "timescale", "target_date"])
+    return action
+
+
+def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _UNCHANGED,
+                  target_date: date | None = _UNCHANGED, timescale: str = _UNCHANGED) -> Action:
+    """Change an action's words, lead, target date or timescale as written (a new target date
+    with no timescale given writes the date as its timescale)."""
+    plan = action.item.plan
+    _editable(plan, user)
+    changes: dict[str, Any] = {}
+    if text is not _UNCHANGED:
+        if not (text or "").strip():
+            raise ValidationError({"text": "enter the action"})
+        changes["text"] = text.strip()
+    if lead is not _UNCHANGED:
+        changes["lead"] = person_lookup(authority=plan.authority, name=lead or "", field="lead")
+    if target_date is not _UNCHANGED:
+        _check_target(plan, target_date)
+        late = [m for m in action.milestones.all() if target_date and m.target_date and m.target_date > target_date]
+        if late:
+            raise ValidationError({"target_date": f"{format_long(target_date)} is before the target date of "
+                                                  f"{late[0].label or 'milestone ' + str(late[0].ordinal)} "
+                                                  f"({format_long(late[0].target_date)}); change that first"})
+        changes["target_date"] = target_date
+        if timescale is _UNCHANGED:
+            changes["timescale"] = format_long(target_date) if target_date else ""
+    if timescale is not _UNCHANGED:
+        changes["timescale"] = (timescale or "").strip()[:300]
+    with transaction.atomic():
+        _update(plan, user, action, changes)
     return action
 
 
@@ -264,9 +303,6 @@ def _check_status(status: str) -> None:
                                          "overdue follows from the target date"})
 
 
-_UNCHANGED: Any = object()
-
-
 def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owner: str = _UNCHANGED,
                      target_date: date | None = _UNCHANGED, status: str = _UNCHANGED,
                      evidence: str = _UNCHANGED) -> Milestone:
@@ -274,7 +310,7 @@ def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owne
     _editable(plan, user)
     changes: dict[str, Any] = {}
     if text is not _UNCHANGED:
-        if not text.strip():
+        if not (text or "").strip():
             raise ValidationError({"text": "enter the milestone"})
         changes["text"] = text.strip()
     if owner is not _UNCHANGED:
@@ -300,28 +336,58 @@ def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owne
 # --- measures, progress, overrides --------------------------------------------------------------
 
 
+#: how an indicator's unit is written after a measure's value
+_INDICATOR_UNITS = {"percent": "%", "days": " days", "rate": " per 10,000", "count": ""}
+_INDICATOR_POLARITIES = {"higher": "higher_is_better", "lower": "lower_is_better"}
+
+
+def _measure_indicator(indicator: str):
+    """The catalogue's indicator (None for a measure entered by hand)."""
+    if not indicator:
+        return None
+    if indicator not in CATALOGUE:
+        raise ValidationError({"indicator": f"'{indicator}' is not an indicator of the catalogue"})
+    return CATALOGUE[indicator]
+
+
+def _polarity(baseline: float | None, target: float | None, given: str, indicator=None) -> str:
+    fallback = _INDICATOR_POLARITIES.get(indicator.polarity.value) if indicator else None
+    try:
+        return rag_rules.measure_polarity(baseline, target, given or None, fallback)
+    except rag_rules.PolarityError as error:
+        raise ValidationError({"polarity": str(error)}) from None
+
+
 def measure_create(*, item: PlanItem, user, description: str, baseline: float | None = None,
                    baseline_date: date | None = None, target: float | None = None, target_date: date | None = None,
-                   polarity: str = "higher_is_better", unit: str = "") -> Measure:
+                   polarity: str = "", unit: str = "", indicator: str = "") -> Measure:
+    """A measure of success. Which way is better is inferred from baseline and target (a given
+    direction must agree); a measure that is an ``indicator`` takes its values from the data."""
     plan = item.plan
     _editable(plan, user)
     if not description.strip():
         raise ValidationError({"description": "say what will show improvement"})
-    if polarity not in rag_rules.POLARITIES:
-        raise ValidationError({"polarity": f"'{polarity}' is not a polarity (higher_is_better, lower_is_better)"})
+    linked = _measure_indicator(indicator)
+    polarity = _polarity(baseline, target, polarity, linked)
+    if linked and not unit:
+        unit = _INDICATOR_UNITS[linked.unit.value]
     _not_before(target_date, baseline_date, "target_date", "the baseline date")
     with transaction.atomic():
         measure = Measure(item=item, description=description.strip(), baseline=baseline, baseline_date=baseline_date,
-                          target=target, target_date=target_date, polarity=polarity, unit=unit)
+                          target=target, target_date=target_date, polarity=polarity, unit=unit, indicator=indicator)
         _validate(measure)
         measure.save()
-        _audit_create(plan, user, measure, ["description", "baseline", "baseline_date", "target", "target_date", "polarity", "unit"])
+        _audit_create(plan, user, measure, ["description", "baseline", "baseline_date", "target", "target_date",
+                                            "polarity", "unit", "indicator"])
     return measure
 
 
 def measure_value_record(*, measure: Measure, user, date: date, value: float) -> MeasureValue:
     plan = measure.item.plan
     _editable(plan, user)
+    if measure.indicator:
+        raise ValidationError({"value": f"this measure's values come from the indicator "
+                                        f"“{CATALOGUE[measure.indicator].name}”: they are not entered by hand"})
     _not_before(date, measure.baseline_date, "date", "the baseline date")
     with transaction.atomic():
         recorded = MeasureValue.objects.create(measure=measure, date=date, value=value, recorded_by=user)
@@ -338,6 +404,7 @@ def progress_add(*, item: PlanItem, user, date: date, text: str) -> ProgressUpda
     if not text.strip():
         raise ValidationError({"text": "describe the progress and its impact"})
     _not_before(date, plan.inspection.inspection_start, "date", "the inspection began")
+    _not_after_today(date, "date", "an update reports what has happened")
     with transaction.atomic():
         update = ProgressUpdate.objects.create(item=item, date=date, text=text.strip(), author=user)
         AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="ProgressUpdate",
@@ -523,6 +590,16 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
                         mitigations=risk_data.mitigations, owner=person(risk_data.owner), review_date=risk_data.review_date)
             risk.save()
             _audit_create(plan, user, risk, ["description", "impact", "likelihood", "revised_impact", "revised_likelihood"])
+        for board_data in data.boards:
+            board = Board(plan=plan, kind=board_data.kind, name=board_data.name[:200])
+            _validate(board)
+            board.save()
+            _audit_create(plan, user, board, ["kind", "name"])
+            for member in board_data.members:
+                stored = BoardMember.objects.create(board=board, name=member.name[:200], role=member.role[:200])
+                _audit_create(plan, user, stored, ["name", "role"])
+            for day in board_data.meetings:
+                _audit_create(plan, user, Meeting.objects.create(board=board, date=day), ["date"])
     return plan
 
 
@@ -541,12 +618,25 @@ def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
             )
             _audit_create(plan, user, milestone, ["label", "text", "owner", "timescale", "target_date", "status"])
     for measure_data in data.measures:
+        linked = _measure_indicator(measure_data.indicator)
         measure = Measure.objects.create(item=item, description=measure_data.description, baseline=measure_data.baseline,
-                                         target=measure_data.target, target_date=measure_data.target_date,
-                                         polarity=measure_data.polarity, unit=measure_data.unit)
-        _audit_create(plan, user, measure, ["description", "baseline", "target", "target_date", "polarity"])
-        for value in measure_data.values:
+                                         baseline_date=measure_data.baseline_date, target=measure_data.target,
+                                         target_date=measure_data.target_date, unit=measure_data.unit,
+                                         polarity=measure_data.polarity or (_INDICATOR_POLARITIES.get(linked.polarity.value, "") if linked else ""),
+                                         indicator=measure_data.indicator)
+        _audit_create(plan, user, measure, ["description", "baseline", "baseline_date", "target", "target_date",
+                                            "polarity", "indicator"])
+        for value in ([] if linked else measure_data.values):
             MeasureValue.objects.create(measure=measure, date=value.date, value=value.value, recorded_by=user)
+    for override in data.overrides:
+        if override.rag and override.rag not in rag_rules.RAG_LABELS:
+            raise ValidationError({"rag": f"item {item.ref}: '{override.rag}' is not a RAG status"})
+        if not override.reason.strip():
+            raise ValidationError({"reason": f"item {item.ref}: an override needs its reason"})
+        stored = RagOverride.objects.create(item=item, rag=override.rag, reason=override.reason, by=user,
+                                            by_name=override.by[:200], made=override.made)
+        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="RagOverride", object_id=stored.pk,
+                                  object_repr=str(item)[:200], field="rag_override", after=f"{override.rag or 'ended'}: {override.reason}")
     for progress in data.progress:
         update = ProgressUpdate.objects.create(item=item, date=progress.date, text=progress.text, author=user,
                                                author_name=progress.author[:200])

@@ -12,11 +12,12 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inspire.core.indicators import CATALOGUE
 from inspire.core.plans import board_pack, charts, excel
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
@@ -63,9 +64,19 @@ def _plan_for(request: HttpRequest, pk: int, role: str = "viewer") -> tuple[Plan
     return plan, have
 
 
-def _errors_from(params: Params, error: ValidationError, prefix: str = "") -> None:
+def _errors_from(params: Params, error: ValidationError, prefix: str = "", dates: dict[str, str] | None = None) -> None:
+    """Show a service's errors against their inputs; ``dates`` maps a service field to the
+    date input (``{"target_date": "target"}``) whose day box carries the message."""
     for field, messages_ in error.message_dict.items():
-        params.errors[f"{prefix}{field}"] = f"{messages_[0][0].upper()}{messages_[0][1:]}"
+        name = f"{(dates or {})[field]}-day" if field in (dates or {}) else f"{prefix}{field}"
+        params.errors[name] = f"{messages_[0][0].upper()}{messages_[0][1:]}"
+
+
+#: each item form's dated service field and its date input
+_ITEM_DATES = {"progress": {"date": "progress-date"}, "action": {"target_date": "action-target"},
+               "milestone": {"target_date": "milestone-target"},
+               "measure": {"target_date": "measure-target", "baseline_date": "measure-target"},
+               "value": {"date": "value-date"}}
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -84,7 +95,9 @@ def _people(plan: Plan):
 
 
 def _key():
-    return rag_rules.key()
+    """The two keys for ``plans/_key.html``: the items' rules, then the plan's."""
+    key = rag_rules.key()
+    return [("Items", key["items"]), ("The plan", key["plan"])]
 
 
 # --- list and create ----------------------------------------------------------------------------
@@ -147,7 +160,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     as_at = params.date("as_at", label="As at date") if request.method == "GET" else None
     status = selectors.plan_status(plan=plan, as_at=as_at or date.today())
     return render(request, "plans/plan_detail.html", _context(
-        plan, role, status=status, key=_key(), errors=params.summary(), params=params,
+        plan, role, status=status, key_tables=_key(), errors=params.summary(), params=params,
         received_field=params.date_field("received", legend="Date the report was received",
                                          hint=f"Leave blank to use the publication date. For example, {plan.inspection.published.day if plan.inspection.published else 7} 7 2016"),
         as_at_field=params.date_field("as_at", legend="Show status as at", hint="For example, 6 12 2016"),
@@ -169,7 +182,7 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         try:
             _item_form(request, params, form, plan, item)
         except ValidationError as error:
-            _errors_from(params, error, prefix=f"{form}-")
+            _errors_from(params, error, prefix=f"{form}-", dates=_ITEM_DATES.get(form))
         if form == "status" and request.headers.get("HX-Request") == "true":
             return _milestone_row(request, plan, role, params)
         if not params.errors:
@@ -178,9 +191,11 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     as_at = (params.date("as_at", label="As at date") if request.method == "GET" else None) or date.today()
     status = selectors.item_status(selectors.plan_items(plan).get(pk=item.pk), as_at)
     return render(request, "plans/item_detail.html", _context(
-        plan, role, item=status.item, status=status, key=_key(), errors=params.summary(), params=params,
+        plan, role, item=status.item, status=status, key_tables=_key(), errors=params.summary(), params=params,
         people=_people(plan), statuses=MILESTONE_STATUS_CHOICES, rags=RAG_CHOICES, polarities=POLARITY_CHOICES,
         areas=JUDGEMENT_AREA_CHOICES, themes=plan.themes.all(), as_at=as_at,
+        indicators=[(i.id, i.name) for i in CATALOGUE.values()], indicators_by_id={i.id: i.name for i in CATALOGUE.values()},
+        manual_measures=[m for m in status.item.measures.all() if not m.indicator],
         progress_field=params.date_field("progress-date", legend="Date of the update"),
         action_field=params.date_field("action-target", legend="Target date"),
         milestone_field=params.date_field("milestone-target", legend="Target date"),
@@ -213,7 +228,7 @@ def _number(params: Params, name: str, label: str) -> float | None:
 def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -> None:
     user = request.user
     if form == "progress":
-        when = params.date("progress-date", label="Date of the update", required=True, latest=date.today())
+        when = params.date("progress-date", label="Date of the update", required=True)
         text = params.data.get("progress-text", "").strip()
         if not text:
             params.errors["progress-text"] = "Describe the progress and its impact"
@@ -243,8 +258,9 @@ def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -
         if not params.errors:
             services.measure_create(item=item, user=user, description=params.data.get("measure-description", ""),
                                     baseline=baseline, target=goal, target_date=target,
-                                    polarity=params.data.get("measure-polarity", "higher_is_better"),
-                                    unit=params.data.get("measure-unit", "").strip()[:20])
+                                    polarity=params.data.get("measure-polarity", ""),
+                                    unit=params.data.get("measure-unit", "").strip()[:20],
+                                    indicator=params.data.get("measure-indicator", ""))
     elif form == "value":
         measure = get_object_or_404(Measure, pk=params.data.get("value-measure") or 0, item=item)
         when = params.date("value-date", label="Date of the value", required=True)
@@ -267,7 +283,9 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
     plan, role = _plan_for(request, pk, role="editor")
     milestone = get_object_or_404(Milestone.objects.select_related("action__item", "owner"), pk=milestone_pk,
                                   action__item__plan=plan)
-    params = Params(request.POST if request.method == "POST" else _milestone_initial(milestone))
+    params = Params(request.POST if request.method == "POST" else _initial(
+        {"text": milestone.text, "owner": milestone.owner.name if milestone.owner else "", "status": milestone.status,
+         "evidence": milestone.evidence}, target=milestone.target_date))
     if request.method == "POST":
         target = params.date("target", label="Target date")
         if not params.errors:
@@ -276,9 +294,7 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
                                           owner=params.data.get("owner", ""), target_date=target,
                                           status=params.data.get("status", ""), evidence=params.data.get("evidence", ""))
             except ValidationError as error:
-                _errors_from(params, error)
-                if "target_date" in params.errors:
-                    params.errors["target-day"] = params.errors.pop("target_date")
+                _errors_from(params, error, dates={"target_date": "target"})
         if not params.errors:
             messages.success(request, "Milestone saved.")
             return redirect("plans:item_detail", pk=plan.pk, item_pk=milestone.action.item.pk)
@@ -289,15 +305,42 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
     ), status=400 if params.errors else 200)
 
 
-def _milestone_initial(milestone: Milestone):
-    from django.http import QueryDict
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    """Change an action: its words, lead, target date and timescale as written."""
+    plan, role = _plan_for(request, pk, role="editor")
+    action = get_object_or_404(Action.objects.select_related("item", "lead"), pk=action_pk, item__plan=plan)
+    if request.method == "POST":
+        params = Params(request.POST)
+        target = params.date("target", label="Target date")
+        if not params.errors:
+            try:
+                timescale = params.data.get("timescale", "").strip()
+                services.action_update(action=action, user=request.user, text=params.data.get("text", ""),
+                                       lead=params.data.get("lead", ""), target_date=target,
+                                       **({"timescale": timescale} if timescale else {}))
+            except ValidationError as error:
+                _errors_from(params, error, dates={"target_date": "target"})
+        if not params.errors:
+            messages.success(request, "Action saved.")
+            return redirect("plans:item_detail", pk=plan.pk, item_pk=action.item.pk)
+    else:
+        params = Params(_initial({"text": action.text, "lead": action.lead.name if action.lead else "",
+                                  "timescale": action.timescale}, target=action.target_date))
+    return render(request, "plans/action_edit.html", _context(
+        plan, role, action=action, params=params, errors=params.summary(), people=_people(plan),
+        target_field=params.date_field("target", legend="Target date", hint="For example, 31 3 2017"),
+    ), status=400 if params.errors else 200)
 
+
+def _initial(values: dict[str, str], **dates):
+    """A form's first values, each date split into its day, month and year inputs."""
     initial = QueryDict(mutable=True)
-    initial.update({"text": milestone.text, "owner": milestone.owner.name if milestone.owner else "",
-                    "status": milestone.status, "evidence": milestone.evidence})
-    if milestone.target_date:
-        initial.update({"target-day": str(milestone.target_date.day), "target-month": str(milestone.target_date.month),
-                        "target-year": str(milestone.target_date.year)})
+    initial.update(values)
+    for prefix, day in dates.items():
+        if day:
+            initial.update({f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)})
     return initial
 
 
@@ -328,7 +371,7 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
                     revised_likelihood=params.data.get("revised_likelihood", ""), owner=params.data.get("owner", ""),
                     review_date=review)
             except ValidationError as error:
-                _errors_from(params, error)
+                _errors_from(params, error, dates={"review_date": "review"})
         if not params.errors:
             messages.success(request, "Risk added.")
             return redirect(request.path)
@@ -346,21 +389,15 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
     """Re-score a risk after review: impact, likelihood, revised scores, mitigations, owner, review date."""
-    from django.http import QueryDict
-
     plan, role = _plan_for(request, pk, role="editor")
     risk = get_object_or_404(Risk.objects.select_related("owner"), pk=risk_pk, plan=plan)
     if request.method == "POST":
         params = Params(request.POST)
     else:
-        initial = QueryDict(mutable=True)
-        initial.update({"description": risk.description, "impact": risk.impact, "likelihood": risk.likelihood,
-                        "revised_impact": risk.revised_impact, "revised_likelihood": risk.revised_likelihood,
-                        "mitigations": risk.mitigations, "owner": risk.owner.name if risk.owner else ""})
-        if risk.review_date:
-            initial.update({"review-day": str(risk.review_date.day), "review-month": str(risk.review_date.month),
-                            "review-year": str(risk.review_date.year)})
-        params = Params(initial)
+        params = Params(_initial({
+            "description": risk.description, "impact": risk.impact, "likelihood": risk.likelihood,
+            "revised_impact": risk.revised_impact, "revised_likelihood": risk.revised_likelihood,
+            "mitigations": risk.mitigations, "owner": risk.owner.name if risk.owner else ""}, review=risk.review_date))
     if request.method == "POST":
         review = params.date("review", label="Review date")
         if not params.errors:
@@ -369,9 +406,7 @@ def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
                     name: params.data.get(name, "") for name in (
                         "description", "impact", "likelihood", "revised_impact", "revised_likelihood", "mitigations", "owner")})
             except ValidationError as error:
-                _errors_from(params, error)
-                if "review_date" in params.errors:
-                    params.errors["review-day"] = params.errors.pop("review_date")
+                _errors_from(params, error, dates={"review_date": "review"})
         if not params.errors:
             messages.success(request, "Risk saved.")
             return redirect("plans:risks", pk=plan.pk)

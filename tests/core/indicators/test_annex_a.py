@@ -74,10 +74,11 @@ def test_a_malformed_workbook_gets_row_level_problems_not_a_crash(tmp_path):
     lists = read_annex_a(path)
     problems = [p.describe() for p in lists.problems]
     assert "List 1, row 6, column “Date of Contact”: “next week” is not a date; the row is used without it" in problems
-    assert "List 1, row 8, column “Child Unique ID”: the row has values but no child ID; it was left out" in problems
+    assert "List 1, row 8, column “Child Unique ID”: The row has values but no child ID; it was left out" in problems
     assert "List 3: List 3 (referrals) was not found in the workbook; indicators that need it are not computed" in problems
-    assert "List 4, column “Continuous Assessment Date of Authorisation”: no column for “Continuous Assessment Date of Authorisation” was found; indicators that need it are not computed" in problems
-    assert any(p.startswith("List 10, row 3, column “Date of Matching Child and Prospective Adopters”: the formula “=TODAY()” has no saved result") for p in problems)
+    assert "List 4, column “Continuous Assessment Date of Authorisation”: No column for “Continuous Assessment Date of Authorisation” was found; indicators that need it are not computed" in problems
+    assert any(p.startswith("List 10, row 3, column “Date of Matching Child and Prospective Adopters”: The formula “=TODAY()” has no saved result") for p in problems)
+    assert all(p.message[0].isupper() or p.message[0] == "“" for p in lists.problems), [p.message for p in lists.problems]
 
     # the rest is used: the header below a title row, the text date, the formulas worked out
     assert [(c.child_id, c.contact_date) for c in lists.contacts] == [("101", date(2024, 4, 2)), ("102", date(2024, 4, 16)), ("103", None)]

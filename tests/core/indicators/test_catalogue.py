@@ -79,6 +79,32 @@ def test_re_referrals_a_child_with_two_referrals():
     assert (result.numerator, result.denominator, result.value) == (3, 5, 60.0)
 
 
+def test_re_referrals_need_each_referrals_12_month_look_back_inside_the_data():
+    # No "Number of Referrals in Last 12 Months": the list is the only history, from 1 April 2023.
+    case_lists = lists(referrals=[
+        Referral(2, "X", D(2023, 4, 1)),
+        Referral(3, "Y", D(2023, 6, 1)),
+        Referral(4, "X", D(2024, 3, 20)),  # within a year of row 2: yes
+        Referral(5, "Y", D(2024, 4, 10)),  # within a year of row 3: yes
+        Referral(6, "Z", D(2024, 4, 20)),  # no earlier one: no
+    ])
+    early = run("re_referrals", case_lists, Period(D(2023, 4, 1), D(2024, 3, 31)))
+    assert (early.value, early.numerator, early.denominator) == (None, None, None)
+    assert early.unavailable == (
+        "the 12 months before 3 of the period's referrals start before the return's first referral (1 April 2023), "
+        "and the return does not give their number of referrals in the last 12 months"
+    )
+    april = run("re_referrals", case_lists, APRIL_2024)  # look-back from April 2023: inside the list
+    assert (april.numerator, april.denominator, april.value, april.unavailable) == (1, 2, 50.0, None)
+    # the return's own count (from the council's system) covers a look-back before the list
+    counted = lists(referrals=[Referral(2, "X", D(2023, 4, 1), previous_referrals_12m=1),
+                               Referral(3, "Y", D(2023, 5, 1), previous_referrals_12m=0)])
+    result = run("re_referrals", counted, Period(D(2023, 4, 1), D(2023, 6, 30)))
+    assert (result.numerator, result.denominator, result.value) == (1, 2, 50.0)
+    one_missing = lists(referrals=[Referral(2, "X", D(2023, 4, 1), previous_referrals_12m=1), Referral(3, "Y", D(2023, 5, 1))])
+    assert run("re_referrals", one_missing, Period(D(2023, 4, 1), D(2023, 6, 30))).unavailable.startswith("the 12 months before 1 of")
+
+
 def test_assessments_within_45_working_days_over_bank_holidays():
     # Started Thu 28 March 2024. Good Friday, Easter Monday, 6 May and 27 May are bank holidays, so
     # the 45th working day is Wed 5 June 2024 (counting weekdays alone it would be 31 May).

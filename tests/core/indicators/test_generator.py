@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from inspire.core.indicators import CATALOGUE, Period, compute_all, read_annex_a
+from inspire.core.indicators import CATALOGUE, Period, compute, compute_all, read_annex_a
 from inspire.core.indicators.generator import generate
 
 YEAR = Period(date(2024, 4, 1), date(2025, 3, 31))
@@ -36,6 +36,20 @@ def test_the_mess_of_real_returns_is_reported_and_the_rest_used(small):
     assert not {"missing_list", "missing_column", "no_header"} & kinds
     # List 10's placement dates are formulas without saved results (=H2+n), worked out by the reader
     assert sum(1 for a in lists.adoptions if a.placed is not None) == len(lists.adoptions)
+
+
+@pytest.mark.slow
+def test_the_first_quarters_re_referrals_read_like_the_rest(tmp_path):
+    """The return counts earlier referrals from before its window too, so the first quarter's rate is
+    not the artefact of a look-back that starts with the window."""
+    path = tmp_path / "county.xlsx"
+    generate(path, seed=5, contacts=20_000)
+    lists = read_annex_a(path)
+    quarters = [Period(date(2024, m, 1), end) for m, end in ((4, date(2024, 6, 30)), (7, date(2024, 9, 30)), (10, date(2024, 12, 31)))]
+    quarters.append(Period(date(2025, 1, 1), date(2025, 3, 31)))
+    rates = [compute(CATALOGUE["re_referrals"], lists, q).value for q in quarters]
+    assert all(rate is not None for rate in rates)
+    assert abs(rates[0] - sum(rates[1:]) / 3) < 4, rates
 
 
 def test_same_seed_same_cases(tmp_path):

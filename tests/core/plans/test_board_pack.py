@@ -83,3 +83,46 @@ def test_pdf_pack_reads_back(pack):
                   "Risk register", "Identify and adopt a model of practice", "Planning & Engagement Manager",
                   "30 June 2018", "Action owners not in post", "Target 25%", "CPD programme designed"):
         assert words in text, words
+
+
+def test_timescale_shows_the_actions_own_target_date():
+    from inspire.core.plans.model import ActionData, ItemData, MilestoneData, PlanData
+
+    action = ActionData(ref="1", text="Adopt a model of practice.", target_date=date(2017, 3, 31),
+                        milestones=[MilestoneData(1, "Research of options.", "Milestone 1", target_date=date(2016, 9, 30))])
+    bare = ActionData(ref="2", text="Audit cases.", timescale="Quarterly")
+    plan = PlanData(title="Plan", items=[ItemData(ref="1", title="Oversight", actions=[action, bare])])
+    rows = BoardPack(plan=plan, board="Board", meeting=MEETING, since=None).progress_rows()
+    assert rows[0][4] == "31 March 2017\nMilestone 1: 30 September 2016"
+    assert rows[1][4] == "Quarterly"
+
+
+def test_pdf_keeps_each_measure_caption_with_its_chart():
+    """Twenty-five measures, their captions of one to four lines, fill several pages: every
+    caption's page also carries its chart's target label."""
+    from inspire.core.plans.model import ItemData, MeasureData, PlanData
+
+    values = [MeasureValueData(date(2016, 9, 30), 45.0), MeasureValueData(date(2016, 11, 30), 38.0)]
+    plan = PlanData(title="Plan", items=[
+        ItemData(ref=str(n), title="Oversight", measures=[
+            MeasureData("Audited cases requiring improvement " * (n * 7 % 12) + f"Measure number {n}",
+                        target=float(10 + n), unit="%", values=values)])
+        for n in range(25)])
+    pdf = pypdfium2.PdfDocument(to_pdf(BoardPack(plan=plan, board="Board", meeting=MEETING, since=None)))
+    pages = [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
+    for n in range(25):
+        page = next(p for p in pages if f"Measure number {n} Target {10 + n}%." in p)
+        assert page.count(f"Target {10 + n}%") == 2, n  # the caption's words and the chart's label
+
+
+def test_docx_pack_has_two_keys_without_repeated_labels(pack):
+    text, tables = docx_text(to_docx(pack))
+    assert "Key: items" in text and "Key: the plan" in text
+    keys = [t for t in tables if [c.text for c in t.rows[0].cells] == ["Status", "Rule"]]
+    assert len(keys) == 2
+    items, plan = ([[c.text for c in r.cells] for r in t.rows[1:]] for t in keys)
+    assert ["Red", "A milestone is past its target date and not complete, started or not."] in items
+    assert ["Override", rag.OVERRIDE_WORDS] == items[-1]
+    assert ["Amber", "The submission deadline has passed and no item has started."] in plan
+    for status, rule in items + plan:
+        assert not rule.lower().startswith(status.lower()), rule

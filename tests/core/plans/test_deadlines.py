@@ -2,13 +2,8 @@ from datetime import date
 
 import pytest
 
-from inspire.core.plans.deadlines import (
-    add_working_days,
-    bank_holiday_name,
-    is_working_day,
-    submission_deadline,
-    working_days_between,
-)
+from inspire.core.calendar import add_working_days, bank_holiday_name, is_working_day, working_days_between
+from inspire.core.plans.deadlines import submission_deadline
 
 
 @pytest.mark.parametrize(
@@ -54,4 +49,11 @@ def test_received_on_a_weekend_counts_from_the_next_working_day():
 
 def test_negative_days_refused():
     with pytest.raises(ValueError):
-        add_working_days(date(2016, 7, 7), -1)
+        submission_deadline(date(2016, 7, 7), -1)
+
+
+def test_one_calendar():
+    """The deadline counts with the indicators' working-day calendar: no second copy of it."""
+    import inspire.core.plans.deadlines as deadlines
+
+    assert not hasattr(deadlines, "working_days_between") and not hasattr(deadlines, "is_working_day")

@@ -4,6 +4,7 @@ import pytest
 
 from inspire.core.plans.rag import (
     ITEM_RULES,
+    PLAN_RULES,
     ItemFacts,
     MeasureFacts,
     OverrideError,
@@ -79,7 +80,43 @@ def test_plan_rag():
     assert plan_rag([]).rag == "grey"
 
 
-def test_key_lists_every_rule_in_order_with_words():
-    rows = key()
-    assert [r["code"] for r in rows if r["scope"] == "item"][: len(ITEM_RULES)] == [r.code for r in ITEM_RULES]
-    assert all(r["description"] for r in rows)
+def test_nothing_started_is_not_hidden_after_the_deadline():
+    """Months after the submission deadline, items with nothing planned are red, so the plan is;
+    a milestone not started past its date is overdue; a plan where nothing has started is amber."""
+    nothing = item_rag(ItemFacts([], [], past_deadline=True))
+    assert (nothing.rag, nothing.rule) == ("red", "unplanned_after_deadline")
+    assert item_rag(ItemFacts([], [], past_deadline=False)).rag == "grey"
+    late = item_rag(ItemFacts([milestone_status("not_started", date(2016, 9, 30), AS_AT)], [], past_deadline=True))
+    assert (late.rag, late.rule) == ("red", "milestone_overdue")
+    assert plan_rag([nothing.rag] * 16, past_deadline=True).rag == "red"
+    waiting = item_rag(ItemFacts(["not_started"], [], past_deadline=True))  # its milestone is not yet due
+    assert waiting.rag == "grey"
+    assert (plan_rag(["grey", "grey"], past_deadline=True).rule) == "nothing_started_late"
+    assert plan_rag(["grey", "grey"], past_deadline=True).rag == "amber"
+    assert plan_rag(["grey", "grey"], past_deadline=False).rag == "grey"
+
+
+def test_two_keys_every_rule_in_order_with_words_not_repeating_the_status():
+    keys = key()
+    assert [r["code"] for r in keys["items"]] == [r.code for r in ITEM_RULES] + ["override"]
+    assert [r["code"] for r in keys["plan"]] == [r.code for r in PLAN_RULES]
+    for row in keys["items"] + keys["plan"]:
+        assert row["description"] and not row["description"].lower().startswith(row["label"].lower()), row
+
+
+def test_measure_direction_from_baseline_and_target():
+    from inspire.core.plans.rag import PolarityError, measure_polarity
+
+    assert measure_polarity(45, 25) == "lower_is_better"  # Southend: 45% requiring improvement, reducing to 25%
+    assert measure_polarity(51.3, 80) == "higher_is_better"
+    assert measure_polarity(45, 25, "lower_is_better") == "lower_is_better"
+    with pytest.raises(PolarityError, match=r"the target \(25\) is below the baseline \(45\), so lower is better; "
+                                            r"'higher is better' contradicts them"):
+        measure_polarity(45, 25, "higher_is_better")
+    with pytest.raises(PolarityError, match="say whether higher or lower values are better"):
+        measure_polarity(None, 25)
+    with pytest.raises(PolarityError, match="say whether"):
+        measure_polarity(25, 25)
+    assert measure_polarity(None, 25, None, fallback="lower_is_better") == "lower_is_better"
+    assert measure_polarity(None, None) == ""  # nothing to meet yet: no direction needed
+    assert measure_status(MeasureFacts(25.0, "", None, 30.0), AS_AT) == "no_direction"

@@ -220,6 +220,68 @@ def test_nested_bullets_belong_to_their_numbered_item():
     ]
 
 
+def test_sub_bullets_of_another_glyph_join_the_item_that_introduces_them():
+    document = doc(
+        "What needs to improve?\n◼ Services to care leavers, including:\n− sufficiency of accommodation\n"
+        "− access to their health histories.\n◼ Permanence planning for children.\n"
+        "The experiences and progress of children who need help and protection: good"
+    )
+    items, _ = read_items(Lines(document_lines(document)), LIST)
+    assert [words for words, _ in items] == [
+        "Services to care leavers, including: sufficiency of accommodation access to their health histories.",
+        "Permanence planning for children.",
+    ]
+    # the provenance quotes the lines as printed, so the quote is found on its page
+    assert items[0][1].quote == "Services to care leavers, including: − sufficiency of accommodation − access to their health histories."
+
+
+def test_same_glyph_sub_bullets_are_told_by_their_lower_case_start():
+    document = doc(
+        "What needs to improve?\n• The oversight of:\n• permanence for children\n• private fostering.\n• Caseloads.\n"
+        "The experiences and progress of children who need help and protection: good"
+    )
+    items, _ = read_items(Lines(document_lines(document)), LIST)
+    assert [words for words, _ in items] == ["The oversight of: permanence for children private fostering.", "Caseloads."]
+
+
+def test_a_list_of_lower_case_items_is_not_nested():
+    document = doc(
+        "What needs to improve?\n• the consistency of plans\n• arrangements for missing children.\n"
+        "The experiences and progress of children who need help and protection: good"
+    )
+    items, _ = read_items(Lines(document_lines(document)), LIST)
+    assert [words for words, _ in items] == ["the consistency of plans", "arrangements for missing children."]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "There are no areas for priority action.",
+        "There are no priority or immediate actions.",
+        "The inspection did not find any areas for priority and immediate action.",
+        "No areas for priority action were identified.",
+        "Inspectors did not identify any areas for priority action.",
+        "None.",
+    ],
+)
+def test_a_statement_that_there_is_nothing_to_list_is_no_item_and_takes_no_ordinal(statement):
+    spec = ItemList("la", (r"Priority\s+and\s+immediate\s+action",), intro=None)
+    for printed in (f"8. {statement}", statement):
+        document = doc(f"Priority and immediate action\n{printed}\n9. Ensure that plans are timely.\n10. Improve supervision.\nNext heading")
+        items, _ = read_items(Lines(document_lines(document)), spec)
+        assert [words for words, _ in items] == ["Ensure that plans are timely.", "Improve supervision."]
+
+
+def test_a_sentence_introducing_another_list_ends_the_list():
+    spec = ItemList("la", (r"Areas\s+for\s+improvement",))
+    document = doc(
+        "Areas for improvement\n17. Ensure caseloads are manageable.\n18. Ensure that all staff receive regular\n"
+        "supervision.\nThe local authority has the following strengths:\n19. Senior leaders know the service well."
+    )
+    items, _ = read_items(Lines(document_lines(document)), spec)
+    assert [words for words, _ in items] == ["Ensure caseloads are manageable.", "Ensure that all staff receive regular supervision."]
+
+
 def test_a_missing_heading_is_reported():
     assert read_items(Lines(document_lines(doc("No list here."))), LIST) == ([], False)
 

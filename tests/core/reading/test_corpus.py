@@ -13,7 +13,9 @@ How the labels map onto the record:
 - a judgement column the label leaves empty must be absent from the record;
 - recommendation texts compare whitespace-normalised, with their section and ordinal.
 
-Every value read must also carry a provenance whose quote starts on the page it names.
+Every value read must also carry a provenance whose quote is on the page it names. Only 43
+reports have their recommendations labelled, so every report's lists are also checked for the
+shape of a misread list (``list_problems``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import pytest
 
 from inspire.core.reading import ReadError, read_document, read_path
 from inspire.core.reading.documents import load_path
+from inspire.core.reading.frameworks.common.items import NO_ITEMS
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations
 
 #: label family → record family
@@ -62,6 +65,7 @@ def _read(name: str) -> dict:
         "lead_inspector": record.lead_inspector or "",
         "judgements": dict(record.judgements),
         "recommendations": [[r.section, r.ordinal, _normalise(r.text)] for r in record.recommendations],
+        "list_problems": list_problems(record),
         "warnings": list(record.warnings),
         "unproven": unproven(record),
         "misquoted": misquoted(record, document),
@@ -197,19 +201,64 @@ def test_the_file_that_is_not_a_report_is_rejected(corpus_results):
 
 
 def misquoted(record, document) -> list[str]:
-    """Paths whose quote does not start on the page it names (the quote's first 40 characters)."""
+    """Paths whose quote (whitespace-normalised, whole) is not on the page it names."""
     pages = [_normalise(page.text) for page in document.pages]
     return [
         path
         for path, provenance in record.provenance.items()
-        if provenance.page is not None and _normalise(provenance.quote)[:40] not in pages[provenance.page - 1]
+        if provenance.page is not None and _normalise(provenance.quote) not in pages[provenance.page - 1]
     ]
+
+
+#: longer than this, an item has swallowed the paragraphs after its list
+LONGEST_ITEM = 1500
+#: a SIF report lists this many of the council's recommendations (the corpus has 1 to 28)
+SIF_LA_ITEMS = range(1, 36)
+
+
+def list_problems(record) -> list[str]:
+    """The signs of a misread list of recommendations, whatever the labels say: an item that
+    states there is nothing to list, that ends with ":" (a parent whose sub-bullets were split
+    off), that starts in lower case in a list whose items do not (a split sub-bullet), that is
+    implausibly long, ordinals not 1..n per section, or a SIF report's council list out of range."""
+    problems = []
+    for section in ("la", "lscb"):
+        items = [r for r in record.recommendations if r.section == section]
+        if [r.ordinal for r in items] != list(range(1, len(items) + 1)):
+            problems.append(f"{section}: ordinals {[r.ordinal for r in items]}")
+        all_lower = all(r.text[:1].islower() for r in items)
+        for r in items:
+            where = f"{section} {r.ordinal} {r.text[:60]!r}"
+            if NO_ITEMS.match(r.text):
+                problems.append(f"{where}: says there is nothing to list")
+            if r.text.rstrip().endswith(":"):
+                problems.append(f"{where}: ends with ':'")
+            if r.text[:1].islower() and not all_lower:
+                problems.append(f"{where}: starts in lower case")
+            if len(r.text) > LONGEST_ITEM:
+                problems.append(f"{where}: {len(r.text)} characters")
+    if record.family == "sif":
+        count = sum(1 for r in record.recommendations if r.section == "la")
+        if count not in SIF_LA_ITEMS:
+            problems.append(f"la: {count} items")
+    return problems
 
 
 @pytest.mark.slow
 def test_every_value_read_has_its_provenance(corpus_results):
     missing = {name: result["unproven"] for name, result in corpus_results.items() if result.get("unproven")}
     assert missing == {}
+
+
+@pytest.mark.slow
+def test_every_reports_recommendation_lists_are_well_formed(corpus_results, corpus_summary):
+    """Every report read, labelled or not: no list has the shape of a misread one."""
+    read = {name: result for name, result in corpus_results.items() if "error" not in result}
+    items = sum(len(result["recommendations"]) for result in read.values())
+    corpus_summary(f"recommendation lists checked: {len(read)} reports, {items} items")
+    wrong = {name: result["list_problems"] for name, result in read.items() if result["list_problems"]}
+    assert len(read) > 260
+    assert wrong == {}
 
 
 @pytest.mark.slow
@@ -260,3 +309,27 @@ def test_the_comparison_maps_the_labels_and_catches_a_wrong_value():
     result["judgements"] = {"lscb": "good", "overall": "good"}
     wrong = {field for field, want, got in compare(label, None, result) if want != got}
     assert wrong == {"judgements.lscb", "judgements.overall"}
+
+
+def test_the_list_check_catches_each_sign_of_a_misread_list():
+    from inspire.core.reading.record import Recommendation, Record, SourceInfo
+
+    def problems(section_texts, family="ilacs"):
+        record = Record(family=family, source=SourceInfo("0" * 64, "text", 1, "x.txt"))
+        ordinals: dict[str, int] = defaultdict(int)
+        for section, text in section_texts:
+            ordinals[section] += 1
+            record.recommendations.append(Recommendation(section, ordinals[section], text, 1))
+        return list_problems(record)
+
+    assert problems([("la", "Improve plans."), ("lscb", "Evaluate training.")], family="sif") == []
+    assert problems([("la", "the consistency of plans"), ("la", "arrangements for missing children.")]) == []
+    signs = {
+        "says there is nothing to list": [("la", "The inspection did not find any areas for priority and immediate action.")],
+        "ends with ':'": [("la", "The quality of oversight and monitoring of:")],
+        "starts in lower case": [("la", "The quality of oversight."), ("la", "permanence for children")],
+        "characters": [("la", "Improve plans. " * 120)],
+    }
+    for sign, items in signs.items():
+        assert any(sign in problem for problem in problems(items)), sign
+    assert problems([], family="sif") == ["la: 0 items"]

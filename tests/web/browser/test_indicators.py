@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
+from inspire.core.indicators import CATALOGUE
 from inspire.core.indicators.generator import generate
 from tests.web.browser.conftest import check_accessibility
 
@@ -52,17 +53,21 @@ def test_dashboard_indicator_page_and_the_cases_behind_a_figure(page, essex):
     page.goto("/authorities/essex/")
     page.get_by_role("link", name="Performance indicators of Essex").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Performance indicators")
-    expect(page.locator("svg#trend-re_referrals")).to_be_visible()
+    expect(page.locator("#members-only")).to_contain_text("shown only to signed-in members of Essex")
+    expect(page.locator("svg#trend-re_referrals")).to_have_count(0)  # Annex A figures: members only
     check_accessibility(page)
 
     page.get_by_role("link", name="Re-referrals within 12 months").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Re-referrals within 12 months")
-    expect(page.locator("svg#indicator-chart")).to_be_visible()
-    expect(page.locator("#values-table tbody tr")).to_have_count(4)
-    expect(page.get_by_text("The cases are shown only to signed-in members of Essex")).to_be_visible()
+    expect(page.locator("#members-only")).to_be_visible()
     check_accessibility(page)
 
-    _sign_in(page, "/authorities/essex/indicators/re_referrals/")
+    _sign_in(page, "/authorities/essex/indicators/")
+    expect(page.locator("svg#trend-re_referrals")).to_be_visible()
+    check_accessibility(page)
+    page.get_by_role("link", name="Re-referrals within 12 months").click()
+    expect(page.locator("svg#indicator-chart")).to_be_visible()
+    expect(page.locator("#values-table tbody tr")).to_have_count(4)
     expect(page.locator("#cases-table")).to_be_visible()
     check_accessibility(page)
 
@@ -75,6 +80,49 @@ def test_dashboard_indicator_page_and_the_cases_behind_a_figure(page, essex):
     page.get_by_role("group", name="End of the period").get_by_label("Year").fill("2024")
     page.get_by_role("button", name="Show the cases").click()
     expect(page.locator("#cases-summary")).to_contain_text("1 July 2024 to 31 August 2024")
+    check_accessibility(page)
+
+
+#: each comparator column's right edge, each sparkline's box, and whether its end markers lie inside it
+_LAYOUT = """() => {
+  const container = document.querySelector('.govuk-width-container').getBoundingClientRect();
+  const headers = [...document.querySelectorAll('.inspire-dashboard-table thead th')].map(th => ({
+    text: th.textContent.trim(), right: th.getBoundingClientRect().right}));
+  const sparklines = [...document.querySelectorAll('svg.inspire-sparkline')].map(svg => {
+    const box = svg.getBoundingClientRect();
+    const inside = [...svg.querySelectorAll('circle, text')].every(e => {
+      const r = e.getBoundingClientRect();
+      return r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+    });
+    return {width: box.width, inside, labels: svg.querySelectorAll('text').length};
+  });
+  return {containerRight: container.right, headers, sparklines, pageWidth: document.documentElement.scrollWidth};
+}"""
+
+
+def test_the_dashboard_fits_the_page(page, essex, tmp_path):
+    from inspire.web.indicators import services
+    from tests.web.factories import make_record, store
+
+    store(make_record(authority="Essex", facts={"looked_after": 1_139, "looked_after_rate": 38.4, "as_at": "2014-01-31"}))
+    services.report_figures_sync(authority=essex)
+    _sign_in(page, "/authorities/essex/indicators/")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    layout = page.evaluate(_LAYOUT)
+    page.screenshot(path=tmp_path / "dashboard-1280.png", full_page=True)
+    comparators = [h for h in layout["headers"] if h["text"] in ("England", "Region", "Neighbours", "Quartile")]
+    assert len(comparators) == 4 * len({i.theme for i in CATALOGUE.values()})  # every theme's table
+    assert all(h["right"] <= min(layout["containerRight"], 1280) for h in comparators), comparators
+    assert layout["sparklines"] and all(s["width"] <= 160 and s["inside"] and s["labels"] == 2 for s in layout["sparklines"])
+    assert layout["pageWidth"] <= 1280
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.reload()
+    page.screenshot(path=tmp_path / "dashboard-375.png", full_page=True)
+    layout = page.evaluate(_LAYOUT)
+    assert layout["pageWidth"] <= 375  # the tables scroll in their own regions, not the page
+    assert all(s["inside"] for s in layout["sparklines"])
     check_accessibility(page)
 
 

@@ -43,7 +43,13 @@ def test_plan_page_shows_deadline_items_and_key(client, plan, users):
     html = response.content.decode()
     assert "14 October 2016" in html and "70 working days" in html
     assert "Improve the quality of management oversight" in html
-    assert "a milestone is past its target date and not complete" in html  # the key
+    # the two keys, each rule's words once beside its status
+    assert "<caption class=\"govuk-table__caption govuk-table__caption--s\">Items</caption>" in html
+    assert "<caption class=\"govuk-table__caption govuk-table__caption--s\">The plan</caption>" in html
+    assert "A milestone is past its target date and not complete, started or not." in html
+    assert "The submission deadline has passed and no item has started." in html and "Red: " not in html
+    # long after the deadline, items with nothing planned are red, and so is the plan
+    assert "The plan&#x27;s submission deadline has passed and the item still has no milestones" in html
     assert 'name="form" value="theme"' not in html  # viewers get no forms
 
 
@@ -147,6 +153,19 @@ def test_board_pack_downloads(client, plan, users):
     document = pypdfium2.PdfDocument(pdf.content)
     pdf_text = " ".join(" ".join(document[i].get_textpage().get_text_range() for i in range(len(document))).split())
     assert "Research of options." in pdf_text and "30 September 2016" in pdf_text and "Overdue" in pdf_text
+
+
+def test_unknown_download_formats_are_not_found(client, plan, users):
+    board = services.board_create(plan=plan, user=users["southend_editor"], kind="improvement_board", name="Board")
+    meeting = services.meeting_create(board=board, user=users["southend_editor"], date=date(2016, 12, 6))
+    c = client_for(client, users["southend_admin"])
+    for url in (f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.xyz", f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.html",
+                f"/plans/{plan.pk}/audit.xlsx", f"/plans/{plan.pk}/audit.foo", "/plans/template.pdf"):
+        assert c.get(url).status_code == 404, url
+    for url in (f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.docx", f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.pdf",
+                f"/plans/{plan.pk}/audit.csv", "/plans/template.csv", "/plans/template.xlsx"):
+        response = c.get(url)
+        assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment"), url
 
 
 def test_audit_page_for_admins_only_and_csv(client, plan, users):
@@ -361,3 +380,129 @@ def test_dates_are_written_out_where_people_read_them(client, plan, southend_ins
         assert iso not in html and "2016-09-30" not in html, name
     assert long in pages["plan"].content.decode() and long in pages["import"].content.decode()
     assert "30 September 2016" in pages["audit"].content.decode()  # the milestone's target date
+
+
+def test_future_progress_refused_by_page_and_api_alike(client, plan, users):
+    from datetime import timedelta
+
+    tomorrow = date.today() + timedelta(days=1)
+    item = plan.items.get(ref="1")
+    c = client_for(client, users["southend_editor"])
+    response = c.post(f"/api/plans/{plan.pk}/items/{item.pk}/progress",
+                      data=json.dumps({"date": tomorrow.isoformat(), "text": "Will have happened"}), content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("date: ") and "is in the future" in response.json()["detail"]
+    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]), {
+        "form": "progress", "progress-date-day": str(tomorrow.day), "progress-date-month": str(tomorrow.month),
+        "progress-date-year": str(tomorrow.year), "progress-text": "Will have happened"})
+    assert response.status_code == 400 and "is in the future: an update reports what has happened" in response.content.decode()
+    assert not ProgressUpdate.objects.filter(item=item).exists()
+
+
+def test_api_milestone_patch_refuses_unknown_fields_and_non_objects(client, plan, users):
+    milestone = Milestone.objects.get(action__item__plan=plan)
+    url = f"/api/plans/{plan.pk}/milestones/{milestone.pk}"
+    c = client_for(client, users["southend_editor"])
+    response = c.patch(url, data=json.dumps({"status": "at_risk", "colour": "red"}), content_type="application/json")
+    assert response.status_code == 422 and "colour" in response.json()["detail"]
+    for body in ([], [{"status": "at_risk"}], "at_risk", 3):
+        response = c.patch(url, data=json.dumps(body), content_type="application/json")
+        assert response.status_code == 422, body
+    milestone.refresh_from_db()
+    assert milestone.status == "not_started"
+    response = c.patch(url, data=json.dumps({"text": "Research the options for a model of practice."}),
+                       content_type="application/json")
+    assert response.status_code == 200 and response.json()["text"] == "Research the options for a model of practice."
+    assert AuditEntry.objects.filter(object_type="Milestone", field="text").exists()
+
+
+def test_action_edit_page_and_api(client, plan, users):
+    action = plan.items.get(ref="1").actions.get()
+    url = reverse("plans:action_edit", args=[plan.pk, action.pk])
+    assert client_for(client, users["southend_viewer"]).get(url).status_code == 403
+    assert client_for(client, users["essex_editor"]).get(url).status_code == 404
+    c = client_for(client, users["southend_editor"])
+    item_page = c.get(reverse("plans:item_detail", args=[plan.pk, action.item.pk])).content.decode()
+    assert url in item_page
+    form = {"text": "Identify and adopt a model of practice.", "lead": "Nobody", "target-day": "31",
+            "target-month": "3", "target-year": "2017", "timescale": ""}
+    response = c.post(url, form)
+    assert response.status_code == 400 and "&#x27;Nobody&#x27; is not a known owner" in response.content.decode()
+    response = c.post(url, {**form, "lead": "Head of Children's Services", "target-month": "8", "target-year": "2016"})
+    assert response.status_code == 400 and "31 August 2016 is before the target date of Milestone 1" in response.content.decode()
+    response = c.post(url, {**form, "lead": "Head of Children's Services"})
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.lead.name, action.target_date, action.timescale) == ("Head of Children's Services", date(2017, 3, 31), "31 March 2017")
+    api = f"/api/plans/{plan.pk}/actions/{action.pk}"
+    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly", "owner": "x"}), content_type="application/json")
+    assert response.status_code == 422 and "owner" in response.json()["detail"]
+    assert c.patch(api, data=json.dumps([]), content_type="application/json").status_code == 422
+    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly"}), content_type="application/json")
+    assert response.status_code == 200 and response.json()["timescale"] == "31 March 2017 and quarterly"
+    response = c.patch(api, data=json.dumps({"lead": "Someone Unknown"}), content_type="application/json")
+    assert response.status_code == 422 and response.json()["detail"].startswith("lead: 'Someone Unknown' is not a known owner")
+    viewer = client_for(client, users["southend_viewer"])
+    assert viewer.patch(api, data=json.dumps({"text": "x"}), content_type="application/json").status_code == 403
+
+
+def test_measure_picked_from_the_indicators_shows_their_values_and_refuses_manual_ones(client, plan, users):
+    from inspire.web.indicators.models import IndicatorValue
+
+    for start, end, value in [(date(2016, 4, 1), date(2016, 6, 30), 22.6), (date(2016, 7, 1), date(2016, 9, 30), 20.1)]:
+        IndicatorValue.objects.create(authority=plan.authority, indicator="cp_repeat", period_start=start,
+                                      period_end=end, value=value, source="annex_a")
+    item = plan.items.get(ref="3")
+    url = reverse("plans:item_detail", args=[plan.pk, item.pk])
+    c = client_for(client, users["southend_editor"])
+    page = c.get(url).content.decode()
+    assert '<option value="cp_repeat">' in page and "Work it out from the baseline and target" in page
+    response = c.post(url, {"form": "measure", "measure-description": "Repeat child protection plans",
+                            "measure-baseline": "22.6", "measure-goal": "17", "measure-polarity": "higher_is_better",
+                            "measure-indicator": "cp_repeat"})
+    assert response.status_code == 400
+    assert "The target (17) is below the baseline (22.6), so lower is better" in response.content.decode()
+    response = c.post(url, {"form": "measure", "measure-description": "Repeat child protection plans",
+                            "measure-baseline": "22.6", "measure-goal": "17", "measure-indicator": "cp_repeat"})
+    assert response.status_code == 302
+    measure = item.measures.get()
+    page = c.get(url).content.decode()
+    assert "Values from the indicator" in page and "30 September 2016" in page and "20.1%" in page
+    assert 'name="value-measure"' not in page  # no measure here takes values by hand
+    response = c.post(url, {"form": "value", "value-measure": measure.pk, "value-date-day": "30",
+                            "value-date-month": "11", "value-date-year": "2016", "value-value": "19"})
+    assert response.status_code == 400 and "values come from the indicator" in response.content.decode()
+    board = services.board_create(plan=plan, user=users["southend_editor"], kind="improvement_board", name="Board")
+    meeting = services.meeting_create(board=board, user=users["southend_editor"], date=date(2016, 12, 6))
+    pack = c.get(reverse("plans:pack", args=[plan.pk, meeting.pk])).content.decode()
+    assert "Item 3: Repeat child protection plans" in pack and "20.1% on 30 September 2016" in pack
+    chart = c.get(reverse("plans:measure_chart", args=[plan.pk, measure.pk]))
+    assert chart.content.startswith(b"\x89PNG")
+
+
+def test_api_measures_direction_and_indicator(client, plan, users):
+    from inspire.web.indicators.models import IndicatorValue
+
+    IndicatorValue.objects.create(authority=plan.authority, indicator="cp_repeat", period_start=date(2016, 7, 1),
+                                  period_end=date(2016, 9, 30), value=20.1, source="annex_a")
+    item = plan.items.get(ref="2")
+    c = client_for(client, users["southend_editor"])
+    url = f"/api/plans/{plan.pk}/items/{item.pk}/measures"
+    post = lambda u, body: c.post(u, data=json.dumps(body), content_type="application/json")  # noqa: E731
+    response = post(url, {"description": "Audited cases requiring improvement", "baseline": 45, "target": 25,
+                          "polarity": "higher_is_better"})
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("polarity: the target (25) is below the baseline (45), so lower is better")
+    assert post(url, {"description": "Audits", "colour": "red"}).status_code == 422
+    response = post(url, {"description": "Audited cases requiring improvement", "baseline": 45, "target": 25, "unit": "%"})
+    assert response.status_code == 201 and response.json()["polarity"] == "lower_is_better"
+    manual = response.json()["id"]
+    response = post(f"/api/plans/{plan.pk}/measures/{manual}/values", {"date": "2016-11-30", "value": 38})
+    assert response.status_code == 201 and response.json()["values"] == [{"date": "2016-11-30", "value": 38.0}]
+    response = post(url, {"description": "Repeat child protection plans", "baseline": 22.6, "target": 17,
+                          "indicator": "cp_repeat"})
+    assert response.status_code == 201
+    linked = response.json()
+    assert (linked["indicator"], linked["unit"], linked["values"]) == ("cp_repeat", "%", [{"date": "2016-09-30", "value": 20.1}])
+    response = post(f"/api/plans/{plan.pk}/measures/{linked['id']}/values", {"date": "2016-11-30", "value": 19})
+    assert response.status_code == 422 and "values come from the indicator" in response.json()["detail"]

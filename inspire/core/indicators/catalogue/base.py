@@ -97,6 +97,8 @@ class Indicator:
     threshold: Threshold | None = None
     as_at_return: bool = False
     theme: str = ""
+    #: why the data cannot give a figure for a period (lists, period, prepared context), or None
+    period_unavailable: Callable[[Any, Period, Any], str | None] | None = None
 
     @property
     def needs(self) -> tuple[tuple[str, tuple[str, ...]], ...]:

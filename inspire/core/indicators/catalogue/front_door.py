@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from inspire.core.calendar import working_days_between
 from inspire.core.indicators.catalogue.base import Indicator, Polarity, Semantics, Unit, add_years
@@ -88,24 +89,50 @@ REFERRALS_NFA = Indicator(
 )
 
 
-def _referral_dates(lists, period):
+@dataclass(frozen=True)
+class _ReferralHistory:
+    by_child: dict[str, list[date]]  # each child's referral dates, sorted
+    first: date | None  # the earliest referral in the list: the list knows nothing before it
+
+
+def _referral_dates(lists, period) -> _ReferralHistory:
     by_child = defaultdict(list)
     for r in lists.referrals:
         if r.referral_date is not None:
             by_child[r.child_id].append(r.referral_date)
     for dates in by_child.values():
         dates.sort()
-    return by_child
+    return _ReferralHistory(by_child, min((d[0] for d in by_child.values()), default=None))
 
 
-def _is_re_referral(r, period, by_child) -> bool:
+def _is_re_referral(r, period, history: _ReferralHistory) -> bool:
     """An earlier referral of the same child within the 12 months before this one: in the list, or
     counted in the return's "Number of Referrals in Last 12 Months" (which excludes this one)."""
     if r.previous_referrals_12m:
         return True
-    dates = by_child.get(r.child_id, ())
+    dates = history.by_child.get(r.child_id, ())
     i = bisect_left(dates, r.referral_date)
     return i > 0 and dates[i - 1] >= add_years(r.referral_date, -1)
+
+
+def _look_back_before_the_data(lists, period, history: _ReferralHistory) -> str | None:
+    """A referral's 12 months before it must be known: counted by the return ("Number of Referrals
+    in Last 12 Months", from the council's system) or inside the list's own dates. Otherwise earlier
+    referrals before the list's first date would go uncounted and the rate come out too low, so the
+    period gets no value."""
+    if history.first is None:
+        return None
+    unknown = sum(
+        1 for r in lists.referrals
+        if r.referral_date in period and r.previous_referrals_12m is None and add_years(r.referral_date, -1) < history.first
+    )
+    if not unknown:
+        return None
+    first = history.first
+    return (
+        f"the 12 months before {unknown} of the period's referrals start before the return's first referral "
+        f"({first.day} {first:%B %Y}), and the return does not give their number of referrals in the last 12 months"
+    )
 
 
 RE_REFERRALS = Indicator(
@@ -126,6 +153,7 @@ RE_REFERRALS = Indicator(
     denominator=_referral_in_period,
     numerator=_is_re_referral,
     theme="Contacts and referrals",
+    period_unavailable=_look_back_before_the_data,
 )
 
 

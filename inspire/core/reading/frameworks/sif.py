@@ -18,6 +18,7 @@ from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.common import (
     GRADE,
     NUMBER,
+    NUMBERED_RE,
     DeclarativeFramework,
     FactPattern,
     Lines,
@@ -91,9 +92,7 @@ LSCB_LIST_NAMES = "'Recommendations' or 'Areas for improvement'"
 #: a heading that opens a list of recommendations, alone on its line
 RECOMMENDATIONS = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", _I)
 #: lines inside a list that are not items: its sub-headings
-SUBHEADING = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$|^There\s+are\s+no\s+(?:areas\s+(?:for|of)\s+)?priority", re.I)
-#: "16. There are no areas of priority action." is numbered like an item but is none
-NOT_AN_ITEM = re.compile(r"^There\s+are\s+no\b", re.I)
+SUBHEADING = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", re.I)
 #: the heading of the LSCB section's findings, which follow its recommendations
 FINDINGS = re.compile(r"^Inspection\s+findings\b", _I)
 #: headings that follow a list of recommendations
@@ -170,27 +169,42 @@ def read_list(record: Record, text: Lines, section: str, start: int, end: int) -
     heading = RECOMMENDATIONS.search(text.text, start, end)
     if not heading:
         return False
-    found = items_in(text, heading.end() + 1, end, skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS, exclude=NOT_AN_ITEM)
+    found = items_in(text, heading.end() + 1, end, skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS)
     add_recommendations(record, section, found)
     return True
 
 
 def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int) -> None:
-    """The LSCB's recommendations: the list headed within its section, before its findings.
+    """The LSCB's recommendations: the numbered items under its list heading, ending at its
+    findings ("Inspection findings – the Local Safeguarding Children Board"), whose paragraphs are
+    never recommendations.
 
-    Where the extraction put the heading out of place (after the findings began), the items are
-    the numbered paragraphs between the section's summary, which is not numbered, and its findings.
+    PDF extraction can put the heading out of reading order, after the findings began (at the
+    foot of the page it is printed on). Its list is then the run of numbered items ending at the
+    findings heading on the heading's own page, provided nothing introduces that run (a summary's
+    "requires improvement because:" points are numbered too): else it cannot be told, and is warned.
     """
     findings = FINDINGS.search(text.text, section.end(), end)
     stop = findings.start() if findings else end
     if read_list(record, text, "lscb", section.start(), stop):
         return
-    found = items_in(text, section.end(), stop, exclude=NOT_AN_ITEM, style="number")
-    if found:
-        add_recommendations(record, "lscb", found)
-        record.warnings.append("recommendations (lscb): read without their heading, which is out of place")
-    else:
+    late = RECOMMENDATIONS.search(text.text, stop, end) if findings else None
+    if late is None:
         record.warnings.append(f"recommendations (lscb): no list headed {LSCB_LIST_NAMES} found")
+        return
+    page = text.page_at(late.start())
+    first = text.line_at(section.end()) + 1
+    while first < len(text.lines) and text.lines[first].page != page:
+        first += 1
+    run = text.lines[first : text.line_at(stop)]
+    lead = next((i for i, line in enumerate(run) if NUMBERED_RE.match(line.text)), None)
+    if lead is None or any(line.text.endswith(":") for line in run[:lead]):
+        record.warnings.append(
+            f"recommendations (lscb): the heading {late.group(0).strip()!r} is out of place, after the findings, "
+            "and its list cannot be told from them"
+        )
+        return
+    add_recommendations(record, "lscb", items_in(text, text.starts[first], stop, style="number"))
 
 
 def read_area_facts(record: Record, text: Lines) -> None:

@@ -42,6 +42,7 @@ from inspire.core.reading.frameworks.common.judgements import (
 )
 from inspire.core.reading.frameworks.common.lines import (
     BULLETS,
+    NUMBERED_RE,
     Line,
     Lines,
     document_lines,
@@ -55,6 +56,7 @@ __all__ = [
     "BULLETS",
     "GRADE",
     "NUMBER",
+    "NUMBERED_RE",
     "RECORD_OF_MAIN_FINDINGS",
     "TIMESCALE",
     "DeclarativeFramework",

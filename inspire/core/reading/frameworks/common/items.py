@@ -35,6 +35,16 @@ _NO_PAGE = object()
 #: a footnote number printed after an item's full stop ("… their plan for permanence.3")
 _FOOTNOTE_TAIL = re.compile(r"(?<=[.)’'])\d{1,2}$")
 _ENDS_SENTENCE = re.compile(r"[.;:!?)’'\"”]\s*$")
+#: a statement that there is nothing to list, in any wording: "There are no areas for priority
+#: action", "The inspection did not find any areas for priority and immediate action", "No areas
+#: for priority action were identified", "None." — numbered like an item in some reports, never one
+NO_ITEMS = re.compile(
+    r"^(?:there\s+(?:are|were|is|was)\s+no\s+(?:\w+\s+){0,3}?(?:areas?|priorit|recommendation|actions?|immediate)|"
+    r"(?:the\s+)?(?:inspection|inspectors)\s+(?:did|has|have|had)\s+not\s+(?:find|identif(?:y|ied)|found)\s+any\b|"
+    r"no\s+(?:areas?|priority|recommendations?|actions?)\b[^.]{0,80}?\b"
+    r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:identified|found|required|needed)\b|none\.?$)",
+    re.I,
+)
 
 
 def read_items(text: Lines, spec: ItemList, *, start: int = 0, end: int | None = None) -> tuple[list[tuple[str, Provenance]], bool]:
@@ -94,19 +104,19 @@ def items_in(
     *,
     skip: re.Pattern[str] | None = None,
     stop: re.Pattern[str] | None = None,
-    exclude: re.Pattern[str] | None = None,
     style: str | None = None,
 ) -> list[tuple[str, Provenance]]:
     """The numbered or bulleted items on the lines from ``start`` to ``end``.
 
     ``style`` ("number" or "bullet") is what starts an item; by default the first marker found
-    decides. Bullets under a numbered item are part of it. Lines matching ``skip`` (sub-headings such as
+    decides. Bullets under a numbered item are part of it, and so are a bulleted item's
+    sub-bullets (see :func:`_is_sub_bullet`), joined into its text as the corpus labels them. Lines matching ``skip`` (sub-headings such as
     "Areas for improvement" between two runs of items) are passed over; a line matching ``stop``,
-    or a short heading-like line after an item that ended a sentence, ends the list. Items whose
-    text matches ``exclude`` ("There are no areas for priority action") are dropped.
+    or a short heading-like line after an item that ended a sentence, ends the list. A statement
+    that there is nothing to list (:data:`NO_ITEMS`) is no item.
     """
     first, last = text.line_at(start), text.line_at(max(start, end - 1))
-    return _collect(text.lines[first : last + 1], skip=skip, stop=stop, exclude=exclude, style=style)
+    return _collect(text.lines[first : last + 1], skip=skip, stop=stop, style=style)
 
 
 def _collect(
@@ -114,7 +124,6 @@ def _collect(
     *,
     skip: re.Pattern[str] | None = None,
     stop: re.Pattern[str] | None = None,
-    exclude: re.Pattern[str] | None = None,
     style: str | None = None,
     plain: bool = False,
     notes: set[str] | None = None,
@@ -124,9 +133,13 @@ def _collect(
     Lines before the first item are an introduction, passed over, unless ``plain``: then the list
     has lost its glyphs and each line that starts a sentence starts an item. ``notes`` are
     footnote numbers whose text, met at the foot of a page, is left out. A line ``ends`` matches
-    ends the list once an item has begun (``stop`` ends it anywhere)."""
+    ends the list once an item has begun (``stop`` ends it anywhere), as does a sentence
+    introducing another list ("The local authority has the following strengths:")."""
     notes = set(notes or ())
-    items: list[tuple[int | None, list[str]]] = []
+    items: list[_Item] = []
+    top_glyph = ""  # the glyph of a bulleted list's first item: its top level
+    nested = False  # the lines being read are sub-bullets of the current item
+    statement = False  # the line before was a statement that there is nothing to list
     footnote_page: object = _NO_PAGE
     for line in lines:
         body = line.text
@@ -148,27 +161,74 @@ def _collect(
             if style is None and plain:
                 style = "plain"
         starter = (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style in ("number", "bullet") else None
+        if starter and style == "bullet" and items:
+            glyph, rest = body.lstrip()[:1], body[starter.end() :]
+            if _is_sub_bullet(items[-1], glyph, top_glyph, rest, nested):
+                nested = True
+                items[-1].add(line.page, rest, body)
+                continue
         if starter:
-            items.append((line.page, [body[starter.end() :]]))
+            statement = False
+            if not items:
+                top_glyph = body.lstrip()[:1]
+            nested = False
+            items.append(_Item(line.page, body[starter.end() :]))
             continue
-        sentence_over = not items or _ENDS_SENTENCE.search(items[-1][1][-1])
+        sentence_over = not items or _ENDS_SENTENCE.search(items[-1].parts[-1])
+        if (sentence_over and NO_ITEMS.match(body)) or (statement and body[:1].islower()):
+            statement = True  # "There are no areas for priority action", wrapped or not: no item
+            continue
+        statement = False
         if style == "plain" and sentence_over and body[:1].isupper():
-            items.append((line.page, [body]))
+            items.append(_Item(line.page, body))
             continue
         if not items:
             continue  # an introduction ("the local authority should:")
         if ends is not None and ends.match(body):
             break
-        if _looks_like_heading(body) and sentence_over:
+        if sentence_over and _looks_like_heading(body):
+            break
+        if sentence_over and _introduces_list(body):
             break
         bullet = BULLET_RE.match(body)
-        items[-1][1].append(body[bullet.end() :] if bullet else body)
+        items[-1].add(line.page, body[bullet.end() :] if bullet else body, body)
     out = []
-    for page, parts in items:
-        words = _FOOTNOTE_TAIL.sub("", squash(" ".join(parts)))
-        if words and not (exclude is not None and exclude.search(words)):
-            out.append((words, Provenance(page, words)))
+    for item in items:
+        words = _FOOTNOTE_TAIL.sub("", squash(" ".join(item.parts)))
+        if words and not NO_ITEMS.match(words):
+            out.append((words, Provenance(item.page, _FOOTNOTE_TAIL.sub("", squash(" ".join(item.printed))))))
     return out
+
+
+class _Item:
+    """An item being read: its text (list markers dropped) and, for its provenance, the lines
+    as printed on its first page (a nested bullet's glyph kept, so the quote is on that page)."""
+
+    __slots__ = ("page", "parts", "printed")
+
+    def __init__(self, page: int | None, text: str):
+        self.page = page
+        self.parts = [text]
+        self.printed = [text]
+
+    def add(self, page: int | None, text: str, printed: str) -> None:
+        self.parts.append(text)
+        if page == self.page:
+            self.printed.append(printed)
+
+
+def _is_sub_bullet(item: _Item, glyph: str, top_glyph: str, rest: str, nested: bool) -> bool:
+    """Whether a bullet belongs to the item before it: the item introduced it (ended with ":")
+    or a sub-bullet came just before, and the bullet is another glyph than the list's top level
+    ("◼" items, "−" sub-bullets) or, with the same glyph, a fragment starting in lower case."""
+    if not (nested or item.parts[-1].rstrip().endswith(":")):
+        return False
+    return glyph != top_glyph or rest[:1].islower()
+
+
+def _introduces_list(line: str) -> bool:
+    """A sentence introducing another list ("The local authority has the following strengths:")."""
+    return line.endswith(":") and line[:1].isupper()
 
 
 def _looks_like_heading(line: str) -> bool:
