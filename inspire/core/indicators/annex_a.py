@@ -41,10 +41,6 @@ from typing import IO, Any, Callable
 
 from xml.etree import ElementTree
 
-import python_calamine
-from openpyxl.formula.translate import Translator
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-
 from inspire.core.indicators.cases import ROW_TYPES, CaseLists, Problem
 
 
@@ -322,6 +318,8 @@ def evaluate(formula: str, values: tuple, row_number: int, depth: int = 0) -> An
         if ref:
             if int(ref.group(2)) != row_number:
                 raise Unsupported(formula)
+            from openpyxl.utils.cell import column_index_from_string  # openpyxl is slow to import: only when used
+
             index = column_index_from_string(ref.group(1)) - 1
             value = values[index] if index < len(values) else None
             if isinstance(value, str) and value.startswith("="):
@@ -429,6 +427,8 @@ class _Book:
     formulas, the formulas themselves (read from the sheet's XML; shared formulas translated)."""
 
     def __init__(self, data: bytes):
+        import python_calamine  # imported when a workbook is read, so the web app starts faster
+
         self.data = data
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
@@ -474,6 +474,9 @@ class _Book:
         return start[0] + 1, start[1], sheet.iter_rows()
 
     def formulas(self, title: str) -> dict[int, list[tuple[int, str]]]:
+        from openpyxl.formula.translate import Translator  # imported when used: openpyxl is slow to import
+        from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
         """Row number -> [(column index, formula text "=H2+5")] for every formula cell of a sheet."""
         path = self._paths.get(title)
         if not path:

@@ -49,7 +49,12 @@ def population_for(*, authority: Authority, day: date) -> int | None:
     """The under-18 population to use on ``day``. A figure a person entered beats one a report
     states: reports' figures are used only when none has been entered. Among those, the one dated
     nearest ``day`` (on a tie, the earlier)."""
-    populations = list(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"))
+    return population_pick(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"), day)
+
+
+def population_pick(populations, day: date) -> int | None:
+    """``population_for`` over an authority's (as_at, source, under_18) rows already fetched."""
+    populations = list(populations)
     entered = [p for p in populations if p[1] == "entered"]
     pool = entered or populations
     if not pool:

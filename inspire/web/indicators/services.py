@@ -17,7 +17,7 @@ from inspire.core.indicators.compute import Result, standard_periods
 from inspire.core.register import default_register
 from inspire.web.indicators import caselists
 from inspire.web.indicators.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
-from inspire.web.indicators.selectors import population_for
+from inspire.web.indicators.selectors import population_for, population_pick
 from inspire.web.inspections.models import Authority, Inspection
 
 #: the area facts readers store in ``Inspection.facts`` -> the indicator each one is a value of
@@ -109,12 +109,20 @@ def population_set(*, authority: Authority, as_at: date, under_18: int, entered_
     return population
 
 
-def rates_refresh(*, authority: Authority) -> int:
-    """Recompute the rates per 10,000 of an authority's imports from the population now known."""
+def rates_refresh(*, authority: Authority | None = None, authorities: Iterable[Authority] | None = None) -> int:
+    """Recompute the rates per 10,000 of an authority's (or some authorities') imports from the
+    population now known."""
+    ids = [authority.pk] if authority is not None else [a.pk for a in authorities or ()]
     rate_ids = [i.id for i in CATALOGUE.values() if i.unit is Unit.RATE]
+    values = list(IndicatorValue.objects.filter(authority__in=ids, source="annex_a", indicator__in=rate_ids).exclude(numerator=None))
+    if not values:
+        return 0
+    known: dict[int, list] = {a: [] for a in ids}
+    for row in Population.objects.filter(authority__in=ids).values_list("authority_id", "as_at", "source", "under_18"):
+        known[row[0]].append(row[1:])
     changed = []
-    for value in IndicatorValue.objects.filter(authority=authority, source="annex_a", indicator__in=rate_ids).exclude(numerator=None):
-        population = population_for(authority=authority, day=value.period_end)
+    for value in values:
+        population = population_pick(known[value.authority_id], value.period_end)
         if population:
             value.value, value.denominator, value.unavailable = value.numerator / population * 10_000, population, ""
             changed.append(value)
@@ -134,58 +142,67 @@ def report_figures_sync(*, authority: Authority | None = None, authorities: Iter
         authorities = [authority]
     if authorities is not None:
         inspections = inspections.filter(authority__in=[a.pk for a in authorities])
-    stored = 0
+    rows: dict[int, list[IndicatorValue]] = {}  # by inspection
+    populations: dict[tuple[int, date], Population] = {}  # by (authority, day): the last report's wins
     touched: dict[int, Authority] = {}
+    dated = []
+    for inspection in inspections.select_related("authority"):
+        facts = inspection.facts or {}
+        day = _fact_date(facts.get("as_at")) or inspection.inspection_start
+        if day is None:
+            continue
+        dated.append(inspection)
+        touched[inspection.authority_id] = inspection.authority
+        rows[inspection.pk] = [
+            IndicatorValue(authority=inspection.authority, indicator=indicator, period_start=day, period_end=day,
+                           value=float(facts[key]), source="report", inspection=inspection)
+            for key, indicator in REPORT_FACTS.items()
+            if isinstance(facts.get(key), (int, float))
+        ]
+        under_18 = facts.get("children_under_18")
+        if isinstance(under_18, (int, float)) and under_18 > 0:
+            populations[(inspection.authority_id, day)] = Population(
+                authority=inspection.authority, as_at=day, source="report", under_18=int(under_18), inspection=inspection)
     with transaction.atomic():
-        for inspection in inspections.select_related("authority"):
-            facts = inspection.facts or {}
-            day = _fact_date(facts.get("as_at")) or inspection.inspection_start
-            if day is None:
-                continue
-            touched[inspection.authority_id] = inspection.authority
-            IndicatorValue.objects.filter(inspection=inspection).delete()
-            Population.objects.filter(inspection=inspection).delete()
-            rows = [
-                IndicatorValue(authority=inspection.authority, indicator=indicator, period_start=day, period_end=day,
-                               value=float(facts[key]), source="report", inspection=inspection)
-                for key, indicator in REPORT_FACTS.items()
-                if isinstance(facts.get(key), (int, float))
-            ]
-            IndicatorValue.objects.bulk_create(rows)
-            stored += len(rows)
-            under_18 = facts.get("children_under_18")
-            if isinstance(under_18, (int, float)) and under_18 > 0:
-                Population.objects.update_or_create(
-                    authority=inspection.authority, as_at=day, source="report",
-                    defaults={"under_18": int(under_18), "inspection": inspection},
-                )
-        stored += _report_rates_derive(inspections=[i for i in inspections if i.authority_id in touched])
-        for touched_authority in touched.values():
-            rates_refresh(authority=touched_authority)
-    return stored
+        ids = [i.pk for i in dated]
+        for chunk in range(0, len(ids), 500):  # stays within every database's limit on query parameters
+            IndicatorValue.objects.filter(inspection__in=ids[chunk:chunk + 500]).delete()
+            Population.objects.filter(inspection__in=ids[chunk:chunk + 500]).delete()
+        for (authority_id, day), population in populations.items():  # few: one per report with a population
+            Population.objects.update_or_create(
+                authority_id=authority_id, as_at=day, source="report",
+                defaults={"under_18": population.under_18, "inspection": population.inspection},
+            )
+        new_rows = [row for inspection_rows in rows.values() for row in inspection_rows]
+        new_rows += _report_rates_derive(inspections=dated, rows=rows, authorities=list(touched))
+        IndicatorValue.objects.bulk_create(new_rows)
+        rates_refresh(authorities=touched.values())
+    return len(new_rows)
 
 
 #: a count a report states -> the rate per 10,000 worked out from it when the report gives none
 REPORT_RATES = {"children_in_need": "children_in_need_rate", "cp_plans": "cp_rate", "looked_after": "looked_after_rate"}
 
 
-def _report_rates_derive(*, inspections) -> int:
-    """A report that states a count but not its rate gets the rate from the under-18 population
-    (``population_for``: one entered beats one a report states)."""
-    rows = []
+def _report_rates_derive(*, inspections, rows: dict[int, list[IndicatorValue]], authorities: list[int]) -> list[IndicatorValue]:
+    """The rates of a report that states a count but not its rate, from the under-18 population
+    (``population_for``: one entered beats one a report states); ``rows`` are each report's values."""
+    known: dict[int, list] = {a: [] for a in authorities}
+    for row in Population.objects.filter(authority__in=authorities).values_list("authority_id", "as_at", "source", "under_18"):
+        known[row[0]].append(row[1:])
+    derived = []
     for inspection in inspections:
-        values = {v.indicator: v for v in IndicatorValue.objects.filter(inspection=inspection)}
+        values = {v.indicator: v for v in rows[inspection.pk]}
         for count, rate in REPORT_RATES.items():
             if count not in values or rate in values:
                 continue
             day = values[count].period_end
-            population = population_for(authority=inspection.authority, day=day)
+            population = population_pick(known[inspection.authority_id], day)
             if population:
-                rows.append(IndicatorValue(authority=inspection.authority, indicator=rate, period_start=day, period_end=day,
-                                           value=values[count].value / population * 10_000, numerator=values[count].value,
-                                           denominator=population, source="report", inspection=inspection))
-    IndicatorValue.objects.bulk_create(rows)
-    return len(rows)
+                derived.append(IndicatorValue(authority=inspection.authority, indicator=rate, period_start=day, period_end=day,
+                                              value=values[count].value / population * 10_000, numerator=values[count].value,
+                                              denominator=population, source="report", inspection=inspection))
+    return derived
 
 
 def on_inspections_stored(sender, *, inspections, **kwargs) -> None:

@@ -65,7 +65,7 @@ def inspection_ingest(
     pool = worker_pool(workers)
     try:
         futures = {}
-        for path in paths:
+        for path in sorted(paths, key=_size, reverse=True):  # largest first: no long file left to end alone
             try:
                 size = path.stat().st_size
                 digest = file_sha256(path) if size <= max_bytes else ""
@@ -107,6 +107,13 @@ def inspection_ingest(
         pool.join()
     inspections_stored.send(sender=inspection_ingest, inspections=report.inspections)  # once per batch
     return report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported when it is opened
 
 
 def _store(report: IngestReport, path: Path, digest: str, record, document) -> None:

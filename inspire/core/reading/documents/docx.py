@@ -5,14 +5,15 @@ from __future__ import annotations
 import io
 import zipfile
 
-import docx
-from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING
 
 from inspire.core.reading.documents.base import Backend, Page
 from inspire.core.reading.errors import CorruptFile, NoText
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 _PAGE_BREAK = "\f"
 
@@ -32,6 +33,8 @@ class DocxBackend(Backend):
             return b"word/" in data[:4096]
 
     def pages(self, data: bytes, source: str) -> tuple[Page, ...]:
+        import docx  # python-docx is imported only when a Word file is read (ingest parents never need it)
+
         try:
             document = docx.Document(io.BytesIO(data))
             text = "\n".join(_blocks(document))
@@ -45,6 +48,10 @@ class DocxBackend(Backend):
 
 
 def _blocks(document: DocxDocument):
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):

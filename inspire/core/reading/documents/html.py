@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-
 from inspire.core.reading.documents.base import Backend, Page
 from inspire.core.reading.errors import NoText
 
@@ -21,6 +19,8 @@ class HtmlBackend(Backend):
         return bool(_HTML_START.match(data[:2048].lstrip(b"\xef\xbb\xbf")))
 
     def pages(self, data: bytes, source: str) -> tuple[Page, ...]:
+        from bs4 import BeautifulSoup  # imported only when an HTML page is read
+
         soup = BeautifulSoup(data, "lxml")
         for tag in soup(["script", "style", "noscript", "template", "svg"]):
             tag.decompose()
