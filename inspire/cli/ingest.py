@@ -53,7 +53,9 @@ def ingest(
     if not files:
         err.print(f"No report files ({', '.join(REPORT_SUFFIXES)}) found in {', '.join(map(str, paths))}.", highlight=False)
     start_worker_server()  # loads the reader in the background while Django starts
-    _prepare()
+    from inspire.web.django_setup import setup as django_setup
+
+    django_setup()  # inspection_ingest migrates the database itself, while its workers read
     from inspire.web.inspections.ingest import inspection_ingest
 
     out = Console()
