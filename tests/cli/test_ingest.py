@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 
+import pypdfium2 as pdfium
 import pytest
 from typer.testing import CliRunner
 
@@ -84,10 +85,18 @@ def test_the_failures_table_names_each_file_and_its_problem(report):
 
 
 def test_a_file_that_takes_too_long_is_stopped_and_reported(tmp_path, shared):
-    biggest = max(CORPUS.glob("*.pdf"), key=lambda p: p.stat().st_size)  # takes well over a second to read
-    outcome = inspection_ingest(paths=[biggest], timeout=0.05)
+    # the largest report's pages twelve times over: many seconds to read, far past the timeout
+    # whatever the machine's load (the pool checks timeouts every tenth of a second or so)
+    biggest = max(CORPUS.glob("*.pdf"), key=lambda p: p.stat().st_size)
+    slow = pdfium.PdfDocument.new()
+    source = pdfium.PdfDocument(biggest)
+    for _ in range(12):
+        slow.import_pages(source)
+    path = tmp_path / "slow.pdf"
+    slow.save(path)
+    outcome = inspection_ingest(paths=[path], timeout=0.5)
     assert [(f.path, f.message) for f in outcome.failed] == [
-        (biggest, f"{biggest.name}: reading took longer than 0.05 seconds and was stopped")]
+        (path, "slow.pdf: reading took longer than 0.5 seconds and was stopped")]
     assert SourceDocument.objects.count() == 0
 
 
