@@ -332,6 +332,7 @@ def test_national_area_must_be_known(client, sample):
         ({"q": "good", "grade": "brilliant"}, "Select a grade from the list"),
         ({"q": "good", "region": "Atlantis"}, "Select a region from the list"),
         ({"q": "x" * 201}, "Search words must be 200 characters or fewer"),
+        ({"q": "good\x00"}, "Search words must not contain a null character"),
         (
             {"q": "good", "from-day": "1", "from-month": "1", "from-year": "2020", "to-day": "1", "to-month": "1", "to-year": "2019"},
             "End date must be the same as or after the start date",
@@ -583,3 +584,10 @@ def test_recommendation_provenance_is_named_by_its_ordinal_not_its_index(client,
     assert "LSCB recommendation 1: where it comes from" in text(client.get(url, {"key": f"recommendations.{first_lscb}"}))
     assert client.get(url, {"key": f"recommendations.{len(listed)}"}).status_code == 404
     assert client.get(url, {"key": "recommendations.x"}).status_code == 404
+
+
+def test_a_null_character_in_an_authority_search_is_refused_not_sent_to_the_database(client, sample):
+    """PostgreSQL refuses NUL in text outright; found by the property test above on PostgreSQL."""
+    response = client.get(reverse("authority_list"), {"q": "Es\x00sex"})
+    assert response.status_code == 400
+    assert "Authority name must not contain a null character" in text(response)

@@ -33,6 +33,9 @@ class Params:
         if len(value) > max_length:
             self.errors[name] = f"{label} must be {max_length} characters or fewer"
             return ""
+        if "\x00" in value:  # no database stores it (PostgreSQL refuses it outright)
+            self.errors[name] = f"{label} must not contain a null character"
+            return ""
         return value
 
     def choice(self, name: str, choices: dict[str, str], *, label: str) -> str | None:
