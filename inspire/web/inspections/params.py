@@ -110,9 +110,12 @@ class Params:
             "prefix": prefix,
             "legend": legend,
             "hint": hint,
-            "values": {part: self.data.get(f"{prefix}-{part}", "") for part in ("day", "month", "year")},
             "error": self.date_error(prefix),
-            "error_parts": self.date_error_parts(prefix),
+            "parts": [
+                {"name": part, "label": part.capitalize(), "width": width,
+                 "value": self.data.get(f"{prefix}-{part}", ""), "error": part in self.date_error_parts(prefix)}
+                for part, width in (("day", 2), ("month", 2), ("year", 4))
+            ],
         }
 
     def summary(self) -> list[tuple[str, str]]:
