@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from inspire.cli import app
-from inspire.core.reading.batch import DEFAULT_TIMEOUT, REPORT_SUFFIXES, find_report_files, start_worker_server
+from inspire.core.reading.batch import DEFAULT_TIMEOUT, REPORT_SUFFIXES, BatchRead, find_report_files
 
 #: Exit codes of ``inspire ingest``: every file stored or already stored; some files failed
 #: (the others are stored); a path named does not exist (nothing was read).
@@ -52,31 +52,26 @@ def ingest(
         raise typer.Exit(EXIT_BAD_PATH) from None
     if not files:
         err.print(f"No report files ({', '.join(REPORT_SUFFIXES)}) found in {', '.join(map(str, paths))}.", highlight=False)
-    start_worker_server()  # loads the reader in the background while Django starts
-    from inspire.web.django_setup import setup as django_setup
+    with BatchRead(files, workers=workers, timeout=timeout) as reading:  # the workers read while Django loads
+        from inspire.web.django_setup import setup as django_setup
 
-    django_setup()  # inspection_ingest migrates the database itself, while its workers read
-    from inspire.web.inspections.ingest import inspection_ingest
+        django_setup()  # inspection_ingest migrates the database itself, while the workers read
+        from inspire.web.inspections.ingest import inspection_ingest
 
-    out = Console()
-    progress = Progress(
-        TextColumn("Reading"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        TextColumn("{task.description}"),
-        console=out,
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("", total=len(files))
-        report = inspection_ingest(
-            paths=files,
-            workers=workers,
-            timeout=timeout,
-            on_file=lambda path: progress.update(task, advance=1, description=path.name),
+        out = Console()
+        progress = Progress(
+            TextColumn("Reading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.description}"),
+            console=out,
+            transient=True,
         )
+        with progress:
+            task = progress.add_task("", total=len(files))
+            report = inspection_ingest(reading, on_file=lambda path: progress.update(task, advance=1, description=path.name))
 
     summary = Table("Result", "Files", title="Ingest summary", title_justify="left")
     summary.add_row("Stored", str(len(report.stored)))

@@ -11,11 +11,13 @@ import sys
 
 import pypdfium2 as pdfium
 import pytest
+from pebble import ProcessPool
 from typer.testing import CliRunner
 
 from inspire.cli import app
 from inspire.core.reading import read_path
-from inspire.web.inspections.ingest import inspection_ingest, worker_pool
+from inspire.core.reading.batch import BatchRead, worker_context
+from inspire.web.inspections.ingest import inspection_ingest
 from inspire.web.inspections.models import DocumentPage, Inspection, SourceDocument
 from tests.conftest import CORPUS, ROOT, corpus_labels, seed
 from tests.core.reading.bad_inputs import make_bad_inputs
@@ -25,6 +27,12 @@ pytestmark = pytest.mark.django_db
 
 def ingest(*args: str):
     return CliRunner().invoke(app, ["ingest", *args])
+
+
+def ingest_files(paths, **options):
+    """``inspection_ingest`` of these files, read as ``inspire ingest`` reads them."""
+    with BatchRead(paths, **options) as reading:
+        return inspection_ingest(reading)
 
 
 def summary(output: str) -> dict[str, int]:
@@ -70,7 +78,7 @@ def test_a_folder_with_bad_files_carries_on_stores_the_good_and_reports_each_fai
 
 def test_each_failure_has_its_file_and_exact_message(report):
     bad = make_bad_inputs(report.parent / "bad")
-    outcome = inspection_ingest(paths=sorted(b.path for b in bad.values()) + [report])
+    outcome = ingest_files(sorted(b.path for b in bad.values()) + [report])
     assert outcome.stored == [report]
     # random.bin is not searched for in a folder, but is read when named; each message is the reader's own
     assert {f.path: f.message for f in outcome.failed} == {b.path: b.message for b in bad.values()}
@@ -94,7 +102,7 @@ def test_a_file_that_takes_too_long_is_stopped_and_reported(tmp_path, shared):
         slow.import_pages(source)
     path = tmp_path / "slow.pdf"
     slow.save(path)
-    outcome = inspection_ingest(paths=[path], timeout=0.5)
+    outcome = ingest_files([path], timeout=0.5)
     assert [(f.path, f.message) for f in outcome.failed] == [
         (path, "slow.pdf: reading took longer than 0.5 seconds and was stopped")]
     assert SourceDocument.objects.count() == 0
@@ -108,7 +116,7 @@ def test_a_missing_path_exits_2_and_reads_nothing(report, tmp_path):
 
 
 def test_worker_processes_never_import_django():
-    with worker_pool(1) as pool:
+    with ProcessPool(max_workers=1, context=worker_context()) as pool:
         # a builtin travels to the worker by name; the worker answers from its own sys.modules
         loaded = pool.schedule(eval, args=("sorted(m for m in __import__('sys').modules if m.split('.')[0] == 'django')",))
         assert loaded.result(timeout=30) == []
@@ -129,7 +137,7 @@ def test_a_stored_report_under_a_name_claiming_another_format_is_refused_as_read
     result = ingest(str(misnamed))
     assert result.exit_code == 1, result.output
     assert summary(result.output) == {"Stored": 0, "Already stored": 0, "Failed": 1}
-    (failure,) = inspection_ingest(paths=[misnamed], workers=1).failed
+    (failure,) = ingest_files([misnamed], workers=1).failed
     assert failure.message == "report.docx: the file is named .docx but contains a PDF"
 
 
@@ -176,7 +184,7 @@ def test_what_is_stored_is_what_read_gives(shared):
     labels = corpus_labels()
     names = [next(row["report"] for row in labels if row["family"] == family) for family in ("sif", "ilacs")]
     paths = [CORPUS / name for name in names]
-    outcome = inspection_ingest(paths=paths)
+    outcome = ingest_files(paths)
     assert (sorted(outcome.stored), outcome.failed) == (sorted(paths), [])
     for path in paths:
         record = read_path(path)

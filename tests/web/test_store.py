@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 
 from inspire.core.reading.documents import load_path
 from inspire.core.reading.record import AuthorityRef, Provenance, Record, Recommendation, SourceInfo
 from inspire.core.register import default_register
 from inspire.web.inspections.models import DocumentPage, Inspection, Judgement, SourceDocument
 from inspire.web.inspections.models import Recommendation as StoredRecommendation
-from inspire.web.inspections.services import inspection_store, register_sync
+from inspire.web.inspections.search import search_pages
+from inspire.web.inspections.services import inspection_store, inspections_store, register_sync
 from tests.conftest import seed
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -84,3 +86,22 @@ def test_all_or_nothing_a_failure_part_way_stores_nothing(essex_2014):
     # and the same file can then be stored once its record is right
     record.recommendations.pop()
     assert inspection_store(record=record, document=document, content=path.read_bytes()).created
+
+
+def test_a_batch_stores_each_report_once_and_rolls_back_only_the_one_refused(essex_2014):
+    path, document, record = essex_2014
+    content = path.read_bytes()
+    other = dataclasses.replace(document, sha256="0" * 64)  # another file with the same text
+    refused = dataclasses.replace(record, recommendations=[*record.recommendations, Recommendation("la", 2, "A duplicate ordinal.", 4)])
+    results = inspections_store([(record, document, content), (refused, other, content), (record, document, content)])
+    assert isinstance(results[1], IntegrityError)
+    assert (results[0].created, results[2].created) == (True, False)
+    assert results[0].inspection.pk == results[2].inspection.pk == Inspection.objects.get().pk
+    assert counts() == (1, len(document.pages), 1, 2, 2)
+    # the pages stored are in the search index, and only they
+    hits = search_pages(query="return home interviews").hits
+    assert hits and {hit.document_id for hit in hits} == {results[0].inspection.document_id}
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM inspections_page_fts_docsize")
+            assert cursor.fetchone()[0] == DocumentPage.objects.count()

@@ -1,21 +1,28 @@
-"""Reading many files: which files a batch takes, and the work one worker process does per file.
+"""Reading many files: which files a batch takes, and reading them in worker processes.
 
-Pure Python (no Django): ingest runs :func:`read_for_store` in worker processes that never
-import the web layer, and stores what they return in the parent.
+Pure Python (no Django): worker processes never import the web layer. :class:`BatchRead` starts
+reading the moment it is made, so the caller can load the database layer while the workers read,
+and hands back each file's outcome as it finishes; the caller stores what was read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import queue
 from collections.abc import Iterable, Iterator
-from multiprocessing import forkserver
+from concurrent.futures import CancelledError, Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from pathlib import Path
 
-from inspire.core.reading.documents import Document, load_path
+from pebble import ProcessExpired, ProcessPool
+
+from inspire.core.reading.documents import MAX_BYTES, Document, backend_for, load_document
+from inspire.core.reading.errors import FileTooLarge, ReadError
 from inspire.core.reading.reader import read_document
 from inspire.core.reading.record import Record
-
 #: The file names a folder is searched for (any case). Files named on the command line are read
 #: whatever their name: the format is always decided by content.
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
@@ -51,13 +58,18 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def read_for_store(path: str) -> tuple[Record, Document]:
-    """Read one file into its record and the document it was read from (the pages to store).
+def read_for_store(path: str, max_bytes: int = MAX_BYTES) -> tuple[Record, Document, bytes]:
+    """Read one file into its record, the document it was read from (the pages to store) and the
+    very bytes read (the original to store: a copy made later might not be what was read).
 
     Runs in a worker process; raises ReadError for bad input like every reader entry point.
     """
-    document = load_path(path)
-    return read_document(document), document
+    file = Path(path)
+    if (size := file.stat().st_size) > max_bytes:  # never load a file that has grown past the limit
+        raise FileTooLarge(file.name, size, max_bytes)
+    content = file.read_bytes()
+    document = load_document(content, file.name, max_bytes=max_bytes)
+    return read_document(document), document, content
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
@@ -68,7 +80,138 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def start_worker_server() -> None:
-    """Start the fork server now, so it loads the reader while the caller does other start-up work."""
-    worker_context()
-    forkserver.ensure_running()
+@dataclass(frozen=True)
+class Read:
+    """A file read: its record and the document (the pages) it was read from."""
+
+    path: Path
+    record: Record
+    document: Document
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be read, and why (the message names the file)."""
+
+    path: Path
+    message: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file not read because the same bytes are stored already (see :meth:`BatchRead.skip`)."""
+
+    path: Path
+
+
+Outcome = Read | Failure | Skipped
+
+
+class BatchRead:
+    """Files read by worker processes (one per core by default), starting the moment this is made.
+
+    A file that cannot be found or is over ``max_bytes`` is refused unread (``refused``). The rest
+    are read largest first, so no long file is left to end alone. :meth:`next` gives each file's
+    :data:`Outcome` as it finishes; a bad file, a crash or a hang (stopped after ``timeout``
+    seconds) is a :class:`Failure` of that file only. Use it as a context manager, or call
+    :meth:`close`, to end the workers.
+    """
+
+    def __init__(
+        self,
+        paths: Iterable[Path],
+        *,
+        workers: int | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_bytes: int = MAX_BYTES,
+    ):
+        self.refused: list[Failure] = []
+        self._timeout = timeout
+        self._finished: queue.SimpleQueue[Future] = queue.SimpleQueue()
+        self._files: dict[Future, Path] = {}
+        self._pool = ProcessPool(max_workers=workers or os.cpu_count() or 1, context=worker_context())
+        for path in sorted(paths, key=_size, reverse=True):
+            try:
+                size = path.stat().st_size
+            except OSError as error:
+                self.refused.append(_unopenable(path, error))
+                continue
+            if size > max_bytes:
+                self.refused.append(Failure(path, str(FileTooLarge(path.name, size, max_bytes))))
+                continue
+            future = self._pool.schedule(read_for_store, args=(str(path), max_bytes), timeout=timeout)
+            self._files[future] = path
+            future.add_done_callback(self._finished.put)
+        self.pending = len(self._files)
+
+    def skip(self, digests: set[str]) -> None:
+        """Read no file whose SHA-256 is in ``digests`` (stored already): each one waiting or still
+        being read is stopped, and its outcome is :class:`Skipped`. A file already read keeps its
+        outcome. Files are hashed only here, and only when there is something to skip: a first
+        ingest hashes each file once, in its worker."""
+        if not digests:
+            return
+        for future, path in self._files.items():
+            try:
+                if not future.done() and file_sha256(path) in digests:
+                    future.cancel()
+            except OSError:
+                pass  # its worker reports it
+
+    def next(self, timeout: float | None = None) -> Outcome | None:
+        """The next file's outcome, as soon as one is done; None if none is done within ``timeout``
+        seconds (None: wait as long as it takes). Call only while ``pending``."""
+        try:
+            future = self._finished.get(timeout=timeout)
+        except queue.Empty:
+            return None
+        self.pending -= 1
+        path = self._files.pop(future)
+        try:
+            record, document, content = future.result()
+        except CancelledError:
+            return _skipped(path)
+        except ReadError as error:
+            return Failure(path, str(error))
+        except FutureTimeout:  # before OSError, of which it is a kind
+            return Failure(path, f"{path.name}: reading took longer than {self._timeout:g} seconds and was stopped")
+        except OSError as error:
+            return _unopenable(path, error)
+        except ProcessExpired as error:
+            return Failure(path, f"{path.name}: the reader stopped unexpectedly (exit code {error.exitcode})")
+        except Exception as error:  # a defect in Inspire: report it against the file and carry on
+            return Failure(path, f"{path.name}: internal error while reading ({type(error).__name__}: {error})")
+        return Read(path, record, document, content)
+
+    def close(self) -> None:
+        """End the workers: every file is done, or the batch was interrupted (Ctrl-C)."""
+        self._pool.stop()
+        self._pool.join()
+
+    def __enter__(self) -> BatchRead:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+def _skipped(path: Path) -> Failure | Skipped:
+    # The same bytes under a name claiming another format are refused, as reading refuses them.
+    try:
+        backend_for(path.read_bytes(), path.name)
+    except ReadError as error:
+        return Failure(path, str(error))
+    except OSError as error:
+        return _unopenable(path, error)
+    return Skipped(path)
+
+
+def _unopenable(path: Path, error: OSError) -> Failure:
+    return Failure(path, f"{path.name}: the file cannot be opened ({error.strerror})")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # refused just after, when its size is read again

@@ -135,8 +135,8 @@ def report_figures_sync(*, authority: Authority | None = None, authorities: Iter
     and their rates; children under 18 as the population) as dated values, for one authority, some,
     or all; then recompute those authorities' Annex A rates, as a report's population may serve them.
     Idempotent: a report's earlier figures are replaced. The date is the one the report states the
-    figures at (``facts["as_at"]``), else the inspection's start. Runs after every batch of reports
-    stored (``on_inspections_stored``)."""
+    figures at (``facts["as_at"]``), else the inspection's start. Runs whenever reports are stored
+    (``on_inspections_stored``)."""
     inspections = Inspection.objects.exclude(authority=None).exclude(facts={})
     if authority is not None:
         authorities = [authority]
@@ -207,10 +207,10 @@ def _report_rates_derive(*, inspections, rows: dict[int, list[IndicatorValue]], 
 
 def on_inspections_stored(sender, *, inspections, **kwargs) -> None:
     """Receiver of ``inspections.signals.inspections_stored``: sync the report figures of the
-    authorities of a batch just stored (connected in ``IndicatorsConfig.ready``)."""
-    authorities = {i.authority_id: i.authority for i in inspections if i.authority_id is not None}
-    if authorities:
-        report_figures_sync(authorities=authorities.values())
+    authorities of the reports just stored (connected in ``IndicatorsConfig.ready``)."""
+    ids = {inspection.authority_id for inspection in inspections if inspection.authority_id is not None}
+    if ids:
+        report_figures_sync(authorities=Authority.objects.filter(pk__in=ids))
 
 
 def _fact_date(value) -> date | None:

@@ -2,6 +2,6 @@
 
 from django.dispatch import Signal
 
-#: Sent once after a batch of reports is stored (an ingest, an upload), with ``inspections``: the
-#: Inspections newly stored. The indicators app turns their area facts into dated values.
+#: Sent after reports are stored (an upload; each transaction of an ingest), with ``inspections``:
+#: the Inspections newly stored. The indicators app turns their area facts into dated values.
 inspections_stored = Signal()

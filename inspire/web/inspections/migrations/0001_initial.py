@@ -9,8 +9,11 @@ class Migration(migrations.Migration):
 
     initial = True
 
+    # After all of auth's migrations, not only its first: each of them changes the user model, and
+    # Django re-renders every model related to it after each one (a first migrate costs ~15% more).
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
