@@ -70,7 +70,8 @@ COUNCIL_PAPER = tuple(
         r"date\s+of\s+meeting|committee|meeting|wards?\s+affected|key\s+decision|contact\s+officer|"
         r"executive\s+councillor|lead\s+member)[ \t]*(?::|\r?$)",
         r"^[ \t]*\d+\.?[ \t]*purpose\s+of\s+(?:the\s+)?report[ \t]*\r?$",
-        r"\b(?:committee|cabinet|board|panel|council|members?|councillors?)\s+(?:is|are)\s+"
+        # (the look-ahead lets most characters fail before the alternatives are tried one by one)
+        r"(?=[bcmp])\b(?:committee|cabinet|board|panel|council|members?|councillors?)\s+(?:is|are)\s+"
         r"(?:recommended|asked|requested|invited)\s+to\b",
         r"^[ \t]*dear\s+councillor",
     )
