@@ -70,7 +70,8 @@ COUNCIL_PAPER = tuple(
         r"date\s+of\s+meeting|committee|meeting|wards?\s+affected|key\s+decision|contact\s+officer|"
         r"executive\s+councillor|lead\s+member)[ \t]*(?::|\r?$)",
         r"^[ \t]*\d+\.?[ \t]*purpose\s+of\s+(?:the\s+)?report[ \t]*\r?$",
-        r"\b(?:committee|cabinet|board|panel|council|members?|councillors?)\s+(?:is|are)\s+"
+        # (the look-ahead lets most characters fail before the alternatives are tried one by one)
+        r"(?=[bcmp])\b(?:committee|cabinet|board|panel|council|members?|councillors?)\s+(?:is|are)\s+"
         r"(?:recommended|asked|requested|invited)\s+to\b",
         r"^[ \t]*dear\s+councillor",
     )
@@ -234,8 +235,19 @@ def _slice(document: Document, first: tuple[int, int], last: tuple[int, int]) ->
     )
 
 
+_COUNCIL_PAPER_CACHE: list[tuple[Document, bool]] = []
+
+
 def is_council_paper(document: Document) -> bool:
     """True when the document opens as a council paper (committee report, agenda pack, letter to
-    councillors): such a paper may discuss an inspection without being its report."""
+    councillors): such a paper may discuss an inspection without being its report.
+
+    The answer for the last document asked about is kept: reading a document asks twice (when
+    looking for an embedded report, then before reading it whole)."""
+    for cached, answer in _COUNCIL_PAPER_CACHE:
+        if cached is document:
+            return answer
     opening = "\n".join(page.text for page in document.pages[:3])[:COUNCIL_PAPER_OPENING]
-    return sum(1 for mark in COUNCIL_PAPER if mark.search(opening)) >= 2
+    answer = sum(1 for mark in COUNCIL_PAPER if mark.search(opening)) >= 2
+    _COUNCIL_PAPER_CACHE[:] = [(document, answer)]
+    return answer

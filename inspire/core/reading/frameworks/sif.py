@@ -52,7 +52,9 @@ SPEC = Spec(
     detect_chars=1500,
     date_labels=("Inspection dates", "Inspection date"),
     published_labels=("Report published",),
-    lead_labels=(r"(?<!deputy.)Lead inspector:",),
+    # not "Deputy lead inspector:"; the look-behind comes after "Lead" because a pattern that
+    # opens with one is tried at every character of the report (its lead inspector is at the end)
+    lead_labels=(r"Lead(?<!deputy.lead) inspector:",),
     pages=None,
 )
 

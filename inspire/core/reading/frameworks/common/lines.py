@@ -8,6 +8,8 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 from inspire.core.reading.documents import Document
@@ -63,36 +65,40 @@ def document_lines(document: Document, *, max_pages: int | None = None) -> list[
     two other pages.
     """
     pages = document.pages if max_pages is None else document.pages[:max_pages]
-    page_lines = [[_tidy(s) for s in (raw.strip() for raw in page.text.split("\n")) if s] for page in pages]
+    page_lines = [_page_lines(page.text) for page in pages]
     edge = 4
-    counts: Counter[str] = Counter()
-    for lines in page_lines:
-        counts.update({_DIGITS.sub("#", s) for s in lines[:edge] + lines[-edge:]})
+    # each page's lines near its top and bottom, by index, with their digits masked
+    masked = [_edges(lines, edge) for lines in page_lines]
+    counts = Counter(key for keys in masked for key in set(keys.values()))
     running = {key for key, n in counts.items() if n >= 3}
     numbered = document.paginated
     out: list[Line] = []
-    for page, lines in zip(pages, page_lines):
-        keep = list(lines)
+    for page, lines, keys in zip(pages, page_lines, masked):
         if len(document.pages) > 2:
             # the first page's top is the report's title, which running headers repeat
-            top = [i for i in range(min(edge, len(keep))) if _is_running(keep[i], running)] if page.number > 1 else []
-            first_bottom = max(0 if page.number > 1 else edge, len(keep) - edge)
-            bottom = [i for i in range(first_bottom, len(keep)) if _is_running(keep[i], running)]
-            drop = set(top) | set(bottom)
-            keep = [s for i, s in enumerate(keep) if i not in drop]
+            top = range(min(edge, len(lines))) if page.number > 1 else range(0)
+            bottom = range(max(0 if page.number > 1 else edge, len(lines) - edge), len(lines))
+            drop = {i for i in (*top, *bottom) if keys[i] in running or _BARE_NUMBER.match(lines[i])}
+            for i in sorted(drop, reverse=True):
+                del lines[i]
         number = page.number if numbered else None
-        out.extend(Line(number, s) for s in keep)
+        # tuple.__new__ makes each Line without a Python-level call (tens of thousands a report)
+        out.extend(map(tuple.__new__, repeat(Line), zip(repeat(number), lines)))
     return out
 
 
-def _tidy(line: str) -> str:
-    """A line with runs of white space inside it made one space: no pattern then meets a long
-    run (junk lines of thousands of spaces would make some patterns backtrack for minutes)."""
-    return squash(line) if "  " in line or "\t" in line else line
+def _page_lines(text: str) -> list[str]:
+    """A page's non-blank lines, stripped, with runs of white space inside them made one space:
+    no pattern then meets a long run (junk lines of thousands of spaces would make some
+    patterns backtrack for minutes)."""
+    return [squash(s) if "  " in s or "\t" in s else s for s in map(str.strip, text.split("\n")) if s]
 
 
-def _is_running(text: str, running: set[str]) -> bool:
-    return bool(_BARE_NUMBER.match(text)) or _DIGITS.sub("#", text) in running
+def _edges(lines: list[str], edge: int) -> dict[int, str]:
+    """The first and last ``edge`` lines, by index, digits masked: a running header or footer is
+    matched with digits aside ("2 to 6 December 2024 3" matches "… 4")."""
+    indices = {*range(min(edge, len(lines))), *range(max(0, len(lines) - edge), len(lines))}
+    return {i: _DIGITS.sub("#", lines[i]) for i in indices}
 
 
 class Lines:
@@ -101,12 +107,10 @@ class Lines:
 
     def __init__(self, lines: Sequence[Line]):
         self.lines = list(lines)
-        self.starts: list[int] = []
-        position = 0
-        for line in self.lines:
-            self.starts.append(position)
-            position += len(line.text) + 1
-        self.text = "\n".join(line.text for line in self.lines)
+        texts = [line.text for line in self.lines]
+        self.text = "\n".join(texts)
+        # a line starts after the lines before it and their newlines
+        self.starts: list[int] = list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
 
     def line_at(self, position: int) -> int:
         """Index of the line holding character ``position``."""
@@ -124,8 +128,9 @@ def plain_lines(document: Document, *, max_pages: int | None = None) -> Lines:
     extracted from Word carries: bold (``**good**``) and ``| cell |`` table rows, whose cells are
     joined into one line (a word the extraction split over two cells, "Child | ren", is rejoined)."""
     lines = document_lines(document, max_pages=max_pages)
-    if not any("**" in line.text or line.text.startswith("|") for line in lines):
-        return Lines(lines)  # PDFs: nothing to clean
+    joined = Lines(lines)
+    if "**" not in joined.text and not joined.text.startswith("|") and "\n|" not in joined.text:
+        return joined  # PDFs: nothing to clean (no line has "**" or starts with "|")
     out = []
     for line in lines:
         text = line.text.replace("**", "")

@@ -80,7 +80,14 @@ class DeclarativeFramework(Framework):
 
     def detect(self, document: Document) -> int:
         head = head_text(document, self.spec.detect_pages)[: self.spec.detect_chars]
-        score = sum(weight for pattern, weight in self.spec.signatures if compiled(pattern).search(head))
+        score = 0
+        reach = sum(weight for _, weight in self.spec.signatures if weight > 0)  # what is still to be had
+        for pattern, weight in self.spec.signatures:
+            reach -= max(weight, 0)
+            if compiled(pattern).search(head):
+                score += weight
+            if score + reach < self.spec.threshold:
+                return 0  # out of reach: the signatures left need not be looked for
         if score < self.spec.threshold:
             return 0
         score += sum(weight for pattern, weight in self.spec.absences if not compiled(pattern).search(head))
