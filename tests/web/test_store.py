@@ -92,7 +92,8 @@ def test_a_batch_stores_each_report_once_and_rolls_back_only_the_one_refused(ess
     path, document, record = essex_2014
     content = path.read_bytes()
     other = dataclasses.replace(document, sha256="0" * 64)  # another file with the same text
-    refused = dataclasses.replace(record, recommendations=[*record.recommendations, Recommendation("la", 2, "A duplicate ordinal.", 4)])
+    duplicate = Recommendation("la", 2, "A duplicate ordinal.", 4)
+    refused = dataclasses.replace(record, recommendations=[*record.recommendations, duplicate])
     results = inspections_store([(record, document, content), (refused, other, content), (record, document, content)])
     assert isinstance(results[1], IntegrityError)
     assert (results[0].created, results[2].created) == (True, False)

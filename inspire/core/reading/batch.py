@@ -23,6 +23,7 @@ from inspire.core.reading.documents import MAX_BYTES, Document, backend_for, loa
 from inspire.core.reading.errors import FileTooLarge, ReadError
 from inspire.core.reading.reader import read_document
 from inspire.core.reading.record import Record
+
 #: The file names a folder is searched for (any case). Files named on the command line are read
 #: whatever their name: the format is always decided by content.
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
@@ -194,6 +195,7 @@ class BatchRead:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
 
 def _skipped(path: Path) -> Failure | Skipped:
     # The same bytes under a name claiming another format are refused, as reading refuses them.

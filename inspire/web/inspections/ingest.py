@@ -51,6 +51,8 @@ def inspection_ingest(reading: BatchRead, *, on_file: Callable[[Path], None] | N
     opened = 0.0
 
     def commit() -> None:
+        if not batch:
+            return
         created = []
         for read, result in zip(batch, inspections_store([(r.record, r.document, r.content) for r in batch]), strict=True):
             if not isinstance(result, StoreResult):
