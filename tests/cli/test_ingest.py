@@ -92,9 +92,10 @@ def test_the_failures_table_names_each_file_and_its_problem(report):
     assert re.search(rf"│ {re.escape(str(bad['empty_file'].path))}\s*│ {re.escape(bad['empty_file'].message)}\s*│", result.output)
 
 
-def test_a_file_that_takes_too_long_is_stopped_and_reported(tmp_path, shared):
-    # the largest report's pages twelve times over: many seconds to read, far past the timeout
-    # whatever the machine's load (the pool checks timeouts every tenth of a second or so)
+@pytest.fixture
+def slow_pdf(tmp_path, shared):
+    """The largest report's pages twelve times over: many seconds to read, far past a short
+    timeout whatever the machine's load (the pool checks timeouts every tenth of a second or so)."""
     biggest = max(CORPUS.glob("*.pdf"), key=lambda p: p.stat().st_size)
     slow = pdfium.PdfDocument.new()
     source = pdfium.PdfDocument(biggest)
@@ -102,10 +103,24 @@ def test_a_file_that_takes_too_long_is_stopped_and_reported(tmp_path, shared):
         slow.import_pages(source)
     path = tmp_path / "slow.pdf"
     slow.save(path)
-    outcome = ingest_files([path], timeout=0.5)
+    return path
+
+
+def test_a_file_that_takes_too_long_is_stopped_and_reported(slow_pdf):
+    outcome = ingest_files([slow_pdf], timeout=0.5)
     assert [(f.path, f.message) for f in outcome.failed] == [
-        (path, "slow.pdf: reading took longer than 0.5 seconds and was stopped")]
+        (slow_pdf, "slow.pdf: reading took longer than 0.5 seconds and was stopped")]
     assert SourceDocument.objects.count() == 0
+
+
+def test_reports_read_are_stored_while_a_slow_file_is_still_being_read(slow_pdf, report):
+    """A file that takes long never holds back what was read before it: its batch is stored
+    within about half a second, while that file is still being read."""
+    files_left = {}  # for each file done, how many were still being read then
+    with BatchRead([slow_pdf, report], workers=2, timeout=3) as reading:
+        outcome = inspection_ingest(reading, on_file=lambda path: files_left.setdefault(path, reading.pending))
+    assert report in outcome.stored
+    assert files_left == {report: 1, slow_pdf: 0}  # (the slow file is stopped at 3 s, or stored if read by then)
 
 
 def test_a_missing_path_exits_2_and_reads_nothing(report, tmp_path):

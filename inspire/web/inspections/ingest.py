@@ -20,10 +20,12 @@ from inspire.web.inspections.models import SourceDocument
 from inspire.web.inspections.services import StoreResult, inspections_store, register_sync
 from inspire.web.inspections.signals import inspections_stored
 
-#: A batch of reports is committed when it is this old (seconds) or this big, or when no file has
-#: finished reading within the rest of that time: a hanging file never keeps a transaction open.
+#: A batch of reports is committed when it is this old (seconds), holds this many reports or this
+#: many bytes of originals (committee papers run to tens of MB each), or when no file has finished
+#: reading within the rest of that time: a hanging file never keeps a transaction open.
 BATCH_SECONDS = 0.5
 BATCH_REPORTS = 50
+BATCH_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -85,7 +87,11 @@ def inspection_ingest(reading: BatchRead, *, on_file: Callable[[Path], None] | N
         else:
             report.failed.append(outcome)
             done(outcome.path)
-        if batch and (len(batch) >= BATCH_REPORTS or time.monotonic() - opened >= BATCH_SECONDS):
+        if batch and (
+            len(batch) >= BATCH_REPORTS
+            or sum(len(read.content) for read in batch) >= BATCH_BYTES
+            or time.monotonic() - opened >= BATCH_SECONDS
+        ):
             commit()
     commit()
     return report
