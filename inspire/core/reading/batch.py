@@ -11,8 +11,10 @@ import hashlib
 import multiprocessing
 import os
 import queue
+import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import CancelledError, Future
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,9 @@ REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
 
 #: Seconds one file may take to read before its worker is stopped (real reports take under 2 s).
 DEFAULT_TIMEOUT = 60.0
+
+#: Files handed to each worker at a time: one being read and one ready, so no worker waits.
+IN_FLIGHT = 2
 
 
 def find_report_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -113,10 +118,12 @@ class BatchRead:
     """Files read by worker processes (one per core by default), starting the moment this is made.
 
     A file that cannot be found or is over ``max_bytes`` is refused unread (``refused``). The rest
-    are read largest first, so no long file is left to end alone. :meth:`next` gives each file's
-    :data:`Outcome` as it finishes; a bad file, a crash or a hang (stopped after ``timeout``
-    seconds) is a :class:`Failure` of that file only. Use it as a context manager, or call
-    :meth:`close`, to end the workers.
+    are read largest first, so no long file is left to end alone, and handed to the workers a few
+    at a time (:data:`IN_FLIGHT` per worker): results never pile up, and :meth:`skip` can still
+    pass over the files not yet handed out. :meth:`next` gives each file's :data:`Outcome` as it
+    finishes; a bad file, a crash or a hang (stopped after ``timeout`` seconds) is a
+    :class:`Failure` of that file only. Use it as a context manager, or call :meth:`close`, to end
+    the workers.
     """
 
     def __init__(
@@ -129,9 +136,9 @@ class BatchRead:
     ):
         self.refused: list[Failure] = []
         self._timeout = timeout
-        self._finished: queue.SimpleQueue[Future] = queue.SimpleQueue()
-        self._files: dict[Future, Path] = {}
-        self._pool = ProcessPool(max_workers=workers or os.cpu_count() or 1, context=worker_context())
+        self._max_bytes = max_bytes
+        workers = workers or os.cpu_count() or 1
+        self._waiting: deque[Path] = deque()  # not yet handed to a worker
         for path in sorted(paths, key=_size, reverse=True):
             try:
                 size = path.stat().st_size
@@ -141,38 +148,64 @@ class BatchRead:
             if size > max_bytes:
                 self.refused.append(Failure(path, str(FileTooLarge(path.name, size, max_bytes))))
                 continue
-            future = self._pool.schedule(read_for_store, args=(str(path), max_bytes), timeout=timeout)
-            self._files[future] = path
-            future.add_done_callback(self._finished.put)
-        self.pending = len(self._files)
+            self._waiting.append(path)
+        self.pending = len(self._waiting)
+        self._paths: dict[Future, Path] = {}  # the files handed out, until their outcome is taken
+        self._reading = 0  # handed out and not yet done
+        self._limit = IN_FLIGHT * workers
+        self._closed = False
+        # files are handed out from the pool's thread too (as each is done); reentrant, because a
+        # future done already runs its callback at once
+        self._lock = threading.RLock()
+        self._finished: queue.SimpleQueue[Future | Skipped | Failure] = queue.SimpleQueue()
+        self._pool = ProcessPool(max_workers=workers, context=worker_context())
+        self._hand_out()
+
+    def _hand_out(self, done: Future | None = None) -> None:
+        """Give the workers files until :data:`IN_FLIGHT` each are theirs; ``done`` (a file read)
+        makes room for one more."""
+        with self._lock:
+            if done is not None:
+                self._reading -= 1
+                self._finished.put(done)
+            while self._waiting and self._reading < self._limit and not self._closed:
+                path = self._waiting.popleft()
+                future = self._pool.schedule(read_for_store, args=(str(path), self._max_bytes), timeout=self._timeout)
+                self._paths[future] = path
+                self._reading += 1
+                future.add_done_callback(self._hand_out)
 
     def skip(self, digests: set[str]) -> None:
-        """Read no file whose SHA-256 is in ``digests`` (stored already): each one waiting or still
-        being read is stopped, and its outcome is :class:`Skipped`. A file already read keeps its
-        outcome. Files are hashed only here, and only when there is something to skip: a first
-        ingest hashes each file once, in its worker."""
+        """Read no file whose SHA-256 is in ``digests`` (stored already): its outcome is
+        :class:`Skipped`. Only files not yet handed to a worker are hashed here, and only when there
+        is something to skip: a first ingest hashes each file once, in its worker. A file being
+        read already keeps its outcome (storing it again finds it stored)."""
         if not digests:
             return
-        for future, path in self._files.items():
-            try:
-                if not future.done() and file_sha256(path) in digests:
-                    future.cancel()
-            except OSError:
-                pass  # its worker reports it
+        with self._lock:
+            for path in list(self._waiting):
+                try:
+                    known = file_sha256(path) in digests
+                except OSError:
+                    known = False  # its worker reports it
+                if known:
+                    self._waiting.remove(path)
+                    self._finished.put(_skipped(path))
 
     def next(self, timeout: float | None = None) -> Outcome | None:
         """The next file's outcome, as soon as one is done; None if none is done within ``timeout``
         seconds (None: wait as long as it takes). Call only while ``pending``."""
         try:
-            future = self._finished.get(timeout=timeout)
+            item = self._finished.get(timeout=timeout)
         except queue.Empty:
             return None
         self.pending -= 1
-        path = self._files.pop(future)
+        if not isinstance(item, Future):
+            return item
+        with self._lock:
+            path = self._paths.pop(item)
         try:
-            record, document, content = future.result()
-        except CancelledError:
-            return _skipped(path)
+            record, document, content = item.result()
         except ReadError as error:
             return Failure(path, str(error))
         except FutureTimeout:  # before OSError, of which it is a kind
@@ -187,6 +220,8 @@ class BatchRead:
 
     def close(self) -> None:
         """End the workers: every file is done, or the batch was interrupted (Ctrl-C)."""
+        with self._lock:
+            self._closed = True
         self._pool.stop()
         self._pool.join()
 
