@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from inspire.core.reading.batch import IN_FLIGHT, BatchRead, Read, Skipped, file_sha256
-from tests.conftest import seed
+from tests.conftest import CORPUS, seed
 
 
 def outcomes(reading: BatchRead) -> list:
@@ -15,20 +15,21 @@ def outcomes(reading: BatchRead) -> list:
     return found
 
 
-def test_files_stored_already_are_not_read_beyond_those_handed_out(shared, tmp_path):
-    """Skipping works on the files not yet handed to a worker: at most IN_FLIGHT per worker are
-    read before ``skip`` is called, however many files there are."""
+def test_files_stored_already_are_skipped_unless_handed_out_already(shared, tmp_path):
+    """Skipping works on the files not yet handed to a worker (IN_FLIGHT per worker at a time,
+    largest first): here two large reports, still being read when ``skip`` comes, then many
+    small copies of a stored file, none of them read."""
+    large = sorted(CORPUS.glob("*.pdf"), key=lambda p: p.stat().st_size)[-IN_FLIGHT:]
     copies = []
     for number in range(12):
         copies.append(tmp_path / f"copy {number}.txt")
         shutil.copyfile(seed("003"), copies[-1])
-    with BatchRead(copies, workers=1) as reading:
+    with BatchRead([*copies, *large], workers=1) as reading:
         reading.skip({file_sha256(copies[0])})
-        found = outcomes(reading)
-    assert sorted(o.path for o in found) == sorted(copies)  # every file has its outcome, once
-    read = [o for o in found if isinstance(o, Read)]
-    assert len(read) <= IN_FLIGHT
-    assert len([o for o in found if isinstance(o, Skipped)]) == len(copies) - len(read)
+        found = {o.path: o for o in outcomes(reading)}
+    assert sorted(found) == sorted([*copies, *large])  # every file has its outcome, once
+    assert all(isinstance(found[path], Skipped) for path in copies)
+    assert all(isinstance(found[path], Read) for path in large)
 
 
 def test_every_file_is_read_when_nothing_is_stored(shared, tmp_path):
