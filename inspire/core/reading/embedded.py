@@ -90,21 +90,24 @@ class Embedded:
     end_found: bool
 
 
-def find_embedded(document: Document, register: Register) -> Embedded | None:
+def find_embedded(document: Document, register: Register, *, council_paper: bool | None = None) -> Embedded | None:
     """The report embedded in ``document``, or None when there is none or the document is the report.
+    ``council_paper``: :func:`is_council_paper` of the document, if the caller has it already.
 
     Positions are (page index, character offset in that page's text)."""
+    if council_paper is None:
+        council_paper = is_council_paper(document)
     title = _title(document)
     if title is None:
         return None
     start = _cover_start(document, title, register)
     before = _visible("\n".join([*(p.text for p in document.pages[: start[0]]), document.pages[start[0]].text[: start[1]]]))
-    if before <= OUTSIDE and _ends_with_back_matter(document) and not is_council_paper(document):
+    if before <= OUTSIDE and _ends_with_back_matter(document) and not council_paper:
         return None  # the report itself (the common case: decided without reading it all)
     end = _end(document, start, END) or _end(document, start, BACK_MATTER) or _closing_table_end(document, start)
     last = end or (len(document.pages) - 1, len(document.pages[-1].text))
     after = _visible("\n".join([document.pages[last[0]].text[last[1] :], *(p.text for p in document.pages[last[0] + 1 :])]))
-    if before <= OUTSIDE and after <= OUTSIDE and not is_council_paper(document):
+    if before <= OUTSIDE and after <= OUTSIDE and not council_paper:
         return None
     return Embedded(_slice(document, start, last), start[0] + 1, last[0] + 1, end is not None)
 
@@ -235,19 +238,8 @@ def _slice(document: Document, first: tuple[int, int], last: tuple[int, int]) ->
     )
 
 
-_COUNCIL_PAPER_CACHE: list[tuple[Document, bool]] = []
-
-
 def is_council_paper(document: Document) -> bool:
     """True when the document opens as a council paper (committee report, agenda pack, letter to
-    councillors): such a paper may discuss an inspection without being its report.
-
-    The answer for the last document asked about is kept: reading a document asks twice (when
-    looking for an embedded report, then before reading it whole)."""
-    for cached, answer in _COUNCIL_PAPER_CACHE:
-        if cached is document:
-            return answer
+    councillors): such a paper may discuss an inspection without being its report."""
     opening = "\n".join(page.text for page in document.pages[:3])[:COUNCIL_PAPER_OPENING]
-    answer = sum(1 for mark in COUNCIL_PAPER if mark.search(opening)) >= 2
-    _COUNCIL_PAPER_CACHE[:] = [(document, answer)]
-    return answer
+    return sum(1 for mark in COUNCIL_PAPER if mark.search(opening)) >= 2

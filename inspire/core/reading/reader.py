@@ -24,8 +24,9 @@ def read_bytes(data: bytes, source: str, *, register: Register | None = None, ma
 def read_document(document: Document, *, register: Register | None = None) -> Record:
     """The record of the report ``document`` is, or of the report embedded in it (a committee paper)."""
     register = register or default_register()
-    embedded = find_embedded(document, register)
-    if embedded is None and is_council_paper(document):
+    council_paper = is_council_paper(document)  # asked once: finding the embedded report needs it too
+    embedded = find_embedded(document, register, council_paper=council_paper)
+    if embedded is None and council_paper:
         raise NotAnOfstedReport(
             document.filename,
             "it is a council paper that discusses an Ofsted inspection, but the report itself is not in it",
