@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,6 +19,7 @@ from inspire.web.indicators.charts import indicator_chart, sparkline
 from inspire.web.indicators.models import AnnexAImport, Population
 from inspire.web.inspections.models import Authority
 from inspire.web.inspections.params import Params
+from inspire.web.inspections.uploads import upload_limit_mb, uploaded_file
 
 CASES_SHOWN = 500
 
@@ -117,17 +117,12 @@ def annex_a_upload(request: HttpRequest, slug: str) -> HttpResponse:
     authority = _authority(slug)
     if not selectors.can_import(request.user, authority):
         raise PermissionDenied("Only the authority's editors can import its Annex A return")
-    limit_mb = settings.INSPIRE_MAX_UPLOAD_BYTES // 1_048_576
     errors: list[str] = []
     hint = ""
     if request.method == "POST":
-        uploaded = request.FILES.get("workbook")
-        if getattr(request, "inspire_upload_too_large", False):
-            errors.append(f"The selected file must be smaller than {limit_mb} MB")
-        elif uploaded is None:
-            errors.append("Select an Annex A workbook to import")
-        elif uploaded.size == 0:
-            errors.append("The selected file is empty")
+        uploaded, problem = uploaded_file(request, "workbook", missing="Select an Annex A workbook to import")
+        if problem:
+            errors.append(problem)
         else:
             try:
                 dataset = services.annex_a_import(authority=authority, content=uploaded.read(), filename=uploaded.name, uploaded_by=request.user)
@@ -137,7 +132,7 @@ def annex_a_upload(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(request, f"{dataset.filename} was imported.")
                 return redirect("indicators:dataset", slug=authority.slug, pk=dataset.pk)
-    context = {"authority": authority, "errors": errors, "hint": hint, "limit_mb": limit_mb}
+    context = {"authority": authority, "errors": errors, "hint": hint, "limit_mb": upload_limit_mb()}
     return render(request, "indicators/upload.html", context, status=400 if errors else 200)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
 from inspire.core.reading.documents import load_document
@@ -28,6 +29,23 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
     def file_complete(self, file_size: int) -> None:
         return None  # the next handler keeps the file
+
+
+def upload_limit_mb() -> int:
+    return settings.INSPIRE_MAX_UPLOAD_BYTES // 1_048_576
+
+
+def uploaded_file(request, field: str, *, missing: str) -> tuple[UploadedFile | None, str]:
+    """The file posted as ``field``, or None and the error to show for it: over the size limit
+    (stopped by :class:`SizeLimitUploadHandler`), none selected (``missing``), or empty."""
+    uploaded = request.FILES.get(field)  # reading the files first: that is when the limit is found
+    if getattr(request, "inspire_upload_too_large", False):
+        return None, f"The selected file must be smaller than {upload_limit_mb()} MB"
+    if uploaded is None:
+        return None, missing
+    if uploaded.size == 0:
+        return None, "The selected file is empty"
+    return uploaded, ""
 
 
 def report_upload(*, content: bytes, filename: str, uploaded_by=None) -> StoreResult:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.contrib.auth.decorators import login_required
@@ -35,7 +34,7 @@ from inspire.web.inspections.labels import (
 from inspire.web.inspections.models import Authority, Inspection, SourceDocument
 from inspire.web.inspections.params import Params, whole_number
 from inspire.web.inspections.templatetags.inspire import long_date
-from inspire.web.inspections.uploads import report_upload
+from inspire.web.inspections.uploads import report_upload, upload_limit_mb, uploaded_file
 
 #: What an original document is served as (always as a download, never shown in the page).
 CONTENT_TYPES = {
@@ -387,17 +386,12 @@ def search(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    limit_mb = settings.INSPIRE_MAX_UPLOAD_BYTES // 1_048_576
     errors: list[str] = []
     hint = ""
     if request.method == "POST":
-        uploaded = request.FILES.get("report")
-        if getattr(request, "inspire_upload_too_large", False):
-            errors.append(f"The selected file must be smaller than {limit_mb} MB")
-        elif uploaded is None:
-            errors.append("Select a report to upload")
-        elif uploaded.size == 0:
-            errors.append("The selected file is empty")
+        uploaded, problem = uploaded_file(request, "report", missing="Select a report to upload")
+        if problem:
+            errors.append(problem)
         else:
             try:
                 result = report_upload(content=uploaded.read(), filename=uploaded.name, uploaded_by=request.user)
@@ -412,4 +406,4 @@ def upload(request: HttpRequest) -> HttpResponse:
                     messages.info(request, f"{uploaded.name} was already stored: this is what was read from it.")
                 return redirect("inspection_detail", pk=inspection.pk)
     status = 400 if errors else 200
-    return render(request, "inspections/upload.html", {"errors": errors, "hint": hint, "limit_mb": limit_mb}, status=status)
+    return render(request, "inspections/upload.html", {"errors": errors, "hint": hint, "limit_mb": upload_limit_mb()}, status=status)
