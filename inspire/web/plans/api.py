@@ -8,6 +8,7 @@ from datetime import date
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from ninja import Field, Path, Router, Schema, Status
 from pydantic import ConfigDict
 from ninja.errors import HttpError
@@ -120,6 +121,27 @@ def _write(call):
         raise HttpError(422, detail) from None
 
 
+def _part(plan: Plan, found: QuerySet, pk: int, name: str):
+    """The ``name`` (item, action, milestone, measure) with id ``pk`` among ``found`` (the plan's),
+    or 404."""
+    part = found.filter(pk=pk).first()
+    if part is None:
+        raise HttpError(404, f"Plan {plan.pk} has no {name} {pk}")
+    return part
+
+
+def _action_out(action: Action) -> dict:
+    return {"id": action.pk, "ref": action.ref, "text": action.text, "lead": action.lead.name if action.lead else "",
+            "target_date": action.target_date, "timescale": action.timescale}
+
+
+def _milestone_out(milestone: Milestone, shown_status: str) -> dict:
+    return {"id": milestone.pk, "label": milestone.label, "text": milestone.text,
+            "owner": milestone.owner.name if milestone.owner else "", "target_date": milestone.target_date,
+            "timescale": milestone.timescale, "status": milestone.status, "shown_status": shown_status,
+            "evidence": milestone.evidence}
+
+
 def _summary(plan: Plan) -> dict:
     status = selectors.plan_status(plan=plan, as_at=date.today())
     return {"id": plan.pk, "title": plan.title, "authority": plan.authority.name, "inspection_id": plan.inspection_id,
@@ -146,12 +168,8 @@ def get_plan(request, plan_id: int = Id):
             "recommendation": f"{rec.section} {rec.ordinal}" if rec else None,
             "themes": [t.code for t in item.themes.all()], "rag": entry.rag.rag, "rag_reason": entry.rag.reason,
             "actions": [{
-                "id": a.pk, "ref": a.ref, "text": a.text, "lead": a.lead.name if a.lead else "", "target_date": a.target_date,
-                "milestones": [{
-                    "id": m.pk, "label": m.label, "text": m.text, "owner": m.owner.name if m.owner else "",
-                    "target_date": m.target_date, "timescale": m.timescale, "status": m.status,
-                    "shown_status": entry.milestone_statuses[m.pk], "evidence": m.evidence,
-                } for m in a.milestones.all()],
+                **_action_out(a),
+                "milestones": [_milestone_out(m, entry.milestone_statuses[m.pk]) for m in a.milestones.all()],
             } for a in item.actions.all()],
         })
     return {**_summary(plan), "items": items}
@@ -161,16 +179,11 @@ def get_plan(request, plan_id: int = Id):
 def update_milestone(request, body: MilestoneIn, plan_id: int = Id, milestone_id: int = Id):
     """Change a milestone's words, status, evidence, owner or target date (editors and admins)."""
     plan = _plan(request, plan_id)
-    milestone = Milestone.objects.select_related("owner").filter(pk=milestone_id, action__item__plan=plan).first()
-    if milestone is None:
-        raise HttpError(404, f"Plan {plan_id} has no milestone {milestone_id}")
+    milestone = _part(plan, Milestone.objects.select_related("owner").filter(action__item__plan=plan), milestone_id, "milestone")
     changes = body.dict(exclude_unset=True)
     _write(lambda: services.milestone_update(milestone=milestone, user=request.user, **changes))
     milestone.refresh_from_db()
-    return {"id": milestone.pk, "label": milestone.label, "text": milestone.text,
-            "owner": milestone.owner.name if milestone.owner else "", "target_date": milestone.target_date,
-            "timescale": milestone.timescale, "status": milestone.status,
-            "shown_status": milestone.shown_status(date.today()), "evidence": milestone.evidence}
+    return _milestone_out(milestone, milestone.shown_status(date.today()))
 
 
 class ActionIn(Schema):
@@ -197,14 +210,11 @@ class ActionChanged(Schema):
 def update_action(request, body: ActionIn, plan_id: int = Id, action_id: int = Id):
     """Change an action's words, lead, target date or timescale (editors and admins)."""
     plan = _plan(request, plan_id)
-    action = Action.objects.select_related("lead").filter(pk=action_id, item__plan=plan).first()
-    if action is None:
-        raise HttpError(404, f"Plan {plan_id} has no action {action_id}")
+    action = _part(plan, Action.objects.select_related("lead").filter(item__plan=plan), action_id, "action")
     changes = body.dict(exclude_unset=True)
     _write(lambda: services.action_update(action=action, user=request.user, **changes))
     action.refresh_from_db()
-    return {"id": action.pk, "ref": action.ref, "text": action.text, "lead": action.lead.name if action.lead else "",
-            "target_date": action.target_date, "timescale": action.timescale}
+    return _action_out(action)
 
 
 class MeasureIn(Schema):
@@ -259,9 +269,7 @@ def _measure_out(measure: Measure) -> dict:
 def add_measure(request, body: MeasureIn, plan_id: int = Id, item_id: int = Id):
     """Add a measure of success to an item (editors and admins)."""
     plan = _plan(request, plan_id)
-    item = PlanItem.objects.filter(pk=item_id, plan=plan).first()
-    if item is None:
-        raise HttpError(404, f"Plan {plan_id} has no item {item_id}")
+    item = _part(plan, PlanItem.objects.filter(plan=plan), item_id, "item")
     fields = body.dict()
     fields["polarity"] = fields["polarity"] or ""
     measure = _write(lambda: services.measure_create(item=item, user=request.user, **fields))
@@ -272,9 +280,7 @@ def add_measure(request, body: MeasureIn, plan_id: int = Id, item_id: int = Id):
 def add_measure_value(request, body: ValueIn, plan_id: int = Id, measure_id: int = Id):
     """Record a measure's value (refused for a measure whose values come from an indicator)."""
     plan = _plan(request, plan_id)
-    measure = Measure.objects.select_related("item__plan__authority").filter(pk=measure_id, item__plan=plan).first()
-    if measure is None:
-        raise HttpError(404, f"Plan {plan_id} has no measure {measure_id}")
+    measure = _part(plan, Measure.objects.select_related("item__plan__authority").filter(item__plan=plan), measure_id, "measure")
     _write(lambda: services.measure_value_record(measure=measure, user=request.user, date=body.date, value=body.value))
     return Status(201, _measure_out(measure))
 
@@ -283,8 +289,6 @@ def add_measure_value(request, body: ValueIn, plan_id: int = Id, measure_id: int
 def add_progress(request, body: ProgressIn, plan_id: int = Id, item_id: int = Id):
     """Add a dated progress and impact update to an item (editors and admins). Updates are never changed."""
     plan = _plan(request, plan_id)
-    item = PlanItem.objects.filter(pk=item_id, plan=plan).first()
-    if item is None:
-        raise HttpError(404, f"Plan {plan_id} has no item {item_id}")
+    item = _part(plan, PlanItem.objects.filter(plan=plan), item_id, "item")
     update = _write(lambda: services.progress_add(item=item, user=request.user, date=body.date, text=body.text))
     return Status(201, {"id": update.pk, "date": update.date, "text": update.text})
