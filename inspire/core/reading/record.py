@@ -45,10 +45,19 @@ class AuthorityRef:
 
 @dataclass(frozen=True)
 class Recommendation:
+    """One recommendation, area for improvement or area for priority action, in printed order."""
+
     section: Literal["la", "lscb"]
     ordinal: int
     text: str
     page: int | None
+    #: the group the report puts it in, where it has groups: ``priority`` (priority and immediate
+    #: action, areas for priority action) or ``improvement`` (areas for improvement)
+    kind: Literal["priority", "improvement"] | None = None
+    #: the topic heading printed above it inside the list ("Capacity", "Quality of practice")
+    topic: str | None = None
+    #: the agency the item is addressed to, where the report says (area inspections)
+    agency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,10 @@ class Record:
     inspection_start: date | None = None
     inspection_end: date | None = None
     published: date | None = None
+    #: an estimate of the publication date where the report states none, and where it came from
+    #: (e.g. "PDF creation date"); never from the file name. ``published`` is always preferred.
+    published_estimate: date | None = None
+    published_estimate_source: str | None = None
     lead_inspector: str | None = None
     judgements: dict[str, str] = field(default_factory=dict)
     #: numeric grades where a framework grades in numbers (APA: 1-4, 4 best), by judgement key
@@ -87,6 +100,8 @@ class Record:
             "inspection_start": _iso(self.inspection_start),
             "inspection_end": _iso(self.inspection_end),
             "published": _iso(self.published),
+            "published_estimate": _iso(self.published_estimate),
+            "published_estimate_source": self.published_estimate_source,
             "lead_inspector": self.lead_inspector,
             "judgements": dict(self.judgements),
             "grades": dict(self.grades),

@@ -89,6 +89,9 @@ class Inspection(models.Model):
     inspection_start = models.DateField(null=True, blank=True, db_index=True)
     inspection_end = models.DateField(null=True, blank=True)
     published = models.DateField(null=True, blank=True)
+    #: where the report states no publication date: an estimate and its source (see docs/RECORD.md)
+    published_estimate = models.DateField(null=True, blank=True)
+    published_estimate_source = models.CharField(max_length=100, blank=True)
     lead_inspector = models.CharField(max_length=200, blank=True)
     facts = models.JSONField(default=dict, blank=True)
     warnings = models.JSONField(default=list, blank=True)
@@ -135,6 +138,11 @@ class Recommendation(models.Model):
     ordinal = models.PositiveIntegerField()
     text = models.TextField()
     page = models.PositiveIntegerField(null=True, blank=True)
+    KIND_CHOICES = [("priority", "Priority action"), ("improvement", "Area for improvement")]
+    #: the report's group for it, where the list is grouped (see ``core.reading.record.Recommendation``)
+    kind = models.CharField(max_length=12, choices=KIND_CHOICES, blank=True)
+    topic = models.CharField(max_length=200, blank=True)
+    agency = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["inspection", "section", "ordinal"]

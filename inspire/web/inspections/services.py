@@ -125,6 +125,8 @@ def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by) -
             inspection_start=record.inspection_start,
             inspection_end=record.inspection_end,
             published=record.published,
+            published_estimate=record.published_estimate,
+            published_estimate_source=record.published_estimate_source or "",
             lead_inspector=record.lead_inspector or "",
             facts=as_json["facts"],
             warnings=list(record.warnings),
@@ -144,7 +146,10 @@ def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by) -
         for area, grade in record.judgements.items()
     )
     Recommendation.objects.bulk_create(
-        Recommendation(inspection=inspection, section=r.section, ordinal=r.ordinal, text=r.text, page=r.page)
+        Recommendation(
+            inspection=inspection, section=r.section, ordinal=r.ordinal, text=r.text, page=r.page,
+            kind=r.kind or "", topic=r.topic or "", agency=r.agency or "",
+        )
         for inspection, (record, _, _) in zip(created, new, strict=True)
         for r in record.recommendations
     )
