@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from inspire.web.plans import models
+from inspire.web.improve import models
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

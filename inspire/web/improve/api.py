@@ -16,8 +16,8 @@ from ninja.security import django_auth
 
 from inspire.core.plans.rag import MILESTONE_STATUSES, POLARITIES
 from inspire.web.accounts.services import authority_role
-from inspire.web.plans import selectors, services
-from inspire.web.plans.models import Action, Measure, Milestone, Plan, PlanItem
+from inspire.web.improve import selectors, services
+from inspire.web.improve.models import Action, Measure, Milestone, Plan, PlanItem
 
 router = Router(auth=django_auth, tags=["plans"])
 

@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class PlansConfig(AppConfig):
-    name = "inspire.web.plans"
+    name = "inspire.web.improve"
     label = "plans"
     verbose_name = "Improvement plans"

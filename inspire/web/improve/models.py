@@ -14,7 +14,7 @@ from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.deadlines import submission_deadline
 from inspire.web.accounts.models import Person
-from inspire.web.inspections.models import Authority, Inspection, Recommendation
+from inspire.web.read.models import Authority, Inspection, Recommendation
 
 JUDGEMENT_AREA_CHOICES = [
     ("", "Not linked"),

@@ -23,9 +23,9 @@ from inspire.core.plans.model import (
     ThemeData,
 )
 from inspire.web.accounts.models import Membership
-from inspire.web.indicators.selectors import indicator_series
-from inspire.web.inspections.models import Authority, Inspection
-from inspire.web.plans.models import Action, Measure, Milestone, Plan, PlanItem, RagOverride
+from inspire.web.measure.selectors import indicator_series
+from inspire.web.read.models import Authority, Inspection
+from inspire.web.improve.models import Action, Measure, Milestone, Plan, PlanItem, RagOverride
 
 
 def plans_for_user(*, user) -> QuerySet[Plan]:

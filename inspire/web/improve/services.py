@@ -16,8 +16,8 @@ from inspire.core.plans.model import PlanData
 from inspire.core.plans.risk import RiskLevelError, parse_level
 from inspire.web.accounts.models import Person
 from inspire.web.accounts.services import person_get_or_create, person_lookup, require_role
-from inspire.web.inspections.models import Inspection, Recommendation
-from inspire.web.plans.models import (
+from inspire.web.read.models import Inspection, Recommendation
+from inspire.web.improve.models import (
     Action,
     AuditEntry,
     Board,

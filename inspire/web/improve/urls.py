@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from inspire.web.plans import views
+from inspire.web.improve import views
 
 app_name = "plans"
 

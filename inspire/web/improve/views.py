@@ -25,10 +25,10 @@ from inspire.core.plans.model import clear_dates_before
 from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations, read_plan
 from inspire.web.accounts.models import ROLE_ORDER, Person
 from inspire.web.accounts.services import authority_role, person_get_or_create, require_role
-from inspire.web.inspections.models import Inspection
-from inspire.web.inspections.params import Params
-from inspire.web.plans import selectors, services
-from inspire.web.plans.models import (
+from inspire.web.read.models import Inspection
+from inspire.web.toolkit.params import Params
+from inspire.web.improve import selectors, services
+from inspire.web.improve.models import (
     BOARD_KIND_CHOICES,
     JUDGEMENT_AREA_CHOICES,
     LEVEL_CHOICES,
@@ -617,7 +617,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
 
     from inspire.web.accounts.models import ROLE_CHOICES, Membership
     from inspire.web.accounts.services import membership_set
-    from inspire.web.inspections.models import Authority
+    from inspire.web.read.models import Authority
 
     authority = get_object_or_404(Authority, slug=slug)
     if authority_role(user=request.user, authority=authority) is None:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from inspire.web.indicators.models import AnnexAImport, ComparatorValue, IndicatorValue, Population
+from inspire.web.measure.models import AnnexAImport, ComparatorValue, IndicatorValue, Population
 
 
 @admin.register(AnnexAImport)

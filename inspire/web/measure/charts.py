@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from inspire.core.indicators import Indicator
-from inspire.web.inspections.templatetags.inspire import long_date
+from inspire.web.toolkit.templatetags.inspire import long_date
 
 AUTHORITY_COLOUR, ENGLAND_COLOUR, THRESHOLD_COLOUR = "#1d70b8", "#505a5f", "#d4351c"
 

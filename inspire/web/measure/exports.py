@@ -9,8 +9,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from inspire.core.indicators import CATALOGUE
-from inspire.web.indicators.selectors import visible_values
-from inspire.web.inspections.models import Authority
+from inspire.web.measure.selectors import visible_values
+from inspire.web.read.models import Authority
 
 HEADER_FILL = "1D70B8"
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from inspire.core.reading.dates import format_long
-from inspire.web.inspections.models import Authority, Inspection
+from inspire.web.read.models import Authority, Inspection
 
 
 class AnnexAImport(models.Model):
@@ -43,7 +43,7 @@ class AnnexAImport(models.Model):
 
 
 class CaseList(models.Model):
-    """The typed rows of one list of an import, compressed (``inspire.web.indicators.caselists``)."""
+    """The typed rows of one list of an import, compressed (``inspire.web.measure.caselists``)."""
 
     dataset = models.ForeignKey(AnnexAImport, on_delete=models.CASCADE, related_name="case_lists")
     list_key = models.CharField(max_length=30)

@@ -22,9 +22,9 @@ from inspire.core.indicators.compute import Result
 from inspire.core.register import default_register
 from inspire.web.accounts.models import ROLE_ORDER
 from inspire.web.accounts.services import authority_role
-from inspire.web.indicators import caselists
-from inspire.web.indicators.models import AnnexAImport, ComparatorValue, IndicatorValue, Population
-from inspire.web.inspections.models import Authority
+from inspire.web.measure import caselists
+from inspire.web.measure.models import AnnexAImport, ComparatorValue, IndicatorValue, Population
+from inspire.web.read.models import Authority
 
 #: the longest period that is one point of a trend (a quarter); longer ones are year figures
 TREND_POINT_DAYS = 93

@@ -15,10 +15,10 @@ from inspire.core.indicators import CATALOGUE, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
 from inspire.core.indicators.compute import Result, standard_periods
 from inspire.core.register import default_register
-from inspire.web.indicators import caselists
-from inspire.web.indicators.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
-from inspire.web.indicators.selectors import population_for, population_pick
-from inspire.web.inspections.models import Authority, Inspection
+from inspire.web.measure import caselists
+from inspire.web.measure.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
+from inspire.web.measure.selectors import population_for, population_pick
+from inspire.web.read.models import Authority, Inspection
 
 #: the area facts readers store in ``Inspection.facts`` -> the indicator each one is a value of
 REPORT_FACTS = {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inspire.web.indicators import views
+from inspire.web.measure import views
 
 app_name = "indicators"
 

@@ -14,12 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period
 from inspire.core.indicators.annex_a import list_name
-from inspire.web.indicators import exports, selectors, services
-from inspire.web.indicators.charts import indicator_chart, sparkline
-from inspire.web.indicators.models import AnnexAImport, Population
-from inspire.web.inspections.models import Authority
-from inspire.web.inspections.params import Params
-from inspire.web.inspections.uploads import upload_limit_mb, uploaded_file
+from inspire.web.measure import exports, selectors, services
+from inspire.web.measure.charts import indicator_chart, sparkline
+from inspire.web.measure.models import AnnexAImport, Population
+from inspire.web.read.models import Authority
+from inspire.web.toolkit.params import Params
+from inspire.web.toolkit.uploads import upload_limit_mb, uploaded_file
 
 CASES_SHOWN = 500
 

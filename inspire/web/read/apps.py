@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class InspectionsConfig(AppConfig):
-    name = "inspire.web.inspections"
+    name = "inspire.web.read"
     label = "inspections"
     verbose_name = "Inspections"

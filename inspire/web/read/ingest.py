@@ -16,9 +16,9 @@ from pathlib import Path
 from django.db import connection
 
 from inspire.core.reading.batch import BatchRead, Failure, Read, Skipped
-from inspire.web.inspections.models import SourceDocument
-from inspire.web.inspections.services import StoreResult, inspections_store, register_sync
-from inspire.web.inspections.signals import inspections_stored
+from inspire.web.read.models import SourceDocument
+from inspire.web.read.services import StoreResult, inspections_store, register_sync
+from inspire.web.read.signals import inspections_stored
 
 #: A batch of reports is committed when it is this old (seconds), holds this many reports or this
 #: many bytes of originals (committee papers run to tens of MB each), or when no file has finished

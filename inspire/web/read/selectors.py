@@ -12,8 +12,8 @@ from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, QuerySet, S
 from django.db.models.functions import Coalesce
 
 from inspire.core.register import default_register
-from inspire.web.inspections.labels import GRADE_RANK, area_order
-from inspire.web.inspections.models import Authority, DocumentPage, Inspection, Judgement, Recommendation, SourceDocument
+from inspire.web.toolkit.labels import GRADE_RANK, area_order
+from inspire.web.read.models import Authority, DocumentPage, Inspection, Judgement, Recommendation, SourceDocument
 
 #: Families whose inspections judge the whole service, so their latest one is "the latest
 #: judgements" of an authority (stand-alone LSCB reviews and the 2012-13 thematic inspections do not).

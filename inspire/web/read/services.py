@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from inspire.core.reading.documents import Document
 from inspire.core.reading.record import Record
 from inspire.core.register import Register, default_register
-from inspire.web.inspections.models import (
+from inspire.web.read.models import (
     Authority,
     DocumentPage,
     Inspection,

@@ -1,4 +1,4 @@
-"""The HTML pages. Each view parses its input, calls selectors or a service, and renders.
+"""The pages that read: home, authorities, inspections, evidence, originals, upload. Each view parses its input, calls selectors or a service, and renders.
 
 One URL serves a whole page and, for an htmx request (``HX-Request``), just the part that changes;
 without JavaScript the same forms work as plain GET requests.
@@ -14,27 +14,23 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire.core.reading import ReadError
-from inspire.web.inspections import national, search as full_text, selectors
-from inspire.web.inspections.caching import cached_page
-from inspire.web.inspections.charts import grades_over_time
-from inspire.web.inspections.labels import (
-    FAMILY_LABELS,
-    GRADE_LABELS,
-    area_label,
-    area_order,
-    fact_label,
-)
-from inspire.web.inspections.models import Authority, Inspection, SourceDocument
-from inspire.web.inspections.params import Params, whole_number
-from inspire.web.inspections.templatetags.inspire import long_date
-from inspire.web.inspections.uploads import report_upload, upload_limit_mb, uploaded_file
+from inspire.web.read import selectors
+from inspire.web.read.models import Authority, Inspection, SourceDocument
+from inspire.web.read.uploads import report_upload
+from inspire.web.see import national, search as full_text
+from inspire.web.see.charts import grades_over_time
+from inspire.web.toolkit.caching import cached_page
+from inspire.web.toolkit.labels import area_label, area_order, fact_label
+from inspire.web.toolkit.pages import partial_page
+from inspire.web.toolkit.params import Params, whole_number
+from inspire.web.toolkit.templatetags.inspire import long_date
+from inspire.web.toolkit.uploads import upload_limit_mb, uploaded_file
 
 #: What an original document is served as (always as a download, never shown in the page).
 CONTENT_TYPES = {
@@ -43,18 +39,6 @@ CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
     "text": "text/plain; charset=utf-8",
 }
-
-
-def _htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
-
-
-def _page(request: HttpRequest, template: str, fragment: str, context: dict, *, status: int = 200) -> HttpResponse:
-    """The whole page, or for htmx just ``fragment`` (a template the page includes)."""
-    htmx = _htmx(request)
-    response = render(request, fragment if htmx else template, {**context, "htmx": htmx}, status=status)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
 
 
 @require_GET
@@ -79,7 +63,7 @@ def authority_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "authorities": authorities,
     }
-    return _page(request, "inspections/authority_list.html", "inspections/_authority_results.html", context,
+    return partial_page(request, "inspections/authority_list.html", "inspections/_authority_results.html", context,
                  status=400 if params.errors else 200)
 
 
@@ -292,95 +276,6 @@ def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-@require_GET
-@cached_page
-def national_picture(request: HttpRequest) -> HttpResponse:
-    params = Params(request.GET)
-    today = date.today()
-    areas = {key: area_label(key) for key in national.known_areas()}
-    as_at = params.date("as-at", label="As at date", latest=today) or today
-    area = params.choice("area", areas, label="Judgement") or "overall"
-    picture = national.grade_distribution(as_at=as_at, area=area)
-    transitions = national.grade_transitions(area=area, as_at=as_at)
-    waits = national.time_since_last_inspection(as_at=as_at)
-    context = {
-        "params": params,
-        "date_field": params.date_field(
-            "as-at", legend="As at date", hint=f"For example, {today.day} {today:%m} {today.year - 3}"
-        ),
-        "as_at": as_at,
-        "area": area,
-        "areas": areas,
-        "picture": picture,
-        "transitions": transitions,
-        "waits": waits,
-        "wait_bands": _wait_bands(waits),
-    }
-    return _page(request, "inspections/national.html", "inspections/_national_results.html", context,
-                 status=400 if params.errors else 200)
-
-
-#: (label, fewest days, most days) for the time-since-inspection summary
-WAIT_BANDS = (
-    ("Under 1 year", 0, 365),
-    ("1 to 2 years", 366, 730),
-    ("2 to 3 years", 731, 1095),
-    ("3 to 4 years", 1096, 1461),
-    ("Over 4 years", 1462, None),
-)
-
-
-def _wait_bands(waits) -> list[tuple[str, int]]:
-    bands = [
-        (label, sum(1 for w in waits if w.days is not None and low <= w.days and (high is None or w.days <= high)))
-        for label, low, high in WAIT_BANDS
-    ]
-    return bands + [("No inspection stored", sum(1 for w in waits if w.days is None))]
-
-
-@require_GET
-@cached_page
-def search(request: HttpRequest) -> HttpResponse:
-    params = Params(request.GET)
-    today = date.today()
-    families = dict(FAMILY_LABELS)
-    grades = dict(GRADE_LABELS)
-    regions = {name: name for name in selectors.regions()}
-    query = params.text("q", max_length=200, label="Search words")
-    family = params.choice("family", families, label="Type of report")
-    grade = params.choice("grade", grades, label="Grade")
-    region = params.choice("region", regions, label="Region")
-    date_from = params.date("from", label="Start date", latest=today)
-    date_to = params.date("to", label="End date", latest=today)
-    if date_from and date_to and date_from > date_to:
-        params.errors["to-day"] = "End date must be the same as or after the start date"
-        params.date_parts["to"] = {"day", "month", "year"}
-    page = params.page()
-    results = None
-    if query and not params.errors:
-        results = full_text.search_pages(
-            query=query, family=family, grade=grade, region=region, date_from=date_from, date_to=date_to, page=page
-        )
-        if results.total and page > results.pages:
-            params.errors["page"] = f"Page must be {results.pages} or less: there are {results.pages} pages of results"
-            results = None
-    context = {
-        "params": params,
-        "query": query,
-        "families": families,
-        "grades": grades,
-        "regions": regions,
-        "family": family,
-        "grade": grade,
-        "region": region,
-        "from_field": params.date_field("from", legend="Inspected from", hint="For example, 1 9 2018"),
-        "to_field": params.date_field("to", legend="Inspected to", hint="For example, 31 3 2024"),
-        "results": results,
-    }
-    return _page(request, "inspections/search.html", "inspections/_search_results.html", context,
-                 status=400 if params.errors else 200)
 
 
 @login_required

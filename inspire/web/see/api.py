@@ -24,11 +24,11 @@ from pydantic import BeforeValidator, StringConstraints
 
 from inspire.core.reading.record import FAMILIES, GRADES
 from inspire.core.register import default_register
-from inspire.web.inspections import national
-from inspire.web.inspections.labels import area_order, area_rank
-from inspire.web.inspections.models import Authority, Inspection, Judgement, Recommendation
-from inspire.web.inspections.search import MAX_PER_PAGE, search_pages
-from inspire.web.inspections.selectors import authority_neighbours
+from inspire.web.see import national
+from inspire.web.toolkit.labels import area_order, area_rank
+from inspire.web.read.models import Authority, Inspection, Judgement, Recommendation
+from inspire.web.see.search import MAX_PER_PAGE, search_pages
+from inspire.web.read.selectors import authority_neighbours
 
 api = NinjaAPI(
     title="Inspire API",

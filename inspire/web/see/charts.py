@@ -11,8 +11,8 @@ from datetime import date
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from inspire.web.inspections.labels import GRADE_RANK, area_label
-from inspire.web.inspections.selectors import GradePoint
+from inspire.web.toolkit.labels import GRADE_RANK, area_label
+from inspire.web.read.selectors import GradePoint
 
 #: GOV.UK colours with at least 3:1 contrast against white.
 COLOURS = ("#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#f47738", "#d53880", "#505a5f", "#28a197", "#b58840", "#912b88")

@@ -27,9 +27,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from inspire.core.reading.record import JUDGEMENT_KEYS
-from inspire.web.inspections.labels import area_label, area_order, family_label, grade_label
-from inspire.web.inspections.models import Authority, Inspection
-from inspire.web.inspections.selectors import WHEN, authority_latest
+from inspire.web.toolkit.labels import area_label, area_order, family_label, grade_label
+from inspire.web.read.models import Authority, Inspection
+from inspire.web.read.selectors import WHEN, authority_latest
 
 EXCEL_DATE_FORMAT = "dd mmmm yyyy"
 #: Judgement columns, in the order the pages list the areas.

@@ -25,9 +25,9 @@ from django.db.models.functions import Coalesce
 
 from inspire.core.reading.record import GRADES, JUDGEMENT_KEYS
 from inspire.core.rounding import whole_percentages
-from inspire.web.inspections.labels import area_order, grade_label
-from inspire.web.inspections.models import Authority, Inspection, Judgement
-from inspire.web.inspections.selectors import FULL_FAMILIES
+from inspire.web.toolkit.labels import area_order, grade_label
+from inspire.web.read.models import Authority, Inspection, Judgement
+from inspire.web.read.selectors import FULL_FAMILIES
 
 #: Grades always shown, best first; ``adequate`` (older frameworks) is shown where it occurs.
 MAIN_GRADES = ("outstanding", "good", "requires_improvement", "inadequate")

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from inspire.web.inspections.models import Authority, Inspection
+from inspire.web.read.models import Authority, Inspection
 
 #: Seconds a page may stay cached while the data is unchanged (bounds the cache's memory use).
 PAGE_TIMEOUT = 600

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, Value, When
 
-from inspire.web.inspections.models import FAMILY_CHOICES, GRADE_CHOICES
+from inspire.web.read.models import FAMILY_CHOICES, GRADE_CHOICES
 
 GRADE_LABELS = dict(GRADE_CHOICES)
 FAMILY_LABELS = dict(FAMILY_CHOICES)

@@ -13,7 +13,7 @@ from tests.web.factories import make_record, store
 
 def read_seed(prefix: str):
     """Read a seed with Inspire's reader and store it, as an upload would."""
-    from inspire.web.inspections.uploads import report_upload
+    from inspire.web.read.uploads import report_upload
 
     path = seed(prefix)
     return report_upload(content=path.read_bytes(), filename=path.name).inspection
@@ -40,7 +40,7 @@ def essex_inspection(register):
 @pytest.fixture
 def users(register, django_user_model):
     from inspire.web.accounts.models import Membership
-    from inspire.web.inspections.models import Authority
+    from inspire.web.read.models import Authority
 
     southend = Authority.objects.get(name="Southend-on-Sea")
     essex = Authority.objects.get(name="Essex")

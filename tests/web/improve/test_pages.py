@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 
 from inspire.web.accounts.services import person_get_or_create
-from inspire.web.plans import services
-from inspire.web.plans.models import AuditEntry, Milestone, Plan, ProgressUpdate
+from inspire.web.improve import services
+from inspire.web.improve.models import AuditEntry, Milestone, Plan, ProgressUpdate
 from tests.core.plans.seed_docs import seed_002_docx, seed_004_docx
 
 pytestmark = pytest.mark.django_db
@@ -244,7 +244,7 @@ def test_templates_download(client):
 
 def test_excel_round_trip_through_the_pages(client, southend_inspection, users):
     """A plan exported to Excel and imported back is the same plan."""
-    from inspire.web.plans.selectors import plan_data
+    from inspire.web.improve.selectors import plan_data
 
     first, _ = _import(client, users["southend_editor"], southend_inspection, seed_004_docx())
     editor = users["southend_editor"]
@@ -447,7 +447,7 @@ def test_action_edit_page_and_api(client, plan, users):
 
 
 def test_measure_picked_from_the_indicators_shows_their_values_and_refuses_manual_ones(client, plan, users):
-    from inspire.web.indicators.models import IndicatorValue
+    from inspire.web.measure.models import IndicatorValue
 
     for start, end, value in [(date(2016, 4, 1), date(2016, 6, 30), 22.6), (date(2016, 7, 1), date(2016, 9, 30), 20.1)]:
         IndicatorValue.objects.create(authority=plan.authority, indicator="cp_repeat", period_start=start,
@@ -481,7 +481,7 @@ def test_measure_picked_from_the_indicators_shows_their_values_and_refuses_manua
 
 
 def test_api_measures_direction_and_indicator(client, plan, users):
-    from inspire.web.indicators.models import IndicatorValue
+    from inspire.web.measure.models import IndicatorValue
 
     IndicatorValue.objects.create(authority=plan.authority, indicator="cp_repeat", period_start=date(2016, 7, 1),
                                   period_end=date(2016, 9, 30), value=20.1, source="annex_a")

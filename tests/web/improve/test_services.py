@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from inspire.web.accounts.services import person_get_or_create
-from inspire.web.plans import services
-from inspire.web.plans.models import AppendOnlyError, AuditEntry, ProgressUpdate
-from inspire.web.plans.selectors import plan_status
+from inspire.web.improve import services
+from inspire.web.improve.models import AppendOnlyError, AuditEntry, ProgressUpdate
+from inspire.web.improve.selectors import plan_status
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +180,7 @@ def test_measure_direction_is_inferred_never_defaulted(plan, users):
 @pytest.fixture
 def repeat_plans_figures(plan):
     """Southend's repeat child protection plans, quarter by quarter, as an Annex A import gives them."""
-    from inspire.web.indicators.models import IndicatorValue
+    from inspire.web.measure.models import IndicatorValue
 
     for start, end, value in [(date(2016, 4, 1), date(2016, 6, 30), 22.6), (date(2016, 7, 1), date(2016, 9, 30), 20.1),
                               (date(2016, 10, 1), date(2016, 12, 31), 18.4)]:
@@ -194,7 +194,7 @@ def test_measure_linked_to_an_indicator_takes_its_values_from_the_data(plan, use
     import docx
 
     from inspire.core.plans.board_pack import BoardPack, to_docx, to_pdf
-    from inspire.web.plans.selectors import plan_data
+    from inspire.web.improve.selectors import plan_data
 
     editor = users["southend_editor"]
     item = plan.items.get(ref="3")
@@ -236,8 +236,8 @@ def test_excel_export_then_import_is_the_same_plan(plan, milestone, users, repea
     statuses, measures (by hand and from an indicator) with values, progress, RAG overrides with
     reason, author and date, risks, boards with members and meetings."""
     from inspire.core.plans import excel
-    from inspire.web.plans.models import Plan
-    from inspire.web.plans.selectors import plan_data
+    from inspire.web.improve.models import Plan
+    from inspire.web.improve.selectors import plan_data
 
     editor, admin = users["southend_editor"], users["southend_admin"]
     services.theme_create(plan=plan, user=editor, code="A", name="Practice and Culture")

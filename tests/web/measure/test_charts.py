@@ -2,7 +2,7 @@ import re
 from datetime import date
 
 from inspire.core.indicators import CATALOGUE
-from inspire.web.indicators.charts import SPARKLINE_FONT_PX, _scale, _text_width, indicator_chart, sparkline
+from inspire.web.measure.charts import SPARKLINE_FONT_PX, _scale, _text_width, indicator_chart, sparkline
 
 
 def test_a_chart_says_what_it_shows_and_draws_england_and_the_threshold():

@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period, compute_all, read_annex_a
 from inspire.core.indicators.generator import generate
-from inspire.web.indicators import selectors, services
-from inspire.web.indicators.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
-from inspire.web.inspections.models import Authority
+from inspire.web.measure import selectors, services
+from inspire.web.measure.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
+from inspire.web.read.models import Authority
 from tests.conftest import SHARED, seed
 from tests.web.factories import make_record, store
 
@@ -131,7 +131,7 @@ def test_report_figures_become_dated_values_and_the_population(essex):
 
 def test_ingest_turns_report_figures_into_values_for_what_each_transaction_stored(register, client, monkeypatch):
     from inspire.core.reading.batch import BatchRead
-    from inspire.web.inspections.ingest import inspection_ingest
+    from inspire.web.read.ingest import inspection_ingest
 
     def ingest(*paths):
         with BatchRead(paths, workers=1) as reading:

@@ -14,10 +14,10 @@ from django.test import Client
 from django.urls import reverse
 
 from inspire.core.reading.frameworks import FRAMEWORKS
-from inspire.web.inspections.models import Inspection
-from inspire.web.inspections.national import grade_distribution
-from inspire.web.inspections.templatetags.inspire import long_date, years_months
-from inspire.web.inspections.views import highlight
+from inspire.web.read.models import Inspection
+from inspire.web.see.national import grade_distribution
+from inspire.web.toolkit.templatetags.inspire import long_date, years_months
+from inspire.web.read.views import highlight
 from tests.conftest import seed
 from tests.web.sample import HTML_ORIGINAL, make_sample
 
@@ -571,7 +571,7 @@ def test_last_inspected_is_the_day_the_inspection_ended_on_both_lists(client, sa
 def test_recommendation_provenance_is_named_by_its_ordinal_not_its_index(client, register):
     """``recommendations.<index>`` is 0-based over the whole list (docs/RECORD.md); the page names
     the recommendation as the report numbers it, within its section."""
-    from inspire.web.inspections.uploads import report_upload
+    from inspire.web.read.uploads import report_upload
 
     path = seed("004")  # Southend 2016: 12 recommendations for the council, then 4 for the LSCB
     inspection = report_upload(content=path.read_bytes(), filename=path.name).inspection

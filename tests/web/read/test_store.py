@@ -11,10 +11,10 @@ from django.db import IntegrityError, connection
 from inspire.core.reading.documents import load_path
 from inspire.core.reading.record import AuthorityRef, Provenance, Record, Recommendation, SourceInfo
 from inspire.core.register import default_register
-from inspire.web.inspections.models import DocumentPage, Inspection, Judgement, SourceDocument
-from inspire.web.inspections.models import Recommendation as StoredRecommendation
-from inspire.web.inspections.search import search_pages
-from inspire.web.inspections.services import inspection_store, inspections_store, register_sync
+from inspire.web.read.models import DocumentPage, Inspection, Judgement, SourceDocument
+from inspire.web.read.models import Recommendation as StoredRecommendation
+from inspire.web.see.search import search_pages
+from inspire.web.read.services import inspection_store, inspections_store, register_sync
 from tests.conftest import seed
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,8 +6,8 @@ import re
 from datetime import date
 from types import SimpleNamespace
 
-from inspire.web.inspections.charts import LEFT, RIGHT, WIDTH, grades_over_time
-from inspire.web.inspections.selectors import GradePoint
+from inspire.web.see.charts import LEFT, RIGHT, WIDTH, grades_over_time
+from inspire.web.read.selectors import GradePoint
 
 
 def point(when: date, area: str, grade: str) -> GradePoint:

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from inspire.core.register import default_register
-from inspire.web.inspections.national import grade_distribution, grade_transitions, time_since_last_inspection
+from inspire.web.see.national import grade_distribution, grade_transitions, time_since_last_inspection
 from tests.conftest import corpus_labels
 from tests.web.factories import make_record, record_from_label, store
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from inspire.web.inspections.national import grade_distribution
+from inspire.web.see.national import grade_distribution
 from tests.web.factories import make_record, store
 
 pytestmark = pytest.mark.django_db

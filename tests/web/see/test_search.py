@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from inspire.web.inspections.search import page_furniture, parse_query, search_pages
+from inspire.web.see.search import page_furniture, parse_query, search_pages
 from tests.web.factories import make_record, store
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_parse_query_keeps_words_and_phrases():
 
 
 def test_index_follows_page_changes(pages):
-    from inspire.web.inspections.models import DocumentPage
+    from inspire.web.read.models import DocumentPage
 
     page = DocumentPage.objects.get(document=pages["kent"].document, number=1)
     page.text = "Kent: a new phrase about kinship carers."
@@ -130,7 +130,7 @@ def test_finds_text_of_a_real_report(register):
     """Essex 2019 (seed 001) read by the reader, stored, and found by words on its pages."""
     from inspire.core.reading import read_document
     from inspire.core.reading.documents import load_path
-    from inspire.web.inspections.services import inspection_store
+    from inspire.web.read.services import inspection_store
     from tests.conftest import seed
 
     path = seed("001")

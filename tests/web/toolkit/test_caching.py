@@ -10,7 +10,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from inspire.web.inspections.caching import cached_page, data_version
+from inspire.web.toolkit.caching import cached_page, data_version
 from tests.web.factories import make_record, store
 
 pytestmark = pytest.mark.django_db

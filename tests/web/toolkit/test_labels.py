@@ -1,6 +1,6 @@
 """Judgement areas are listed in one order whatever the framework."""
 
-from inspire.web.inspections.labels import area_order
+from inspire.web.toolkit.labels import area_order
 
 
 def test_shared_areas_in_one_order_then_family_keys():

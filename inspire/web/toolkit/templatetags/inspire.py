@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from inspire.core.reading.dates import format_long
-from inspire.web.inspections import labels
+from inspire.web.toolkit import labels
 
 register = template.Library()
 
@@ -72,7 +72,7 @@ def get_item(mapping, key):
 
 @register.filter
 def count_of(distribution, grade: str):
-    """The :class:`~inspire.web.inspections.national.GradeCount` of ``grade`` in a distribution row."""
+    """The :class:`~inspire.web.see.national.GradeCount` of ``grade`` in a distribution row."""
     for item in distribution.grades:
         if item.grade == grade:
             return item
