@@ -1,6 +1,6 @@
 from datetime import date
 
-from inspire.core.calendar import add_working_days, bank_holidays, is_working_day, working_days_between
+from inspire.core.calendar import add_working_days, bank_holidays, format_long, is_working_day, working_days_between
 
 
 def test_christmas_and_new_year_bank_holidays_are_not_working_days():
@@ -29,3 +29,20 @@ def test_weekends_and_direction():
     assert add_working_days(date(2024, 1, 6), 1) == date(2024, 1, 8)
     assert add_working_days(date(2024, 1, 8), -1) == date(2024, 1, 5)
     assert add_working_days(date(2024, 1, 8), 0) == date(2024, 1, 8)
+
+
+def test_dates_are_written_the_gov_uk_way():
+    assert format_long(date(2016, 10, 14)) == "14 October 2016"
+    assert format_long(date(2024, 3, 1)) == "1 March 2024"  # no leading zero
+
+
+def test_writing_a_date_does_not_load_the_bank_holidays():
+    """``inspire read`` writes dates; the calendar's ``holidays`` package (slow to import) waits until a
+    working day is counted."""
+    import subprocess
+    import sys
+
+    code = ("import sys, inspire.core.calendar as c; c.format_long(c.date(2016, 10, 14)); "
+            "print('holidays' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"

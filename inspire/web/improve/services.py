@@ -11,7 +11,7 @@ from django.db import transaction
 
 from inspire.core.indicators import CATALOGUE
 from inspire.core.plans import rag as rag_rules
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 from inspire.core.plans.model import PlanData
 from inspire.core.plans.risk import RiskLevelError, parse_level
 from inspire.web.accounts.models import Person

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 from inspire.web.read.models import Authority, Inspection
 
 

@@ -8,7 +8,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 from inspire.web.toolkit import labels
 
 register = template.Library()
