@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 
 from inspire.core.calendar import format_long
+from inspire.core.national import EFFECTIVE, HAPPENED, DateRule
 
 GRADE_CHOICES = [
     ("outstanding", "Outstanding"),
@@ -105,15 +107,16 @@ class Inspection(models.Model):
 
     def __str__(self) -> str:
         """As people read it: "Essex: Single inspection framework (2013-18), 25 April 2016" (the
-        first day, else the last, else publication, as the pages place inspections)."""
+        date it ``HAPPENED``, as the pages place inspections)."""
         who = self.authority.name if self.authority else "Unknown authority"
-        when = self.inspection_start or self.inspection_end or self.published
+        when = HAPPENED.of(self)
         return f"{who}: {self.get_family_display()}" + (f", {format_long(when)}" if when else "")
 
     @property
     def effective_date(self):
-        """The date a judgement took effect: publication if stated, else the end of the inspection."""
-        return self.published or self.inspection_end or self.inspection_start
+        """The date its judgements took effect (``core.national.EFFECTIVE``): publication if stated,
+        else the last day of the inspection, else its first."""
+        return EFFECTIVE.of(self)
 
 
 class Judgement(models.Model):
@@ -149,3 +152,10 @@ class Recommendation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["inspection", "section", "ordinal"], name="unique_recommendation_ordinal")
         ]
+
+
+def inspection_date(rule: DateRule, prefix: str = "") -> Coalesce:
+    """A date rule of :mod:`inspire.core.national` as the one ORM expression for querysets: over an
+    inspection's fields, or a related inspection's with ``prefix`` (``"inspection__"`` from a
+    judgement, ``"inspections__"`` from an authority)."""
+    return Coalesce(*(prefix + field for field in rule.fields))

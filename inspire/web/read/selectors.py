@@ -1,5 +1,5 @@
-"""Reads for the authority and inspection pages (the national picture is ``national.py``, search
-``search.py``). Views call these; they only read."""
+"""Reads for the authority and inspection pages (the national picture is ``see/national.py``, search
+``see/search.py``). Views call these; they only read."""
 
 from __future__ import annotations
 
@@ -9,24 +9,28 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
 
+from inspire.core.national import ENDED, HAPPENED
 from inspire.core.register import default_register
+from inspire.web.read.models import (
+    Authority,
+    DocumentPage,
+    Inspection,
+    Judgement,
+    Recommendation,
+    SourceDocument,
+    inspection_date,
+)
 from inspire.web.toolkit.labels import GRADE_RANK, area_order
-from inspire.web.read.models import Authority, DocumentPage, Inspection, Judgement, Recommendation, SourceDocument
 
 #: Families whose inspections judge the whole service, so their latest one is "the latest
 #: judgements" of an authority (stand-alone LSCB reviews and the 2012-13 thematic inspections do not).
 FULL_FAMILIES = ("apa", "slac", "sif", "ilacs", "ilacs_2026")
 
-#: When an inspection happened, for ordering: its first day, else its last, else publication
-#: (annual performance assessment letters state only when they were published).
-WHEN = Coalesce("inspection_start", "inspection_end", "published")
+#: When an inspection happened, for ordering (``core.national.HAPPENED``): its first day, else its
+#: last, else publication (annual performance assessment letters state only when they were published).
+WHEN = inspection_date(HAPPENED)
 NEWEST_FIRST = (F("when").desc(nulls_last=True), F("id").desc())
-
-
-def inspection_when(inspection) -> date | None:
-    return inspection.inspection_start or inspection.inspection_end or inspection.published
 
 
 #: Columns lists of inspections do not show: the whole record (JSON) is big, so leave it unread.
@@ -79,12 +83,12 @@ def authority_list(*, region: str | None = None, query: str | None = None) -> Qu
     last inspection counts) and ``latest_overall``."""
     latest_overall = (
         Judgement.objects.filter(inspection__authority=OuterRef("pk"), area="overall", inspection__family__in=FULL_FAMILIES)
-        .annotate(when=Coalesce("inspection__inspection_start", "inspection__inspection_end", "inspection__published"))
+        .annotate(when=inspection_date(HAPPENED, "inspection__"))
         .order_by(F("when").desc(nulls_last=True))
     )
     authorities = Authority.objects.annotate(
         inspection_count=Count("inspections"),
-        last_inspected=Max(Coalesce("inspections__inspection_end", "inspections__inspection_start", "inspections__published")),
+        last_inspected=Max(inspection_date(ENDED, "inspections__")),
         latest_overall=Subquery(latest_overall.values("grade")[:1]),
     ).order_by("name")
     if region:
@@ -110,7 +114,7 @@ def authority_recommendations(*, authority: Authority) -> QuerySet[Recommendatio
         Recommendation.objects.filter(inspection__authority=authority)
         .select_related("inspection")
         .defer(*(f"inspection__{name}" for name in _BULKY))
-        .annotate(when=Coalesce("inspection__inspection_start", "inspection__inspection_end", "inspection__published"))
+        .annotate(when=inspection_date(HAPPENED, "inspection__"))
         .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "ordinal")
     )
 
@@ -190,7 +194,7 @@ class GradePoint:
 def grade_series(*, history: list[Inspection]) -> dict[str, list[GradePoint]]:
     """Judgements by area, oldest first: the lines of the grades-over-time chart."""
     series: dict[str, list[GradePoint]] = {}
-    dated = [(inspection_when(i), i) for i in history if inspection_when(i)]
+    dated = [(HAPPENED.of(i), i) for i in history if HAPPENED.of(i)]
     for when, inspection in sorted(dated, key=lambda pair: (pair[0], pair[1].pk)):
         for judgement in inspection.judgements.all():
             series.setdefault(judgement.area, []).append(GradePoint(inspection, when, judgement.area, judgement.grade, judgement.score))

@@ -22,11 +22,12 @@ from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import BeforeValidator, StringConstraints
 
+from inspire.core.national import HAPPENED
 from inspire.core.reading.record import FAMILIES, GRADES
 from inspire.core.register import default_register
 from inspire.web.see import national
 from inspire.web.toolkit.labels import area_order, area_rank
-from inspire.web.read.models import Authority, Inspection, Judgement, Recommendation
+from inspire.web.read.models import Authority, Inspection, Judgement, Recommendation, inspection_date
 from inspire.web.see.search import MAX_PER_PAGE, search_pages
 from inspire.web.read.selectors import authority_neighbours
 
@@ -365,8 +366,9 @@ class InspectionFilters(Schema):
 
 
 def _when(prefix: str = "") -> Coalesce:
-    """When an inspection took place: its first day, else its last, else (APA letters) publication."""
-    return Coalesce(f"{prefix}inspection_start", f"{prefix}inspection_end", f"{prefix}published")
+    """When an inspection happened (``core.national.HAPPENED``): its first day, else its last, else
+    (APA letters) publication."""
+    return inspection_date(HAPPENED, prefix)
 
 
 NEWEST_FIRST = F("when").desc(nulls_last=True)

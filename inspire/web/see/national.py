@@ -1,18 +1,11 @@
 """The national picture: latest grades as at a date, how grades moved, time since inspection.
 
-When a judgement takes effect: the report's publication date where the report states it (SIF
-reports do), otherwise the last day of the inspection (ILACS reports state no publication date;
-their judgements are given to the council at the end of the inspection), otherwise its first day.
-Inspections with none of these dates are left out.
-
-An authority's grade for an area as at a date is the grade in its latest inspection that has a
-judgement for that area and took effect on or before the date. Reports from April 2026 have no
-overall judgement, so for ``area="overall"`` such an authority keeps its previous overall grade and
-is counted in ``superseded`` (it has a newer inspection without that judgement); the per-area
-distributions (``help_and_protection``, ``children_in_care``...) include the 2026 reports.
+The rules (which date places an inspection, the grade in effect as at a date, transitions) are plain
+functions in :mod:`inspire.core.national`; this module reads the rows they need and the register's
+regions, and shapes the results for pages, exports and the API.
 
 Computed in Python over one query of judgements (a few thousand rows for every report ever
-published), which keeps the rule above in one readable place and works on every database.
+published), which keeps the rules in one readable place and works on every database.
 """
 
 from __future__ import annotations
@@ -21,21 +14,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models.functions import Coalesce
-
+from inspire.core import national as rules
+from inspire.core.national import ENDED, InspectionDates, Judged
 from inspire.core.reading.record import GRADES, JUDGEMENT_KEYS
 from inspire.core.rounding import whole_percentages
 from inspire.web.toolkit.labels import area_order, grade_label
-from inspire.web.read.models import Authority, Inspection, Judgement
+from inspire.web.read.models import Authority, Inspection, Judgement, inspection_date
 from inspire.web.read.selectors import FULL_FAMILIES
 
 #: Grades always shown, best first; ``adequate`` (older frameworks) is shown where it occurs.
 MAIN_GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
-
-
-def effective_date(*, published: date | None, inspection_end: date | None, inspection_start: date | None) -> date | None:
-    """The date a judgement took effect (see the module docstring)."""
-    return published or inspection_end or inspection_start
 
 
 def known_areas() -> list[str]:
@@ -86,40 +74,22 @@ class GradePicture:
     superseded: int
 
 
-@dataclass(frozen=True)
-class _Judged:
-    authority_id: int
-    inspection_id: int
-    effective: date
-    start: date | None
-    grade: str
-
-
-def _judged(area: str, as_at: date | None) -> list[_Judged]:
-    """Every stored judgement for ``area`` with its effective date (on or before ``as_at``), oldest first."""
+def _judged(area: str) -> list[Judged]:
+    """Every stored judgement for ``area`` of an authority's inspection, with the inspection's dates."""
     rows = Judgement.objects.filter(area=area, inspection__authority__isnull=False).values_list(
         "inspection__authority_id",
         "inspection_id",
-        "inspection__published",
-        "inspection__inspection_end",
-        "inspection__inspection_start",
         "grade",
+        "inspection__inspection_start",
+        "inspection__inspection_end",
+        "inspection__published",
     )
-    judged = []
-    for authority_id, inspection_id, published, end, start, grade in rows:
-        effective = effective_date(published=published, inspection_end=end, inspection_start=start)
-        if effective is not None and (as_at is None or effective <= as_at):
-            judged.append(_Judged(authority_id, inspection_id, effective, start, grade))
-    judged.sort(key=lambda j: (j.effective, j.start or j.effective, j.inspection_id))
-    return judged
+    return [Judged(*row) for row in rows]
 
 
-def latest_grades(*, as_at: date, area: str = "overall") -> dict[int, _Judged]:
+def latest_grades(*, as_at: date, area: str = "overall") -> dict[int, Judged]:
     """Each authority's (by id) latest judgement for ``area`` in effect on ``as_at``."""
-    latest: dict[int, _Judged] = {}
-    for judged in _judged(area, as_at):
-        latest[judged.authority_id] = judged  # oldest first, so the last one wins
-    return latest
+    return rules.latest_grades(_judged(area), as_at)
 
 
 def grade_distribution(*, as_at: date, area: str = "overall", region: str | None = None) -> GradePicture:
@@ -155,18 +125,14 @@ def _distribution(region: str | None, counts: Counter, authorities: int) -> Dist
     )
 
 
-def _superseded(latest: dict[int, _Judged], as_at: date) -> int:
+def _superseded(latest: dict[int, Judged], as_at: date) -> int:
     """Authorities with a full inspection newer than their counted one (it has no judgement for the area)."""
     if not latest:
         return 0
-    newest: dict[int, date] = {}
-    for authority_id, published, end, start in Inspection.objects.filter(authority_id__in=latest, family__in=FULL_FAMILIES).values_list(
-        "authority_id", "published", "inspection_end", "inspection_start"
-    ):
-        effective = effective_date(published=published, inspection_end=end, inspection_start=start)
-        if effective and effective <= as_at and effective > newest.get(authority_id, date.min):
-            newest[authority_id] = effective
-    return sum(1 for a, j in latest.items() if newest.get(a, date.min) > j.effective)
+    rows = Inspection.objects.filter(authority_id__in=latest, family__in=FULL_FAMILIES).values_list(
+        "authority_id", "id", "inspection_start", "inspection_end", "published"
+    )
+    return rules.superseded(latest, (InspectionDates(*row) for row in rows), as_at)
 
 
 @dataclass(frozen=True)
@@ -186,12 +152,7 @@ class Transitions:
 def grade_transitions(*, area: str = "overall", as_at: date | None = None) -> Transitions:
     """How grades moved between each authority's consecutive inspections that judged ``area``
     (those in effect on or before ``as_at``, when given)."""
-    by_authority: dict[int, list[_Judged]] = defaultdict(list)
-    for judged in _judged(area, as_at):
-        by_authority[judged.authority_id].append(judged)
-    pairs = Counter()
-    for history in by_authority.values():
-        pairs.update((a.grade, b.grade) for a, b in zip(history, history[1:]))
+    pairs = rules.transitions(_judged(area), as_at)
     used = {g for pair in pairs for g in pair}
     grades = [g for g in GRADES if g in MAIN_GRADES or g in used]
     counts = {f: {t: pairs[(f, t)] for t in grades} for f in grades}
@@ -207,12 +168,12 @@ class SinceInspection:
 
 
 def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
-    """Every authority with its latest inspection ended on or before ``as_at`` (its first day where
-    the end is unknown; the publication date for APA letters, which give only that): longest wait
-    first, never inspected last."""
+    """Every authority with its latest inspection ended on or before ``as_at`` (``core.national.ENDED``:
+    its first day where the end is unknown; the publication date for APA letters, which give only
+    that): longest wait first, never inspected last."""
     latest: dict[int, Inspection] = {}
     inspections = (
-        Inspection.objects.annotate(last_day=Coalesce("inspection_end", "inspection_start", "published"))
+        Inspection.objects.annotate(last_day=inspection_date(ENDED))
         .filter(authority__isnull=False, last_day__lte=as_at)
         .only("id", "authority_id", "family", "inspection_start", "inspection_end", "published")
         .order_by("last_day", "id")

@@ -23,6 +23,8 @@ from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from inspire.core.national import HAPPENED
+
 #: Private-use characters bracket the matched words in raw snippets (never in report text).
 _START, _STOP = "\ue000", "\ue001"
 #: Words of context either side of a match in a snippet.
@@ -32,6 +34,8 @@ MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
 #: Words and phrases beyond this many are ignored (keeps every query cheap).
 MAX_TERMS = 20
+#: When an inspection happened (``core.national.HAPPENED``), in SQL over the inspection ``i``.
+_HAPPENED_SQL = "COALESCE(" + ", ".join(f"i.{field}" for field in HAPPENED.fields) + ")"
 #: How much of a page's start is read to find its running header and number, and in how many lines.
 _HEAD_CHARS, _HEAD_LINES = 300, 3
 _TOKEN = re.compile(r'"([^"]*)"|(\w+)', re.UNICODE)
@@ -154,10 +158,10 @@ def search_pages(
         where.append("(a.region_name = %s OR a.region_code = %s)")
         params += [region, region]
     if date_from:
-        where.append("COALESCE(i.inspection_start, i.inspection_end, i.published) >= %s")
+        where.append(f"{_HAPPENED_SQL} >= %s")
         params.append(date_from)
     if date_to:
-        where.append("COALESCE(i.inspection_start, i.inspection_end, i.published) <= %s")
+        where.append(f"{_HAPPENED_SQL} <= %s")
         params.append(date_to)
     body = (
         f"FROM {source} JOIN inspections_inspection i ON i.document_id = p.document_id "

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from inspire.core.calendar import format_long
+from inspire.core.national import HAPPENED
 from inspire.web.toolkit import labels
 
 register = template.Library()
@@ -124,8 +125,9 @@ def inspection_dates(inspection) -> str:
 
 @register.filter
 def inspection_date(inspection) -> str:
-    """The one date that places an inspection: its first day, else its last, else publication."""
-    when = inspection.inspection_start or inspection.inspection_end or inspection.published
+    """The one date that places an inspection (``core.national.HAPPENED``): its first day, else its
+    last, else publication."""
+    when = HAPPENED.of(inspection)
     return format_long(when) if when else "date not stated"
 
 
