@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import typer
 
+from inspire.cli.errors import InspireGroup
+
 app = typer.Typer(
     name="inspire",
+    cls=InspireGroup,
     help="Inspire: read Ofsted reports on council children's services, see the picture, plan improvement.",
     no_args_is_help=True,
     add_completion=False,

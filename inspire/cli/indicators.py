@@ -50,19 +50,12 @@ def compute(
     problems: bool = typer.Option(False, "--problems", help="List every problem found in the workbook."),
 ) -> None:
     """Compute every indicator from an Annex A workbook for one period (aggregates only: no child IDs)."""
-    from inspire.core.indicators import AnnexAError, Period, compute_all, read_annex_a
+    from inspire.core.indicators import Period, compute_all, read_annex_a
 
-    try:
-        period = Period(_date(start, "--start"), _date(end, "--end"))
-    except ValueError as error:
-        err.print(f"[bold red]Error:[/] {error}", highlight=False)
-        raise typer.Exit(2) from None
-    try:
-        lists = read_annex_a(workbook)
-    except AnnexAError as error:
-        err.print(f"[bold red]Error:[/] {error}", highlight=False)
-        err.print(f"Hint: {error.hint}", highlight=False)
-        raise typer.Exit(2) from None
+    # an IndicatorError (a period ending before it starts, a file that is not a workbook) ends the
+    # command with its message, hint and exit code 2 (cli/errors.py)
+    period = Period(_date(start, "--start"), _date(end, "--end"))
+    lists = read_annex_a(workbook)
     table = Table("Indicator", "Value", "Numerator", "Denominator", "Left out")
     for result in compute_all(lists, period, population_under_18=population):
         left_out = "; ".join(f"{n} {reason}" for reason, n in result.left_out.items())
@@ -90,7 +83,6 @@ def import_workbook(
 ) -> None:
     """Import an Annex A workbook into the database: case lists kept, every indicator computed."""
     _database()
-    from inspire.core.indicators import AnnexAError
     from inspire.core.register import default_register
     from inspire.web.measure.services import annex_a_import
     from inspire.web.read.models import Authority
@@ -100,12 +92,7 @@ def import_workbook(
         err.print(f"[bold red]Error:[/] “{authority}” is not an authority in the register", highlight=False)
         err.print("Hint: use the name as Ofsted prints it, e.g. “Southend-on-Sea” or “Essex”.", highlight=False)
         raise typer.Exit(2)
-    try:
-        dataset = annex_a_import(authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code), content=workbook.read_bytes(), filename=workbook.name)
-    except AnnexAError as error:
-        err.print(f"[bold red]Error:[/] {error}", highlight=False)
-        err.print(f"Hint: {error.hint}", highlight=False)
-        raise typer.Exit(2) from None
+    dataset = annex_a_import(authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code), content=workbook.read_bytes(), filename=workbook.name)
     rows = sum(dataset.row_counts.values())
     typer.echo(f"Imported {workbook.name} for {entry.name}: {rows:,} rows, {dataset.problem_count:,} problems, {dataset.values.count():,} indicator values.")
 

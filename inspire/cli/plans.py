@@ -47,13 +47,14 @@ def word(
     as_json: bool = typer.Option(False, "--json", help="Print the items, actions and milestones as JSON."),
 ) -> None:
     """Read the plan tables of a Word document and say what was found and what did not line up."""
-    from inspire.core.plans.word_import import WordImportError, read_plan
+    from inspire.cli.errors import fail
+    from inspire.core.errors import PlanImportError
+    from inspire.core.plans.word_import import read_plan
 
     try:
         result = read_plan(file.read_bytes(), title=file.stem)
-    except WordImportError as error:
-        typer.echo(f"Error: {file.name}: {error}", err=True)
-        raise typer.Exit(2) from None
+    except PlanImportError as error:
+        fail(error, source=file.name)
     plan = result.plan
     if as_json:
         import dataclasses

@@ -10,18 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from inspire.cli import app
-from inspire.core.reading import ReadError, Record, read_path
+from inspire.core.reading import Record, read_path
 from inspire.core.calendar import format_long
-
-err = Console(stderr=True)
-
-
-def fail(error: ReadError) -> None:
-    """Print a bad-input error (and its hint) and exit 2, the CLI's code for unusable input."""
-    err.print(f"[bold red]Error:[/] {error}", highlight=False, soft_wrap=True)
-    if error.hint:
-        err.print(f"Hint: {error.hint}", highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
 
 
 @app.command()
@@ -30,10 +20,7 @@ def read(
     as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (the stable shape)."),
 ) -> None:
     """Read one Ofsted report and print what it says: family, authority, dates, judgements, recommendations."""
-    try:
-        record = read_path(file)
-    except ReadError as error:
-        fail(error)
+    record = read_path(file)  # a ReadError ends the command with its message, hint and exit code 2
     if as_json:
         typer.echo(json.dumps(record.to_json(), indent=2, ensure_ascii=False))
     else:

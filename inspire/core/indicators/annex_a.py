@@ -41,10 +41,11 @@ from typing import IO, Any, Callable
 
 from xml.etree import ElementTree
 
+from inspire.core.errors import IndicatorError
 from inspire.core.indicators.cases import ROW_TYPES, CaseLists, Problem
 
 
-class AnnexAError(ValueError):
+class AnnexAError(IndicatorError):
     """The file is not a readable Excel workbook (the only error the reader raises)."""
 
     hint = "Save the return from Excel as an Excel workbook (.xlsx) and try again."

@@ -19,6 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from inspire.core.errors import FieldError, PlanImportError
 from inspire.core.plans.model import (
     ActionData,
     BoardData,
@@ -174,15 +175,19 @@ class RowError:
     column: str
     message: str
 
+    @property
+    def location(self) -> str:
+        return f"{self.sheet}" + (f", row {self.row}" if self.row else "") + (f", column {self.column}" if self.column else "")
+
     def __str__(self) -> str:
-        where = f"{self.sheet}" + (f", row {self.row}" if self.row else "") + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        return f"{self.location}: {self.message}"
 
 
-class SpreadsheetImportError(ValueError):
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("; ".join(str(e) for e in errors[:10]) + (f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""))
+def rows_refused(errors: list[RowError]) -> PlanImportError:
+    """The error refusing a whole workbook or CSV file: every row problem, the first ten in its message."""
+    message = "; ".join(str(e) for e in errors[:10]) + (f" (and {len(errors) - 10} more)" if len(errors) > 10 else "")
+    return PlanImportError(message, hint="Correct these rows and import the file again: nothing has been stored.",
+                           errors=[FieldError(e.location, e.message) for e in errors])
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -372,12 +377,12 @@ def _read_sheet(workbook, sheet: str, checker: _Checker) -> list[tuple[int, dict
 
 
 def from_xlsx(data: bytes) -> PlanData:
-    """Read a workbook in the documented layout. Raises :class:`SpreadsheetImportError` listing
+    """Read a workbook in the documented layout. Raises :class:`~inspire.core.errors.PlanImportError` listing
     every problem found (sheet, row, column); returns a plan only when there are none."""
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as error:  # openpyxl raises many kinds for foreign files
-        raise SpreadsheetImportError([RowError("workbook", None, "", f"not an Excel workbook ({type(error).__name__})")]) from None
+        raise rows_refused([RowError("workbook", None, "", f"not an Excel workbook ({type(error).__name__})")]) from None
     checker = _Checker()
     sheets = {name: _read_sheet(workbook, name, checker) for name in SHEETS}
     plan = PlanData(title="")
@@ -502,7 +507,7 @@ def from_xlsx(data: bytes) -> PlanData:
                                    values["mitigations"] or "", values["revised_impact"], values["revised_likelihood"],
                                    values["owner"] or "", values["review_date"]))
     if checker.errors:
-        raise SpreadsheetImportError(checker.errors)
+        raise rows_refused(checker.errors)
     return plan
 
 
@@ -514,7 +519,7 @@ def from_csv(text: str, *, title: str = "") -> PlanData:
     header = [h.strip() for h in rows[0]] if rows else []
     missing = [c.name for c in CSV_COLUMNS if c.required and c.name not in header]
     if missing:
-        raise SpreadsheetImportError([RowError("CSV", 1, name, "the column is missing") for name in missing])
+        raise rows_refused([RowError("CSV", 1, name, "the column is missing") for name in missing])
     plan = PlanData(title=title)
     items: dict[str, ItemData] = {}
     themes: dict[str, str] = {}
@@ -559,5 +564,5 @@ def from_csv(text: str, *, title: str = "") -> PlanData:
         elif values["milestone"]:
             checker.errors.append(RowError("CSV", number, "action", "a milestone needs the action it belongs to"))
     if checker.errors:
-        raise SpreadsheetImportError(checker.errors)
+        raise rows_refused(checker.errors)
     return plan

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable, Sequence
 
+from inspire.core.errors import PlanError
+
 # --- milestones -------------------------------------------------------------------------------
 
 #: statuses a person sets; "overdue" is never set, it is derived from the date
@@ -38,7 +40,7 @@ def milestone_status(status: str, target_date: date | None, as_at: date) -> str:
 
 POLARITIES = {"higher_is_better": "Higher is better", "lower_is_better": "Lower is better"}
 
-class PolarityError(ValueError):
+class PolarityError(PlanError):
     """A measure's direction that is missing, unknown or contradicts its baseline and target."""
 
 
@@ -193,7 +195,7 @@ def item_rag(facts: ItemFacts) -> RagResult:
     raise AssertionError("the last rule always applies")
 
 
-class OverrideError(ValueError):
+class OverrideError(PlanError):
     """An override without a reason or with an unknown colour."""
 
 

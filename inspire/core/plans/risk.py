@@ -8,6 +8,8 @@ impact with low likelihood medium.
 
 from __future__ import annotations
 
+from inspire.core.errors import PlanError
+
 LEVELS = ("low", "medium", "high")
 LEVEL_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
 _SCORE = {"low": 1, "medium": 2, "high": 3}
@@ -33,7 +35,7 @@ MATRIX_DESCRIPTION = (
 )
 
 
-class RiskLevelError(ValueError):
+class RiskLevelError(PlanError):
     """A rating that is not high, medium or low."""
 
 

@@ -33,6 +33,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from inspire.core.errors import PlanImportError
 from inspire.core.plans.rag import PolarityError, measure_polarity
 from inspire.core.plans.model import (
     ActionData,
@@ -48,8 +49,8 @@ from inspire.core.plans.risk import RiskLevelError, inputs_for_rating, overall, 
 from inspire.core.plans.timescales import find_dates, target_date
 
 
-class WordImportError(ValueError):
-    """The file is not a Word document, or holds no plan table in a known layout."""
+#: What to do with a file that is not a plan document at all
+NOT_A_PLAN_FILE_HINT = "Save the plan from Word as a Word document (.docx), or use Inspire's Excel template."
 
 
 @dataclass
@@ -118,7 +119,8 @@ def read_plan(data: bytes, *, title: str = "", progress_date: date | None = None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds for a damaged or foreign file
-        raise WordImportError(f"the file is not a Word document that can be opened ({type(error).__name__})") from None
+        raise PlanImportError(f"the file is not a Word document that can be opened ({type(error).__name__})",
+                              hint=NOT_A_PLAN_FILE_HINT) from None
     reader = _Reader(PlanData(title=title), progress_date)
     for block in _blocks(document):
         if isinstance(block, Paragraph):
@@ -127,9 +129,11 @@ def read_plan(data: bytes, *, title: str = "", progress_date: date | None = None
             reader.table(_rows(block))
     reader.finish()
     if not reader.found_table:
-        raise WordImportError(
+        raise PlanImportError(
             "no plan table found: expected a table headed 'No & Ref | Area for improvement | Action | Lead ...', "
-            "'Ref | Action | Target date | Action owners' or 'Risk | Impact | Likelihood ...'"
+            "'Ref | Action | Target date | Action owners' or 'Risk | Impact | Likelihood ...'",
+            hint="Keep the plan's tables with their headings as the council's template has them, "
+                 "or copy the plan into Inspire's Excel template.",
         )
     return ImportResult(reader.plan, reader.notes, reader.unplaced)
 

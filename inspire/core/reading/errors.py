@@ -1,19 +1,20 @@
-"""Bad-input errors: one family, each with a message that says what is wrong.
+"""Bad-input errors for reading: each with a message that says what is wrong.
 
-A ``ReadError`` means the *input* is unusable (not a defect in Inspire). The CLI,
-the web upload and the API each map it once to their own error shape.
+A ``ReadError`` means the *input* is unusable (not a defect in Inspire). It is reading's part of
+the one application error family (``inspire.core.errors.InspireError``), which the CLI, the web
+pages and the API each map once to what a person sees.
 """
 
 from __future__ import annotations
 
+from inspire.core.errors import InspireError
 
-class ReadError(Exception):
+
+class ReadError(InspireError):
     """The file cannot be read as an Ofsted report. ``str(error)`` names the file and the problem."""
 
     #: a short, stable machine-readable code, used by the API and tests
     code = "unreadable"
-    #: what the user could do about it, shown by the CLI and the upload page
-    hint = ""
 
     def __init__(self, source: str, detail: str):
         self.source = source

@@ -17,12 +17,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inspire.core.errors import PlanImportError
 from inspire.core.indicators import CATALOGUE
 from inspire.core.plans import board_pack, charts, excel
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.model import clear_dates_before
-from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations, read_plan
+from inspire.core.plans.word_import import NOT_A_PLAN_FILE_HINT, RecommendationRef, match_recommendations, read_plan
 from inspire.web.accounts.models import ROLE_ORDER, Person
 from inspire.web.accounts.services import authority_role, person_get_or_create, require_role
 from inspire.web.read.models import Inspection
@@ -508,9 +509,10 @@ def _parse_upload(name: str, data: bytes, title: str):
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise WordImportError("the CSV file is not UTF-8 text") from None
+            raise PlanImportError("the CSV file is not UTF-8 text", hint="Save the CSV file as UTF-8 text.") from None
         return excel.from_csv(text, title=title), [], []
-    raise WordImportError("the file is not a Word document (.docx), an Excel workbook (.xlsx) or a CSV file")
+    raise PlanImportError("the file is not a Word document (.docx), an Excel workbook (.xlsx) or a CSV file",
+                          hint=NOT_A_PLAN_FILE_HINT)
 
 
 @login_required
@@ -544,10 +546,9 @@ def plan_import(request: HttpRequest, inspection_pk: int) -> HttpResponse:
             data = upload.read()
             try:
                 plan_data, notes, unplaced, report = _prepare(inspection, upload.name, data)
-            except (WordImportError, excel.SpreadsheetImportError) as error:
-                row_errors = getattr(error, "errors", None)
-                if row_errors:
-                    errors += [("plan", str(e)) for e in row_errors]
+            except PlanImportError as error:
+                if error.errors:
+                    errors += [("plan", str(e)) for e in error.errors]
                 else:
                     errors.append(("plan", f"{str(error)[0].upper()}{str(error)[1:]}"))
             else:
@@ -572,8 +573,8 @@ def _prepare(inspection: Inspection, name: str, data: bytes):
         known = {(r.section, r.ordinal) for r in recommendations}
         bad = [i.ref for i in plan_data.items if i.recommendation and i.recommendation not in known]
         if bad:
-            raise excel.SpreadsheetImportError([excel.RowError("Items", None, "recommendation",
-                                                               f"item {ref}: the inspection has no such recommendation") for ref in bad])
+            raise excel.rows_refused([excel.RowError("Items", None, "recommendation",
+                                                     f"item {ref}: the inspection has no such recommendation") for ref in bad])
     if inspection.inspection_start:
         notes = notes + clear_dates_before(plan_data, inspection.inspection_start)
     if report:

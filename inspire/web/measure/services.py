@@ -11,6 +11,7 @@ from pathlib import PurePath
 
 from django.db import transaction
 
+from inspire.core.errors import IndicatorError
 from inspire.core.indicators import CATALOGUE, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
 from inspire.core.indicators.compute import Result, standard_periods
@@ -99,7 +100,7 @@ def population_set(*, authority: Authority, as_at: date, under_18: int, entered_
     """Enter (or correct) the under-18 population on a date, and recompute the authority's rates
     (those of its imports, and those worked out for its reports' counts)."""
     if under_18 <= 0:
-        raise ValueError("the population must be a whole number above 0")
+        raise IndicatorError("the population must be a whole number above 0")
     with transaction.atomic():
         population, _ = Population.objects.update_or_create(
             authority=authority, as_at=as_at, source="entered", defaults={"under_18": under_18, "entered_by": entered_by}

@@ -34,6 +34,8 @@ from datetime import date
 from enum import Enum
 from typing import Any, Callable
 
+from inspire.core.errors import IndicatorError
+
 
 class Unit(str, Enum):
     PERCENT = "percent"
@@ -62,7 +64,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start > self.end:
-            raise ValueError(f"the period starts ({self.start.day} {self.start:%B %Y}) after it ends ({self.end.day} {self.end:%B %Y})")
+            raise IndicatorError(f"the period starts ({self.start.day} {self.start:%B %Y}) after it ends ({self.end.day} {self.end:%B %Y})")
 
     def __contains__(self, day: date | None) -> bool:
         return day is not None and self.start <= day <= self.end
