@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "inspire.web.toolkit.errors.InspireErrorMiddleware",  # an InspireError from a view: the GOV.UK 400 page
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -1,33 +1,32 @@
 """The plans part of the JSON API (``/api/plans``), for signed-in users, with the same
 permission checks as the pages: a user sees and changes only their own authorities' plans, and
-viewers change nothing. Errors have the API's one shape: ``{"detail", "errors"}``."""
+viewers change nothing. Errors have the API's one shape (``toolkit.errors.ErrorOut``):
+``{"detail", "hint"?, "errors": [{"location", "message"}]}``; a refused change (422) names each
+field refused in ``errors`` (``body.status``...) as well as in ``detail``."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from ninja import Field, Path, Router, Schema, Status
 from pydantic import ConfigDict
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from inspire.core.errors import FieldError, PlanError
 from inspire.core.plans.rag import MILESTONE_STATUSES, POLARITIES
 from inspire.web.accounts.services import authority_role
 from inspire.web.improve import selectors, services
 from inspire.web.improve.models import Action, Measure, Milestone, Plan, PlanItem
+from inspire.web.toolkit.errors import ErrorOut
 
 router = Router(auth=django_auth, tags=["plans"])
 
 #: A stored id: bounded so every value fits the databases' integer columns.
 Id = Path(..., ge=1, le=2**31 - 1)
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[dict] = []
 
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -116,9 +115,11 @@ def _write(call):
         return call()
     except PermissionDenied as error:
         raise HttpError(403, str(error)) from None
-    except ValidationError as error:
-        detail = "; ".join(f"{field}: {messages[0]}" for field, messages in error.message_dict.items())
-        raise HttpError(422, detail) from None
+    except ValidationError as error:  # the API maps PlanError, as every InspireError, to 422 in its one shape
+        fields = error.message_dict.items()
+        detail = "; ".join(f"{field}: {messages[0]}" for field, messages in fields)
+        raise PlanError(detail, errors=[FieldError("body" if field == NON_FIELD_ERRORS else f"body.{field}", message)
+                                        for field, messages in fields for message in messages]) from None
 
 
 def _part(plan: Plan, found: QuerySet, pk: int, name: str):

@@ -1,9 +1,11 @@
 """The JSON API (django-ninja), mounted at ``/api/``; its OpenAPI schema is ``/api/openapi.json``.
 
 Reads only. List endpoints take ``limit`` (1-100) and ``offset`` and answer
-``{"count", "limit", "offset", "items"}``. Every error has one shape, :class:`ErrorOut`:
-``{"detail": "what is wrong", "errors": [{"location": "query.limit", "message": "..."}]}`` —
-404 for unknown authorities and ids, 422 for query parameters that are not valid.
+``{"count", "limit", "offset", "items"}``. Every error, here and in the plans router, has one
+shape, ``toolkit.errors.ErrorOut``: ``{"detail": "what is wrong", "hint": "what to do" (when there
+is one), "errors": [{"location": "query.limit", "message": "..."}]}`` — 404 for unknown
+authorities and ids, 422 for query parameters that are not valid and for any application error
+(``InspireError``, mapped here once).
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import BeforeValidator, StringConstraints
 
+from inspire.core.errors import FieldError, InspireError
 from inspire.core.national import HAPPENED
 from inspire.core.reading.record import FAMILIES, GRADES
 from inspire.core.register import default_register
 from inspire.web.see import national
+from inspire.web.toolkit.errors import ErrorOut, error_body, inspire_error_body
 from inspire.web.toolkit.labels import area_order, area_rank
 from inspire.web.read.models import Authority, Inspection, Judgement, Recommendation, inspection_date
 from inspire.web.see.search import MAX_PER_PAGE, search_pages
@@ -66,39 +70,33 @@ Text = Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00]*$")]
 # ---------------------------------------------------------------- errors
 
 
-class FieldError(Schema):
-    location: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[FieldError] = []
-
-
 ERRORS: dict[int, Any] = {404: ErrorOut, 422: ErrorOut}
 
 
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError):
     errors = [
-        {"location": ".".join(str(part) for part in e.get("loc", ())), "message": e.get("msg", "is not valid")}
-        for e in exc.errors
+        FieldError(".".join(str(part) for part in e.get("loc", ())), e.get("msg", "is not valid")) for e in exc.errors
     ]
-    summary = "; ".join(f"{e['location']}: {e['message']}" for e in errors)
-    return api.create_response(request, {"detail": f"Invalid request: {summary}", "errors": errors}, status=422)
+    summary = "; ".join(str(e) for e in errors)
+    return api.create_response(request, error_body(f"Invalid request: {summary}", errors=errors), status=422)
+
+
+@api.exception_handler(InspireError)
+def _inspire_error(request: HttpRequest, exc: InspireError):
+    return api.create_response(request, inspire_error_body(exc), status=422)
 
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError):
-    return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
+    return api.create_response(request, error_body(str(exc)), status=exc.status_code)
 
 
 @csrf_exempt  # it changes nothing, so a POST to a wrong address gets this 404, not the CSRF page
 def not_found(request: HttpRequest) -> JsonResponse:
     """Any ``/api/`` address no endpoint answers (e.g. a non-number where an id goes): a JSON 404
     in the API's error shape rather than the HTML page."""
-    return JsonResponse({"detail": f"No API endpoint answers {request.path}", "errors": []}, status=404)
+    return JsonResponse(error_body(f"No API endpoint answers {request.path}"), status=404)
 
 
 # ---------------------------------------------------------------- schemas

@@ -96,6 +96,8 @@ def test_api_viewer_refused_editor_allowed_and_audited(client, plan, users):
     response = c.patch(url, data=json.dumps({"owner": "Someone Unknown"}), content_type="application/json")
     assert response.status_code == 422
     assert response.json()["detail"].startswith("owner: 'Someone Unknown' is not a known owner")
+    assert [e["location"] for e in response.json()["errors"]] == ["body.owner"]  # the field, in the API's one shape
+    assert response.json()["errors"][0]["message"].startswith("'Someone Unknown' is not a known owner")
     entry = AuditEntry.objects.filter(object_type="Milestone", action="update").get()
     assert (entry.field, entry.before, entry.after, entry.user) == ("status", "not_started", "at_risk", users["southend_editor"])
     item = plan.items.get(ref="1")
