@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from typer.testing import CliRunner
 
@@ -11,20 +10,28 @@ from inspire.cli import app
 from inspire.core.plans.word_import import NOT_A_PLAN_FILE_HINT
 
 
-
 @pytest.mark.parametrize(
     "args, lines",
     [
-        (["plan", "word", "{tmp}/notes.docx"],
-         ["Error: notes.docx: the file is not a Word document that can be opened (BadZipFile)",
-          f"Hint: {NOT_A_PLAN_FILE_HINT}"]),
-        (["indicators", "compute", "{tmp}/notes.docx", "--start", "2024-04-01", "--end", "2025-03-31"],
-         ["Error: this is not a readable Excel workbook (.xlsx): File is not a zip file",
-          "Hint: Save the return from Excel as an Excel workbook (.xlsx) and try again."]),
-        (["indicators", "compute", "{tmp}/notes.docx", "--start", "2025-03-31", "--end", "2024-04-01"],
-         ["Error: the period starts (31 March 2025) after it ends (1 April 2024)"]),
-        (["read", "{tmp}/notes.docx"],
-         ["Error: notes.docx: the file is named .docx but contains plain text"]),
+        (
+            ["plan", "word", "{tmp}/notes.docx"],
+            [
+                "Error: notes.docx: the file is not a Word document that can be opened (BadZipFile)",
+                f"Hint: {NOT_A_PLAN_FILE_HINT}",
+            ],
+        ),
+        (
+            ["indicators", "compute", "{tmp}/notes.docx", "--start", "2024-04-01", "--end", "2025-03-31"],
+            [
+                "Error: this is not a readable Excel workbook (.xlsx): File is not a zip file",
+                "Hint: Save the return from Excel as an Excel workbook (.xlsx) and try again.",
+            ],
+        ),
+        (
+            ["indicators", "compute", "{tmp}/notes.docx", "--start", "2025-03-31", "--end", "2024-04-01"],
+            ["Error: the period starts (31 March 2025) after it ends (1 April 2024)"],
+        ),
+        (["read", "{tmp}/notes.docx"], ["Error: notes.docx: the file is named .docx but contains plain text"]),
     ],
 )
 def test_an_application_error_is_its_message_hint_and_exit_2(tmp_path, args, lines):

@@ -49,8 +49,11 @@ def inspire_error_body(error: InspireError) -> dict:
 def error_page(request: HttpRequest, error: InspireError, *, status: int = 400) -> HttpResponse:
     """The GOV.UK error page for an application error: its message, faults and hint."""
     message = str(error)
-    context = {"message": message[:1].upper() + message[1:], "hint": error.hint,
-               "errors": [str(e) for e in error.errors]}
+    context = {
+        "message": message[:1].upper() + message[1:],
+        "hint": error.hint,
+        "errors": [str(e) for e in error.errors],
+    }
     return render(request, "400.html", context, status=status)
 
 

@@ -48,7 +48,7 @@ def test_received_on_a_weekend_counts_from_the_next_working_day():
 
 
 def test_negative_days_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^working_days must not be negative$"):
         submission_deadline(date(2016, 7, 7), -1)
 
 

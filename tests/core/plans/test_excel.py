@@ -4,7 +4,8 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from inspire.core.plans.excel import SHEETS, SpreadsheetImportError, csv_template, from_csv, from_xlsx, to_xlsx
+from inspire.core.errors import PlanImportError
+from inspire.core.plans.excel import SHEETS, csv_template, from_csv, from_xlsx, to_xlsx
 from inspire.core.plans.model import MeasureValueData, ProgressData
 from inspire.core.plans.word_import import read_plan
 from tests.core.plans.seed_docs import seed_002_docx, seed_004_docx
@@ -61,7 +62,7 @@ def test_bad_date_and_status_are_reported_by_row_and_column(southend):
         ws = workbook["Milestones"]
         ws.cell(row=3, column=8).value = "31/09/2017"
         ws.cell(row=5, column=9).value = "overdue"
-    with pytest.raises(SpreadsheetImportError) as caught:
+    with pytest.raises(PlanImportError, match="Milestones, row 3, column target_date: '31/09/2017' is not a date") as caught:
         from_xlsx(_edit(to_xlsx(southend), edit))
     messages = [str(e) for e in caught.value.errors]
     assert "Milestones, row 3, column target_date: '31/09/2017' is not a date (use YYYY-MM-DD)" in messages
@@ -71,14 +72,14 @@ def test_bad_date_and_status_are_reported_by_row_and_column(southend):
 def test_missing_column_is_named(southend):
     def edit(workbook):
         workbook["Actions"].delete_cols(3)
-    with pytest.raises(SpreadsheetImportError, match="Actions, row 1, column text: the column is missing"):
+    with pytest.raises(PlanImportError, match="Actions, row 1, column text: the column is missing"):
         from_xlsx(_edit(to_xlsx(southend), edit))
 
 
 def test_milestone_without_its_action(southend):
     def edit(workbook):
         workbook["Milestones"].cell(row=2, column=2).value = "99"
-    with pytest.raises(SpreadsheetImportError, match="Milestones, row 2, column action: there is no action 99 of item 1"):
+    with pytest.raises(PlanImportError, match="Milestones, row 2, column action: there is no action 99 of item 1"):
         from_xlsx(_edit(to_xlsx(southend), edit))
 
 
@@ -100,16 +101,16 @@ def test_csv_layout():
 
 def test_csv_errors_name_row_and_column():
     text = csv_template() + "1,Item,la x,,1,Act,,M,,2016-13-01,\n"
-    with pytest.raises(SpreadsheetImportError) as caught:
+    with pytest.raises(PlanImportError, match="^CSV, row 2, column recommendation: 'la x' is not a recommendation") as caught:
         from_csv(text)
     assert [str(e) for e in caught.value.errors] == [
         "CSV, row 2, column recommendation: 'la x' is not a recommendation (write 'la 3' or 'lscb 2')",
         "CSV, row 2, column target_date: '2016-13-01' is not a date (use YYYY-MM-DD)",
     ]
-    with pytest.raises(SpreadsheetImportError, match="CSV, row 1, column item_title: the column is missing"):
+    with pytest.raises(PlanImportError, match="CSV, row 1, column item_title: the column is missing"):
         from_csv("item,action\n1,1\n")
 
 
 def test_not_a_workbook():
-    with pytest.raises(SpreadsheetImportError, match="not an Excel workbook"):
+    with pytest.raises(PlanImportError, match="not an Excel workbook"):
         from_xlsx(b"plain text")

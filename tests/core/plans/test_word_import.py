@@ -5,7 +5,8 @@ import re
 import pytest
 
 from inspire.core.plans.timescales import find_dates
-from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations, read_plan
+from inspire.core.errors import PlanImportError
+from inspire.core.plans.word_import import RecommendationRef, match_recommendations, read_plan
 from tests.conftest import seed
 from tests.core.plans.seed_docs import seed_002_docx, seed_002_tables, seed_004_docx, seed_004_tables
 
@@ -184,7 +185,7 @@ def test_text_match_does_not_pair_unrelated_items():
 
 
 def test_not_a_word_document():
-    with pytest.raises(WordImportError, match="not a Word document"):
+    with pytest.raises(PlanImportError, match="not a Word document"):
         read_plan(b"%PDF-1.4 not a docx")
 
 
@@ -197,5 +198,5 @@ def test_word_document_without_plan_tables():
     document.add_paragraph("Minutes of the meeting")
     out = io.BytesIO()
     document.save(out)
-    with pytest.raises(WordImportError, match="no plan table found"):
+    with pytest.raises(PlanImportError, match="no plan table found"):
         read_plan(out.getvalue())

@@ -66,7 +66,7 @@ def test_embedded_pages_point_into_the_paper():
 def test_a_cabinet_paper_without_its_report_is_refused():
     before, _, after = _southend_parts()
     assert is_council_paper(Document((Page(1, before + after),), "text", "0" * 64, "paper.txt", False))
-    with pytest.raises(NotAnOfstedReport) as error:
+    with pytest.raises(NotAnOfstedReport, match=r"^cabinet-paper\.txt: it is a council paper that discusses an Ofsted inspection") as error:
         read_bytes((before + after).encode("utf-8"), "cabinet-paper.txt")
     assert str(error.value) == (
         "cabinet-paper.txt: it is a council paper that discusses an Ofsted inspection, "
@@ -90,7 +90,7 @@ def test_a_word_file_about_something_else_is_refused():
         "the Ofsted Parent View survey.",
         "Dates for your diary: sports day is on 14 June 2025.",
     )
-    with pytest.raises(NotAnOfstedReport) as error:
+    with pytest.raises(NotAnOfstedReport, match=r"^newsletter\.docx: no Ofsted report on a local authority") as error:
         read_bytes(data, "newsletter.docx")
     assert str(error.value) == (
         "newsletter.docx: no Ofsted report on a local authority's children's services was found in it"
@@ -105,7 +105,7 @@ def test_a_text_that_mentions_the_frameworks_by_name_is_refused():
         "inspection of local authority arrangements for the protection of children (inspection dates were "
         "announced a day ahead), the single inspection framework and ILACS. This note explains how the judgements compare.\n"
     )
-    with pytest.raises(NotAnOfstedReport):
+    with pytest.raises(NotAnOfstedReport, match=r"^briefing\.txt: no Ofsted report on a local authority\'s children\'s services was found in it$"):
         read_bytes(text.encode("utf-8"), "briefing.txt")
 
 

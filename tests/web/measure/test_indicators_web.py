@@ -108,7 +108,7 @@ def test_the_reference_sample_imports(essex):
 
 
 def test_a_file_that_is_not_a_workbook_stores_nothing(essex):
-    with pytest.raises(AnnexAError):
+    with pytest.raises(AnnexAError, match=r"^this is not a readable Excel workbook \(\.xlsx\)"):
         services.annex_a_import(authority=essex, content=b"Child ID,Date\n1,2020-01-01\n", filename="list.csv")
     assert AnnexAImport.objects.count() == 0
 
@@ -191,7 +191,7 @@ def test_indicator_series_joins_report_figures_and_quarters(imported, essex):
     series = selectors.indicator_series(authority=essex, indicator_id="looked_after", annex_a=True)
     assert [p.source for p in series] == ["report", "annex_a", "annex_a", "annex_a", "annex_a"]
     assert [p.period_end for p in series][-1] == date(2025, 3, 31)
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="nonsense"):
         selectors.indicator_series(authority=essex, indicator_id="nonsense", annex_a=True)
 
 

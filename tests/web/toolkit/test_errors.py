@@ -41,7 +41,6 @@ def test_every_error_class_is_in_the_family():
     assert outside == sorted(NOT_USER_ERRORS)
 
 
-
 @pytest.mark.urls("tests.web.toolkit.raising_urls")
 def test_an_application_error_from_a_view_is_the_govuk_400_page(client, db):
     response = client.get("/raises/")
@@ -50,7 +49,10 @@ def test_an_application_error_from_a_view_is_the_govuk_400_page(client, db):
     assert "<title>There is a problem with the request" in html and 'class="govuk-heading-xl"' in html
     assert '<p class="govuk-body" id="error-message">The file is not a Word document (.docx), an Excel workbook' in html
     assert "<li>Items, row 2, column owner: is blank; it is required</li>" in html
-    assert '<div class="govuk-inset-text" id="error-hint">Save the plan from Word as a Word document (.docx).</div>' in html
+    assert (
+        '<div class="govuk-inset-text" id="error-hint">Save the plan from Word as a Word document (.docx).</div>'
+        in html
+    )
 
 
 def test_the_plain_400_page_is_unchanged():
@@ -63,8 +65,11 @@ def test_the_plain_400_page_is_unchanged():
 def test_the_api_error_shape():
     assert error_body("No plan 3") == {"detail": "No plan 3", "errors": []}
     error = InspireError("rows are wrong", hint="Correct them.", errors=[FieldError("body.status", "is not a status")])
-    assert inspire_error_body(error) == {"detail": "rows are wrong", "hint": "Correct them.",
-                                         "errors": [{"location": "body.status", "message": "is not a status"}]}
+    assert inspire_error_body(error) == {
+        "detail": "rows are wrong",
+        "hint": "Correct them.",
+        "errors": [{"location": "body.status", "message": "is not a status"}],
+    }
 
 
 def test_every_api_error_response_is_the_one_schema(client, register):
