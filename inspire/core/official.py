@@ -214,3 +214,37 @@ def _published_on(workbook: CalamineWorkbook) -> date | None:
         if row and str(row[0]).strip().lower().startswith("published on"):
             return _date(row[1]) if len(row) > 1 else None
     return None
+
+
+#: grades in order, best last (the release compares an authority's first and latest grade)
+_RANK = {"inadequate": 1, "adequate": 2, "requires_improvement": 2, "good": 3, "outstanding": 4}
+CHANGES = (
+    ("improved", "Improved"),
+    ("kept_good", "Stayed good or outstanding"),
+    ("same", "Stayed the same"),
+    ("declined", "Declined"),
+)
+
+
+def change_of(first: str, latest: str) -> str:
+    """How an authority's grade moved from its first inspection under a framework to its latest, as
+    Ofsted's release counts it: ``improved`` (a better grade), ``declined`` (a worse one, outstanding
+    to good included), else ``kept_good`` (the same good or outstanding grade) or ``same`` (the same
+    grade below good)."""
+    a, b = _RANK[first], _RANK[latest]
+    if b > a:
+        return "improved"
+    if b < a:
+        return "declined"
+    return "kept_good" if a >= _RANK["good"] else "same"
+
+
+def outcome_changes(histories: dict[int, list[str]]) -> dict[str, list[int]]:
+    """The authorities (by id) in each change, for those with more than one graded inspection under
+    one framework (``histories``: each authority's grades under it, oldest first)."""
+    changes: dict[str, list[int]] = {key: [] for key, _ in CHANGES}
+    for authority_id, grades in histories.items():
+        graded = [g for g in grades if g in _RANK]
+        if len(graded) > 1:
+            changes[change_of(graded[0], graded[-1])].append(authority_id)
+    return changes

@@ -78,3 +78,41 @@ def test_reconcile_lists_missing_differing_and_unmatched(outcomes):
         ("judgements.children_in_care", "outstanding", "good")
     ]
     assert [s.id for s in result.unmatched] == [2]
+
+
+@pytest.mark.parametrize(
+    ("first", "latest", "change"),
+    [
+        ("inadequate", "requires_improvement", "improved"),
+        ("good", "outstanding", "improved"),
+        ("outstanding", "good", "declined"),
+        ("good", "good", "kept_good"),
+        ("outstanding", "outstanding", "kept_good"),
+        ("requires_improvement", "requires_improvement", "same"),
+        ("requires_improvement", "inadequate", "declined"),
+    ],
+)
+def test_change_of(first, latest, change):
+    assert official.change_of(first, latest) == change
+
+
+def test_outcome_changes_counts_authorities_with_more_than_one_graded_inspection():
+    changes = official.outcome_changes({
+        1: ["inadequate", "good"],
+        2: ["good"],  # one inspection: not counted
+        3: ["good", "requires_improvement", "good"],  # first against latest
+        4: ["requires_improvement", "", "inadequate"],  # an ungraded one is passed over
+    })
+    assert changes == {"improved": [1], "kept_good": [3], "same": [], "declined": [4]}
+
+
+def test_official_history_reproduces_its_own_changes(outcomes):
+    """First against latest over the official ILACS history, computed independently of the store."""
+    histories: dict[str, list[str]] = {}
+    for item in sorted(outcomes.inspections, key=lambda i: i.start):
+        if "overall" in item.judgements:
+            histories.setdefault(item.ons_code, []).append(item.judgements["overall"])
+    ids = {code: n for n, code in enumerate(histories)}
+    changes = official.outcome_changes({ids[c]: g for c, g in histories.items()})
+    assert sum(len(v) for v in changes.values()) == sum(1 for g in histories.values() if len(g) > 1)
+    assert all(len(v) > 0 for v in changes.values())
