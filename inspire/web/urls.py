@@ -6,8 +6,10 @@ from inspire.web.improve.api import router as plans_router
 from inspire.web.read import views as read
 from inspire.web.see import views as see
 from inspire.web.see.api import api, not_found as api_not_found
+from inspire.web.see.api_picture import router as picture_router
 
 api.add_router("/plans", plans_router)
+api.add_router("/", picture_router)
 
 urlpatterns = [
     path("", read.home, name="home"),

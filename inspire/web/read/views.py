@@ -19,6 +19,7 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inspire import sample
 from inspire.core.reading import ReadError
 from inspire.web.read import selectors
 from inspire.web.read.models import Authority, Inspection, SourceDocument
@@ -44,7 +45,11 @@ CONTENT_TYPES = {
 @require_GET
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"stored": selectors.store_summary(), "picture": national.grade_distribution(as_at=date.today())}
+    context = {
+        "stored": selectors.store_summary(),
+        "picture": national.grade_distribution(as_at=date.today()),
+        "only_sample": sample.is_only_sample(set(SourceDocument.objects.values_list("sha256", flat=True))),
+    }
     return render(request, "inspections/home.html", context)
 
 

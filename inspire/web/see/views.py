@@ -224,6 +224,8 @@ def recommendation_similar(request: HttpRequest, pk: int) -> HttpResponse:
         "themes": themes.theme_names(themes_of(recommendation.text)),
         "similar": themes.similar_items(recommendation_id=pk),
     }
+    if request.GET.get("part") == "table":  # the table alone, loaded into a plan item's page
+        return render(request, "see/_similar.html", context)
     return render(request, "see/recommendation_similar.html", context)
 
 

@@ -145,3 +145,74 @@ def test_authority_page_shows_grades_beside_peers_themes_and_similar_links(clien
 
     rec = Recommendation.objects.get(inspection__authority__name="Kent")
     assert f"/recommendations/{rec.pk}/similar/" in html
+
+
+def test_api_gives_coverage_themes_similar_official_and_reconciliation(client, stored):
+    coverage = client.get("/api/national/coverage").json()
+    assert (coverage["authorities"], coverage["with_inspection"], coverage["latest"]) == (153, 3, "2024-06-10")
+    themes = client.get("/api/themes").json()
+    assert themes["items"] == 4
+    assert themes["themes"][0]["id"] == "missing_return_interviews" and themes["themes"][0]["authorities"] == 3
+    detail = client.get("/api/themes/missing_return_interviews").json()
+    assert sorted(t["authority"] for t in detail["told"]) == ["Barnet", "Essex", "Kent"]
+    assert client.get("/api/themes/nothing").status_code == 404
+    from inspire.web.read.models import Recommendation
+
+    essex = Recommendation.objects.get(text__startswith="Ensure that all children who go missing")
+    similar = client.get(f"/api/recommendations/{essex.pk}/similar").json()
+    assert similar["themes"] == ["missing_return_interviews"]
+    kent = next(s for s in similar["similar"] if s["item"]["authority"] == "Kent")
+    assert kent["next_grade"] == "good" and kent["next_inspection_id"] == stored["kent"][1].pk
+    assert all(s["item"]["authority"] != "Essex" for s in similar["similar"])
+    official_figures = client.get("/api/national/official", {"as_at": "2025-03-31"}).json()
+    assert {"family": "sif", "change": "improved"} .items() <= next(
+        c for c in official_figures["changes"] if c["change"] == "improved").items()
+    rec = client.get("/api/national/reconciliation").json()
+    assert rec["matched"] == 2 and rec["differences"][0]["field"] == "judgements.children_in_care"
+    behind = client.get("/api/national/authorities", {"as_at": "2016-01-01", "grade": "inadequate"}).json()
+    assert [b["authority"]["name"] for b in behind] == ["Kent"]
+    series = client.get("/api/national/share-over-time", {"last": "2015-03-31"}).json()
+    assert series[0]["region"] is None and series[0]["points"][-1]["judged"] == 2
+    moved = client.get("/api/national/transitions", {"family": "ilacs"}).json()
+    assert moved["total"] == 1
+
+
+def test_similar_table_alone_for_a_plan_item(client, stored):
+    from inspire.web.read.models import Recommendation
+
+    rec = Recommendation.objects.get(text__startswith="Ensure that all children who go missing")
+    part = client.get(f"/recommendations/{rec.pk}/similar/", {"part": "table"}).content.decode()
+    assert part.lstrip().startswith("<table") and "<html" not in part
+
+
+def test_home_page_says_when_it_holds_only_the_packaged_sample(client, register):
+    from inspire import sample
+    from inspire.core.reading import read_path
+    from inspire.core.reading.documents import load_document
+    from inspire.web.read.services import inspection_store
+
+    path = next(p for p in sorted(sample.REPORTS.iterdir()) if p.suffix == ".txt")
+    content = path.read_bytes()
+    inspection_store(record=read_path(path), document=load_document(content, path.name), content=content)
+    assert "packaged sample" in client.get("/").content.decode()
+    store(make_record(authority="Kent"))
+    assert "packaged sample" not in client.get("/").content.decode()
+
+
+def test_official_load_cli_uses_a_newer_edition(tmp_path, settings, db):
+    from typer.testing import CliRunner
+
+    from inspire.cli import app
+
+    settings.DATA_DIR = tmp_path
+    packaged = official.outcomes()
+    source = next((__import__("pathlib").Path(official.__file__).parents[2] / "core" / "data").glob("*.ods"))
+    result = CliRunner().invoke(app, ["official", "load", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "271 inspections" in result.output and "Inspire now uses it" in result.output
+    assert "loaded with inspire official load" in official.source()
+    assert official.outcomes().inspections == packaged.inspections
+    bad = tmp_path / "other.ods"
+    bad.write_bytes(b"nothing")
+    result = CliRunner().invoke(app, ["official", "load", str(bad)])
+    assert result.exit_code == 2 and "could not be opened as a spreadsheet" in result.output
