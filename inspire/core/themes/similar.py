@@ -9,9 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import linear_kernel
-
 from inspire.core.themes.classify import normalise
 
 
@@ -25,6 +22,9 @@ class SimilarityIndex:
     """An index of many recommendation texts; ``similar(i)`` gives the nearest others."""
 
     def __init__(self, texts: Sequence[str]):
+        # scikit-learn takes a second or more to import: only when similarity is first asked for
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         self._vectorizer = TfidfVectorizer(
             preprocessor=normalise, ngram_range=(1, 2), sublinear_tf=True, stop_words="english", min_df=1
         )
@@ -43,6 +43,8 @@ class SimilarityIndex:
     def _rank(self, row, *, limit: int, exclude: set[int]) -> list[Match]:
         if self._matrix is None:
             return []
+        from sklearn.metrics.pairwise import linear_kernel
+
         scores = linear_kernel(row, self._matrix).ravel()
         order = scores.argsort()[::-1]
         return [Match(int(i), float(scores[i])) for i in order if i not in exclude and scores[i] > 0][:limit]
