@@ -62,7 +62,7 @@ def test_subject_stops_at_the_purpose_but_keeps_five_words():
 
 
 def test_labelled_set_meets_the_targets():
-    """A regression guard on the 700 hand-labelled items (the benchmark prints the per-theme table)."""
+    """A regression guard on the 800 hand-labelled items (the benchmark prints the per-theme table)."""
     tp = fp = fn = 0
     for text, expected in _labelled("labels.csv") + _labelled("heldout.csv"):
         got = set(themes_of(text))
