@@ -111,8 +111,9 @@ ACTION_FIELDS = {"text": "Overarching action", "lead": "Lead", "target_date": "T
                  "timescale": "Timescale as written"}
 MILESTONE_FIELDS = {"text": "Milestone", "owner": "Owner", "target_date": "Target date", "status": "Status",
                     "evidence": "Evidence of completion"}
-RISK_FIELDS = {"description": "Risk", "impact": "Impact", "likelihood": "Likelihood", "revised_impact": "Revised impact",
-               "revised_likelihood": "Revised likelihood", "mitigations": "Mitigations", "owner": "Owner",
+RISK_FIELDS = {"description": "Risk", "impact": "Impact", "likelihood": "Likelihood",
+               "revised_impact": "Revised impact", "revised_likelihood": "Revised likelihood",
+               "mitigations": "Mitigations", "owner": "Owner",
                "review_date": "Review date"}
 
 
@@ -382,8 +383,8 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
             try:
                 services.milestone_update(milestone=milestone, user=request.user, text=params.data.get("text", ""),
                                           owner=params.data.get("owner", ""), target_date=target,
-                                          status=params.data.get("status", ""), evidence=params.data.get("evidence", ""),
-                                          version=_sent_version(params))
+                                          status=params.data.get("status", ""),
+                                          evidence=params.data.get("evidence", ""), version=_sent_version(params))
             except ValidationError as error:
                 _errors_from(params, error, dates={"target_date": "target"})
             except services.EditConflict as error:
@@ -424,7 +425,8 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
             return redirect("plans:item_detail", pk=plan.pk, item_pk=action.item.pk)
     else:
         params = Params(_initial({"text": action.text, "lead": action.lead.name if action.lead else "",
-                                  "timescale": action.timescale, "version": str(action.version)}, target=action.target_date))
+                                  "timescale": action.timescale, "version": str(action.version)},
+                                 target=action.target_date))
     return render(request, "plans/action_edit.html", _context(
         plan, role, action=action, params=params, errors=params.summary(), people=_people(plan),
         target_field=params.date_field("target", legend="Target date", hint="For example, 31 3 2017"),
@@ -502,9 +504,10 @@ def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
         review = params.date("review", label="Review date")
         if not params.errors:
             try:
-                services.risk_update(risk=risk, user=request.user, review_date=review, version=_sent_version(params), **{
-                    name: params.data.get(name, "") for name in (
-                        "description", "impact", "likelihood", "revised_impact", "revised_likelihood", "mitigations", "owner")})
+                fields = ("description", "impact", "likelihood", "revised_impact", "revised_likelihood",
+                          "mitigations", "owner")
+                services.risk_update(risk=risk, user=request.user, review_date=review, version=_sent_version(params),
+                                     **{name: params.data.get(name, "") for name in fields})
             except ValidationError as error:
                 _errors_from(params, error, dates={"review_date": "review"})
             except services.EditConflict as error:
