@@ -7,11 +7,11 @@
    one plan with ``--actions`` shared actions and ten editors of its council.
 2. Serves Inspire with gunicorn (``inspire serve``) on a free loopback port.
 3. ``--clients`` clients (threads, each with its own keep-alive connection; client n is editor
-   n mod 10, signed in through the sign-in page, like one person's browser tabs) for ``--duration``
-   seconds: page reads (authority, inspection,
-   national picture, the plan and its items), searches, and edits of the shared actions' words or
-   timescale — half through the API (read the plan, PATCH with the version read), half through
-   the action's page form (open it, change one field, save).
+   n mod 10, signed in through the sign-in page, like one person's browser tabs) for
+   ``--duration`` seconds: page reads (authority, inspection, national picture, the plan and its
+   items), searches, and edits of the shared actions' words or timescale — half through the API
+   (read the plan, PATCH with the version read), half through the action's page form (open it,
+   change one field, save).
 4. Checks the final state: every accepted change is in it, or was replaced by a later accepted
    change to the same field; every refused one was answered as a conflict (409); each action's
    version is one more than its accepted changes; the audit trail holds exactly the accepted
@@ -43,6 +43,8 @@ from collections import defaultdict
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import quote_plus, urlencode
+
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -97,6 +99,12 @@ class ThrowawayPostgres:
             raise SystemExit(f"PostgreSQL did not start:\n{(self.folder / 'server.log').read_text()}")
         subprocess.run([self.bin / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "inspire", "inspire"],
                        check=True)
+
+    def processes(self) -> list[psutil.Process]:
+        """The server and its backends (the first line of postmaster.pid is the server's id)."""
+        pid = int((self.folder / "data" / "postmaster.pid").read_text().split()[0])
+        server = psutil.Process(pid)
+        return [server, *server.children(recursive=True)]
 
     def stop(self) -> None:
         subprocess.run([*self.as_pg, self.bin / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop"],
@@ -335,6 +343,18 @@ class Soak:
         return problems
 
 
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    """User + system CPU seconds of the processes and of the children they have reaped."""
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system + times.children_user + times.children_system  # backends ended
+    return total
+
+
 def serve(port: int, workers: int, threads: int) -> subprocess.Popen:
     server = subprocess.Popen([sys.executable, "-m", "inspire", "serve", "--port", str(port), "--workers", str(workers),
                                "--threads", str(threads)], cwd=ROOT, env=os.environ,
@@ -376,7 +396,11 @@ def main() -> int:
         port = free_port()
         server = serve(port, args.workers, args.threads)
         soak = Soak(port, data, clients, duration, args.seed)
+        web = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
+        db = database.processes()
+        cpu_before = cpu_seconds(web), cpu_seconds(db)
         elapsed = soak.run()
+        cpu = cpu_seconds(web) - cpu_before[0], cpu_seconds(database.processes()) - cpu_before[1]
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         server = None
@@ -384,6 +408,9 @@ def main() -> int:
         total = sum(len(t) for t in soak.times.values())
         print(f"\nSoak: gunicorn ({args.workers} workers × {args.threads} threads) + PostgreSQL, {clients} signed-in "
               f"clients for {elapsed:.0f} s on 127.0.0.1: {total} requests, {total / elapsed:.0f} requests/s")
+        print(f"  CPU: gunicorn {cpu[0]:.0f} s, PostgreSQL {cpu[1]:.0f} s, "
+              f"{1000 * sum(cpu) / max(1, total):.0f} ms a request (incl. sign-in); "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"  {'request':<20}{'count':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
         for kind in ("page read", "search", "plan read (API)", "edit (API PATCH)", "edit form read", "edit (form POST)"):
             times = soak.times.get(kind, [])
