@@ -126,8 +126,8 @@ def prepare_data(actions: int) -> dict:
     from django.db.models import Count
 
     from inspire.web.accounts.services import membership_grant, user_create
-    from inspire.web.inspections.models import Authority, Inspection
-    from inspire.web.plans import services
+    from inspire.web.read.models import Authority, Inspection
+    from inspire.web.improve import services
 
     ingested = f"{Inspection.objects.count()} inspections in {time.perf_counter() - started:.0f} s"
     inspection = (Inspection.objects.filter(authority__isnull=False).annotate(n=Count("recommendations"))
@@ -320,7 +320,7 @@ class Soak:
 
     def lost_updates(self) -> list[str]:
         """Every accepted change is stored, or replaced by a later accepted one of the same field."""
-        from inspire.web.plans.models import Action, AuditEntry
+        from inspire.web.improve.models import Action, AuditEntry
 
         problems = []
         for action in Action.objects.filter(pk__in=self.data["actions"]):

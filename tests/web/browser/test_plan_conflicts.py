@@ -22,10 +22,10 @@ PASSWORD = "a long enough password"
 def plan_and_editors(transactional_db):
     from inspire.web.accounts.models import Membership
     from inspire.web.accounts.services import person_get_or_create
-    from inspire.web.inspections.models import Authority
-    from inspire.web.inspections.services import register_sync
-    from inspire.web.inspections.uploads import report_upload
-    from inspire.web.plans import services
+    from inspire.web.read.models import Authority
+    from inspire.web.read.services import register_sync
+    from inspire.web.read.uploads import report_upload
+    from inspire.web.improve import services
 
     register_sync()
     southend = Authority.objects.get(name="Southend-on-Sea")
@@ -44,8 +44,8 @@ def plan_and_editors(transactional_db):
 
 
 def test_a_stale_save_shows_the_other_change_and_keeps_what_was_typed(page, plan_and_editors):
-    from inspire.web.plans import services
-    from inspire.web.plans.models import Action, Milestone
+    from inspire.web.improve import services
+    from inspire.web.improve.models import Action, Milestone
 
     plan, action, (dana, sam) = plan_and_editors
     page.goto(f"/accounts/login/?next=/plans/{plan.pk}/actions/{action.pk}/")
