@@ -99,7 +99,7 @@ SUBHEADING = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", re.I)
 FINDINGS = re.compile(r"^Inspection\s+findings\b", _I)
 #: headings that follow a list of recommendations
 AFTER_RECOMMENDATIONS = re.compile(
-    r"^(?:Information\s+about\s+this|Summary\s+for\s+children|Inspection\s+(?:judgements|findings)|"
+    r"^(?:Information\s+about\s+this|Summary\s+for\s+children|Inspection\s+(?:judgements?|findings)|"
     r"Key\s+strengths|Executive\s+summary|The\s+local\s+authority$|Contents$)",
     re.I,
 )
@@ -171,9 +171,18 @@ def read_list(record: Record, text: Lines, section: str, start: int, end: int) -
     heading = RECOMMENDATIONS.search(text.text, start, end)
     if not heading:
         return False
-    found = items_in(text, heading.end() + 1, end, skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS)
+    # from the heading's own line, so that a list headed "Areas for improvement" has its group
+    problems: list[str] = []
+    found = items_in(text, heading.start(), end, skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS, problems=problems)
     add_recommendations(record, section, found)
+    warn_list(record, section, problems)
     return True
+
+
+def warn_list(record: Record, section: str, problems: list[str]) -> None:
+    """Each problem the list's own numbering shows, as a warning naming the section."""
+    for problem in problems:
+        record.warnings.append(f"recommendations ({section}): {problem}; check the report")
 
 
 def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int) -> None:
@@ -206,7 +215,9 @@ def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int
             "and its list cannot be told from them"
         )
         return
-    add_recommendations(record, "lscb", items_in(text, text.starts[first], stop, style="number"))
+    problems: list[str] = []
+    add_recommendations(record, "lscb", items_in(text, text.starts[first], stop, style="number", problems=problems))
+    warn_list(record, "lscb", problems)
 
 
 def read_area_facts(record: Record, text: Lines) -> None:
