@@ -75,9 +75,11 @@ NOT_JUDGED = tuple((re.compile(phrase(label) + r"\s+Not\s+judged", re.I), key) f
 #: how far after its first row the table is read
 TABLE_CHARS = 1500
 #: "The effectiveness of the Local Safeguarding Children Board (LSCB) is good",
-#: "The Local Safeguarding Children Board requires improvement", "The LSCB is inadequate"
+#: "The Local Safeguarding Children Board requires improvement", "The LSCB is inadequate", "The
+#: effectiveness of the Swindon Safeguarding Children Board (SSCB) is good" (the board's own name)
 LSCB_JUDGEMENT = re.compile(
-    r"^(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|LSCB)\b"
+    r"^(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?(?:local|(?:[A-Z][\w'’&-]*\s+){1,3}?)?\s*"
+    r"(?:safeguarding\s+children\s+board|LSCB)\b(?:\s*\([A-Z]{3,6}\))?"
     r"(?:\s*\(LSCB\))?(?:\s+(?:is|are))?\s+" + GRADE,
     _I,
 )
@@ -265,6 +267,11 @@ class SingleInspectionFramework(DeclarativeFramework):
             record.warnings.append(f"recommendations (la): no list headed {LA_LIST_NAMES} found")
         if lscb_section:
             read_lscb_list(record, text, lscb_section, end)
+        elif lscb and COMBINED.search(text.text, 0, table_start or len(text.text)):
+            record.warnings.append(
+                "recommendations (lscb): the report reviews the LSCB, but no LSCB section was found after the local "
+                "authority's recommendations, so its recommendations were not read; check the report"
+            )
         read_area_facts(record, text)
 
 

@@ -256,7 +256,7 @@ def _collect(
             continue  # an introduction ("the local authority should:")
         if ends is not None and ends.match(body):
             break
-        if sentence_over and _looks_like_heading(body):
+        if sentence_over and _looks_like_heading(body) and not _sentence_runs_on(lines, index):
             _runs_on(lines, index, items[-1].number, body, problems)
             break
         if sentence_over and _introduces_list(body):
@@ -295,6 +295,13 @@ def _looks_like_topic(line: str, *, first: bool) -> bool:
     if len(line) >= 70 or _ENDS_SENTENCE.search(_TOPIC_NOTE.sub("", line)) or line.endswith(","):
         return False
     return line[:1].isupper() if first else True
+
+
+def _sentence_runs_on(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line at ``index`` starts a sentence that the next line continues (in lower
+    case, "This aim should be supported through consistently effective pathway / planning, …"):
+    a heading never runs on into a lower-case line."""
+    return index + 1 < len(lines) and lines[index + 1].text[:1].islower()
 
 
 def _runs_on(lines: Sequence[Line], index: int, last: int | None, heading: str, problems: list[str] | None) -> None:
