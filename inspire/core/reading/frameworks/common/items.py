@@ -57,8 +57,10 @@ GROUPS = (
 _STRENGTHS = re.compile(r"\bstrengths\s*:?\d{0,2}$", re.I)
 #: a topic heading may carry a footnote number ("Leadership and management5")
 _TOPIC_NOTE = re.compile(r"(?<=[A-Za-z)])\d{1,2}$")
-#: at most this many lines make one topic heading
+#: at most this many lines make one topic heading, each at most this long ("Improved outcomes for
+#: children through effective systems and processes" is 71 characters)
 _TOPIC_LINES = 3
+_TOPIC_CHARS = 100
 
 
 def group_of(line: str) -> str | None:
@@ -292,7 +294,7 @@ def _topic_heading(lines: Sequence[Line], index: int, last: int | None) -> list[
 
 
 def _looks_like_topic(line: str, *, first: bool) -> bool:
-    if len(line) >= 70 or _ENDS_SENTENCE.search(_TOPIC_NOTE.sub("", line)) or line.endswith(","):
+    if len(line) > _TOPIC_CHARS or _ENDS_SENTENCE.search(_TOPIC_NOTE.sub("", line)) or line.endswith(","):
         return False
     return line[:1].isupper() if first else True
 
