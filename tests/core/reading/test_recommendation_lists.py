@@ -133,13 +133,13 @@ def _made_up(text: str) -> tuple[Record, Lines]:
 def test_a_grouped_list_is_read_whole_with_each_items_group_and_topic():
     record, lines = _made_up(GROUPED)
     assert read_list(record, lines, "la", 0, len(lines.text))
-    got = [(r.ordinal, r.kind, r.topic, r.text[:30]) for r in record.recommendations]
+    got = [(r.ordinal, r.kind, r.topic, r.text.split()[2]) for r in record.recommendations]
     assert got == [
-        (1, "priority", "Capacity", "Ensure that service managers h"),
-        (2, "priority", "Capacity", "Ensure that all missing episod"),
-        (3, "improvement", "Quality of practice", "Further improve the quality of"),
-        (4, "improvement", "Management, quality assurance, partnership and governance", "Ensure that elected members e"),
-        (5, "improvement", "Management, quality assurance, partnership and governance", "Ensure that IROs have suffici"),
+        (1, "priority", "Capacity", "service"),
+        (2, "priority", "Capacity", "all"),
+        (3, "improvement", "Quality of practice", "the"),
+        (4, "improvement", "Management, quality assurance, partnership and governance", "elected"),
+        (5, "improvement", "Management, quality assurance, partnership and governance", "IROs"),
     ]
     assert record.recommendations[1].text.endswith("within 72 hours.")
     assert record.warnings == []  # the strengths that continue the numbering end the list, as printed

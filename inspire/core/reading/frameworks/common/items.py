@@ -294,7 +294,7 @@ def _topic_heading(lines: Sequence[Line], index: int, last: int | None) -> list[
 
 
 def _looks_like_topic(line: str, *, first: bool) -> bool:
-    if len(line) > _TOPIC_CHARS or _ENDS_SENTENCE.search(_TOPIC_NOTE.sub("", line)) or line.endswith(","):
+    if len(line) > _TOPIC_CHARS or _ENDS_SENTENCE.search(_TOPIC_NOTE.sub("", line)):
         return False
     return line[:1].isupper() if first else True
 
