@@ -54,12 +54,16 @@ SPEC = Spec(
     published_labels=("Report published",),
     # not "Deputy lead inspector:"; the look-behind comes after "Lead" because a pattern that
     # opens with one is tried at every character of the report (its lead inspector is at the end)
-    lead_labels=(r"Lead(?<!deputy.lead) inspector:",),
+    lead_labels=(r"Lead(?<!deputy.lead) inspectors?(?: on site)?:",),
     pages=None,
 )
 
+#: "The overall judgement is …", "Children's services in Essex are good", or without the
+#: authority's name, "Children's services require improvement to be good"
 OVERALL = re.compile(
-    r"(?:overall\s+judgement\s+is|Children['’]s\s+services?\s+(?:in|on|at)\b)[\s\S]{0,160}?" + GRADE, re.I
+    r"(?:overall\s+judgement\s+is|Children['’]s\s+services?\s+(?:in|on|at)\b|"
+    r"Children['’]s\s+services?\s+(?=(?:are|is|require|requires)\s))[\s\S]{0,160}?" + GRADE,
+    re.I,
 )
 #: the table of the four areas (rows numbered "1." … "3."; a misprinted number is tolerated)
 AREAS = (
