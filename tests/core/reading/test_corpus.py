@@ -275,8 +275,7 @@ def test_every_labelled_list_of_the_corpus(corpus_results, corpus_summary):
         f"{accuracy_table(by_split)}"
     )
     assert reports >= 103
-    # the one known miss: a compound hyphenated at a line end ("17-" / "year-old") is read "17- year-old"
-    assert wrong == ["111f77d5a67f.pdf (sif) la"], wrong
+    assert wrong == [], wrong
 
 
 @pytest.mark.slow

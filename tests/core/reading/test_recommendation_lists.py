@@ -223,3 +223,17 @@ def test_an_lscb_called_by_its_own_name_still_opens_its_section(shared):
     _, record = _read("ff34efbc9c80.pdf")  # "The effectiveness of the Swindon Safeguarding Children Board (SSCB)"
     lscb = [r.text for r in record.recommendations if r.section == "lscb"]
     assert len(lscb) == 3 and lscb[0].startswith("SSCB should ensure that information provided by agencies")
+
+
+def test_a_compound_hyphenated_at_a_line_end_is_one_word_but_a_suspended_hyphen_is_kept():
+    text = (
+        "Recommendations\n1. Assess 16 and 17-\nyear-old young people who present as homeless.\n"
+        "2. Support 16-\nand 17-year-olds who are homeless.\n"
+    )
+    record, lines = _made_up(text)
+    read_list(record, lines, "la", 0, len(lines.text))
+    assert [r.text for r in record.recommendations] == [
+        "Assess 16 and 17-year-old young people who present as homeless.",
+        "Support 16- and 17-year-olds who are homeless.",
+    ]
+    assert record.provenance["recommendations.0"].quote.startswith("Assess 16 and 17- year-old")  # as on the page

@@ -42,7 +42,8 @@ def labels_re(labels: tuple[str, ...]) -> re.Pattern:
     pattern = _LABEL_CACHE.get(labels)
     if pattern is None:
         # a label in the plural ("Lead inspectors:") is the same label
-        pattern = re.compile(r"(?:" + "|".join(phrase(label) for label in labels) + r")(?:s\b)?(?![a-z])\s*:?[ \t]*", re.I)
+        alternatives = "|".join(phrase(label) for label in labels)
+        pattern = re.compile(r"(?:" + alternatives + r")(?:s\b)?(?![a-z])\s*:?[ \t]*", re.I)
         _LABEL_CACHE[labels] = pattern
     return pattern
 
@@ -175,7 +176,9 @@ def _short_form(
     Tyne): the name a title pattern holds, else a line of the title area, council words
     stripped, that starts exactly one authority's name. Starting several is a warning naming them
     (never a choice); None when no line is a short form."""
-    candidates = [(squash(m.group("name")), m.start(), m.end()) for p in title for m in compiled(p).finditer(text.text, 0, end)]
+    candidates = [
+        (squash(m.group("name")), m.start(), m.end()) for p in title for m in compiled(p).finditer(text.text, 0, end)
+    ]
     for index, line in enumerate(text.lines[:_TITLE_LINES]):
         if text.starts[index] >= end:
             break

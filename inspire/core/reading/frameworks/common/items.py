@@ -267,12 +267,31 @@ def _collect(
         items[-1].add(line.page, body[bullet.end() :] if bullet else body, body)
     out = []
     for item in items:
-        words = _FOOTNOTE_TAIL.sub("", squash(" ".join(item.parts)))
+        words = _FOOTNOTE_TAIL.sub("", squash(_joined(item.parts)))
         if words and not NO_ITEMS.match(words):
             quote = _FOOTNOTE_TAIL.sub("", squash(" ".join(item.printed)))
             out.append(ListItem(words, Provenance(item.page, quote), item.number, item.kind, item.topic))
     if problems is not None:
         problems.extend(numbering_gaps([item.number for item in out]))
+    return out
+
+
+#: a line ending in a compound's hyphen ("17-" / "year-old"), not a suspended one ("16- and 17-")
+_HYPHEN_END = re.compile(r"(?<=[\w])-$")
+_SUSPENDED = re.compile(r"^(?:and|or|to)\b")
+
+
+def _joined(parts: Sequence[str]) -> str:
+    """An item's lines as one text: a line ending in a hyphen inside a compound joins the next
+    line's lower-case word without a space ("16 and 17-" / "year-old" → "17-year-old"), except
+    before "and", "or" or "to", where the hyphen is suspended ("16- and 17-year-olds")."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if out and _HYPHEN_END.search(out) and part[:1].islower() and not _SUSPENDED.match(part):
+            out += part
+        else:
+            out = f"{out} {part}" if out else part
     return out
 
 
