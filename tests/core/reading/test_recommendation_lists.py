@@ -237,3 +237,25 @@ def test_a_compound_hyphenated_at_a_line_end_is_one_word_but_a_suspended_hyphen_
         "Support 16- and 17-year-olds who are homeless.",
     ]
     assert record.provenance["recommendations.0"].quote.startswith("Assess 16 and 17- year-old")  # as on the page
+
+
+def test_a_list_the_contents_names_but_that_gave_no_items_is_a_warning():
+    from inspire.core.reading.frameworks.sif import check_contents
+
+    text = (
+        "Contents\nThe local authority 3\nWhat does the local authority need to improve? 4\n"
+        "The Local Safeguarding Children Board (LSCB) 30\nRecommendations 31\nInformation about this inspection 33\n"
+        "The local authority\n"
+    )
+    record, lines = _made_up(text)
+    from inspire.core.reading.record import Recommendation
+
+    record.recommendations.append(Recommendation("la", 1, "Improve plans.", 4))
+    check_contents(record, lines)
+    assert record.warnings == [
+        "recommendations (lscb): the report's contents lists 'Recommendations' (page 31), but no items were read "
+        "under it; check the report"
+    ]
+    record.warnings[:] = ["recommendations (lscb): no list headed 'Recommendations' or 'Areas for improvement' found"]
+    check_contents(record, lines)
+    assert len(record.warnings) == 1  # said once

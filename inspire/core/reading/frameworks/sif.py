@@ -226,6 +226,49 @@ def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int
     warn_list(record, "lscb", problems)
 
 
+#: the contents: its heading, then its entries, each ending in a page number
+CONTENTS = re.compile(r"^Contents$", _I)
+CONTENTS_ENTRY = re.compile(r"^(?P<name>\D.*?)\s*(?P<page>\d{1,3})$")
+_LIST_ENTRY = re.compile(r"^(?:What\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding.*?)\s+need\s+to\s+"
+                         r"improve\??|Recommendations)$", re.I)
+_LSCB_ENTRY = re.compile(r"LSCB|Safeguarding\s+Children\s+Board", re.I)
+#: how many lines after its heading the contents is looked through
+CONTENTS_LINES = 40
+
+
+def check_contents(record: Record, text: Lines) -> None:
+    """The contents' own word: each list it names (under the council's part, then the LSCB's)
+    must have given items, else a warning naming the entry — unless the section is already
+    warned about."""
+    heading = CONTENTS.search(text.text)
+    if not heading:
+        return
+    first = text.line_at(heading.start()) + 1
+    section = "la"
+    expected: dict[str, str] = {}
+    misses = 0  # an entry may wrap over two lines; a run of lines that are not entries ends it
+    for line in text.lines[first : first + CONTENTS_LINES]:
+        entry = CONTENTS_ENTRY.match(line.text)
+        misses = 0 if entry else misses + 1
+        if misses > 2:
+            break
+        if not entry:
+            continue
+        name = entry.group("name").strip()
+        if _LSCB_ENTRY.search(name):
+            section = "lscb"
+        if _LIST_ENTRY.match(name):
+            expected.setdefault(section, f"{name!r} (page {entry.group('page')})")
+    for section, entry in expected.items():
+        read = any(r.section == section for r in record.recommendations)
+        warned = any(w.startswith(f"recommendations ({section})") for w in record.warnings)
+        if not read and not warned:
+            record.warnings.append(
+                f"recommendations ({section}): the report's contents lists {entry}, but no items were read "
+                "under it; check the report"
+            )
+
+
 def read_area_facts(record: Record, text: Lines) -> None:
     area = AREA_INFORMATION.search(text.text)
     if area:
@@ -276,6 +319,7 @@ class SingleInspectionFramework(DeclarativeFramework):
                 "recommendations (lscb): the report reviews the LSCB, but no LSCB section was found after the local "
                 "authority's recommendations, so its recommendations were not read; check the report"
             )
+        check_contents(record, text)
         read_area_facts(record, text)
 
 
