@@ -120,6 +120,12 @@ def test_inspection_page_shows_every_value_with_links_to_its_source(client, samp
     assert reverse("inspection_document", args=[inspection.pk]) in html
 
 
+def test_inspection_page_shows_each_recommendations_group_and_topic(client, sample):
+    page = text(client.get(reverse("inspection_detail", args=[sample.essex_2014.pk])))
+    assert "Priority and immediate action: Visits Ensure that all children subject to child protection plans" in page
+    assert "Area for improvement Improve the consistency of supervision" in page
+
+
 def test_inspection_without_an_identified_authority_still_shows(client, sample):
     response = client.get(reverse("inspection_detail", args=[sample.unknown.pk]))
     assert response.status_code == 200
