@@ -471,7 +471,7 @@ def list_judgements(request, filters: Query[JudgementFilters], paging: Query[Pag
 
 
 class RecommendationFilters(InspectionFilters):
-    section: Literal["la", "lscb"] | None = None
+    section: Literal["la", "lscb", "area"] | None = None
     q: Text | None = Field(None, description="Words the recommendation's text contains")
 
 
