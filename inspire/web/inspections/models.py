@@ -158,7 +158,7 @@ class Recommendation(models.Model):
     agency = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        ordering = ["inspection", "section", "ordinal"]
+        ordering = ["inspection", "section", "-kind", "ordinal"]  # priority actions before improvements
         constraints = [
             # area inspections number their priority actions and improvements each from 1
             models.UniqueConstraint(

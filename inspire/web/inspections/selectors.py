@@ -111,7 +111,7 @@ def authority_recommendations(*, authority: Authority) -> QuerySet[Recommendatio
         .select_related("inspection")
         .defer(*(f"inspection__{name}" for name in _BULKY))
         .annotate(when=Coalesce("inspection__inspection_start", "inspection__inspection_end", "inspection__published"))
-        .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "ordinal")
+        .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "-kind", "ordinal")
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from inspire.core.reading.dates import format_long
+from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.inspections import labels
 
 register = template.Library()
@@ -133,3 +134,9 @@ def inspection_date(inspection) -> str:
 def by_area(judgements):
     """Judgements in the order reports give them (overall first), older families' areas after."""
     return sorted(judgements, key=lambda judgement: labels.area_order(judgement.area))
+
+
+@register.filter
+def is_area_family(value: str) -> bool:
+    """A JTAI, area SEND or joint area review inspection (of the local area partnership)."""
+    return value in AREA_FAMILIES
