@@ -110,12 +110,12 @@ class Jtai(DeclarativeFramework):
         _authority(record, text, register)
         _theme(record, text, register)
         _items(record, text)
-        deadline = stated_deadline(text)
+        deadline, warning = stated_deadline(text)
         if deadline:
             record.plan_deadline = deadline.value[0]  # type: ignore[index]
             record.provenance["plan_deadline"] = deadline.provenance
-        else:
-            record.warnings.append("plan deadline: the letter sets no date for the written statement of action")
+        if warning:
+            record.warnings.append(warning)
         return record
 
 

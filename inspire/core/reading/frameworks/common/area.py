@@ -120,23 +120,29 @@ def _joined(lines: Sequence[Line]) -> tuple[str, Provenance]:
 
 
 #: "… should send the written statement of action to … by 6 July 2023."
-_DEADLINE = r"(?:send|submit)\s+(?:the|a|its)\s+(?:written\s+statement|[\w\s]{0,40}?plan)[^.]{0,160}?\bby\s+(?=[0-3]?\d\s)"
+#: (a full stop inside an address, "ofsted.gov.uk", does not end the sentence)
+_DEADLINE = (
+    r"(?:send|submit)\s+(?:the|a|its)\s+(?:written\s+statement|[\w\s]{0,40}?plan)(?:[^.]|\.(?=\w)){0,200}?"
+    r"\bby\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri)day\s+)?(?=[0-3]?\d\s)"
+)
 
 
-def stated_deadline(text: Lines) -> Found | None:
+def stated_deadline(text: Lines) -> tuple[Found | None, str | None]:
     """The date the report itself sets for the partnership's written statement of action or plan,
-    with the sentence that sets it; None when it states none (never assumed)."""
+    with the sentence that sets it (``Found((date, sentence), provenance)``), or a warning: none is
+    set, or the date set is not a whole date ("by 12 November 18"). Never assumed."""
     match = compiled(_DEADLINE).search(text.text)
     if not match:
-        return None
+        return None, "plan deadline: the report sets no date for the written statement of action"
     window = max(0, match.start() - 400)
-    stops = list(re.finditer(r"[.?!:]\s+(?=[A-Z])", text.text[window : match.start()]))
+    stops = list(re.finditer(r"[.?!:]\s*\d{0,2}\s+(?=[A-Z])", text.text[window : match.start()]))
     sentence_start = window + stops[-1].end() if stops else match.start()
     words, provenance = sentence_at(text, sentence_start)
     day = parse_date(text.text[match.end() : match.end() + 40])
     if day is None:
-        return None
-    return Found((day, words), provenance)
+        given = squash(text.text[match.end() : match.end() + 40]).split(".")[0]
+        return None, f"plan deadline: the report gives {given!r}, which is not a whole date; none is assumed"
+    return Found((day, words), provenance), None
 
 
 def section_lines(text: Lines, headings: Sequence[str], ends: Sequence[str], *, start: int = 0) -> tuple[list[Line], bool]:
