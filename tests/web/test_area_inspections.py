@@ -81,6 +81,7 @@ def test_send_inspection_page_gives_outcome_leads_and_priority_actions_with_evid
     assert "3: widespread and/or systemic failings" in html
     assert "Sue Eastwood, Dan Carrick" in html
     assert "Areas for priority action" in html and "responsible body:" in html
+    assert html.count('id="priority-items"') == 1 and html.index('id="priority-items"') < html.index('id="improvement-items"')
     assert "The report sets no date" in html
     item = send.recommendations.filter(kind="priority").first()
     evidence = client.get(f"/inspections/{send.pk}/evidence/?recommendation={item.pk}")

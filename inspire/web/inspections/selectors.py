@@ -200,7 +200,7 @@ def grade_series(*, history: list[Inspection]) -> dict[str, list[GradePoint]]:
 def inspection_detail(*, pk: int) -> Inspection | None:
     inspections = Inspection.objects.filter(pk=pk).select_related("authority", "document").defer("document__content")
     inspections = _with_judgements(inspections).prefetch_related(
-        Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "ordinal"))
+        Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "-kind", "ordinal"))
     )
     return inspections.first()
 
