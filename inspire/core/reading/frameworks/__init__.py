@@ -15,6 +15,7 @@ from inspire.core.reading.frameworks import lscb_review  # noqa: E402
 from inspire.core.reading.frameworks import lac_2012  # noqa: E402
 from inspire.core.reading.frameworks import jtai  # noqa: E402
 from inspire.core.reading.frameworks import send_2023  # noqa: E402
+from inspire.core.reading.frameworks import jar_2009  # noqa: E402
 
 FRAMEWORKS: tuple[Framework, ...] = (
     apa.FRAMEWORK,
@@ -27,6 +28,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     ilacs_2026.FRAMEWORK,
     jtai.FRAMEWORK,
     send_2023.FRAMEWORK,
+    jar_2009.FRAMEWORK,
 )
 
 

@@ -21,6 +21,7 @@ from inspire.core.reading.frameworks.common import new_record, phrase, read_date
 from inspire.core.reading.frameworks.common.area import (
     Paragraphs,
     add_area_items,
+    flush_lines,
     inspectorates_in,
     section_lines,
     sentence_at,
@@ -102,7 +103,7 @@ class Send2023(DeclarativeFramework):
         _next_inspection(record, text)
         _lead_inspectors(record, text)
         record.inspectorates = inspectorates_in(text.text[:3000]) or ["Ofsted", "CQC"]
-        _items(record, text)
+        _items(record, text, flush_lines(document))
         record.warnings.append(
             "plan deadline: the report sets no date for the partnership's plan (none is assumed)"
         )
@@ -174,7 +175,7 @@ def _lead_inspectors(record: Record, text: Lines) -> None:
     record.provenance["lead_inspectors"] = Provenance(first.page, squash(" ".join(dict.fromkeys(quotes))))
 
 
-def _items(record: Record, text: Lines) -> None:
+def _items(record: Record, text: Lines, flush: frozenset) -> None:
     for kind, headings in (("priority", PRIORITY_HEADINGS), ("improvement", IMPROVEMENT_HEADINGS)):
         ends = SECTION_ENDS if kind == "priority" else SECTION_ENDS[1:]
         lines, found = section_lines(text, headings, ends, start=_after_summary(text))
@@ -185,7 +186,7 @@ def _items(record: Record, text: Lines) -> None:
         if lines and TABLE_HEADER.match(lines[0].text):
             items = table_rows(lines[1:])
         else:
-            items = [(words, provenance, None) for words, provenance in Paragraphs(lines).items()]
+            items = [(words, provenance, None) for words, provenance in Paragraphs(lines, flush=flush).items()]
         add_area_items(record, kind, [item for item in items if not _nothing(item[0])])
 
 
@@ -227,6 +228,7 @@ def table_rows(lines: list[Line]) -> list[tuple[str, Provenance, str | None]]:
             continue
         if boundary:
             prefix = next((b for b in sorted(bodies, key=len, reverse=True) if line.text.startswith(b + " ")), None)
+            prefix = prefix or _repeated_opening(line.text)
             if prefix:
                 rest = line.text[len(prefix) + 1 :]
                 rows.append(([Line(line.page, prefix)], [Line(line.page, rest)]))
@@ -242,6 +244,16 @@ def table_rows(lines: list[Line]) -> list[tuple[str, Provenance, str | None]]:
         words, provenance = Paragraphs(action).joined()
         out.append((words, provenance, squash(" ".join(b.text for b in body)).rstrip(".") or None))
     return out
+
+
+def _repeated_opening(text: str) -> str | None:
+    """A one-line body cell printed on the same line as its action, which names it again:
+    "Plymouth City Council Plymouth City Council leaders should …" → "Plymouth City Council"."""
+    words = text.split(" ")
+    for count in range(2, 7):
+        if words[:count] == words[count : 2 * count]:
+            return " ".join(words[:count])
+    return None
 
 
 def _sentence_over(action: list[Line]) -> bool:

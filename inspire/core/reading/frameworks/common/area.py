@@ -23,6 +23,8 @@ INSPECTORATES = (
     (r"Care\s+Quality\s+Commission|\bCQC\b", "CQC"),
     (r"\bOfsted\b", "Ofsted"),
 )
+#: a bullet glyph as the toolkit knows them, or a C1 control character some 2009 PDFs print bullets as
+_BULLET = re.compile(rf"{BULLET_RE.pattern}|^\s*[\x80-\x9f]\s*")
 _ENDS_SENTENCE = re.compile(r"[.;!?)’'\"”]\s*$")
 #: how a line that is not a heading ends: a sentence's or a clause's punctuation (a heading may end
 #: with a closing quote: "… at the ‘front door’")
@@ -70,8 +72,11 @@ class Paragraphs:
     longest lines), so a sentence that happens to end at the margin does not split an item.
     Bullets inside a paragraph belong to it ("This includes: ◼ …")."""
 
-    def __init__(self, lines: Sequence[Line]):
+    def __init__(self, lines: Sequence[Line], *, flush: set[tuple[int | None, str]] | frozenset = frozenset()):
         self.lines = list(lines)
+        #: lines printed without a trailing space (see :func:`flush_lines`): a sentence ending one of
+        #: them ends its paragraph, even at the margin
+        self.flush = flush
         lengths = sorted(len(line.text) for line in self.lines)
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
 
@@ -101,22 +106,41 @@ class Paragraphs:
             return True
         line = self.lines[index].text
         following = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
-        if BULLET_RE.match(following):
+        if _BULLET.match(following):
             return False  # a paragraph's own bullets follow it
         if not _ENDS_SENTENCE.search(line) or line.endswith(":"):
             return False
-        if BULLET_RE.match(line):
+        if _BULLET.match(line):
             # the last bullet of a paragraph: the list is over when the next line starts a sentence
             return following[:1].isupper()
         short = len(line) < self.width * 0.85
         fits = len(following.split(" ")[0]) + len(line) + 1 <= self.width  # the next word would have fitted
-        return (short or fits) and following[:1].isupper()
+        flush = (self.lines[index].page, line) in self.flush
+        return (short or fits or flush) and following[:1].isupper()
+
+
+def flush_lines(document) -> frozenset[tuple[int | None, str]]:
+    """(page, line) of every line the PDF's text ends without a space. PDFium keeps the space a
+    line was wrapped at, so within a paragraph lines end with one and a paragraph's last line
+    usually does not: the one sign of a paragraph's end that survives extraction when its last
+    line reaches the margin."""
+    out = set()
+    for page in document.pages:
+        number = page.number if document.paginated else None
+        for raw in page.text.split("\n"):
+            if raw.strip() and not raw[-1:].isspace():
+                out.add((number, squash(raw)))
+    return frozenset(out)
 
 
 def _joined(lines: Sequence[Line]) -> tuple[str, Provenance]:
-    parts = [BULLET_RE.sub("", line.text, count=1) if BULLET_RE.match(line.text) else line.text for line in lines]
+    parts = [_BULLET.sub("", line.text, count=1) if _BULLET.match(line.text) else line.text for line in lines]
     printed = [line.text for line in lines if line.page == lines[0].page]
-    return squash(" ".join(parts)), Provenance(lines[0].page, squash(" ".join(printed)))
+    return _HYPHEN_BREAK.sub(r"\1-", squash(" ".join(parts))), Provenance(lines[0].page, squash(" ".join(printed)))
+
+
+#: a word hyphenated at a line's end, joined with its hyphen ("24-" + "hour" → "24-hour")
+_HYPHEN_BREAK = re.compile(r"(?<=\w)(\w)- (?!(?:and|or|to)\b)(?=[a-z])")
 
 
 #: "… should send the written statement of action to … by 6 July 2023."
@@ -171,19 +195,19 @@ def items_as_paragraphs(text: Lines, spec) -> list[tuple[str, Provenance]]:
     return Paragraphs(lines).items()
 
 
-def bulleted_items(lines: Sequence[Line]) -> list[tuple[str, Provenance]]:
+def bulleted_items(lines: Sequence[Line], *, flush: frozenset = frozenset()) -> list[tuple[str, Provenance]]:
     """Each top-level bullet an item, as JTAI letters print their lists: a bullet with another
     glyph than the first item's is a sub-bullet, joined into its item; a sub-heading (a short line
     not ending a sentence, printed between items: "Leadership and management") and a lead-in
     before the first bullet are passed over; a statement that there is nothing to list is no item.
     Without any bullet, the lines are paragraphs (:class:`Paragraphs`)."""
-    if not any(BULLET_RE.match(line.text) for line in lines):
-        return Paragraphs(lines).items()
+    if not any(_BULLET.match(line.text) for line in lines):
+        return Paragraphs(lines, flush=flush).items()
     items: list[list[Line]] = []
     top = ""
     for index, line in enumerate(lines):
         body = line.text
-        bullet = BULLET_RE.match(body)
+        bullet = _BULLET.match(body)
         if bullet:
             glyph = body.lstrip()[:1]
             top = top or glyph
@@ -195,8 +219,8 @@ def bulleted_items(lines: Sequence[Line]) -> list[tuple[str, Provenance]]:
         over = not items or _ENDS_SENTENCE.search(items[-1][-1].text) or items[-1][-1].text.endswith(":")
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         if over and len(body) < 90 and not _HEADING_END.search(body):
-            if not following or BULLET_RE.match(following) or following[:1].isupper():
-                continue  # a sub-heading
+            if not following or _BULLET.match(following):
+                continue  # a sub-heading: a short line before the next item
         if not items:
             continue  # a lead-in
         items[-1].append(line)
