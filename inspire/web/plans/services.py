@@ -556,7 +556,10 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
         raise ValidationError({"inspection": "the inspection's authority is not known"})
     authority = inspection.authority
     require_role(user=user, authority=authority, role="editor")
-    recommendations = {(r.section, r.ordinal): r for r in inspection.recommendations.all()}
+    every_recommendation = list(inspection.recommendations.order_by("section", "-kind", "ordinal"))
+    # an imported plan names recommendations by section and number; an area inspection numbers its
+    # priority actions and improvements each from 1, so its items are not matched by number
+    recommendations = {(r.section, r.ordinal): r for r in every_recommendation if r.section != "area"}
     people: dict[str, Person | None] = {}
 
     def person(name: str) -> Person | None:
@@ -593,8 +596,8 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
             item.themes.set([themes[c] for c in item_data.themes])
             _audit_create(plan, user, item, ["ref", "title", "judgement_area"])
             _store_item_parts(plan, user, item, item_data, person)
-        for key, recommendation in sorted(recommendations.items()):
-            if key not in answered:
+        for recommendation in every_recommendation:
+            if recommendation.section == "area" or (recommendation.section, recommendation.ordinal) not in answered:
                 ordinal += 1
                 item = PlanItem.objects.create(plan=plan, ordinal=ordinal, ref=_rec_ref(recommendation),
                                                title=recommendation.text, recommendation=recommendation,

@@ -77,3 +77,10 @@ def test_a_plan_from_priority_actions_is_refused_when_the_report_names_none(jtai
     assert not jtai.recommendations.filter(kind="priority").exists()
     with pytest.raises(ValidationError, match="names no areas for priority action"):
         services.plan_create(inspection=jtai, created_by=lancashire_editor, priority_only=True)
+
+
+def test_an_imported_plan_for_an_area_inspection_keeps_every_priority_action_and_improvement(send, lancashire_editor):
+    from inspire.core.plans.model import PlanData
+
+    plan = services.plan_store(inspection=send, user=lancashire_editor, data=PlanData(title="Imported"))
+    assert sorted(i.recommendation_id for i in plan.items.all()) == sorted(send.recommendations.values_list("id", flat=True))
