@@ -13,10 +13,9 @@ import pytest
 
 from inspire.core.reading import read_document
 from inspire.core.reading.documents import load_path
-from inspire.web.inspections import national
-from inspire.web.inspections.models import Inspection
-from inspire.web.inspections.selectors import authority_latest
-from inspire.web.inspections.services import inspection_store
+from inspire.web.see import national
+from inspire.web.read.selectors import authority_latest
+from inspire.web.read.services import inspection_store
 from tests.conftest import SHARED
 
 pytestmark = pytest.mark.django_db

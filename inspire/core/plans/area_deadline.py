@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspire.core.plans.deadlines import STATUTORY_WORKING_DAYS, submission_deadline
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 from inspire.core.reading.record import AREA_FAMILIES
 
 

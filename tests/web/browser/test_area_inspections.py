@@ -21,8 +21,8 @@ PASSWORD = "a long enough password"
 @pytest.fixture
 def lancashire(transactional_db):
     from inspire.web.accounts.models import Membership
-    from inspire.web.inspections.models import Authority
-    from inspire.web.inspections.services import register_sync
+    from inspire.web.read.models import Authority
+    from inspire.web.read.services import register_sync
 
     register_sync()
     stored = {family: store_file(path) for family, path in LANCASHIRE.items()}
