@@ -24,7 +24,7 @@ from inspire.core.register import Register
 TITLE = r"Inspection\s+of\s+progress\s+made\s+in\s+the\s+provision\s+of\s+safeguarding\s+services"
 AUTHORITY_TITLES = (TITLE + r"\s+in\s+(?:the\s+)?(?P<name>[^\n]+(?:\n[^\n]+)?)",)
 SIGNATURES = (
-    (r"^\s*" + TITLE, 6),
+    (r"^[ \t]*" + TITLE, 6),
     (phrase("joint area review"), 2),
     (phrase("Published"), 1),
 )

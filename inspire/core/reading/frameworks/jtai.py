@@ -55,7 +55,7 @@ SIGNATURES = (
     (TITLE, 6),
     (phrase("multi-agency response to"), 2),
     (r"\bJTAI\b|joint\s+inspection\s+of\s+the\s+multi", 2),
-    (r"^\s*Dear\b", 1),
+    (r"^[ \t]*Dear\b", 1),
 )
 
 #: the dates' sentence: "Between 24 and 28 September 2018, Ofsted …", "This inspection took place from 6 to 10
