@@ -12,6 +12,7 @@ from rich.table import Table
 from inspire.cli import app
 from inspire.core.reading import ReadError, Record, read_path
 from inspire.core.calendar import format_long
+from inspire.core.reading.record import AREA_FAMILIES
 
 err = Console(stderr=True)
 
@@ -40,6 +41,21 @@ def read(
         _print_summary(record)
 
 
+def _print_area(out: Console, record: Record, day) -> None:
+    """An area inspection's own values: no judgements, no single lead inspector."""
+    if record.family == "jtai":
+        out.print(f"Letter of {day(record.letter_date)}; theme: {record.theme or 'not found'}", highlight=False)
+    if record.outcome:
+        out.print(f"Outcome {record.outcome}: {record.outcome_wording}", highlight=False)
+    if record.next_inspection:
+        out.print(f"Next inspection: {record.next_inspection}", highlight=False)
+    if record.lead_inspectors:
+        out.print(f"Lead inspectors: {', '.join(record.lead_inspectors)}", highlight=False)
+    if record.inspectorates:
+        out.print(f"Inspectorates: {', '.join(record.inspectorates)}", highlight=False)
+    out.print(f"Plan due: {day(record.plan_deadline) if record.plan_deadline else 'the report sets no date'}", highlight=False)
+
+
 def _print_summary(record: Record) -> None:
     out = Console()
     authority = record.authority.name if record.authority else "authority not identified"
@@ -49,13 +65,21 @@ def _print_summary(record: Record) -> None:
         return format_long(value) if value else "not stated"
 
     out.print(f"Inspection: {day(record.inspection_start)} to {day(record.inspection_end)}; published {day(record.published)}")
-    out.print(f"Lead inspector: {record.lead_inspector or 'not named'}")
-    table = Table("Judgement", "Grade", "Page")
-    for area, grade in record.judgements.items():
-        source = record.provenance.get(f"judgements.{area}")
-        table.add_row(area.replace("_", " "), grade.replace("_", " "), str(source.page) if source and source.page else "")
-    out.print(table)
+    if record.family in AREA_FAMILIES:
+        _print_area(out, record, day)
+    else:
+        out.print(f"Lead inspector: {record.lead_inspector or 'not named'}")
+        table = Table("Judgement", "Grade", "Page")
+        for area, grade in record.judgements.items():
+            source = record.provenance.get(f"judgements.{area}")
+            table.add_row(area.replace("_", " "), grade.replace("_", " "), str(source.page) if source and source.page else "")
+        out.print(table)
     for rec in record.recommendations:
-        out.print(f"{rec.section.upper()} {rec.ordinal}. {rec.text}", highlight=False)
+        if rec.section == "area":
+            label = "Priority action" if rec.kind == "priority" else "Area for improvement"
+            agency = f" (responsible body: {rec.agency})" if rec.agency else ""
+            out.print(f"{label} {rec.ordinal}. {rec.text}{agency}", highlight=False)
+        else:
+            out.print(f"{rec.section.upper()} {rec.ordinal}. {rec.text}", highlight=False)
     for warning in record.warnings:
         out.print(f"[yellow]Warning:[/] {warning}", highlight=False)

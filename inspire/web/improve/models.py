@@ -7,12 +7,15 @@ RAG overrides are append-only: the models refuse to change or delete a saved row
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
-from inspire.core.plans.deadlines import submission_deadline
+from inspire.core.plans.area_deadline import Deadline, plan_deadline
+from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.accounts.models import Person
 from inspire.web.read.models import Authority, Inspection, Recommendation
 
@@ -85,9 +88,22 @@ class Plan(Versioned):
 
     @property
     def deadline(self):
-        """The statutory submission deadline: 70 working days after the report was received."""
-        received = self.received_date
-        return submission_deadline(received) if received else None
+        """The submission deadline: 70 working days after the report was received (ILACS, SIF …);
+        for an area inspection the date the report itself states, or None (``deadline_rule``)."""
+        return self.deadline_rule.day
+
+    @property
+    def deadline_rule(self) -> Deadline:
+        """The deadline with its basis and the words the pages show under it."""
+        inspection = self.inspection
+        if inspection.family not in AREA_FAMILIES:
+            received = self.received_date
+            return plan_deadline(family=inspection.family, received=received)
+        record = inspection.record or {}
+        stated = record.get("plan_deadline")
+        quote = (record.get("provenance", {}).get("plan_deadline") or {}).get("quote", "")
+        return plan_deadline(family=inspection.family, received=self.received_date,
+                             stated=date.fromisoformat(stated) if stated else None, quote=quote)
 
 
 class Theme(Versioned):
@@ -111,6 +127,8 @@ class PlanItem(Versioned):
     recommendation = models.ForeignKey(Recommendation, null=True, blank=True, on_delete=models.PROTECT, related_name="plan_items")
     judgement_area = models.CharField(max_length=30, choices=JUDGEMENT_AREA_CHOICES, blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="items")
+    #: who answers for the item: for an area inspection, the responsible body the report names
+    owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["plan", "ordinal"]

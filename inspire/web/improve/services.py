@@ -15,6 +15,7 @@ from inspire.core.plans import rag as rag_rules
 from inspire.core.calendar import format_long
 from inspire.core.plans.model import PlanData
 from inspire.core.plans.risk import RiskLevelError, parse_level
+from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.accounts.models import Person
 from inspire.web.accounts.services import person_get_or_create, person_lookup, require_role
 from inspire.web.read.models import Inspection, Recommendation
@@ -161,34 +162,52 @@ def _check_target(plan: Plan, target_date: date | None, field: str = "target_dat
 # --- plans ---------------------------------------------------------------------------------------
 
 
-def plan_create(*, inspection: Inspection, created_by, title: str = "", received: date | None = None) -> Plan:
+def plan_create(*, inspection: Inspection, created_by, title: str = "", received: date | None = None,
+                priority_only: bool = False) -> Plan:
     """A plan for ``inspection``: every recommendation (the council's and the LSCB's) becomes an
-    item, LSCB ones linked to the LSCB judgement area."""
+    item, LSCB ones linked to the LSCB judgement area. An area inspection's items (JTAI, area SEND)
+    are its areas for priority action then its areas for improvement — only the priority actions
+    with ``priority_only`` (a written statement of action / priority action plan) — each owned by
+    the responsible body the report names; a JTAI letter's addressees become the authority's people,
+    to be chosen as owners and leads."""
     if inspection.authority is None:
         raise ValidationError({"inspection": "the inspection's authority is not known, so a plan cannot belong to one"})
     require_role(user=created_by, authority=inspection.authority, role="editor")
     _not_before(received, inspection.inspection_end or inspection.inspection_start, "received", "the inspection ended")
+    area = inspection.family in AREA_FAMILIES
+    recommendations = inspection.recommendations.order_by("section", "-kind", "ordinal")
+    if priority_only:
+        if not area:
+            raise ValidationError({"priority_only": "only an area inspection's plan can start from its priority actions"})
+        recommendations = recommendations.filter(kind="priority")
+        if not recommendations.exists():
+            raise ValidationError({"priority_only": "the report names no areas for priority action"})
     with transaction.atomic():
         plan = Plan.objects.create(
             inspection=inspection,
             authority=inspection.authority,
-            title=title or f"{inspection.authority.name} improvement plan",
+            title=title or f"{inspection.authority.name} {'priority action' if priority_only else 'improvement'} plan",
             received=received,
             created_by=created_by,
         )
         _audit_create(plan, created_by, plan, ["title", "received"])
-        for ordinal, recommendation in enumerate(
-            inspection.recommendations.order_by("section", "ordinal"), start=1
-        ):
+        if area:
+            for addressee in (inspection.record or {}).get("addressees") or []:
+                person_get_or_create(authority=inspection.authority, name=addressee)
+        for ordinal, recommendation in enumerate(recommendations, start=1):
+            owner = person_get_or_create(authority=inspection.authority, name=recommendation.agency) if area else None
             item = PlanItem.objects.create(
                 plan=plan, ordinal=ordinal, ref=_rec_ref(recommendation), title=recommendation.text,
                 recommendation=recommendation, judgement_area="lscb" if recommendation.section == "lscb" else "",
+                owner=owner,
             )
-            _audit_create(plan, created_by, item, ["ref", "title", "judgement_area"])
+            _audit_create(plan, created_by, item, ["ref", "title", "judgement_area", "owner"])
     return plan
 
 
 def _rec_ref(recommendation: Recommendation) -> str:
+    if recommendation.section == "area":
+        return f"{'Priority' if recommendation.kind == 'priority' else 'Improvement'} {recommendation.ordinal}"
     return f"LSCB {recommendation.ordinal}" if recommendation.section == "lscb" else str(recommendation.ordinal)
 
 
@@ -592,7 +611,10 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
         raise ValidationError({"inspection": "the inspection's authority is not known"})
     authority = inspection.authority
     require_role(user=user, authority=authority, role="editor")
-    recommendations = {(r.section, r.ordinal): r for r in inspection.recommendations.all()}
+    every_recommendation = list(inspection.recommendations.order_by("section", "-kind", "ordinal"))
+    # an imported plan names recommendations by section and number; an area inspection numbers its
+    # priority actions and improvements each from 1, so its items are not matched by number
+    recommendations = {(r.section, r.ordinal): r for r in every_recommendation if r.section != "area"}
     people: dict[str, Person | None] = {}
 
     def person(name: str) -> Person | None:
@@ -629,8 +651,8 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
             item.themes.set([themes[c] for c in item_data.themes])
             _audit_create(plan, user, item, ["ref", "title", "judgement_area"])
             _store_item_parts(plan, user, item, item_data, person)
-        for key, recommendation in sorted(recommendations.items()):
-            if key not in answered:
+        for recommendation in every_recommendation:
+            if recommendation.section == "area" or (recommendation.section, recommendation.ordinal) not in answered:
                 ordinal += 1
                 item = PlanItem.objects.create(plan=plan, ordinal=ordinal, ref=_rec_ref(recommendation),
                                                title=recommendation.text, recommendation=recommendation,

@@ -185,8 +185,17 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["POST"])
 def plan_new(request: HttpRequest) -> HttpResponse:
     inspection = get_object_or_404(Inspection.objects.select_related("authority"), pk=request.POST.get("inspection") or 0)
-    plan = services.plan_create(inspection=inspection, created_by=request.user)
-    messages.success(request, "Plan started: every recommendation is an item.")
+    priority_only = request.POST.get("priority_only") == "yes"
+    try:
+        plan = services.plan_create(inspection=inspection, created_by=request.user, priority_only=priority_only)
+    except ValidationError as error:
+        messages.error(request, f"The plan was not started: {'; '.join(error.messages)}.")
+        return redirect("plans:plan_list")
+    if priority_only:
+        messages.success(request, "Plan started from the report's areas for priority action: each is an item, "
+                                  "owned by the responsible body the report names.")
+    else:
+        messages.success(request, "Plan started: every recommendation is an item.")
     return redirect("plans:plan_detail", pk=plan.pk)
 
 

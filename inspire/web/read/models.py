@@ -30,6 +30,9 @@ FAMILY_CHOICES = [
     ("lscb_review", "Review of the local safeguarding children board"),
     ("ilacs", "Inspection of local authority children's services (2018-26)"),
     ("ilacs_2026", "Inspection of local authority children's services (from April 2026)"),
+    ("jtai", "Joint targeted area inspection (JTAI, from 2016)"),
+    ("send_2023", "Area SEND inspection (from 2023)"),
+    ("jar_2009", "Joint area review progress inspection (2009)"),
 ]
 
 
@@ -95,6 +98,12 @@ class Inspection(models.Model):
     published_estimate = models.DateField(null=True, blank=True)
     published_estimate_source = models.CharField(max_length=100, blank=True)
     lead_inspector = models.CharField(max_length=200, blank=True)
+    #: area inspections (see docs/RECORD.md): a JTAI's theme and letter date, an area SEND outcome
+    #: ("1"-"3") and the next inspection it states
+    theme = models.CharField(max_length=300, blank=True)
+    letter_date = models.DateField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, blank=True, db_index=True)
+    next_inspection = models.CharField(max_length=200, blank=True)
     facts = models.JSONField(default=dict, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     #: the whole record as ``inspire read --json`` prints it
@@ -134,7 +143,11 @@ class Judgement(models.Model):
 
 
 class Recommendation(models.Model):
-    SECTION_CHOICES = [("la", "Local authority"), ("lscb", "Local safeguarding children board")]
+    SECTION_CHOICES = [
+        ("la", "Local authority"),
+        ("lscb", "Local safeguarding children board"),
+        ("area", "Local area partnership"),
+    ]
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="recommendations")
     section = models.CharField(max_length=4, choices=SECTION_CHOICES)
@@ -148,9 +161,12 @@ class Recommendation(models.Model):
     agency = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        ordering = ["inspection", "section", "ordinal"]
+        ordering = ["inspection", "section", "-kind", "ordinal"]  # priority actions before improvements
         constraints = [
-            models.UniqueConstraint(fields=["inspection", "section", "ordinal"], name="unique_recommendation_ordinal")
+            # area inspections number their priority actions and improvements each from 1
+            models.UniqueConstraint(
+                fields=["inspection", "section", "kind", "ordinal"], name="unique_recommendation_kind_ordinal"
+            )
         ]
 
 

@@ -115,7 +115,7 @@ def authority_recommendations(*, authority: Authority) -> QuerySet[Recommendatio
         .select_related("inspection")
         .defer(*(f"inspection__{name}" for name in _BULKY))
         .annotate(when=inspection_date(HAPPENED, "inspection__"))
-        .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "ordinal")
+        .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "-kind", "ordinal")
     )
 
 
@@ -204,7 +204,7 @@ def grade_series(*, history: list[Inspection]) -> dict[str, list[GradePoint]]:
 def inspection_detail(*, pk: int) -> Inspection | None:
     inspections = Inspection.objects.filter(pk=pk).select_related("authority", "document").defer("document__content")
     inspections = _with_judgements(inspections).prefetch_related(
-        Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "ordinal"))
+        Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "-kind", "ordinal"))
     )
     return inspections.first()
 

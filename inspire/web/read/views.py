@@ -21,11 +21,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire import sample
 from inspire.core.reading import ReadError
+from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.read import selectors
 from inspire.web.read.models import Authority, Inspection, SourceDocument
 from inspire.web.read.uploads import report_upload
 from inspire.web.see import charts, national, search as full_text, themes
-from inspire.web.see.charts import grades_over_time
+from inspire.web.see.charts import grades_over_time, inspections_timeline
 from inspire.web.toolkit.caching import cached_page
 from inspire.web.toolkit.labels import area_label, area_order, fact_label
 from inspire.web.toolkit.pages import partial_page
@@ -86,6 +87,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "authority": authority,
         "history": history,
         "chart": grades_over_time(series, title=f"{authority.name}: grades over time", chart_id="grades-chart"),
+        "timeline": inspections_timeline(history, title=f"{authority.name}: every inspection over time"),
         "comparison": comparison,
         "compared_areas": compared_areas or ["overall"],
         "region": region,
@@ -138,6 +140,8 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ("published", "Published", long_date(inspection.published)),
         ("lead_inspector", "Lead inspector", inspection.lead_inspector),
     ]
+    if inspection.family in AREA_FAMILIES:
+        summary = _area_summary(inspection, summary)
     context = {
         "inspection": inspection,
         "authority": inspection.authority,
@@ -150,6 +154,32 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "provenance": provenance,
     }
     return render(request, "inspections/inspection_detail.html", context)
+
+
+def _area_summary(inspection: Inspection, summary: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """An area inspection's own values (docs/RECORD.md, "Area inspections"), in place of the lead
+    inspector row: JTAI letters name none, area SEND reports name one per inspectorate."""
+    record = inspection.record
+    rows = [row for row in summary if row[0] != "lead_inspector"]
+    outcome = f"{inspection.outcome}: {record.get('outcome_wording') or ''}" if inspection.outcome else ""
+    deadline = record.get("plan_deadline")
+    stated = long_date(date.fromisoformat(deadline)) if deadline else "The report sets no date"
+    extra = {
+        "jtai": [
+            ("letter_date", "Date of the letter", long_date(inspection.letter_date)),
+            ("theme", "Theme", (inspection.theme or "").capitalize()),
+            ("inspectorates", "Inspectorates", ", ".join(record.get("inspectorates") or [])),
+            ("plan_deadline", "Written statement of action due", stated),
+        ],
+        "send_2023": [
+            ("outcome", "Inspection outcome", outcome),
+            ("next_inspection", "Next inspection", (inspection.next_inspection or "").capitalize()),
+            ("lead_inspectors", "Lead inspectors", ", ".join(record.get("lead_inspectors") or [])),
+            ("inspectorates", "Inspectorates", ", ".join(record.get("inspectorates") or [])),
+            ("plan_deadline", "Priority action plan due", stated),
+        ],
+    }
+    return rows + extra.get(inspection.family, [])
 
 
 def _fact_value(key: str, value) -> str:
@@ -167,10 +197,19 @@ _VALUE_NAMES = {
     "lead_inspector": "Lead inspector",
     "authority": "Authority",
     "family": "Type of report",
+    "letter_date": "Date of the letter",
+    "theme": "Theme",
+    "outcome": "Inspection outcome",
+    "next_inspection": "Next inspection",
+    "lead_inspectors": "Lead inspectors",
+    "inspectorates": "Inspectorates",
+    "plan_deadline": "Date set for the written statement of action",
 }
 
 
-def _recommendation_name(section: str, ordinal) -> str:
+def _recommendation_name(section: str, ordinal, kind: str | None = None) -> str:
+    if section == "area":
+        return f"{'Area for priority action' if kind == 'priority' else 'Area for improvement'} {ordinal}"
     return f"{'LSCB recommendation' if section == 'lscb' else 'Recommendation'} {ordinal}"
 
 
@@ -189,7 +228,7 @@ def _value_name(key: str, record: dict) -> str | None:
         recommendations = record.get("recommendations", [])
         if int(name) < len(recommendations):
             item = recommendations[int(name)]
-            return _recommendation_name(item.get("section", "la"), item.get("ordinal", int(name) + 1))
+            return _recommendation_name(item.get("section", "la"), item.get("ordinal", int(name) + 1), item.get("kind"))
     return None
 
 
@@ -254,7 +293,7 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         recommendation = next((r for r in inspection.recommendations.all() if str(r.pk) == number), None)
         if recommendation is None:
             raise Http404("No such recommendation in this inspection")
-        name = _recommendation_name(recommendation.section, recommendation.ordinal)
+        name = _recommendation_name(recommendation.section, recommendation.ordinal, recommendation.kind)
         page_number, quote = recommendation.page, recommendation.text
     else:
         key = request.GET.get("key", "")

@@ -28,8 +28,11 @@ from openpyxl.utils import get_column_letter
 
 from inspire.core.reading.record import JUDGEMENT_KEYS
 from inspire.web.toolkit.labels import area_label, area_order, family_label, grade_label
+from inspire.web.see.national import SEND_OUTCOMES
 from inspire.web.read.models import Authority, Inspection
 from inspire.web.read.selectors import WHEN, authority_latest
+
+SEND_OUTCOME_WORDS = dict(SEND_OUTCOMES)
 
 EXCEL_DATE_FORMAT = "dd mmmm yyyy"
 #: Judgement columns, in the order the pages list the areas.
@@ -70,6 +73,8 @@ def _inspection_columns() -> list[Column]:
         Column("Published", "date", 18),
         *[Column(area_label(area), width=20) for area in AREAS],
         Column("Lead inspector", width=22),
+        Column("Theme (JTAI)", width=30),
+        Column("Outcome (area SEND)", width=30),
     ]
 
 
@@ -81,7 +86,7 @@ def _codes(authority: Authority | None) -> list:
 
 def _inspection_cells(inspection: Inspection | None) -> list:
     if inspection is None:
-        return ["No inspection stored", None, None, None, *[""] * len(AREAS), ""]
+        return ["No inspection stored", None, None, None, *[""] * len(AREAS), "", "", ""]
     grades = {j.area: j.grade for j in inspection.judgements.all()}
     return [
         family_label(inspection.family),
@@ -90,6 +95,8 @@ def _inspection_cells(inspection: Inspection | None) -> list:
         inspection.published,
         *[grade_label(grades.get(area)) for area in AREAS],
         inspection.lead_inspector,
+        inspection.theme,
+        f"{inspection.outcome}: {SEND_OUTCOME_WORDS.get(inspection.outcome, '')}" if inspection.outcome else "",
     ]
 
 

@@ -37,6 +37,9 @@ def national_picture(request: HttpRequest) -> HttpResponse:
     shares = national.share_over_time(area=area, last=as_at)
     grade_keys = [(g.grade, g.label) for g in picture.national.grades]
     context = {
+        "send_outcomes": national.send_outcomes(as_at=as_at),
+        "send_outcome_names": national.SEND_OUTCOMES,
+        "jtai_themes": national.jtai_themes(as_at=as_at),
         "params": params,
         "date_field": params.date_field(
             "as-at", legend="As at date", hint=f"For example, {today.day} {today:%m} {today.year - 3}"
