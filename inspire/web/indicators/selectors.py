@@ -19,6 +19,7 @@ from inspire.core.indicators.cases import CaseLists
 from inspire.core.indicators.comparators import ComparatorValue as CoreComparatorValue
 from inspire.core.indicators.comparators import Comparison, compare, quartile_label
 from inspire.core.indicators.compute import Result
+from inspire.core.reading.dates import format_long
 from inspire.core.register import default_register
 from inspire.web.accounts.models import ROLE_ORDER
 from inspire.web.accounts.services import authority_role
@@ -46,20 +47,42 @@ class SeriesPoint:
 
 
 def population_for(*, authority: Authority, day: date) -> int | None:
-    """The under-18 population to use on ``day``. A figure a person entered beats one a report
-    states: reports' figures are used only when none has been entered. Among those, the one dated
-    nearest ``day`` (on a tie, the earlier)."""
-    return population_pick(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"), day)
+    """The under-18 population to use on ``day`` (``population_choice``)."""
+    choice = population_choice(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"), day)
+    return choice[0] if choice else None
 
 
 def population_pick(populations, day: date) -> int | None:
     """``population_for`` over an authority's (as_at, source, under_18) rows already fetched."""
+    choice = population_choice(populations, day)
+    return choice[0] if choice else None
+
+
+def population_choice(populations, day: date) -> tuple[int, str] | None:
+    """The under-18 population for a period ending on ``day``, and where it comes from, in words.
+
+    A figure a person entered comes first (the nearest ``day``); then the ONS mid-year estimate
+    DfE itself divides by: the latest dated on or before ``day`` (mid-2024 for the year ending 31
+    March 2025); then, only where neither exists, a figure printed in an inspection report (the
+    nearest ``day``), saying so when it is of another year than the period's."""
     populations = list(populations)
     entered = [p for p in populations if p[1] == "entered"]
-    pool = entered or populations
-    if not pool:
-        return None
-    return min(pool, key=lambda p: (abs((p[0] - day).days), p[0]))[2]
+    if entered:
+        as_at, _, people = min(entered, key=lambda p: (abs((p[0] - day).days), p[0]))
+        return people, f"entered, as at {format_long(as_at)}"
+    published = sorted(p for p in populations if p[1] == "published")
+    if published:
+        before = [p for p in published if p[0] <= day]
+        as_at, _, people = before[-1] if before else published[0]
+        return people, f"ONS mid-{as_at.year} estimate (the one DfE uses for a year ending {format_long(day)})"
+    reported = [p for p in populations if p[1] == "report"]
+    if reported:
+        as_at, _, people = min(reported, key=lambda p: (abs((p[0] - day).days), p[0]))
+        note = f"printed in an inspection report, as at {format_long(as_at)}"
+        if abs((as_at - day).days) > 366:
+            note += f": a figure of another year than the period's (no ONS estimate is loaded)"
+        return people, note
+    return None
 
 
 def _newest_first(values):

@@ -102,7 +102,8 @@ def _stored_hashes() -> set[str]:
 
 
 def database_prepare() -> None:
-    """Bring the database up to date (migrations, on first use too) and sync the authority register."""
+    """Bring the database up to date (migrations, on first use too), sync the authority register and load the
+    published comparators shipped with Inspire."""
     from django.core.management import call_command
     from django.db.migrations.executor import MigrationExecutor
 
@@ -113,3 +114,6 @@ def database_prepare() -> None:
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", interactive=False, verbosity=0, skip_checks=True)  # system checks (URLs, admin) are not needed to migrate
     register_sync()
+    from inspire.web.indicators.services import shipped_comparators_load
+
+    shipped_comparators_load()  # the published comparators packaged with Inspire: once per version of the set
