@@ -120,15 +120,34 @@ def sync_reports() -> None:
 
 
 @indicators_app.command("comparators")
-def comparators(csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="A comparator CSV (time_period, area_code, indicator, value).")) -> None:
-    """Import England, region and authority figures; with any bad row nothing is stored."""
+def comparators(file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
+                                            help="LAIT's long file (.parquet), a release's EES CSV, or a CSV of time_period, area_code, indicator, value.")) -> None:
+    """Load published England, region and authority figures (a newer LAIT or EES file) and say what changed."""
     _database()
-    from inspire.web.indicators.services import comparators_import
+    from inspire.core.indicators.published import MEASURES, POPULATION, PublishedError
+    from inspire.web.indicators.services import comparators_import, published_file_import
 
-    result = comparators_import(text=csv_file.read_text(encoding="utf-8-sig"))
-    if result.problems:
-        for problem in result.problems:
-            err.print(f"[bold red]Error:[/] {problem.describe()}", highlight=False)
-        err.print(f"Nothing was stored ({len(result.problems)} problems).", highlight=False)
-        raise typer.Exit(2)
-    typer.echo(f"{result.stored:,} comparator figures stored; {result.suppressed:,} suppressed or missing figures skipped.")
+    content = file.read_bytes()
+    if content[:4] != b"PAR1" and b"indicator" in content.split(b"\n", 1)[0]:  # Inspire's own CSV layout
+        result = comparators_import(text=content.decode("utf-8-sig", errors="replace"))
+        if result.problems:
+            for problem in result.problems:
+                err.print(f"[bold red]Error:[/] {problem.describe()}", highlight=False)
+            err.print(f"Nothing was stored ({len(result.problems)} problems).", highlight=False)
+            raise typer.Exit(2)
+        typer.echo(f"{result.stored:,} comparator figures stored; {result.suppressed:,} suppressed or missing figures skipped.")
+        return
+    try:
+        loaded = published_file_import(content=content, filename=file.name)
+    except PublishedError as error:
+        err.print(f"[bold red]Error:[/] {file.name}: {error}", highlight=False)
+        err.print("Hint: give LAIT's bds_long file (.parquet) or a CSV from a release's underlying data.", highlight=False)
+        raise typer.Exit(2) from None
+    table = Table("Measure", "New", "Changed", "Unchanged", title=f"{file.name}: {loaded.kind}")
+    for measure, counts in loaded.changes.items():
+        name = MEASURES[measure].name if measure in MEASURES else "Children under 18 (ONS mid-year estimates)" if measure == POPULATION else measure
+        table.add_row(name, f"{counts['new']:,}", f"{counts['changed']:,}", f"{counts['unchanged']:,}")
+    Console(width=160).print(table)
+    typer.echo(f"{loaded.count('new'):,} new, {loaded.count('changed'):,} changed and {loaded.count('unchanged'):,} unchanged figures.")
+    for why, count in sorted(loaded.passed_over.items()):
+        typer.echo(f"Passed over: {count:,} rows ({why}).")

@@ -39,13 +39,13 @@ SYMBOLS = {
     "c": "suppressed to protect confidentiality",
     "x": "not available",
     "z": "not applicable",
-    "u": "not published: low reliability",
+    "u": "low reliability",
     "low": "rounds to 0 but is not 0",
     "k": "rounds to 0 but is not 0",
     ":": "not available",
     ".": "not applicable",
     "..": "not available",
-    "-": "not published (suppressed or not collected)",
+    "-": "suppressed or not collected",
     "": "no figure given",
     "na": "not available",
     "n/a": "not available",
@@ -177,8 +177,8 @@ MEASURES: dict[str, Measure] = {m.id: m for m in (
         "Of the children on a child protection plan at 31 March, the percentage whose plan had lasted two years or "
         "more.",
         lait="CPPlans2yrsActive", ees=EesColumn("2_years_or_more_percent"), indicator="cp_two_years",
-        difference="Inspire's Annex A figure is the share of plans that ENDED in the period having lasted two years "
-                   "or more; the published figure is the share of plans OPEN at 31 March that had lasted two years "
+        difference="Inspire's Annex A figure is the share of plans that ended in the period having lasted two years "
+                   "or more; the published figure is the share of plans open at 31 March that had lasted two years "
                    "or more. The two are not the same measure: compare them with care.",
         theme="Child protection"),
     Measure(
@@ -302,7 +302,7 @@ def _value(raw: object) -> tuple[float | None, str]:
     value = clean_number(text)
     if value is not None:
         return value, ""
-    return None, SYMBOLS.get(text.lower(), f"not published (the file says “{text}”)")
+    return None, SYMBOLS.get(text.lower(), f"the file says “{text}”")
 
 
 def read_published(data: bytes, register: Register, *, population: dict[tuple[str, int], float] | None = None) -> PublishedFile:
@@ -440,7 +440,7 @@ def read_ees(text: str, register: Register, *, population: dict[tuple[str, int],
             if m.ees.per_10000_of_population and value is not None:
                 people = (population or {}).get((code, year - 1))
                 if not people:
-                    value, why = None, "not worked out: no ONS population for the year before"
+                    value, why = None, "no rate: no ONS population for the year before is loaded"
                 else:
                     value = round(value / people * 10_000, m.decimals)
                     source = f"{m.release} (EES, {m.ees.value} per 10,000 of the ONS mid-{year - 1} population)"
@@ -497,6 +497,10 @@ class Benchmark:
     rank: int | None  # 1 = best (lowest for neutral measures)
     ranked: int  # authorities with a figure that year
     quartile: int | None
+
+    @property
+    def neighbours_with_figure(self) -> int:
+        return sum(1 for n in self.neighbours if n.value is not None)
 
     @property
     def neighbours_mean(self) -> float | None:
@@ -569,25 +573,29 @@ def trend_words(measure: Measure, series: list[tuple[int, float]]) -> str:
     return f"{word} since {start}"
 
 
-def reading(b: Benchmark, series: list[tuple[int, float]], authority_name: str = "") -> str:
-    """One line: where the figure stands against England and the neighbours, and its direction,
-    e.g. "Below England and all 10 neighbours; improving since 2022"."""
+def reading(b: Benchmark, series: list[tuple[int, float]]) -> str:
+    """One line for a performance meeting: where the figure stands against England and the
+    statistical neighbours, and its direction, e.g. "Below England and all 10 neighbours; improving
+    since 2022". ``series``: the authority's (year, value) figures."""
     if b.value is None:
-        return "No published figure for this year"
-    parts = []
+        return "No figure for this year, so no comparison"
+    england = ""
     if b.england is not None and b.england.value is not None:
-        parts.append(_against(b.value, b.england.value, "England"))
+        england = _against(b.value, b.england.value, "England")
     known = [n.value for n in b.neighbours if n.value is not None]
-    if known:
-        below = sum(1 for v in known if b.value < v)
-        above = sum(1 for v in known if b.value > v)
-        if below == len(known):
-            parts.append(f"below all {len(known)} neighbours with a figure")
-        elif above == len(known):
-            parts.append(f"above all {len(known)} neighbours with a figure")
-        else:
-            parts.append(f"above {above} and below {below} of {len(known)} neighbours")
-    line = "; ".join(parts) if parts else "No England or neighbour figure to compare with"
+    below = sum(1 for v in known if b.value < v)
+    above = sum(1 for v in known if b.value > v)
+    neighbours = ""
+    if known and below == len(known):
+        neighbours = f"below all {len(known)} neighbours"
+    elif known and above == len(known):
+        neighbours = f"above all {len(known)} neighbours"
+    elif known:
+        neighbours = f"below {below} of {len(known)} neighbours" if below > above else f"above {above} of {len(known)} neighbours"
+    if england and neighbours and england.split()[0] == neighbours.split()[0] and england.split()[0] in ("below", "above"):
+        line = f"{england} and {neighbours.split(' ', 1)[1]}"
+    else:
+        line = "; ".join(p for p in (england, neighbours) if p) or "no England or neighbour figure to compare with"
     trend = trend_words(b.measure, series)
     if trend:
         line += f"; {trend}"

@@ -14,8 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period
 from inspire.core.indicators.annex_a import list_name
+from inspire.core.indicators.published import BY_INDICATOR, MEASURES
+from inspire.core.reading.dates import format_long
+from inspire.core.register import default_register
 from inspire.web.indicators import exports, selectors, services
-from inspire.web.indicators.charts import indicator_chart, sparkline
+from inspire.web.indicators.charts import series_chart, series_for, sparkline
 from inspire.web.indicators.models import AnnexAImport, Population
 from inspire.web.inspections.models import Authority
 from inspire.web.inspections.params import Params
@@ -32,14 +35,20 @@ def _authority(slug: str) -> Authority:
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     authority = _authority(slug)
     member = selectors.can_see_annex_a(request.user, authority)
-    themes = [
-        (theme, [(s, _trend(s, authority)) for s in summaries])
-        for theme, summaries in selectors.dashboard(authority=authority, annex_a=member)
-    ]
+    published = selectors.published_summaries(authority=authority, annex_a=member)
+    themes: dict[str, list[dict]] = {}
+    for theme, summaries in selectors.dashboard(authority=authority, annex_a=member):
+        for s in summaries:
+            measure = BY_INDICATOR.get(s.indicator.id)
+            themes.setdefault(theme, []).append(_row(s, authority, published.get(measure.id) if measure else None))
+    for measure in MEASURES.values():
+        if measure.indicator is None:
+            themes.setdefault(measure.theme, []).append(_row(None, authority, published.get(measure.id), measure))
     context = {
         "authority": authority,
-        "themes": themes,
+        "themes": list(themes.items()),
         "member": member,
+        "published_years": sorted({p.year_label for p in published.values()}),
         "dataset": selectors.latest_dataset(authority=authority) if member else None,
         "population": _population_shown(authority),
         "may_import": selectors.can_import(request.user, authority),
@@ -48,10 +57,57 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "indicators/dashboard.html", context)
 
 
+#: a count Inspire computes -> the rate per 10,000 it is compared as (a count depends on the area's size)
+COUNT_RATES = {"children_in_need": "children_in_need_rate", "cp_plans": "cp_rate", "looked_after": "looked_after_rate"}
+
+
+def _row(s: selectors.IndicatorSummary | None, authority: Authority, p: selectors.PublishedSummary | None,
+         measure=None) -> dict:
+    """One dashboard row: Inspire's latest figure and trend (when it computes the indicator) and the
+    published comparators of the latest published year, every figure with its unit."""
+    row = {"id": s.indicator.id if s else measure.id, "name": s.indicator.name if s else measure.name,
+           "summary": s, "published": p, "chart": _trend(s, authority) if s else ""}
+    if s is not None and s.indicator.threshold:
+        row["threshold"] = f"Threshold {s.indicator.threshold.value:,.0f} days"
+    if s is not None and s.latest:
+        row["latest"] = s.latest_display
+        row["when"] = (f"at {format_long(s.latest.period_end)}" if s.latest.period_start == s.latest.period_end
+                       else f"{s.latest.period_start:%b %Y} to {s.latest.period_end:%b %Y}")
+    elif p is not None and p.benchmark.value is not None:
+        row["latest"] = p.format(p.benchmark.value)
+        row["when"] = f"{'Inspire, ' if p.own_from_inspire else 'published, '}{p.year_label}"
+    else:
+        row["latest"] = None
+        row["when"] = (s.unavailable if s and s.unavailable else "") or (p.own_not_published if p else "") or "No value yet"
+    if p is not None:
+        b = p.benchmark
+        row["england"] = p.format(b.england.value if b.england else None)
+        row["region"] = p.format(b.region.value if b.region else None)
+        row["neighbours"] = p.format(b.neighbours_mean)
+        row["quartile"] = (f"{b.quartile_text}; ranked {b.rank} of {b.ranked}" if b.quartile else
+                           f"Not ranked: {p.own_not_published or 'no figure for the year'}")
+        row["year"] = p.year_label
+    elif s is not None and s.comparison is not None:  # figures imported in Inspire's own CSV layout
+        c, fmt = s.comparison, s.indicator.format
+        row.update(england=fmt(c.england) if c.england is not None else "–", region=fmt(c.region) if c.region is not None else "–",
+                   neighbours=fmt(c.neighbours) if c.neighbours is not None else "–", quartile=s.quartile_text or "–",
+                   year=f"at {format_long(s.comparison_period)}")
+    elif s is not None and s.indicator.id in COUNT_RATES:
+        row["none"] = f"Compared as a rate: see “{CATALOGUE[COUNT_RATES[s.indicator.id]].name}”"
+    else:
+        row["none"] = "DfE publishes no comparable figure for this indicator"
+    return row
+
+
 def _population_shown(authority: Authority) -> Population | None:
-    """The newest population a person entered, else the newest a report stated (``population_for``'s precedence)."""
+    """The newest population a person entered, else the newest ONS estimate, else the newest a report
+    stated (``population_choice``'s precedence)."""
     populations = list(Population.objects.filter(authority=authority).order_by("-as_at"))
-    return next((p for p in populations if p.source == "entered"), populations[0] if populations else None)
+    for source in ("entered", "published", "report"):
+        chosen = next((p for p in populations if p.source == source), None)
+        if chosen is not None:
+            return chosen
+    return None
 
 
 def _trend(summary: selectors.IndicatorSummary, authority: Authority) -> str:
@@ -63,16 +119,29 @@ def _trend(summary: selectors.IndicatorSummary, authority: Authority) -> str:
 def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> HttpResponse:
     authority = _authority(slug)
     indicator = CATALOGUE.get(indicator_id)
+    if indicator is None and indicator_id in MEASURES and MEASURES[indicator_id].indicator is None:
+        return _published_detail(request, authority, MEASURES[indicator_id])
     if indicator is None:
         raise Http404("No such indicator")
     allowed = selectors.can_see_annex_a(request.user, authority)
     summary = selectors.indicator_summary(authority=authority, indicator=indicator, annex_a=allowed)
-    england = sorted(
+    measure = BY_INDICATOR.get(indicator.id)
+    published = _published(authority, measure, allowed) if measure else None
+    england = published.england_series if published else sorted(
         (v.period_end, v.value) for v in selectors.comparator_values(indicator.id) if v.level == "national"
     )
-    chart = indicator_chart(indicator, [(p.period_end, p.value) for p in summary.points], england=england,
-                            authority_name=authority.name, chart_id="indicator-chart")
+    series = [
+        series_for("annex_a", f"{authority.name}: Annex A return", [(p.period_end, p.value) for p in summary.points if p.source == "annex_a"]),
+        series_for("report", f"{authority.name}: inspection reports", [(p.period_end, p.value) for p in summary.points if p.source == "report"]),
+    ]
+    if published:
+        series.append(series_for("published", f"{authority.name}: published", published.authority_series))
+    series.append(series_for("england", "England: published", england))
+    chart = series_chart(title=f"{indicator.name}: {authority.name}", series=series, format_value=indicator.format,
+                         percent=indicator.unit.value == "percent", chart_id="indicator-chart")
     context = {"authority": authority, "indicator": indicator, "summary": summary, "chart": chart, "england": england,
+               "england_rows": [(day, measure.format(v) if measure else indicator.format(v)) for day, v in england],
+               "published": published, "published_years": _published_years(published),
                "values": [(p, indicator.format(p.value)) for p in reversed(summary.points)], "list_label": list_name(indicator.list_key)}
 
     dataset = selectors.latest_dataset(authority=authority) if allowed else None
@@ -109,6 +178,38 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
         status = 400 if params.errors else 200
         return render(request, "indicators/indicator_detail.html", context, status=status)
     return render(request, "indicators/indicator_detail.html", context)
+
+
+def _published(authority: Authority, measure, annex_a: bool) -> selectors.PublishedSummary | None:
+    register = default_register()
+    figures = selectors.published_figures(authority=authority, measure_ids=[measure.id], register=register)[measure.id]
+    own = selectors.year_value(authority=authority, indicator_id=measure.indicator) if annex_a and measure.indicator else None
+    return selectors.published_summary(authority=authority, measure=measure, figures=figures, register=register, own=own)
+
+
+def _published_years(published: selectors.PublishedSummary | None) -> list[dict]:
+    """The published table's rows, newest first: each year's figure for the authority, England, the region."""
+    if published is None:
+        return []
+    columns = {"authority": dict(published.authority_series), "england": dict(published.england_series),
+               "region": dict(published.region_series)}
+    ends = sorted({day for column in columns.values() for day in column}, reverse=True)
+    return [{"end": day, **{name: published.format(column.get(day)) for name, column in columns.items()}} for day in ends]
+
+
+def _published_detail(request: HttpRequest, authority: Authority, measure) -> HttpResponse:
+    """A measure Inspire does not compute from Annex A (the workforce, long-term placement stability):
+    the published figures alone."""
+    published = _published(authority, measure, annex_a=False)
+    chart = ""
+    if published:
+        chart = series_chart(title=f"{measure.name}: {authority.name}", series=[
+            series_for("published", f"{authority.name}: published", published.authority_series),
+            series_for("england", "England: published", published.england_series),
+        ], format_value=measure.format, percent=measure.unit == "percent", chart_id="indicator-chart")
+    context = {"authority": authority, "measure": measure, "published": published, "chart": chart,
+               "published_years": _published_years(published)}
+    return render(request, "indicators/published_detail.html", context)
 
 
 @login_required
