@@ -66,27 +66,36 @@ def population_pick(populations, day: date) -> int | None:
 def population_choice(populations, day: date) -> tuple[int, str] | None:
     """The under-18 population for a period ending on ``day``, and where it comes from, in words.
 
-    A figure a person entered comes first (the nearest ``day``); then the ONS mid-year estimate
-    DfE itself divides by: the latest dated on or before ``day`` (mid-2024 for the year ending 31
-    March 2025); then, only where neither exists, a figure printed in an inspection report (the
-    nearest ``day``), saying so when it is of another year than the period's."""
+    1. a figure a person entered (the nearest ``day``);
+    2. the ONS mid-year estimate DfE itself divides by: the latest dated on or before ``day`` and
+       within 15 months of it (mid-2024 for the year ending 31 March 2025);
+    3. a figure printed in an inspection report within a year of ``day`` (the nearest);
+    4. else the nearest ONS estimate, or the nearest report's figure, saying that it is of another year.
+    """
     populations = list(populations)
+
+    def nearest(rows):
+        return min(rows, key=lambda p: (abs((p[0] - day).days), p[0]))
+
     entered = [p for p in populations if p[1] == "entered"]
     if entered:
-        as_at, _, people = min(entered, key=lambda p: (abs((p[0] - day).days), p[0]))
+        as_at, _, people = nearest(entered)
         return people, f"entered, as at {format_long(as_at)}"
     published = sorted(p for p in populations if p[1] == "published")
-    if published:
-        before = [p for p in published if p[0] <= day]
-        as_at, _, people = before[-1] if before else published[0]
-        return people, f"ONS mid-{as_at.year} estimate (the one DfE uses for a year ending {format_long(day)})"
+    year_before = [p for p in published if p[0] <= day and (day - p[0]).days <= 460]
+    if year_before:
+        as_at, _, people = year_before[-1]
+        return people, f"ONS mid-{as_at.year} estimate (as DfE uses for a year ending {format_long(day)})"
     reported = [p for p in populations if p[1] == "report"]
+    if reported and abs((nearest(reported)[0] - day).days) <= 366:
+        as_at, _, people = nearest(reported)
+        return people, f"printed in an inspection report, as at {format_long(as_at)}"
+    if published:
+        as_at, _, people = nearest(published)
+        return people, f"ONS mid-{as_at.year} estimate: another year than the period's (none for its year is loaded)"
     if reported:
-        as_at, _, people = min(reported, key=lambda p: (abs((p[0] - day).days), p[0]))
-        note = f"printed in an inspection report, as at {format_long(as_at)}"
-        if abs((as_at - day).days) > 366:
-            note += f": a figure of another year than the period's (no ONS estimate is loaded)"
-        return people, note
+        as_at, _, people = nearest(reported)
+        return people, f"printed in an inspection report as at {format_long(as_at)}: another year than the period's"
     return None
 
 

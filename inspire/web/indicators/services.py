@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from inspire.core.indicators import CATALOGUE, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
@@ -17,6 +18,7 @@ from inspire.core.indicators.compute import Result, standard_periods
 from inspire.core.indicators.published import (
     POPULATION, SHIPPED, Figure, read_compact, read_published, shipped_text,
 )
+from inspire.core.reading.dates import format_long
 from inspire.core.register import default_register
 from inspire.web.indicators import caselists
 from inspire.web.indicators.models import AnnexAImport, CaseList, ComparatorLoad, ComparatorValue, IndicatorValue, Population
@@ -193,8 +195,9 @@ REPORT_RATES = {"children_in_need": "children_in_need_rate", "cp_plans": "cp_rat
 
 
 def _report_rates_derive(*, inspections, rows: dict[int, list[IndicatorValue]], authorities: list[int]) -> list[IndicatorValue]:
-    """The rates of a report that states a count but not its rate, from the under-18 population
-    (``population_choice``: entered, else the ONS estimate, else a report's); ``rows`` are each report's values."""
+    """The rates of a report that states a count but not its rate, from the under-18 population: one
+    entered, else the one the same report states, else ``population_choice`` (the ONS estimate DfE
+    uses, else another report's, saying so); ``rows`` are each report's values."""
     known: dict[int, list] = {a: [] for a in authorities}
     for row in Population.objects.filter(authority__in=authorities).values_list("authority_id", "as_at", "source", "under_18"):
         known[row[0]].append(row[1:])
@@ -206,6 +209,9 @@ def _report_rates_derive(*, inspections, rows: dict[int, list[IndicatorValue]], 
                 continue
             day = values[count].period_end
             population, where = population_choice(known[inspection.authority_id], day) or (None, "")
+            own = (inspection.facts or {}).get("children_under_18")
+            if isinstance(own, (int, float)) and own > 0 and not where.startswith("entered"):
+                population, where = int(own), f"printed in the same report, as at {format_long(day)}"
             if population:
                 derived.append(IndicatorValue(authority=inspection.authority, indicator=rate, period_start=day, period_end=day,
                                               value=values[count].value / population * 10_000, numerator=values[count].value,
@@ -257,6 +263,9 @@ def comparators_import(*, text: str) -> ComparatorImport:
 # -- published comparators (LAIT, EES, the set shipped with Inspire) ----------------------------------
 
 
+COMPARATOR_FIELDS = ("value", "not_published", "name", "former", "source")
+
+
 @dataclass
 class PublishedLoad:
     kind: str
@@ -284,10 +293,9 @@ def published_store(*, figures: list[Figure], kind: str, filename: str, sha256: 
             continue
         counts = result.changes.setdefault(f.measure, {"new": 0, "changed": 0, "unchanged": 0})
         row = held.get(f.key)
-        fields = {"value": f.value, "not_published": f.not_published[:120], "name": f.name[:120], "former": f.former,
-                  "source": f.source[:200]}
+        fields = dict(zip(COMPARATOR_FIELDS, (f.value, f.not_published[:120], f.name[:120], f.former, f.source[:200])))
         if row is None:
-            new.append(ComparatorValue(level=f.level, code=f.code, indicator=f.measure, period_end=f.period_end, **fields))
+            new.append((f.level, f.code, f.measure, _day(f.period_end), *fields.values()))
             counts["new"] += 1
         elif row.value != f.value or row.not_published != fields["not_published"]:
             for name, value in fields.items():
@@ -298,12 +306,32 @@ def published_store(*, figures: list[Figure], kind: str, filename: str, sha256: 
             counts["unchanged"] += 1
     population = [f for f in figures if f.measure == POPULATION and f.level == "local_authority" and f.value]
     with transaction.atomic():
-        ComparatorValue.objects.bulk_create(new, batch_size=2000)
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        _insert_many(ComparatorValue, ["level", "code", "indicator", "period_end", *COMPARATOR_FIELDS, "imported"],
+                     [(*row, now) for row in new])
         ComparatorValue.objects.bulk_update(changed, ["value", "not_published", "name", "former", "source"], batch_size=2000)
         if population:
             result.changes[POPULATION] = _published_population_store(population)
         ComparatorLoad.objects.create(kind=kind[:200], filename=filename[:255], sha256=sha256, changes=result.changes)
     return result
+
+
+def _insert_many(model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert rows (tuples in the order of ``columns``: field names; dates already adapted with
+    ``_day``) with one ``executemany``: ``bulk_create`` builds a model and compiles SQL for every row,
+    about 8 s for the 25,000 comparator figures shipped (measured); this takes under one."""
+    if not rows:
+        return
+    ops = connection.ops
+    fields = [model._meta.get_field(name) for name in columns]
+    sql = (f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({', '.join(ops.quote_name(f.column) for f in fields)}) "
+           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _day(value: date):
+    return connection.ops.adapt_datefield_value(value)
 
 
 def _published_population_store(figures: list[Figure]) -> dict[str, int]:
@@ -317,7 +345,7 @@ def _published_population_store(figures: list[Figure]) -> dict[str, int]:
             continue
         row = held.get((authority, f.period_end))
         if row is None:
-            new.append(Population(authority_id=authority, as_at=f.period_end, under_18=int(f.value), source="published"))
+            new.append((authority, _day(f.period_end), int(f.value), "published"))
             counts["new"] += 1
         elif row.under_18 != int(f.value):
             row.under_18 = int(f.value)
@@ -325,10 +353,10 @@ def _published_population_store(figures: list[Figure]) -> dict[str, int]:
             counts["changed"] += 1
         else:
             counts["unchanged"] += 1
-    Population.objects.bulk_create(new, batch_size=2000)
+    _insert_many(Population, ["authority", "as_at", "under_18", "source"], new)
     Population.objects.bulk_update(changed, ["under_18"], batch_size=2000)
     if new or changed:
-        rates_refresh(authorities=Authority.objects.filter(pk__in={p.authority_id for p in [*new, *changed]}))
+        rates_refresh(authorities=Authority.objects.filter(pk__in={row[0] for row in new} | {p.authority_id for p in changed}))
     return counts
 
 

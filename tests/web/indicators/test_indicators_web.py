@@ -152,9 +152,16 @@ def test_ingest_turns_report_figures_into_values_for_what_each_transaction_store
     derived = IndicatorValue.objects.get(authority=essex, indicator="children_in_need_rate", source="report")
     assert (round(derived.value, 1), derived.numerator, derived.denominator) == (209.7, 6_220, 296_683)
     southend = Authority.objects.get(name="Southend-on-Sea")
-    assert selectors.population_for(authority=southend, day=date(2016, 3, 31)) == 38_216
+    # ingest loaded the shipped ONS estimates: for the year ending 31 March 2016, DfE's mid-2015 one
+    # comes before the 38,216 the 2016 report prints (dated May 2016)
+    known = Population.objects.filter(authority=southend).values_list("as_at", "source", "under_18")
+    assert selectors.population_choice(known, date(2016, 3, 31)) == (
+        38_041, "ONS mid-2015 estimate (as DfE uses for a year ending 31 March 2016)")
+    assert Population.objects.get(authority=southend, source="report").under_18 == 38_216
     page = client.get(f"/authorities/{essex.slug}/indicators/").content.decode()
-    assert "38.4" in page and "31 January 2014" in page and "296,683" in page
+    assert "38.4" in page and "31 January 2014" in page
+    essex_ons = Population.objects.filter(authority=essex, source="published").order_by("as_at").last()
+    assert f"{essex_ons.under_18:,} on 30 June {essex_ons.as_at.year} (ONS mid-{essex_ons.as_at.year} estimate)" in page
     synced = len(calls)
     ingest(seed("000"))  # nothing new stored: nothing to sync
     assert len(calls) == synced
@@ -239,14 +246,20 @@ def _comparators(essex):
 
 
 def test_summary_compares_the_year_figure_with_comparators(imported, essex):
+    """Where the authority has no published figure for the year, Inspire's own whole-year figure is compared."""
     _comparators(essex)
     summary = selectors.indicator_summary(authority=essex, indicator=CATALOGUE["re_referrals"], annex_a=True)
-    year = imported.values.get(indicator="re_referrals", period_start=YEAR.start, period_end=YEAR.end)
-    assert summary.comparison_period == date(2025, 3, 31)
-    assert summary.compared_value == year.value
-    assert (summary.comparison.england, summary.comparison.region) == (22.4, 21.0)
-    assert summary.comparison.quartile in (1, 2, 3, 4)
     assert len(summary.points) == 4 and summary.direction is not None
+    published = selectors.published_summaries(authority=essex, annex_a=True)["re_referrals"]
+    year = imported.values.get(indicator="re_referrals", period_start=YEAR.start, period_end=YEAR.end)
+    assert published.benchmark.period_end == date(2025, 3, 31) and published.own_from_inspire
+    assert published.benchmark.value == pytest.approx(year.value, abs=0.01)
+    assert (published.benchmark.england.value, published.benchmark.region.value) == (22.4, 21.0)
+    assert published.benchmark.quartile in (1, 2, 3, 4)
+    assert published.reading.startswith("Inspire's own figure: ")
+    anonymous = selectors.published_summaries(authority=essex, annex_a=False)["re_referrals"]  # Annex A not shown
+    assert anonymous.benchmark.value is None and anonymous.benchmark.quartile is None
+    assert anonymous.own_not_published == "no figure in the data loaded"
 
 
 # --- pages ---------------------------------------------------------------------------------------
