@@ -22,7 +22,7 @@ from inspire.core.indicators.comparators import ComparatorValue as CoreComparato
 from inspire.core.indicators.comparators import Comparison, compare, quartile_label
 from inspire.core.indicators.compute import Result
 from inspire.core.indicators.published import (
-    BY_INDICATOR, ENGLAND, MEASURES, Benchmark, Figure, Measure, benchmark, reading, region_of,
+    BY_INDICATOR, ENGLAND, MEASURES, REGION_NAMES, Benchmark, Figure, Measure, benchmark, reading, region_of,
 )
 from inspire.core.reading.dates import format_long
 from inspire.core.register import default_register
@@ -272,6 +272,11 @@ class PublishedSummary:
     region_series: list[tuple[date, float]]
     reading: str
     source: str
+
+    @property
+    def region_name(self) -> str:
+        region = self.benchmark.region
+        return (REGION_NAMES.get(region.code) or region.name) if region else "Region"
 
     @property
     def year_label(self) -> str:

@@ -48,7 +48,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "authority": authority,
         "themes": list(themes.items()),
         "member": member,
-        "published_years": sorted({p.year_label for p in published.values()}),
+        "published_years": list(dict.fromkeys(p.year_label for p in sorted(published.values(), key=lambda p: p.benchmark.period_end))),
         "dataset": selectors.latest_dataset(authority=authority) if member else None,
         "population": _population_shown(authority),
         "may_import": selectors.can_import(request.user, authority),
