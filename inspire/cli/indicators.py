@@ -87,8 +87,19 @@ def _database() -> None:
 def import_workbook(
     workbook: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="An Annex A workbook (.xlsx)."),
     authority: str = typer.Option(..., "--authority", help="The authority's name as the register knows it, e.g. Essex."),
+    start: str | None = typer.Option(None, "--start", help="First day of the reporting period (YYYY-MM-DD); default: the last whole year to 31 March."),
+    end: str | None = typer.Option(None, "--end", help="Last day of the reporting period (YYYY-MM-DD); default: the last 31 March."),
 ) -> None:
-    """Import an Annex A workbook into the database: case lists kept, every indicator computed."""
+    """Import an Annex A workbook into the database for a reporting period: case lists kept, every indicator computed."""
+    from inspire.core.indicators import Period
+    from inspire.core.indicators.compute import reporting_year
+
+    default = reporting_year(date.today())
+    try:
+        period = Period(_date(start, "--start") if start else default.start, _date(end, "--end") if end else default.end)
+    except ValueError as error:
+        err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        raise typer.Exit(2) from None
     _database()
     from inspire.core.indicators import AnnexAError
     from inspire.core.register import default_register
@@ -101,13 +112,19 @@ def import_workbook(
         err.print("Hint: use the name as Ofsted prints it, e.g. “Southend-on-Sea” or “Essex”.", highlight=False)
         raise typer.Exit(2)
     try:
-        dataset = annex_a_import(authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code), content=workbook.read_bytes(), filename=workbook.name)
+        dataset = annex_a_import(authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code), content=workbook.read_bytes(),
+                                 filename=workbook.name, period=period)
     except AnnexAError as error:
         err.print(f"[bold red]Error:[/] {error}", highlight=False)
         err.print(f"Hint: {error.hint}", highlight=False)
         raise typer.Exit(2) from None
     rows = sum(dataset.row_counts.values())
     typer.echo(f"Imported {workbook.name} for {entry.name}: {rows:,} rows, {dataset.problem_count:,} problems, {dataset.values.count():,} indicator values.")
+    from inspire.core.reading.dates import format_long
+
+    typer.echo(f"Reporting period: {format_long(period.start)} to {format_long(period.end)}"
+               + (f" (the return's cases run from {format_long(dataset.first_date)} to {format_long(dataset.last_date)})"
+                  if dataset.first_date else " (the return holds no dated contacts or referrals)"))
 
 
 @indicators_app.command("sync-reports")

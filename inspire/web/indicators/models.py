@@ -25,6 +25,9 @@ class AnnexAImport(models.Model):
     #: the first and last contact or referral dates (the window the return covers)
     first_date = models.DateField(null=True, blank=True)
     last_date = models.DateField(null=True, blank=True)
+    #: the reporting period the person importing chose (empty for imports from before it was asked)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
     #: list key -> typed rows read
     row_counts = models.JSONField(default=dict)
     #: list key -> the typed columns found (a list absent here was not in the workbook)

@@ -12,9 +12,9 @@ from pathlib import PurePath
 from django.db import connection, transaction
 from django.utils import timezone
 
-from inspire.core.indicators import CATALOGUE, Unit, compute_all, read_annex_a
+from inspire.core.indicators import CATALOGUE, Period, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
-from inspire.core.indicators.compute import Result, standard_periods
+from inspire.core.indicators.compute import Result, reporting_periods, standard_periods
 from inspire.core.indicators.published import (
     POPULATION, SHIPPED, Figure, read_compact, read_published, shipped_text,
 )
@@ -51,14 +51,17 @@ def _value_row(authority: Authority, result: Result, **source) -> IndicatorValue
     )
 
 
-def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None) -> AnnexAImport:
+def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None,
+                   period: Period | None = None) -> AnnexAImport:
     """Read, check and store an Annex A workbook and compute every indicator for its standard periods
     (``compute.standard_periods``; indicators that read columns describing the day of the return
     only for periods ending near it). Raises ``AnnexAError`` for a file that is not a
     workbook; problems inside it are stored on the import. All or nothing. The authority's report
     figures are synchronised first (``report_figures_sync``)."""
     lists = read_annex_a(content)
-    periods = standard_periods(lists)
+    # the reporting period the person importing gave (web and CLI ask, defaulting to the last whole
+    # year to 31 March), never guessed from the data; without one, the periods the data covers
+    periods = reporting_periods(period) if period is not None else standard_periods(lists)
     window = lists.date_range()
     with transaction.atomic():
         report_figures_sync(authority=authority)  # a report's under-18 population can serve the rates
@@ -69,6 +72,8 @@ def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploa
             uploaded_by=uploaded_by,
             first_date=window[0] if window else None,
             last_date=window[1] if window else None,
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
             row_counts={**{key: len(lists.rows(key)) for key in lists.columns}, **lists.other_rows},
             columns={key: sorted(found) for key, found in lists.columns.items()},
             problem_count=len(lists.problems),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period
 from inspire.core.indicators.annex_a import list_name
+from inspire.core.indicators.compute import reporting_year
 from inspire.core.indicators.published import BY_INDICATOR, MEASURES
 from inspire.core.reading.dates import format_long
 from inspire.core.register import default_register
@@ -220,21 +221,48 @@ def annex_a_upload(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied("Only the authority's editors can import its Annex A return")
     errors: list[str] = []
     hint = ""
+    default = reporting_year(date.today())
     if request.method == "POST":
+        params = Params(request.POST)
+    else:  # the form starts at the last whole year to 31 March
+        params = Params(QueryDict(mutable=True))
+        for prefix, day in (("period-start", default.start), ("period-end", default.end)):
+            params.data.update({f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)})
+    if request.method == "POST":
+        start = params.date("period-start", label="Start of the reporting period", required=True)
+        end = params.date("period-end", label="End of the reporting period", required=True)
+        if start and end and start > end:
+            params.errors["period-end-day"] = "The end of the reporting period must be after its start"
         uploaded, problem = uploaded_file(request, "workbook", missing="Select an Annex A workbook to import")
         if problem:
             errors.append(problem)
-        else:
+        elif not params.errors:
             try:
-                dataset = services.annex_a_import(authority=authority, content=uploaded.read(), filename=uploaded.name, uploaded_by=request.user)
+                dataset = services.annex_a_import(authority=authority, content=uploaded.read(), filename=uploaded.name,
+                                                  uploaded_by=request.user, period=Period(start, end))
             except AnnexAError as error:
                 errors.append(f"The selected file could not be read: {error}")
                 hint = error.hint
             else:
-                messages.success(request, f"{dataset.filename} was imported.")
+                messages.success(request, f"{dataset.filename} was imported for {format_long(start)} to {format_long(end)}."
+                                 + _coverage_note(dataset))
                 return redirect("indicators:dataset", slug=authority.slug, pk=dataset.pk)
-    context = {"authority": authority, "errors": errors, "hint": hint, "limit_mb": upload_limit_mb()}
-    return render(request, "indicators/upload.html", context, status=400 if errors else 200)
+    context = {"authority": authority, "errors": errors, "hint": hint, "limit_mb": upload_limit_mb(),
+               "period_errors": list(params.errors.items()),
+               "start_field": params.date_field("period-start", legend="Start of the reporting period", hint="For example, 1 4 2025"),
+               "end_field": params.date_field("period-end", legend="End of the reporting period",
+                                              hint="For example, 31 3 2026. Comparators are published for years ending 31 March")}
+    return render(request, "indicators/upload.html", context, status=400 if errors or params.errors else 200)
+
+
+def _coverage_note(dataset: AnnexAImport) -> str:
+    """Says so when the return's cases do not cover the reporting period chosen."""
+    if dataset.first_date is None or dataset.period_start is None:
+        return " The return holds no dated contacts or referrals."
+    if dataset.first_date > dataset.period_start or dataset.last_date < dataset.period_end:
+        return (f" The return's cases run from {format_long(dataset.first_date)} to {format_long(dataset.last_date)}: "
+                "figures for the parts of the period it does not cover are missing or partial.")
+    return ""
 
 
 @login_required

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from django.utils.html import escape
 from openpyxl import load_workbook
 
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period, compute_all, read_annex_a
+from inspire.core.indicators.compute import reporting_periods, reporting_year
 from inspire.core.indicators.generator import generate
 from inspire.web.indicators import selectors, services
 from inspire.web.indicators.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
@@ -371,14 +373,27 @@ def test_upload_a_workbook_and_see_its_problems(client, register, staff, workboo
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(staff)
-    response = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("essex.xlsx", workbook)})
+    form = client.get("/authorities/essex/indicators/import/").content.decode()
+    default = reporting_year(date.today())  # the last whole year to 31 March, offered, not guessed from the data
+    assert re.search(rf'name="period-end-year" type="text" inputmode="numeric"\s+value="{default.end.year}"', form)
+    assert re.search(r'name="period-start-month" type="text" inputmode="numeric"\s+value="4"', form)
+    no_period = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("essex.xlsx", workbook)})
+    assert no_period.status_code == 400 and "Enter start of the reporting period" in no_period.content.decode()
+    assert not AnnexAImport.objects.exists()
+    period = {"period-start-day": "1", "period-start-month": "4", "period-start-year": "2024",
+              "period-end-day": "31", "period-end-month": "3", "period-end-year": "2025"}
+    response = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("essex.xlsx", workbook), **period})
     dataset = AnnexAImport.objects.get()
     assert response.status_code == 302 and response.url == f"/authorities/essex/indicators/imports/{dataset.pk}/"
+    assert (dataset.period_start, dataset.period_end) == (YEAR.start, YEAR.end)
+    periods = sorted({(v.period_start, v.period_end) for v in dataset.values.all()})
+    assert periods == [(date(2024, 4, 1), date(2024, 6, 30)), (date(2024, 4, 1), date(2025, 3, 31)), (date(2024, 7, 1), date(2024, 9, 30)),
+                       (date(2024, 10, 1), date(2024, 12, 31)), (date(2025, 1, 1), date(2025, 3, 31))]
     page = client.get(response.url).content.decode()
     assert "List 11 (adopters)" in page and f"<td class=\"govuk-table__cell govuk-table__cell--numeric\">{dataset.row_counts['adopters']:,}</td>" in page
     assert dataset.row_counts["adopters"] > 0
     assert "Problems found" in page and "The row has values but no child ID" in page
-    bad = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("notes.xlsx", b"just text")})
+    bad = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("notes.xlsx", b"just text"), **period})
     assert bad.status_code == 400 and "could not be read" in bad.content.decode()
 
 
@@ -412,3 +427,32 @@ def test_comparators_page_is_for_staff(client, staff):
     assert response.status_code == 302 and ComparatorValue.objects.count() == 1
     bad = client.post("/indicators/comparators/", {"comparators": SimpleUploadedFile("c.csv", b"time_period,area_code,indicator,value\n2024,XX,re_referrals,22\n")})
     assert bad.status_code == 400 and "is not England, a region or a local authority" in bad.content.decode()
+
+
+@pytest.mark.parametrize("today, start, end", [
+    (date(2026, 12, 3), date(2025, 4, 1), date(2026, 3, 31)),
+    (date(2026, 3, 31), date(2024, 4, 1), date(2025, 3, 31)),  # the year ending today is not complete until tomorrow
+    (date(2026, 4, 1), date(2025, 4, 1), date(2026, 3, 31)),
+])
+def test_the_default_reporting_period_is_the_last_whole_year_to_31_march(today, start, end):
+    assert reporting_year(today) == Period(start, end)
+
+
+def test_a_reporting_period_gives_its_quarters_and_itself():
+    assert reporting_periods(Period(date(2024, 5, 15), date(2025, 3, 31))) == [
+        Period(date(2024, 7, 1), date(2024, 9, 30)), Period(date(2024, 10, 1), date(2024, 12, 31)),
+        Period(date(2025, 1, 1), date(2025, 3, 31)), Period(date(2024, 5, 15), date(2025, 3, 31))]
+    assert reporting_periods(Period(date(2024, 4, 1), date(2024, 6, 30))) == [Period(date(2024, 4, 1), date(2024, 6, 30))]
+
+
+def test_an_import_for_a_period_its_cases_do_not_cover_says_so(client, register, staff, workbook):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(staff)
+    period = {"period-start-day": "1", "period-start-month": "4", "period-start-year": "2025",
+              "period-end-day": "31", "period-end-month": "3", "period-end-year": "2026"}
+    response = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("essex.xlsx", workbook), **period},
+                           follow=True)
+    page = response.content.decode()
+    assert "was imported for 1 April 2025 to 31 March 2026." in page
+    assert "The return&#x27;s cases run from" in page and "figures for the parts of the period it does not cover are missing or partial" in page
