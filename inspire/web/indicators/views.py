@@ -341,3 +341,18 @@ def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = content_disposition_header(True, f"inspire-indicators-{authority.slug}-{date.today():%Y-%m-%d}.xlsx")
     return response
+
+
+@require_GET
+def benchmark_export(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    """The authority against England, its region and its neighbours for every published indicator."""
+    authority = _authority(slug)
+    annex_a = selectors.can_see_annex_a(request.user, authority)
+    name = f"inspire-benchmarking-{authority.slug}-{date.today():%Y-%m-%d}.{kind}"
+    if kind == "csv":
+        response = HttpResponse(exports.benchmark_csv(authority=authority, annex_a=annex_a), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(exports.benchmark_xlsx(authority=authority, annex_a=annex_a),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response

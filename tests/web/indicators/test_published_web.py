@@ -118,3 +118,40 @@ def test_the_shipped_set_is_loaded_again_when_its_figures_were_removed(shipped):
     loaded = services.shipped_comparators_load()
     assert loaded.count("new") == 25_160 and not loaded.already_loaded
     assert ComparatorValue.objects.filter(indicator="sw_caseload", code="881", period_end=date(2025, 9, 30)).get().value == 13.6
+
+
+def test_benchmarking_export_as_excel_with_charts_and_as_csv_never_formulas(client, shipped):
+    import csv
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    essex = Authority.objects.get(name="Essex")
+    response = client.get("/authorities/essex/indicators/benchmarking.xlsx")
+    assert response.status_code == 200 and "inspire-benchmarking-essex-" in response["Content-Disposition"]
+    charts = [n for n in zipfile.ZipFile(io.BytesIO(response.content)).namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == len(MEASURES)  # one chart per published indicator
+    sheet = load_workbook(io.BytesIO(response.content))["Benchmarking"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+    assert len(rows) == len(MEASURES) * 14  # the authority, England, region, the neighbours' average, ten neighbours
+    essex_rr = next(r for r in rows if r[0] == "Re-referrals within 12 months" and r[2] == "Essex")
+    assert essex_rr[4:10] == [15.4, "percentage", None, 18, 153, "best quarter (1st quartile)"]
+    england = next(r for r in rows if r[0] == "Re-referrals within 12 months" and r[2] == "England")
+    assert england[4] == 22.6
+    suppressed = [r for r in rows if r[4] is None]
+    assert suppressed and all(r[6] for r in suppressed)  # not published: the reason, never 0
+
+    # a name a spreadsheet would run as a formula stays text in both files
+    essex.name = "=HYPERLINK(\"http://example.com\")"
+    essex.save()
+    book = client.get("/authorities/essex/indicators/benchmarking.xlsx").content
+    cells = [c for r in load_workbook(io.BytesIO(book))["Benchmarking"].iter_rows() for c in r]
+    hostile = [c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert hostile and all(c.data_type == "s" for c in hostile)
+    assert b"<f>" not in zipfile.ZipFile(io.BytesIO(book)).read("xl/worksheets/sheet1.xml")
+    text = client.get("/authorities/essex/indicators/benchmarking.csv").content.decode()
+    parsed = list(csv.reader(io.StringIO(text)))
+    assert parsed[0][:5] == ["Indicator", "Year", "Area", "Kind", "Figure"]
+    assert any(row[2] == "'=HYPERLINK(\"http://example.com\")" for row in parsed[1:])
+    assert not any(cell.startswith(("=", "+", "@")) for row in parsed for cell in row)
