@@ -72,6 +72,8 @@ CLA_RELEASE = "Children looked after in England including adoptions"
 WORKFORCE_RELEASE = "Children's social work workforce"
 POPULATION_RELEASE = "ONS mid-year population estimates (children aged 0 to 17)"
 POPULATION = "population_under_18"
+#: how a rate Inspire could not work out from an EES count says so (never replaces a published figure)
+NOT_WORKED_OUT = "no rate:"
 
 
 @dataclass(frozen=True)
@@ -440,7 +442,7 @@ def read_ees(text: str, register: Register, *, population: dict[tuple[str, int],
             if m.ees.per_10000_of_population and value is not None:
                 people = (population or {}).get((code, year - 1))
                 if not people:
-                    value, why = None, "no rate: no ONS population for the year before is loaded"
+                    value, why = None, f"{NOT_WORKED_OUT} no ONS population for the year before is loaded"
                 else:
                     value = round(value / people * 10_000, m.decimals)
                     source = f"{m.release} (EES, {m.ees.value} per 10,000 of the ONS mid-{year - 1} population)"

@@ -16,7 +16,7 @@ from inspire.core.indicators import CATALOGUE, Period, Unit, compute_all, read_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
 from inspire.core.indicators.compute import Result, reporting_periods, standard_periods
 from inspire.core.indicators.published import (
-    POPULATION, SHIPPED, Figure, read_compact, read_published, shipped_text,
+    NOT_WORKED_OUT, POPULATION, SHIPPED, Figure, read_compact, read_published, shipped_text,
 )
 from inspire.core.reading.dates import format_long
 from inspire.core.register import default_register
@@ -287,17 +287,19 @@ def published_store(*, figures: list[Figure], kind: str, filename: str, sha256: 
                     passed_over: dict[str, int] | None = None) -> PublishedLoad:
     """Store published figures over those held: new ones added, changed ones (a value revised, or
     now published or no longer) updated; each measure's counts of new, changed and unchanged figures
-    returned and recorded (``ComparatorLoad``). The ONS under-18 estimates become each authority's
-    published population. One transaction."""
+    returned and recorded (``ComparatorLoad``). The ONS under-18 estimates are kept too (England's and
+    the regions', for working out rates from an EES count) and become each authority's published
+    population. One transaction."""
     result = PublishedLoad(kind, passed_over=dict(passed_over or {}))
-    measures = {f.measure for f in figures if f.measure != POPULATION}
+    measures = {f.measure for f in figures}
     held = {(c.level, c.code, c.indicator, c.period_end): c for c in ComparatorValue.objects.filter(indicator__in=measures)}
     new, changed = [], []
     for f in figures:
-        if f.measure == POPULATION:
-            continue
         counts = result.changes.setdefault(f.measure, {"new": 0, "changed": 0, "unchanged": 0})
         row = held.get(f.key)
+        if row is not None and f.value is None and f.not_published.startswith(NOT_WORKED_OUT):
+            counts["unchanged"] += 1  # Inspire could not work the rate out: the figure held is kept
+            continue
         fields = dict(zip(COMPARATOR_FIELDS, (f.value, f.not_published[:120], f.name[:120], f.former, f.source[:200])))
         if row is None:
             new.append((f.level, f.code, f.measure, _day(f.period_end), *fields.values()))
@@ -316,7 +318,7 @@ def published_store(*, figures: list[Figure], kind: str, filename: str, sha256: 
                      [(*row, now) for row in new])
         ComparatorValue.objects.bulk_update(changed, ["value", "not_published", "name", "former", "source"], batch_size=2000)
         if population:
-            result.changes[POPULATION] = _published_population_store(population)
+            _published_population_store(population)  # each authority's, for its Annex A rates
         ComparatorLoad.objects.create(kind=kind[:200], filename=filename[:255], sha256=sha256, changes=result.changes)
     return result
 
@@ -380,8 +382,8 @@ def published_file_import(*, content: bytes, filename: str) -> PublishedLoad:
     """Load a newer LAIT long file or EES CSV (``PublishedError`` for any other file). An EES count
     that the release publishes without a rate (children in need, on plans) becomes a rate with the
     ONS population Inspire holds for the year before (as DfE works it out)."""
-    population = {(str(code), as_at.year): under_18 for code, as_at, under_18 in
-                  Population.objects.filter(source="published").values_list("authority__dfe_la_code", "as_at", "under_18")}
+    population = {(code, as_at.year): people for code, as_at, people in
+                  ComparatorValue.objects.filter(indicator=POPULATION).exclude(value=None).values_list("code", "period_end", "value")}
     parsed = read_published(content, default_register(), population=population)
     return published_store(figures=parsed.figures, kind=parsed.kind, filename=PurePath(filename).name,
                            sha256=hashlib.sha256(content).hexdigest(), passed_over=parsed.passed_over)

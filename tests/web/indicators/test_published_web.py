@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from inspire.core.indicators.published import MEASURES
+from inspire.core.indicators.published import MEASURES, POPULATION
 from inspire.web.indicators import selectors, services
 from inspire.web.indicators.models import ComparatorLoad, ComparatorValue, Population
 from inspire.web.inspections.ingest import database_prepare
@@ -25,8 +25,9 @@ def shipped(db):
 
 
 def test_database_prepare_loads_the_shipped_comparators_once(shipped):
-    assert ComparatorValue.objects.count() == 25_160
-    assert ComparatorValue.objects.filter(value=None).count() == 1_697
+    assert ComparatorValue.objects.exclude(indicator=POPULATION).count() == 25_160
+    assert ComparatorValue.objects.filter(indicator=POPULATION, code="E92000001").count() == 10  # England's, 2015-2024
+    assert ComparatorValue.objects.exclude(indicator=POPULATION).filter(value=None).count() == 1_697
     assert not ComparatorValue.objects.filter(value=0, not_published__gt="").exists()
     load = ComparatorLoad.objects.get()
     assert load.changes["re_referrals"] == {"new": 1_700, "changed": 0, "unchanged": 0}
@@ -36,7 +37,20 @@ def test_database_prepare_loads_the_shipped_comparators_once(shipped):
     essex = Authority.objects.get(name="Essex")
     assert Population.objects.filter(authority=essex, source="published").count() == 10
     database_prepare()
-    assert ComparatorLoad.objects.count() == 1 and ComparatorValue.objects.count() == 25_160
+    assert ComparatorLoad.objects.count() == 1 and ComparatorValue.objects.count() == 25_160 + 1_640
+
+
+def test_a_count_file_gives_rates_with_the_ons_population_and_never_blanks_a_published_rate(shipped):
+    loaded = services.published_file_import(content=(EES / "b1_children_in_need_2013_to_2025.csv").read_bytes(), filename="b1.csv")
+    # the shipped ONS estimates run from mid-2015, so the 2013-2015 rates cannot be worked out; the rates
+    # worked out agree with LAIT's: the only changes are four reasons EES gives for LAIT's "-"
+    assert loaded.changes["children_in_need_rate"]["changed"] == 4
+    hampshire = ComparatorValue.objects.get(indicator="children_in_need_rate", code="850", period_end=date(2024, 3, 31))
+    assert (hampshire.value, hampshire.not_published) == (None, "low reliability")
+    england = ComparatorValue.objects.get(indicator="children_in_need_rate", level="national", period_end=date(2025, 3, 31))
+    assert england.value == 330.3
+    early = ComparatorValue.objects.get(indicator="children_in_need_rate", level="national", period_end=date(2014, 3, 31))
+    assert (early.value, early.not_published) == (None, "no rate: no ONS population for the year before is loaded")
 
 
 def test_a_newer_ees_file_says_what_changed(shipped):
@@ -116,7 +130,7 @@ def test_the_shipped_set_is_loaded_again_when_its_figures_were_removed(shipped):
     ComparatorLoad.objects.all().delete()
     ComparatorValue.objects.all().delete()
     loaded = services.shipped_comparators_load()
-    assert loaded.count("new") == 25_160 and not loaded.already_loaded
+    assert loaded.count("new") == 25_160 + 1_640 and not loaded.already_loaded  # figures and ONS populations
     assert ComparatorValue.objects.filter(indicator="sw_caseload", code="881", period_end=date(2025, 9, 30)).get().value == 13.6
 
 
