@@ -54,8 +54,8 @@ def main() -> int:
 
     from inspire.core.indicators.published import PublishedError, read_published
     from inspire.core.register import default_register
-    from inspire.web.indicators import services
-    from inspire.web.inspections.services import register_sync
+    from inspire.web.measure import services
+    from inspire.web.read.services import register_sync
 
     call_command("migrate", interactive=False, verbosity=0)
     register_sync()

@@ -103,8 +103,8 @@ def import_workbook(
     _database()
     from inspire.core.indicators import AnnexAError
     from inspire.core.register import default_register
-    from inspire.web.indicators.services import annex_a_import
-    from inspire.web.inspections.models import Authority
+    from inspire.web.measure.services import annex_a_import
+    from inspire.web.read.models import Authority
 
     entry = default_register().lookup(authority)
     if entry is None:
@@ -120,7 +120,7 @@ def import_workbook(
         raise typer.Exit(2) from None
     rows = sum(dataset.row_counts.values())
     typer.echo(f"Imported {workbook.name} for {entry.name}: {rows:,} rows, {dataset.problem_count:,} problems, {dataset.values.count():,} indicator values.")
-    from inspire.core.reading.dates import format_long
+    from inspire.core.calendar import format_long
 
     typer.echo(f"Reporting period: {format_long(period.start)} to {format_long(period.end)}"
                + (f" (the return's cases run from {format_long(dataset.first_date)} to {format_long(dataset.last_date)})"
@@ -131,7 +131,7 @@ def import_workbook(
 def sync_reports() -> None:
     """Store again the area figures read from every stored report as indicator values (ingest and upload do this for what they store)."""
     _database()
-    from inspire.web.indicators.services import report_figures_sync
+    from inspire.web.measure.services import report_figures_sync
 
     typer.echo(f"{report_figures_sync():,} figures from reports stored.")
 
@@ -142,7 +142,7 @@ def comparators(file: Path = typer.Argument(..., exists=True, dir_okay=False, re
     """Load published England, region and authority figures (a newer LAIT or EES file) and say what changed."""
     _database()
     from inspire.core.indicators.published import MEASURES, POPULATION, PublishedError
-    from inspire.web.indicators.services import comparators_import, published_file_import
+    from inspire.web.measure.services import comparators_import, published_file_import
 
     content = file.read_bytes()
     if content[:4] != b"PAR1" and b"indicator" in content.split(b"\n", 1)[0]:  # Inspire's own CSV layout

@@ -1,0 +1,389 @@
+"""Writes: importing an Annex A workbook or a comparator CSV, entering the under-18 population,
+and turning the area facts read from inspection reports into dated indicator values."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from inspire.core.indicators import CATALOGUE, Period, Unit, compute_all, read_annex_a
+from inspire.core.indicators.comparators import CsvProblem, read_comparators
+from inspire.core.indicators.compute import Result, reporting_periods, standard_periods
+from inspire.core.indicators.published import (
+    NOT_WORKED_OUT, POPULATION, SHIPPED, Figure, read_compact, read_published, shipped_text,
+)
+from inspire.core.calendar import format_long
+from inspire.core.register import default_register
+from inspire.web.measure import caselists
+from inspire.web.measure.models import AnnexAImport, CaseList, ComparatorLoad, ComparatorValue, IndicatorValue, Population
+from inspire.web.measure.selectors import population_choice
+from inspire.web.read.models import Authority, Inspection
+
+#: the area facts readers store in ``Inspection.facts`` -> the indicator each one is a value of
+REPORT_FACTS = {
+    "children_in_need": "children_in_need",
+    "children_in_need_rate": "children_in_need_rate",
+    "child_protection_plans": "cp_plans",
+    "child_protection_rate": "cp_rate",
+    "looked_after": "looked_after",
+    "looked_after_rate": "looked_after_rate",
+}
+
+
+def _value_row(authority: Authority, result: Result, **source) -> IndicatorValue:
+    return IndicatorValue(
+        authority=authority,
+        indicator=result.indicator.id,
+        period_start=result.period.start,
+        period_end=result.period.end,
+        value=result.value,
+        numerator=result.numerator,
+        denominator=result.denominator,
+        left_out=result.left_out,
+        unavailable=result.unavailable or "",
+        **source,
+    )
+
+
+def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None,
+                   period: Period | None = None) -> AnnexAImport:
+    """Read, check and store an Annex A workbook and compute every indicator for its standard periods
+    (``compute.standard_periods``; indicators that read columns describing the day of the return
+    only for periods ending near it). Raises ``AnnexAError`` for a file that is not a
+    workbook; problems inside it are stored on the import. All or nothing. The authority's report
+    figures are synchronised first (``report_figures_sync``)."""
+    lists = read_annex_a(content)
+    # the reporting period the person importing gave (web and CLI ask, defaulting to the last whole
+    # year to 31 March), never guessed from the data; without one, the periods the data covers
+    periods = reporting_periods(period) if period is not None else standard_periods(lists)
+    window = lists.date_range()
+    with transaction.atomic():
+        report_figures_sync(authority=authority)  # a report's under-18 population can serve the rates
+        dataset = AnnexAImport.objects.create(
+            authority=authority,
+            filename=PurePath(filename.replace("\\", "/")).name[:255] or "annex_a.xlsx",
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=uploaded_by,
+            first_date=window[0] if window else None,
+            last_date=window[1] if window else None,
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
+            row_counts={**{key: len(lists.rows(key)) for key in lists.columns}, **lists.other_rows},
+            columns={key: sorted(found) for key, found in lists.columns.items()},
+            problem_count=len(lists.problems),
+            problems=[
+                {"list": p.list, "row": p.row, "column": p.column, "message": p.message, "kind": p.kind}
+                for p in lists.problems[: AnnexAImport.PROBLEMS_KEPT]
+            ],
+        )
+        CaseList.objects.bulk_create(
+            CaseList(dataset=dataset, list_key=key, row_count=len(lists.rows(key)), data=caselists.dump(key, lists.rows(key)))
+            for key in lists.columns
+        )
+        known = list(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"))
+        values = []
+        for period in periods:
+            people, where = population_choice(known, period.end) or (None, "")
+            values += [
+                _value_row(authority, result, source="annex_a", dataset=dataset,
+                           population_source=where if result.indicator.unit is Unit.RATE and people else "")
+                for result in compute_all(lists, period, population_under_18=people)
+                if not _before_the_return(result, window)
+            ]
+        IndicatorValue.objects.bulk_create(values, batch_size=500)
+    return dataset
+
+
+#: how far before the return's last date a period may end and still use columns that describe the
+#: day of the return ("date of the last visit", "placements in the last 12 months")
+AS_AT_RETURN_DAYS = 31
+
+
+def _before_the_return(result: Result, window: tuple[date, date] | None) -> bool:
+    return result.indicator.as_at_return and window is not None and (window[1] - result.period.end).days > AS_AT_RETURN_DAYS
+
+
+def population_set(*, authority: Authority, as_at: date, under_18: int, entered_by=None) -> Population:
+    """Enter (or correct) the under-18 population on a date, and recompute the authority's rates
+    (those of its imports, and those worked out for its reports' counts)."""
+    if under_18 <= 0:
+        raise ValueError("the population must be a whole number above 0")
+    with transaction.atomic():
+        population, _ = Population.objects.update_or_create(
+            authority=authority, as_at=as_at, source="entered", defaults={"under_18": under_18, "entered_by": entered_by}
+        )
+        report_figures_sync(authority=authority)
+        rates_refresh(authority=authority)
+    return population
+
+
+def rates_refresh(*, authority: Authority | None = None, authorities: Iterable[Authority] | None = None) -> int:
+    """Recompute the rates per 10,000 of an authority's (or some authorities') imports from the
+    population now known."""
+    ids = [authority.pk] if authority is not None else [a.pk for a in authorities or ()]
+    rate_ids = [i.id for i in CATALOGUE.values() if i.unit is Unit.RATE]
+    values = list(IndicatorValue.objects.filter(authority__in=ids, source="annex_a", indicator__in=rate_ids).exclude(numerator=None))
+    if not values:
+        return 0
+    known: dict[int, list] = {a: [] for a in ids}
+    for row in Population.objects.filter(authority__in=ids).values_list("authority_id", "as_at", "source", "under_18"):
+        known[row[0]].append(row[1:])
+    changed = []
+    for value in values:
+        population, where = population_choice(known[value.authority_id], value.period_end) or (None, "")
+        if population:
+            value.value, value.denominator, value.unavailable = value.numerator / population * 10_000, population, ""
+            value.population_source = where
+            changed.append(value)
+    IndicatorValue.objects.bulk_update(changed, ["value", "denominator", "unavailable", "population_source"])
+    return len(changed)
+
+
+def report_figures_sync(*, authority: Authority | None = None, authorities: Iterable[Authority] | None = None) -> int:
+    """Store the area facts of stored inspection reports (children in need, on plans, looked after
+    and their rates; children under 18 as the population) as dated values, for one authority, some,
+    or all; then recompute those authorities' Annex A rates, as a report's population may serve them.
+    Idempotent: a report's earlier figures are replaced. The date is the one the report states the
+    figures at (``facts["as_at"]``), else the inspection's start. Runs whenever reports are stored
+    (``on_inspections_stored``)."""
+    inspections = Inspection.objects.exclude(authority=None).exclude(facts={})
+    if authority is not None:
+        authorities = [authority]
+    if authorities is not None:
+        inspections = inspections.filter(authority__in=[a.pk for a in authorities])
+    rows: dict[int, list[IndicatorValue]] = {}  # by inspection
+    populations: dict[tuple[int, date], Population] = {}  # by (authority, day): the last report's wins
+    touched: dict[int, Authority] = {}
+    dated = []
+    for inspection in inspections.select_related("authority"):
+        facts = inspection.facts or {}
+        day = _fact_date(facts.get("as_at")) or inspection.inspection_start
+        if day is None:
+            continue
+        dated.append(inspection)
+        touched[inspection.authority_id] = inspection.authority
+        rows[inspection.pk] = [
+            IndicatorValue(authority=inspection.authority, indicator=indicator, period_start=day, period_end=day,
+                           value=float(facts[key]), source="report", inspection=inspection)
+            for key, indicator in REPORT_FACTS.items()
+            if isinstance(facts.get(key), (int, float))
+        ]
+        under_18 = facts.get("children_under_18")
+        if isinstance(under_18, (int, float)) and under_18 > 0:
+            populations[(inspection.authority_id, day)] = Population(
+                authority=inspection.authority, as_at=day, source="report", under_18=int(under_18), inspection=inspection)
+    with transaction.atomic():
+        ids = [i.pk for i in dated]
+        for chunk in range(0, len(ids), 500):  # stays within every database's limit on query parameters
+            IndicatorValue.objects.filter(inspection__in=ids[chunk:chunk + 500]).delete()
+            Population.objects.filter(inspection__in=ids[chunk:chunk + 500]).delete()
+        for (authority_id, day), population in populations.items():  # few: one per report with a population
+            Population.objects.update_or_create(
+                authority_id=authority_id, as_at=day, source="report",
+                defaults={"under_18": population.under_18, "inspection": population.inspection},
+            )
+        new_rows = [row for inspection_rows in rows.values() for row in inspection_rows]
+        new_rows += _report_rates_derive(inspections=dated, rows=rows, authorities=list(touched))
+        IndicatorValue.objects.bulk_create(new_rows)
+        rates_refresh(authorities=touched.values())
+    return len(new_rows)
+
+
+#: a count a report states -> the rate per 10,000 worked out from it when the report gives none
+REPORT_RATES = {"children_in_need": "children_in_need_rate", "cp_plans": "cp_rate", "looked_after": "looked_after_rate"}
+
+
+def _report_rates_derive(*, inspections, rows: dict[int, list[IndicatorValue]], authorities: list[int]) -> list[IndicatorValue]:
+    """The rates of a report that states a count but not its rate, from the under-18 population: one
+    entered, else the one the same report states, else ``population_choice`` (the ONS estimate DfE
+    uses, else another report's, saying so); ``rows`` are each report's values."""
+    known: dict[int, list] = {a: [] for a in authorities}
+    for row in Population.objects.filter(authority__in=authorities).values_list("authority_id", "as_at", "source", "under_18"):
+        known[row[0]].append(row[1:])
+    derived = []
+    for inspection in inspections:
+        values = {v.indicator: v for v in rows[inspection.pk]}
+        for count, rate in REPORT_RATES.items():
+            if count not in values or rate in values:
+                continue
+            day = values[count].period_end
+            population, where = population_choice(known[inspection.authority_id], day) or (None, "")
+            own = (inspection.facts or {}).get("children_under_18")
+            if isinstance(own, (int, float)) and own > 0 and not where.startswith("entered"):
+                population, where = int(own), f"printed in the same report, as at {format_long(day)}"
+            if population:
+                derived.append(IndicatorValue(authority=inspection.authority, indicator=rate, period_start=day, period_end=day,
+                                              value=values[count].value / population * 10_000, numerator=values[count].value,
+                                              denominator=population, source="report", inspection=inspection,
+                                              population_source=where))
+    return derived
+
+
+def on_inspections_stored(sender, *, inspections, **kwargs) -> None:
+    """Receiver of ``inspections.signals.inspections_stored``: sync the report figures of the
+    authorities of the reports just stored (connected in ``IndicatorsConfig.ready``)."""
+    ids = {inspection.authority_id for inspection in inspections if inspection.authority_id is not None}
+    if ids:
+        report_figures_sync(authorities=Authority.objects.filter(pk__in=ids))
+
+
+def _fact_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class ComparatorImport:
+    stored: int = 0
+    suppressed: int = 0
+    problems: list[CsvProblem] = field(default_factory=list)
+
+
+def comparators_import(*, text: str) -> ComparatorImport:
+    """Store a comparator CSV (layout in ``inspire.core.indicators.comparators``). All or nothing:
+    with any bad row nothing is stored and every problem is reported."""
+    parsed = read_comparators(text, default_register())
+    result = ComparatorImport(suppressed=parsed.suppressed, problems=parsed.problems)
+    if parsed.problems:
+        return result
+    with transaction.atomic():
+        for v in parsed.values:
+            ComparatorValue.objects.update_or_create(
+                level=v.level, code=v.code, indicator=v.indicator, period_end=v.period_end, defaults={"value": v.value}
+            )
+    result.stored = len(parsed.values)
+    return result
+
+
+# -- published comparators (LAIT, EES, the set shipped with Inspire) ----------------------------------
+
+
+COMPARATOR_FIELDS = ("value", "not_published", "name", "former", "source")
+
+
+@dataclass
+class PublishedLoad:
+    kind: str
+    #: measure -> {"new": n, "changed": n, "unchanged": n}
+    changes: dict[str, dict[str, int]] = field(default_factory=dict)
+    passed_over: dict[str, int] = field(default_factory=dict)
+    already_loaded: bool = False
+
+    def count(self, what: str) -> int:
+        return sum(c.get(what, 0) for c in self.changes.values())
+
+
+def published_store(*, figures: list[Figure], kind: str, filename: str, sha256: str,
+                    passed_over: dict[str, int] | None = None) -> PublishedLoad:
+    """Store published figures over those held: new ones added, changed ones (a value revised, or
+    now published or no longer) updated; each measure's counts of new, changed and unchanged figures
+    returned and recorded (``ComparatorLoad``). The ONS under-18 estimates are kept too (England's and
+    the regions', for working out rates from an EES count) and become each authority's published
+    population. One transaction."""
+    result = PublishedLoad(kind, passed_over=dict(passed_over or {}))
+    measures = {f.measure for f in figures}
+    held = {(c.level, c.code, c.indicator, c.period_end): c for c in ComparatorValue.objects.filter(indicator__in=measures)}
+    new, changed = [], []
+    for f in figures:
+        counts = result.changes.setdefault(f.measure, {"new": 0, "changed": 0, "unchanged": 0})
+        row = held.get(f.key)
+        if row is not None and f.value is None and f.not_published.startswith(NOT_WORKED_OUT):
+            counts["unchanged"] += 1  # Inspire could not work the rate out: the figure held is kept
+            continue
+        fields = dict(zip(COMPARATOR_FIELDS, (f.value, f.not_published[:120], f.name[:120], f.former, f.source[:200])))
+        if row is None:
+            new.append((f.level, f.code, f.measure, _day(f.period_end), *fields.values()))
+            counts["new"] += 1
+        elif row.value != f.value or row.not_published != fields["not_published"]:
+            for name, value in fields.items():
+                setattr(row, name, value)
+            changed.append(row)
+            counts["changed"] += 1
+        else:
+            counts["unchanged"] += 1
+    population = [f for f in figures if f.measure == POPULATION and f.level == "local_authority" and f.value]
+    with transaction.atomic():
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        _insert_many(ComparatorValue, ["level", "code", "indicator", "period_end", *COMPARATOR_FIELDS, "imported"],
+                     [(*row, now) for row in new])
+        ComparatorValue.objects.bulk_update(changed, ["value", "not_published", "name", "former", "source"], batch_size=2000)
+        if population:
+            _published_population_store(population)  # each authority's, for its Annex A rates
+        ComparatorLoad.objects.create(kind=kind[:200], filename=filename[:255], sha256=sha256, changes=result.changes)
+    return result
+
+
+def _insert_many(model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert rows (tuples in the order of ``columns``: field names; dates already adapted with
+    ``_day``) with one ``executemany``: ``bulk_create`` builds a model and compiles SQL for every row,
+    about 8 s for the 25,000 comparator figures shipped (measured); this takes under one."""
+    if not rows:
+        return
+    ops = connection.ops
+    fields = [model._meta.get_field(name) for name in columns]
+    sql = (f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({', '.join(ops.quote_name(f.column) for f in fields)}) "
+           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _day(value: date):
+    return connection.ops.adapt_datefield_value(value)
+
+
+def _published_population_store(figures: list[Figure]) -> dict[str, int]:
+    authorities = {a.dfe_la_code: a.pk for a in Authority.objects.exclude(dfe_la_code="")}
+    held = {(p.authority_id, p.as_at): p for p in Population.objects.filter(source="published")}
+    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    new, changed = [], []
+    for f in figures:
+        authority = authorities.get(f.code)
+        if authority is None:
+            continue
+        row = held.get((authority, f.period_end))
+        if row is None:
+            new.append((authority, _day(f.period_end), int(f.value), "published"))
+            counts["new"] += 1
+        elif row.under_18 != int(f.value):
+            row.under_18 = int(f.value)
+            changed.append(row)
+            counts["changed"] += 1
+        else:
+            counts["unchanged"] += 1
+    _insert_many(Population, ["authority", "as_at", "under_18", "source"], new)
+    Population.objects.bulk_update(changed, ["under_18"], batch_size=2000)
+    if new or changed:
+        rates_refresh(authorities=Authority.objects.filter(pk__in={row[0] for row in new} | {p.authority_id for p in changed}))
+    return counts
+
+
+def shipped_comparators_load() -> PublishedLoad:
+    """Load the comparators packaged with Inspire (``core/data/comparators.csv``) unless that very set
+    is loaded already: run by ``database_prepare`` (``inspire setup``, ``serve``, ``ingest``)."""
+    text = shipped_text()
+    sha256 = hashlib.sha256(text.encode()).hexdigest()
+    if ComparatorLoad.objects.filter(sha256=sha256).exists():
+        return PublishedLoad("Comparators shipped with Inspire", already_loaded=True)
+    return published_store(figures=read_compact(text), kind="Comparators shipped with Inspire", filename=SHIPPED,
+                           sha256=sha256)
+
+
+def published_file_import(*, content: bytes, filename: str) -> PublishedLoad:
+    """Load a newer LAIT long file or EES CSV (``PublishedError`` for any other file). An EES count
+    that the release publishes without a rate (children in need, on plans) becomes a rate with the
+    ONS population Inspire holds for the year before (as DfE works it out)."""
+    population = {(code, as_at.year): people for code, as_at, people in
+                  ComparatorValue.objects.filter(indicator=POPULATION).exclude(value=None).values_list("code", "period_end", "value")}
+    parsed = read_published(content, default_register(), population=population)
+    return published_store(figures=parsed.figures, kind=parsed.kind, filename=PurePath(filename).name,
+                           sha256=hashlib.sha256(content).hexdigest(), passed_over=parsed.passed_over)
