@@ -22,7 +22,7 @@ from inspire.core.indicators.comparators import ComparatorValue as CoreComparato
 from inspire.core.indicators.comparators import Comparison, compare, quartile_label
 from inspire.core.indicators.compute import Result
 from inspire.core.indicators.published import (
-    BY_INDICATOR, ENGLAND, MEASURES, REGION_NAMES, Benchmark, Figure, Measure, benchmark, reading, region_of,
+    BY_INDICATOR, ENGLAND, MEASURES, REGION_NAMES, Benchmark, Figure, Measure, benchmark, is_former, reading, region_of,
 )
 from inspire.core.calendar import format_long
 from inspire.core.register import default_register
@@ -306,6 +306,13 @@ def published_figures(*, authority: Authority, measure_ids: list[str], register)
     return out
 
 
+def year_figures(*, measure_id: str, period_end: date) -> list[Figure]:
+    """Every area's figure for one measure and year (for an authority compared in an earlier year)."""
+    rows = ComparatorValue.objects.filter(indicator=measure_id, period_end=period_end).values_list(*FIGURE_FIELDS)
+    return [Figure(i, level, code, name, end.year, end, value, why, source, former)
+            for i, level, code, name, end, value, why, source, former in rows]
+
+
 def published_summary(*, authority: Authority, measure: Measure, figures: list[Figure], register,
                       own: IndicatorValue | None = None) -> PublishedSummary | None:
     """``own``: Inspire's whole-year figure, used where the authority's published one is missing."""
@@ -314,18 +321,24 @@ def published_summary(*, authority: Authority, measure: Measure, figures: list[F
     if entry is None or not england:
         return None
     end = england[-1][0]
+    authority_series = sorted((f.period_end, f.value) for f in figures
+                              if f.level == "local_authority" and f.code == entry.dfe_la_code and f.value is not None)
+    gone = is_former(entry) and authority_series and authority_series[-1][0] < end
+    if gone:  # an authority that no longer exists: compared in the last year it has a figure
+        end = authority_series[-1][0]
+        figures = [f for f in figures if f.period_end != end] + year_figures(measure_id=measure.id, period_end=end)
     mine = next((f for f in figures if f.level == "local_authority" and f.code == entry.dfe_la_code and f.period_end == end), None)
     own_value = None
     if (mine is None or mine.value is None) and own is not None and own.value is not None and abs((own.period_end - end).days) <= 31:
         own_value = round(own.value, measure.decimals + 1)
     b = benchmark(entry, measure, end, figures, register, own=own_value)
-    authority_series = sorted((f.period_end, f.value) for f in figures
-                              if f.level == "local_authority" and f.code == entry.dfe_la_code and f.value is not None)
     region = region_of(entry)
     region_series = sorted((f.period_end, f.value) for f in figures if f.level == "regional" and f.code == region and f.value is not None)
     line = reading(b, [(d.year, v) for d, v in authority_series])
     if own_value is not None:
         line = f"Inspire's own figure: {line[0].lower()}{line[1:]}"
+    if gone:
+        line = f"{authority.name} no longer exists: its last published year. {line}"
     source = mine.source if mine is not None and mine.source else next((f.source for f in figures if f.level == "national" and f.period_end == end), "")
     return PublishedSummary(measure, b, own_value is not None, mine.not_published if mine is not None and mine.value is None else
                             ("" if mine is not None else "no figure in the data loaded"),

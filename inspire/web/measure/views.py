@@ -84,7 +84,7 @@ def _row(s: selectors.IndicatorSummary | None, authority: Authority, p: selector
         b = p.benchmark
         row["england"] = p.format(b.england.value if b.england else None)
         row["region"] = p.format(b.region.value if b.region else None)
-        row["neighbours"] = p.format(b.neighbours_mean)
+        row["neighbours"] = p.format(b.neighbours_mean) if b.neighbours else "no statistical neighbours"
         row["quartile"] = (f"{b.quartile_text}; ranked {b.rank} of {b.ranked}" if b.quartile else
                            f"Not ranked: {p.own_not_published or 'no figure for the year'}")
         row["year"] = p.year_label

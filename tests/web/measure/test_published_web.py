@@ -169,3 +169,11 @@ def test_benchmarking_export_as_excel_with_charts_and_as_csv_never_formulas(clie
     assert parsed[0][:5] == ["Indicator", "Year", "Area", "Kind", "Figure"]
     assert any(row[2] == "'=HYPERLINK(\"http://example.com\")" for row in parsed[1:])
     assert not any(cell.startswith(("=", "+", "@")) for row in parsed for cell in row)
+
+
+def test_an_authority_that_no_longer_exists_is_compared_in_its_last_published_year(client, shipped):
+    html = client.get("/authorities/northamptonshire/indicators/re_referrals/").content.decode()
+    assert "Against the published figures, year ending 31 March 2021" in html
+    assert "Northamptonshire no longer exists: its last published year. Above England" in html
+    dashboard = client.get("/authorities/northamptonshire/indicators/").content.decode()
+    assert "no statistical neighbours" in dashboard
