@@ -7,7 +7,9 @@ PYTHON ?= python3.11
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SHARED ?= ../shared
-CORPUS ?= $(SHARED)/corpus/reports
+# The development corpus when it is beside the checkout, else the sample packaged with Inspire.
+SAMPLE := inspire/sample/reports
+CORPUS ?= $(if $(wildcard $(SHARED)/corpus/reports),$(SHARED)/corpus/reports,$(SAMPLE))
 export INSPIRE_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: install install-dev system-packages assets run test test-fast bench clean
@@ -32,7 +34,8 @@ system-packages:
 
 ## Install, load the sample corpus into the embedded database (SQLite) and serve it.
 run: install
-	@test -d "$(CORPUS)" || { echo "make run: the sample corpus is not at $(CORPUS); give its folder: make run CORPUS=path/to/reports" >&2; exit 2; }
+	@test -d "$(CORPUS)" || { echo "make run: no reports at $(CORPUS); give their folder: make run CORPUS=path/to/reports" >&2; exit 2; }
+	@if [ "$(CORPUS)" = "$(SAMPLE)" ]; then echo "make run: $(SHARED)/corpus is not beside this checkout, so Inspire loads its packaged sample (15 reports)"; fi
 	$(PY) -m inspire ingest --allow-failures $(CORPUS)  # the corpus holds one bad file on purpose: report it, carry on to serve
 	$(PY) -m inspire serve
 

@@ -25,3 +25,4 @@ from inspire.cli import serve  # noqa: E402,F401
 from inspire.cli import plans  # noqa: E402,F401
 from inspire.cli import indicators  # noqa: E402,F401
 from inspire.cli import users  # noqa: E402,F401
+from inspire.cli import official  # noqa: E402,F401

@@ -125,3 +125,74 @@ def transitions(judgements: Iterable[Judged], as_at: date | None = None) -> Coun
     for history in by_authority.values():
         pairs.update((a.grade, b.grade) for a, b in zip(history, history[1:]))
     return pairs
+
+
+GOOD_OR_OUTSTANDING = frozenset({"good", "outstanding"})
+
+
+def quarter_ends(first: date, last: date) -> list[date]:
+    """Every quarter end (31 March, 30 June, 30 September, 31 December) from ``first`` to ``last``."""
+    ends = []
+    for year in range(first.year, last.year + 1):
+        for month, day in ((3, 31), (6, 30), (9, 30), (12, 31)):
+            end = date(year, month, day)
+            if first <= end <= last:
+                ends.append(end)
+    return ends
+
+
+@dataclass(frozen=True)
+class Share:
+    as_at: date
+    judged: int
+    good_or_outstanding: int
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.good_or_outstanding / self.judged if self.judged else None
+
+
+def share_good_or_outstanding(
+    judgements: Iterable[Judged], dates: Iterable[date], group_of: Mapping[int, str] | None = None
+) -> dict[str | None, list[Share]]:
+    """At each date, how many authorities hold a grade in effect and how many of those are good or
+    outstanding: for England (key None) and, with ``group_of`` (authority id → region), for each group.
+    One pass over the judgements in effect order, so a long series costs no more than one as-at."""
+    ordered = in_effect(judgements)
+    latest: dict[int, str] = {}
+    series: dict[str | None, list[Share]] = defaultdict(list)
+    groups = sorted(set(group_of.values())) if group_of else []
+    position = 0
+    for day in sorted(dates):
+        while position < len(ordered) and ordered[position].effective <= day:
+            latest[ordered[position].authority_id] = ordered[position].grade
+            position += 1
+        counted = {a: g for a, g in latest.items() if group_of is None or a in group_of}
+        series[None].append(_share(day, counted.values()))
+        for group in groups:
+            series[group].append(_share(day, (g for a, g in counted.items() if group_of[a] == group)))
+    return dict(series)
+
+
+def _share(day: date, grades: Iterable[str]) -> Share:
+    grades = list(grades)
+    return Share(day, len(grades), sum(1 for g in grades if g in GOOD_OR_OUTSTANDING))
+
+
+#: grades as numbers for averaging, best highest (adequate, of older frameworks, sits with requires improvement)
+GRADE_SCORE = {"outstanding": 4, "good": 3, "requires_improvement": 2, "adequate": 2, "inadequate": 1}
+
+
+def mean_grade(judgements: Iterable[Judged], dates: Iterable[date], members: set[int]) -> list[tuple[date, float | None, int]]:
+    """At each date, the mean grade (``GRADE_SCORE``) of the ``members`` holding a grade then, and how
+    many hold one (None where none does): a group's grades over time, on the grade scale."""
+    ordered = [j for j in in_effect(judgements) if j.authority_id in members and j.grade in GRADE_SCORE]
+    latest: dict[int, str] = {}
+    series, position = [], 0
+    for day in sorted(dates):
+        while position < len(ordered) and ordered[position].effective <= day:
+            latest[ordered[position].authority_id] = ordered[position].grade
+            position += 1
+        scores = [GRADE_SCORE[g] for g in latest.values()]
+        series.append((day, sum(scores) / len(scores) if scores else None, len(scores)))
+    return series

@@ -85,6 +85,16 @@ class Register:
         """The authority whose name (in any printed form) is exactly ``name``."""
         return self._by_form.get(_normalise(name))
 
+    def starting_with(self, name: str) -> list[Authority]:
+        """Every authority one of whose names starts with the whole words of ``name`` ("Newcastle"
+        → Newcastle upon Tyne; "Kingston" → Kingston upon Hull and Kingston upon Thames): a short
+        form a report may print. More than one is ambiguous, for the caller to say so."""
+        start = _normalise(name)
+        if not start:
+            return []
+        found = {a.ofsted_urn: a for form, a in self._by_form.items() if form.startswith(start + " ")}
+        return sorted(found.values(), key=lambda a: a.name)
+
     def find(self, text: str) -> list[tuple[int, Authority, str]]:
         """Every authority named in ``text``, as (position in the normalised text, authority, form)."""
         normalised = _normalise(text)

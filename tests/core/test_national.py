@@ -85,3 +85,22 @@ def test_transitions_pair_each_authoritys_consecutive_judgements():
         {("inadequate", "requires_improvement"): 1, ("requires_improvement", "good"): 1, ("good", "good"): 1}
     )
     assert transitions(everything, as_at=date(2016, 1, 1)) == Counter({("inadequate", "requires_improvement"): 1})
+
+
+def test_share_good_or_outstanding_and_mean_grade_over_quarters():
+    from inspire.core.national import mean_grade, quarter_ends, share_good_or_outstanding
+
+    judged = [
+        Judged(1, 10, "inadequate", date(2014, 1, 6), date(2014, 1, 31), date(2014, 3, 1)),
+        Judged(2, 20, "good", date(2014, 5, 1), date(2014, 5, 20), None),
+        Judged(1, 11, "good", date(2016, 1, 4), date(2016, 1, 29), date(2016, 3, 1)),
+    ]
+    days = quarter_ends(date(2014, 3, 1), date(2016, 3, 31))
+    assert days[0] == date(2014, 3, 31) and days[-1] == date(2016, 3, 31) and len(days) == 9
+    shares = share_good_or_outstanding(judged, days, {1: "North", 2: "South"})
+    assert [(s.judged, s.good_or_outstanding) for s in shares[None]][:2] == [(1, 0), (2, 1)]
+    assert shares[None][-1].percent == 100
+    assert [s.judged for s in shares["South"]][:2] == [0, 1]
+    means = mean_grade(judged, days, {1, 2})
+    assert means[0] == (date(2014, 3, 31), 1.0, 1)
+    assert means[1][1] == 2.0 and means[-1][1] == 3.0

@@ -110,7 +110,8 @@ def make_sample() -> Sample:
         filename="essex-2014.txt",
     )
     essex_2014.recommendations = [
-        type(r)(section=r.section, ordinal=r.ordinal, text=r.text, page=3) for r in essex_2014.recommendations
+        type(r)(section=r.section, ordinal=r.ordinal, text=r.text, page=3, kind=kind, topic=topic)
+        for r, kind, topic in zip(essex_2014.recommendations, ("priority", "improvement"), ("Visits", None))
     ]
     _provenance(essex_2014, "judgements.overall", 2, "Overall effectiveness: Requires improvement to be good")
     essex_2014_inspection = store(essex_2014, pages=ESSEX_2014_PAGES)

@@ -4,7 +4,7 @@ viewers change nothing. Errors have the API's one shape: ``{"detail", "errors"}`
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,11 +30,36 @@ class ErrorOut(Schema):
     errors: list[dict] = []
 
 
+class ChangeOut(Schema):
+    version: int | None = Field(description="The version the save made")
+    by: str
+    when: datetime
+    field: str
+    before: str
+    after: str
+
+
+class ConflictOut(ErrorOut):
+    """A save refused because the object changed after the version it was based on. Nothing
+    was written; ``current`` is the object as stored now and ``changes`` the saves since the
+    version sent. Send the PATCH again with ``version`` to replace them."""
+
+    version: int = Field(description="The version stored now")
+    current: dict
+    changes: list[ChangeOut]
+
+
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+#: a PATCH's answers besides 200
+PATCH_ERRORS = {**ERRORS, 409: ConflictOut}
+#: the version a PATCH sends: the one it read (GET), so a save over someone else's newer one is refused
+Version = Field(..., ge=1, le=2**31 - 1, description="The version you read (from GET); if the stored one is newer, "
+                                                     "nothing is written and the answer is 409 with it")
 
 
 class PlanOut(Schema):
     id: int
+    version: int
     title: str
     authority: str
     inspection_id: int
@@ -45,6 +70,7 @@ class PlanOut(Schema):
 
 class MilestoneOut(Schema):
     id: int
+    version: int
     label: str
     text: str
     owner: str
@@ -57,6 +83,7 @@ class MilestoneOut(Schema):
 
 class ActionOut(Schema):
     id: int
+    version: int
     ref: str
     text: str
     lead: str
@@ -66,6 +93,7 @@ class ActionOut(Schema):
 
 class ItemOut(Schema):
     id: int
+    version: int
     ref: str
     title: str
     recommendation: str | None = Field(description="'la 3' or 'lscb 2'; null for the council's own item")
@@ -84,6 +112,7 @@ class MilestoneIn(Schema):
 
     model_config = ConfigDict(extra="forbid")
 
+    version: int = Version
     text: str | None = Field(None, min_length=1, max_length=5000)
     status: Literal[MILESTONE_STATUSES] | None = None  # type: ignore[valid-type]
     evidence: str | None = Field(None, max_length=5000)
@@ -111,7 +140,17 @@ def _plan(request, pk: int) -> Plan:
     return plan
 
 
-def _write(call):
+class Conflict(Exception):
+    """A refused save: the endpoint answers 409 with ``body``, in the API's error shape."""
+
+    def __init__(self, body: dict):
+        super().__init__(body["detail"])
+        self.body = body
+
+
+def _write(call, shown=None):
+    """Run a service; its refusals become the API's errors. ``shown`` gives a conflicting
+    object's output (the same as a successful PATCH gives)."""
     try:
         return call()
     except PermissionDenied as error:
@@ -119,6 +158,13 @@ def _write(call):
     except ValidationError as error:
         detail = "; ".join(f"{field}: {messages[0]}" for field, messages in error.message_dict.items())
         raise HttpError(422, detail) from None
+    except services.EditConflict as error:
+        changes = [{"version": e.version, "by": e.user.get_username() if e.user else "", "when": e.when,
+                    "field": e.field, "before": e.before, "after": e.after} for e in error.changes]
+        detail = (f"{error}. Read the changes, then send your PATCH again with version {error.version} "
+                  "to replace them")
+        raise Conflict({"detail": detail, "errors": [], "version": error.version,
+                        "current": shown(error.current) if shown else {}, "changes": changes}) from None
 
 
 def _part(plan: Plan, found: QuerySet, pk: int, name: str):
@@ -131,12 +177,12 @@ def _part(plan: Plan, found: QuerySet, pk: int, name: str):
 
 
 def _action_out(action: Action) -> dict:
-    return {"id": action.pk, "ref": action.ref, "text": action.text, "lead": action.lead.name if action.lead else "",
+    return {"id": action.pk, "version": action.version, "ref": action.ref, "text": action.text, "lead": action.lead.name if action.lead else "",
             "target_date": action.target_date, "timescale": action.timescale}
 
 
 def _milestone_out(milestone: Milestone, shown_status: str) -> dict:
-    return {"id": milestone.pk, "label": milestone.label, "text": milestone.text,
+    return {"id": milestone.pk, "version": milestone.version, "label": milestone.label, "text": milestone.text,
             "owner": milestone.owner.name if milestone.owner else "", "target_date": milestone.target_date,
             "timescale": milestone.timescale, "status": milestone.status, "shown_status": shown_status,
             "evidence": milestone.evidence}
@@ -144,7 +190,7 @@ def _milestone_out(milestone: Milestone, shown_status: str) -> dict:
 
 def _summary(plan: Plan) -> dict:
     status = selectors.plan_status(plan=plan, as_at=date.today())
-    return {"id": plan.pk, "title": plan.title, "authority": plan.authority.name, "inspection_id": plan.inspection_id,
+    return {"id": plan.pk, "version": plan.version, "title": plan.title, "authority": plan.authority.name, "inspection_id": plan.inspection_id,
             "received": plan.received_date, "deadline": plan.deadline, "rag": status.rag.rag}
 
 
@@ -164,7 +210,7 @@ def get_plan(request, plan_id: int = Id):
         item = entry.item
         rec = item.recommendation
         items.append({
-            "id": item.pk, "ref": item.ref, "title": item.title,
+            "id": item.pk, "version": item.version, "ref": item.ref, "title": item.title,
             "recommendation": f"{rec.section} {rec.ordinal}" if rec else None,
             "themes": [t.code for t in item.themes.all()], "rag": entry.rag.rag, "rag_reason": entry.rag.reason,
             "actions": [{
@@ -175,15 +221,23 @@ def get_plan(request, plan_id: int = Id):
     return {**_summary(plan), "items": items}
 
 
-@router.patch("/{plan_id}/milestones/{milestone_id}", response={200: MilestoneOut, **ERRORS})
+def _milestone_now(milestone: Milestone) -> dict:
+    return _milestone_out(milestone, milestone.shown_status(date.today()))
+
+
+@router.patch("/{plan_id}/milestones/{milestone_id}", response={200: MilestoneOut, **PATCH_ERRORS})
 def update_milestone(request, body: MilestoneIn, plan_id: int = Id, milestone_id: int = Id):
-    """Change a milestone's words, status, evidence, owner or target date (editors and admins)."""
+    """Change a milestone's words, status, evidence, owner or target date (editors and admins).
+    Only the fields sent are written, and only if the milestone is still at ``version``."""
     plan = _plan(request, plan_id)
     milestone = _part(plan, Milestone.objects.select_related("owner").filter(action__item__plan=plan), milestone_id, "milestone")
     changes = body.dict(exclude_unset=True)
-    _write(lambda: services.milestone_update(milestone=milestone, user=request.user, **changes))
+    try:
+        _write(lambda: services.milestone_update(milestone=milestone, user=request.user, **changes), _milestone_now)
+    except Conflict as conflict:
+        return Status(409, conflict.body)
     milestone.refresh_from_db()
-    return _milestone_out(milestone, milestone.shown_status(date.today()))
+    return _milestone_now(milestone)
 
 
 class ActionIn(Schema):
@@ -191,6 +245,7 @@ class ActionIn(Schema):
 
     model_config = ConfigDict(extra="forbid")
 
+    version: int = Version
     text: str | None = Field(None, min_length=1, max_length=5000)
     lead: str | None = Field(None, max_length=300)
     target_date: date | None = None
@@ -199,6 +254,7 @@ class ActionIn(Schema):
 
 class ActionChanged(Schema):
     id: int
+    version: int
     ref: str
     text: str
     lead: str
@@ -206,13 +262,17 @@ class ActionChanged(Schema):
     timescale: str
 
 
-@router.patch("/{plan_id}/actions/{action_id}", response={200: ActionChanged, **ERRORS})
+@router.patch("/{plan_id}/actions/{action_id}", response={200: ActionChanged, **PATCH_ERRORS})
 def update_action(request, body: ActionIn, plan_id: int = Id, action_id: int = Id):
-    """Change an action's words, lead, target date or timescale (editors and admins)."""
+    """Change an action's words, lead, target date or timescale (editors and admins). Only the
+    fields sent are written, and only if the action is still at ``version``."""
     plan = _plan(request, plan_id)
     action = _part(plan, Action.objects.select_related("lead").filter(item__plan=plan), action_id, "action")
     changes = body.dict(exclude_unset=True)
-    _write(lambda: services.action_update(action=action, user=request.user, **changes))
+    try:
+        _write(lambda: services.action_update(action=action, user=request.user, **changes), _action_out)
+    except Conflict as conflict:
+        return Status(409, conflict.body)
     action.refresh_from_db()
     return _action_out(action)
 

@@ -53,7 +53,18 @@ class AppendOnly(models.Model):
         raise AppendOnlyError(f"a saved {self._meta.verbose_name} cannot be deleted")
 
 
-class Plan(models.Model):
+class Versioned(models.Model):
+    """An object people edit: each save names the version its editor read and adds one to it, in
+    one conditional UPDATE (``services._update``), so a save based on an older version is refused
+    (``services.EditConflict``) instead of silently replacing newer work."""
+
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        abstract = True
+
+
+class Plan(Versioned):
     inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="plans")
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="plans")
     title = models.CharField(max_length=300)
@@ -79,7 +90,7 @@ class Plan(models.Model):
         return submission_deadline(received) if received else None
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
     code = models.CharField(max_length=10)
     name = models.CharField(max_length=200)
@@ -92,7 +103,7 @@ class Theme(models.Model):
         return f"{self.code}: {self.name}"
 
 
-class PlanItem(models.Model):
+class PlanItem(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
     ordinal = models.PositiveIntegerField()
     ref = models.CharField(max_length=40)
@@ -113,7 +124,7 @@ class PlanItem(models.Model):
         return self.recommendation_id is None
 
 
-class Action(models.Model):
+class Action(Versioned):
     item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="actions")
     ordinal = models.PositiveIntegerField()
     ref = models.CharField(max_length=20)
@@ -129,7 +140,7 @@ class Action(models.Model):
         return f"{self.ref}. {self.text[:80]}"
 
 
-class Milestone(models.Model):
+class Milestone(Versioned):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
     ordinal = models.PositiveIntegerField()
     label = models.CharField(max_length=40, blank=True)
@@ -150,7 +161,7 @@ class Milestone(models.Model):
         return rag_rules.milestone_status(self.status, self.target_date, as_at)
 
 
-class Measure(models.Model):
+class Measure(Versioned):
     item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="measures")
     description = models.TextField()
     unit = models.CharField(max_length=20, blank=True)
@@ -225,7 +236,7 @@ class RagOverride(AppendOnly):
         return self.made or self.created
 
 
-class Board(models.Model):
+class Board(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="boards")
     kind = models.CharField(max_length=20, choices=BOARD_KIND_CHOICES)
     name = models.CharField(max_length=200)
@@ -237,7 +248,7 @@ class Board(models.Model):
         return self.name
 
 
-class BoardMember(models.Model):
+class BoardMember(Versioned):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, blank=True)
@@ -246,7 +257,7 @@ class BoardMember(models.Model):
         ordering = ["board", "id"]
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField()
 
@@ -255,7 +266,7 @@ class Meeting(models.Model):
         constraints = [models.UniqueConstraint(fields=["board", "date"], name="unique_meeting_date")]
 
 
-class Risk(models.Model):
+class Risk(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="risks")
     ordinal = models.PositiveIntegerField()
     description = models.TextField()
@@ -297,6 +308,8 @@ class AuditEntry(models.Model):
     field = models.CharField(max_length=60, blank=True)
     before = models.TextField(blank=True)
     after = models.TextField(blank=True)
+    #: the object's version this change made (blank for objects without versions and older entries)
+    version = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-when", "-id"]

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from inspire.core.indicators import CATALOGUE
 from inspire.core.plans import rag as rag_rules
@@ -46,38 +47,89 @@ def _text(value: Any) -> str:
 
 
 def _audit_create(plan: Plan, user, obj, fields: Iterable[str]) -> None:
+    version = getattr(obj, "version", None)
     entries = [
         AuditEntry(plan=plan, user=user, action="create", object_type=type(obj).__name__, object_id=obj.pk,
-                   object_repr=str(obj)[:200], field=name, before="", after=_text(getattr(obj, name)))
+                   object_repr=str(obj)[:200], field=name, before="", after=_text(getattr(obj, name)), version=version)
         for name in fields
         if _text(getattr(obj, name))
     ]
     if not entries:
         entries = [AuditEntry(plan=plan, user=user, action="create", object_type=type(obj).__name__,
-                              object_id=obj.pk, object_repr=str(obj)[:200])]
+                              object_id=obj.pk, object_repr=str(obj)[:200], version=version)]
     AuditEntry.objects.bulk_create(entries)
 
 
 def _audit_change(plan: Plan, user, obj, name: str, before: Any, after: Any) -> None:
     AuditEntry.objects.create(plan=plan, user=user, action="update", object_type=type(obj).__name__,
                               object_id=obj.pk, object_repr=str(obj)[:200], field=name,
-                              before=_text(before), after=_text(after))
+                              before=_text(before), after=_text(after), version=getattr(obj, "version", None))
 
 
-def _update(plan: Plan, user, obj, changes: dict[str, Any]) -> None:
-    """Set fields, validate, save and audit the ones that changed."""
-    changed = {}
-    for name, value in changes.items():
-        before = getattr(obj, name)
-        if _text(before) != _text(value):
-            changed[name] = (before, value)
-            setattr(obj, name, value)
-    if not changed:
-        return
-    _validate(obj)
-    obj.save()
+#: what people call each kind of object, in messages
+OBJECT_NAMES = {"Plan": "plan", "Theme": "theme", "PlanItem": "plan item", "Action": "action",
+                "Milestone": "milestone", "Measure": "measure", "Risk": "risk", "Board": "board",
+                "BoardMember": "board member", "Meeting": "meeting"}
+
+
+class EditConflict(Exception):
+    """Someone else saved the object after the version its editor read: nothing was written.
+    ``current`` is the object as stored now, ``changes`` the audit entries of the saves since
+    ``sent_version`` (who, when, each field's before and after)."""
+
+    def __init__(self, current, sent_version: int):
+        self.current = current
+        self.sent_version = sent_version
+        self.what = OBJECT_NAMES.get(type(current).__name__, type(current)._meta.verbose_name)
+        self.changes = list(AuditEntry.objects.filter(
+            object_type=type(current).__name__, object_id=current.pk, version__gt=sent_version,
+        ).select_related("user").order_by("when", "id"))
+        super().__init__(f"Someone else changed this {self.what} while you were editing it, so your change was not "
+                         f"saved: you had version {sent_version}, version {current.version} is stored now")
+
+    @property
+    def version(self) -> int:
+        return self.current.version
+
+
+def _update(plan: Plan, user, obj, changes: dict[str, Any], version: int | None = None,
+            also: Iterable[tuple[str, str, str]] = ()) -> bool:
+    """Save the fields of ``changes`` whose value differs from ``obj``'s, and only those, if the
+    stored object is still at ``version`` — the one its editor read (``obj``'s own when not given);
+    audit exactly what was written. ``also`` names changes the caller makes beside the row
+    (field, before, after; a plan item's themes): they count as a change to the object too.
+
+    Checking and writing are one statement (``UPDATE … WHERE id = … AND version = …`` adding one
+    to the version), so of two saves from the same version only one can pass, on any database;
+    the other raises :class:`EditConflict` having written nothing. Nothing changed: nothing is
+    written, whatever the version. Returns whether anything was written."""
+    expected = obj.version if version is None else version
+    changed = {name: (getattr(obj, name), value) for name, value in changes.items()
+               if _text(getattr(obj, name)) != _text(value)}
+    also = list(also)
+    if not changed and not also:
+        return False
+    for name, (_, value) in changed.items():
+        setattr(obj, name, value)
+    try:
+        _validate(obj)
+    except ValidationError:
+        for name, (before, _) in changed.items():
+            setattr(obj, name, before)
+        raise
+    model = type(obj)
+    written = model.objects.filter(pk=obj.pk, version=expected).update(
+        version=F("version") + 1, **{name: value for name, (_, value) in changed.items()})
+    if not written:
+        for name, (before, _) in changed.items():
+            setattr(obj, name, before)
+        raise EditConflict(model.objects.get(pk=obj.pk), expected)
+    obj.version = expected + 1
     for name, (before, after) in changed.items():
         _audit_change(plan, user, obj, name, before, after)
+    for name, before, after in also:
+        _audit_change(plan, user, obj, name, before, after)
+    return True
 
 
 def _validate(obj) -> None:
@@ -140,7 +192,8 @@ def _rec_ref(recommendation: Recommendation) -> str:
     return f"LSCB {recommendation.ordinal}" if recommendation.section == "lscb" else str(recommendation.ordinal)
 
 
-def plan_update(*, plan: Plan, user, title: str | None = None, received: date | None | str = "unchanged") -> Plan:
+def plan_update(*, plan: Plan, user, title: str | None = None, received: date | None | str = "unchanged",
+                version: int | None = None) -> Plan:
     _editable(plan, user)
     changes: dict[str, Any] = {}
     if title is not None:
@@ -152,7 +205,7 @@ def plan_update(*, plan: Plan, user, title: str | None = None, received: date | 
                     "the inspection ended")
         changes["received"] = received
     with transaction.atomic():
-        _update(plan, user, plan, changes)
+        _update(plan, user, plan, changes, version)
     return plan
 
 
@@ -199,7 +252,7 @@ def item_create(*, plan: Plan, user, title: str, ref: str = "", theme_codes: Ite
 
 
 def item_update(*, item: PlanItem, user, title: str | None = None, judgement_area: str | None = None,
-                theme_codes: Iterable[str] | None = None) -> PlanItem:
+                theme_codes: Iterable[str] | None = None, version: int | None = None) -> PlanItem:
     plan = item.plan
     _editable(plan, user)
     changes = {}
@@ -209,15 +262,16 @@ def item_update(*, item: PlanItem, user, title: str | None = None, judgement_are
         changes["title"] = title.strip()
     if judgement_area is not None:
         changes["judgement_area"] = judgement_area
+    also = []
+    if theme_codes is not None:
+        themes = _themes(plan, theme_codes)
+        before = ", ".join(t.code for t in item.themes.all())
+        after = ", ".join(t.code for t in themes)
+        if before != after:
+            also.append(("themes", before, after))
     with transaction.atomic():
-        _update(plan, user, item, changes)
-        if theme_codes is not None:
-            themes = _themes(plan, theme_codes)
-            before = ", ".join(t.code for t in item.themes.all())
-            after = ", ".join(t.code for t in themes)
-            if before != after:
-                item.themes.set(themes)
-                _audit_change(plan, user, item, "themes", before, after)
+        if _update(plan, user, item, changes, version, also) and also:
+            item.themes.set(themes)
     return item
 
 
@@ -245,9 +299,10 @@ def action_create(*, item: PlanItem, user, text: str, lead: str = "", timescale:
 
 
 def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _UNCHANGED,
-                  target_date: date | None = _UNCHANGED, timescale: str = _UNCHANGED) -> Action:
+                  target_date: date | None = _UNCHANGED, timescale: str = _UNCHANGED,
+                  version: int | None = None) -> Action:
     """Change an action's words, lead, target date or timescale as written (a new target date
-    with no timescale given writes the date as its timescale)."""
+    with no timescale given writes the date as its timescale), if it is still at ``version``."""
     plan = action.item.plan
     _editable(plan, user)
     changes: dict[str, Any] = {}
@@ -270,7 +325,7 @@ def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _
     if timescale is not _UNCHANGED:
         changes["timescale"] = (timescale or "").strip()[:300]
     with transaction.atomic():
-        _update(plan, user, action, changes)
+        _update(plan, user, action, changes, version)
     return action
 
 
@@ -305,7 +360,7 @@ def _check_status(status: str) -> None:
 
 def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owner: str = _UNCHANGED,
                      target_date: date | None = _UNCHANGED, status: str = _UNCHANGED,
-                     evidence: str = _UNCHANGED) -> Milestone:
+                     evidence: str = _UNCHANGED, version: int | None = None) -> Milestone:
     plan = milestone.action.item.plan
     _editable(plan, user)
     changes: dict[str, Any] = {}
@@ -329,7 +384,7 @@ def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owne
     if final_status == "complete" and not final_evidence:
         raise ValidationError({"evidence": "give the evidence of completion before marking the milestone complete"})
     with transaction.atomic():
-        _update(plan, user, milestone, changes)
+        _update(plan, user, milestone, changes, version)
     return milestone
 
 
@@ -499,7 +554,7 @@ def risk_create(*, plan: Plan, user, description: str, impact: str, likelihood: 
     return risk
 
 
-def risk_update(*, risk: Risk, user, **fields) -> Risk:
+def risk_update(*, risk: Risk, user, version: int | None = None, **fields) -> Risk:
     plan = risk.plan
     _editable(plan, user)
     changes: dict[str, Any] = {}
@@ -521,7 +576,7 @@ def risk_update(*, risk: Risk, user, **fields) -> Risk:
     if bool(revised[0]) != bool(revised[1]):
         raise ValidationError({"revised_likelihood": "give both a revised impact and a revised likelihood, or neither"})
     with transaction.atomic():
-        _update(plan, user, risk, changes)
+        _update(plan, user, risk, changes, version)
     return risk
 
 

@@ -11,9 +11,10 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,11 +23,12 @@ from inspire.core.plans import board_pack, charts, excel
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.model import clear_dates_before
+from inspire.core.calendar import format_long
 from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations, read_plan
 from inspire.web.accounts.models import ROLE_ORDER, Person
 from inspire.web.accounts.services import authority_role, person_get_or_create, require_role
 from inspire.web.read.models import Inspection
-from inspire.web.toolkit.params import Params
+from inspire.web.toolkit.params import Params, whole_number
 from inspire.web.improve import selectors, services
 from inspire.web.improve.models import (
     BOARD_KIND_CHOICES,
@@ -100,6 +102,73 @@ def _key():
     return [("Items", key["items"]), ("The plan", key["plan"])]
 
 
+# --- two people editing at once -----------------------------------------------------------------
+
+#: the fields each edit form shows, as its labels name them (for a conflict's "what is stored now")
+PLAN_FIELDS = {"title": "Title", "received": "Date the report was received"}
+ITEM_FIELDS = {"judgement_area": "Judgement area", "themes": "Themes"}
+ACTION_FIELDS = {"text": "Overarching action", "lead": "Lead", "target_date": "Target date",
+                 "timescale": "Timescale as written"}
+MILESTONE_FIELDS = {"text": "Milestone", "owner": "Owner", "target_date": "Target date", "status": "Status",
+                    "evidence": "Evidence of completion"}
+RISK_FIELDS = {"description": "Risk", "impact": "Impact", "likelihood": "Likelihood",
+               "revised_impact": "Revised impact", "revised_likelihood": "Revised likelihood",
+               "mitigations": "Mitigations", "owner": "Owner",
+               "review_date": "Review date"}
+
+
+def _sent_version(params: Params) -> int:
+    """The version of the object the form was filled from; 0 (which no object has, so the save
+    is refused as a conflict and the stored values shown) when the form did not say."""
+    return whole_number(params.data.get("version", "").strip()) or 0
+
+
+def _words(obj, name: str, value: str) -> str:
+    """A stored or audited value as the form's options word it ("on_track" is "On track")."""
+    try:
+        choices = dict(obj._meta.get_field(name).flatchoices)
+    except FieldDoesNotExist:
+        return value
+    return str(choices.get(value, value))
+
+
+def _stored_value(obj, name: str) -> str:
+    if name == "themes":
+        return ", ".join(t.code for t in obj.themes.all())
+    value = getattr(obj, name)
+    if value is None or value == "":
+        return ""
+    if isinstance(value, date):
+        return format_long(value)
+    return _words(obj, name, str(value))
+
+
+def _conflict(params: Params, conflict: services.EditConflict, fields: dict[str, str]) -> dict:
+    """Show a refused save: the message in the error summary (linking to the panel that shows the
+    other person's change and what is stored now), the user's own input kept in the form, and the
+    stored version in it, so that saving again is a choice made knowing the other change."""
+    params.data = params.data.copy()
+    params.data["version"] = str(conflict.version)
+    params.errors["conflict"] = (f"Someone else changed this {conflict.what} while you were editing it, so your "
+                                 "changes have not been saved. Check their change, then save again to replace it "
+                                 "with yours")
+    return _conflict_panel(conflict, fields)
+
+
+def _conflict_panel(conflict: services.EditConflict, fields: dict[str, str]) -> dict:
+    current = conflict.current
+    saves: dict[int | None, dict] = {}
+    for entry in conflict.changes:
+        when = timezone.localtime(entry.when)
+        save = saves.setdefault(entry.version, {
+            "who": entry.user.get_username() if entry.user else "Someone no longer a user",
+            "when": f"{format_long(when.date())} at {when:%H:%M}", "fields": []})
+        save["fields"].append((fields.get(entry.field, entry.field.replace("_", " ").capitalize()),
+                               _words(current, entry.field, entry.before), _words(current, entry.field, entry.after)))
+    return {"what": conflict.what, "version": conflict.version, "saves": list(saves.values()),
+            "stored": [(label, _stored_value(current, name)) for name, label in fields.items()]}
+
+
 # --- list and create ----------------------------------------------------------------------------
 
 
@@ -130,12 +199,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan, role = _plan_for(request, pk)
     params = Params(request.POST if request.method == "POST" else request.GET)
     form = request.POST.get("form", "")
+    conflict = None
     if request.method == "POST":
         try:
             if form == "received":
                 received = params.date("received", label="Date received")
                 if not params.errors:
-                    services.plan_update(plan=plan, user=request.user, received=received)
+                    services.plan_update(plan=plan, user=request.user, received=received,
+                                         version=_sent_version(params))
             elif form == "theme":
                 services.theme_create(plan=plan, user=request.user, code=params.text("code", max_length=10, label="Code"),
                                       name=params.text("name", label="Theme name"))
@@ -154,6 +225,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 raise Http404("Unknown form")
         except ValidationError as error:
             _errors_from(params, error)
+        except services.EditConflict as error:
+            plan = error.current
+            conflict = _conflict(params, error, PLAN_FIELDS)
         if not params.errors:
             messages.success(request, "Saved.")
             return redirect(request.path)
@@ -164,8 +238,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         received_field=params.date_field("received", legend="Date the report was received",
                                          hint=f"Leave blank to use the publication date. For example, {plan.inspection.published.day if plan.inspection.published else 7} 7 2016"),
         as_at_field=params.date_field("as_at", legend="Show status as at", hint="For example, 6 12 2016"),
-        people=_people(plan), themes=plan.themes.all(),
-    ), status=400 if params.errors else 200)
+        people=_people(plan), themes=plan.themes.all(), conflict=conflict,
+    ), status=409 if conflict else 400 if params.errors else 200)
 
 
 # --- an item ------------------------------------------------------------------------------------
@@ -177,14 +251,24 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     plan, role = _plan_for(request, pk)
     item = get_object_or_404(PlanItem, pk=item_pk, plan=plan)
     params = Params(request.POST if request.method == "POST" else request.GET)
+    conflict = sent = None
     if request.method == "POST":
         form = request.POST.get("form", "")
         try:
             _item_form(request, params, form, plan, item)
         except ValidationError as error:
             _errors_from(params, error, prefix=f"{form}-", dates=_ITEM_DATES.get(form))
+        except services.EditConflict as error:
+            conflict = _conflict(params, error, MILESTONE_FIELDS if form == "status" else ITEM_FIELDS)
+        if form in ("item", "status"):
+            # what the user sent, shown again in its form when it was not saved (with the version
+            # it was based on, or the stored one after a conflict)
+            sent = {"form": form, "milestone": whole_number(params.data.get("milestone", "")),
+                    "version": params.data.get("version", ""), "status": params.data.get("status-status", ""),
+                    "evidence": params.data.get("status-evidence", ""), "area": params.data.get("item-area", ""),
+                    "themes": request.POST.getlist("item-themes")}
         if form == "status" and request.headers.get("HX-Request") == "true":
-            return _milestone_row(request, plan, role, params)
+            return _milestone_row(request, plan, role, params, conflict, sent)
         if not params.errors:
             messages.success(request, "Saved.")
             return redirect(request.path)
@@ -201,17 +285,21 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         milestone_field=params.date_field("milestone-target", legend="Target date"),
         measure_field=params.date_field("measure-target", legend="Target date"),
         value_field=params.date_field("value-date", legend="Date of the value"),
-    ), status=400 if params.errors else 200)
+        conflict=conflict, sent=sent if params.errors else None,
+    ), status=409 if conflict else 400 if params.errors else 200)
 
 
-def _milestone_row(request: HttpRequest, plan: Plan, role: str, params: Params) -> HttpResponse:
-    """For htmx: just the milestone's row, saved or with its error."""
+def _milestone_row(request: HttpRequest, plan: Plan, role: str, params: Params, conflict: dict | None = None,
+                   sent: dict | None = None) -> HttpResponse:
+    """For htmx: just the milestone's row, saved or with its error; after a conflict, with the
+    other person's change, what is stored now, and the user's own choice still in the form."""
     milestone = Milestone.objects.select_related("owner", "action").get(pk=params.data.get("milestone"))
     error = next(iter(params.errors.values()), "")
     return render(request, "plans/_milestone_row.html", _context(
         plan, role, m=milestone, action=milestone.action, statuses=MILESTONE_STATUS_CHOICES,
         milestone_status=milestone.shown_status(date.today()), row_saved=not error, row_error=error,
-    ), status=400 if error else 200)
+        conflict=conflict, sent=sent if error else None,
+    ), status=409 if conflict else 400 if error else 200)
 
 
 def _number(params: Params, name: str, label: str) -> float | None:
@@ -249,9 +337,11 @@ def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -
             services.milestone_create(action=action, user=user, text=params.data.get("milestone-text", ""),
                                       owner=params.data.get("milestone-owner", ""), target_date=target)
     elif form == "status":
-        milestone = get_object_or_404(Milestone, pk=params.data.get("milestone") or 0, action__item=item)
+        milestone = get_object_or_404(Milestone, pk=whole_number(params.data.get("milestone", "")) or 0,
+                                      action__item=item)
         services.milestone_update(milestone=milestone, user=user, status=params.data.get("status-status", ""),
-                                  evidence=params.data.get("status-evidence", milestone.evidence))
+                                  evidence=params.data.get("status-evidence", milestone.evidence),
+                                  version=_sent_version(params))
     elif form == "measure":
         target = params.date("measure-target", label="Target date")
         baseline, goal = _number(params, "measure-baseline", "Baseline"), _number(params, "measure-goal", "Target")
@@ -271,7 +361,7 @@ def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -
             services.measure_value_record(measure=measure, user=user, date=when, value=value)
     elif form == "item":
         services.item_update(item=item, user=user, judgement_area=params.data.get("item-area", item.judgement_area),
-                             theme_codes=request.POST.getlist("item-themes"))
+                             theme_codes=request.POST.getlist("item-themes"), version=_sent_version(params))
     else:
         raise Http404("Unknown form")
 
@@ -285,16 +375,20 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
                                   action__item__plan=plan)
     params = Params(request.POST if request.method == "POST" else _initial(
         {"text": milestone.text, "owner": milestone.owner.name if milestone.owner else "", "status": milestone.status,
-         "evidence": milestone.evidence}, target=milestone.target_date))
+         "evidence": milestone.evidence, "version": str(milestone.version)}, target=milestone.target_date))
+    conflict = None
     if request.method == "POST":
         target = params.date("target", label="Target date")
         if not params.errors:
             try:
                 services.milestone_update(milestone=milestone, user=request.user, text=params.data.get("text", ""),
                                           owner=params.data.get("owner", ""), target_date=target,
-                                          status=params.data.get("status", ""), evidence=params.data.get("evidence", ""))
+                                          status=params.data.get("status", ""),
+                                          evidence=params.data.get("evidence", ""), version=_sent_version(params))
             except ValidationError as error:
                 _errors_from(params, error, dates={"target_date": "target"})
+            except services.EditConflict as error:
+                conflict = _conflict(params, error, MILESTONE_FIELDS)
         if not params.errors:
             messages.success(request, "Milestone saved.")
             return redirect("plans:item_detail", pk=plan.pk, item_pk=milestone.action.item.pk)
@@ -302,7 +396,8 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
         plan, role, milestone=milestone, params=params, errors=params.summary(), people=_people(plan),
         statuses=MILESTONE_STATUS_CHOICES, target_field=params.date_field("target", legend="Target date",
                                                                           hint="For example, 30 11 2016"),
-    ), status=400 if params.errors else 200)
+        conflict=conflict,
+    ), status=409 if conflict else 400 if params.errors else 200)
 
 
 @login_required
@@ -311,6 +406,7 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     """Change an action: its words, lead, target date and timescale as written."""
     plan, role = _plan_for(request, pk, role="editor")
     action = get_object_or_404(Action.objects.select_related("item", "lead"), pk=action_pk, item__plan=plan)
+    conflict = None
     if request.method == "POST":
         params = Params(request.POST)
         target = params.date("target", label="Target date")
@@ -319,19 +415,23 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
                 timescale = params.data.get("timescale", "").strip()
                 services.action_update(action=action, user=request.user, text=params.data.get("text", ""),
                                        lead=params.data.get("lead", ""), target_date=target,
-                                       **({"timescale": timescale} if timescale else {}))
+                                       version=_sent_version(params), **({"timescale": timescale} if timescale else {}))
             except ValidationError as error:
                 _errors_from(params, error, dates={"target_date": "target"})
+            except services.EditConflict as error:
+                conflict = _conflict(params, error, ACTION_FIELDS)
         if not params.errors:
             messages.success(request, "Action saved.")
             return redirect("plans:item_detail", pk=plan.pk, item_pk=action.item.pk)
     else:
         params = Params(_initial({"text": action.text, "lead": action.lead.name if action.lead else "",
-                                  "timescale": action.timescale}, target=action.target_date))
+                                  "timescale": action.timescale, "version": str(action.version)},
+                                 target=action.target_date))
     return render(request, "plans/action_edit.html", _context(
         plan, role, action=action, params=params, errors=params.summary(), people=_people(plan),
         target_field=params.date_field("target", legend="Target date", hint="For example, 31 3 2017"),
-    ), status=400 if params.errors else 200)
+        conflict=conflict,
+    ), status=409 if conflict else 400 if params.errors else 200)
 
 
 def _initial(values: dict[str, str], **dates):
@@ -397,23 +497,28 @@ def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
         params = Params(_initial({
             "description": risk.description, "impact": risk.impact, "likelihood": risk.likelihood,
             "revised_impact": risk.revised_impact, "revised_likelihood": risk.revised_likelihood,
-            "mitigations": risk.mitigations, "owner": risk.owner.name if risk.owner else ""}, review=risk.review_date))
+            "mitigations": risk.mitigations, "owner": risk.owner.name if risk.owner else "",
+            "version": str(risk.version)}, review=risk.review_date))
+    conflict = None
     if request.method == "POST":
         review = params.date("review", label="Review date")
         if not params.errors:
             try:
-                services.risk_update(risk=risk, user=request.user, review_date=review, **{
-                    name: params.data.get(name, "") for name in (
-                        "description", "impact", "likelihood", "revised_impact", "revised_likelihood", "mitigations", "owner")})
+                fields = ("description", "impact", "likelihood", "revised_impact", "revised_likelihood",
+                          "mitigations", "owner")
+                services.risk_update(risk=risk, user=request.user, review_date=review, version=_sent_version(params),
+                                     **{name: params.data.get(name, "") for name in fields})
             except ValidationError as error:
                 _errors_from(params, error, dates={"review_date": "review"})
+            except services.EditConflict as error:
+                conflict = _conflict(params, error, RISK_FIELDS)
         if not params.errors:
             messages.success(request, "Risk saved.")
             return redirect("plans:risks", pk=plan.pk)
     return render(request, "plans/risk_edit.html", _context(
         plan, role, risk=risk, params=params, errors=params.summary(), levels=LEVEL_CHOICES, people=_people(plan),
-        review_field=params.date_field("review", legend="Review date"),
-    ), status=400 if params.errors else 200)
+        review_field=params.date_field("review", legend="Review date"), conflict=conflict,
+    ), status=409 if conflict else 400 if params.errors else 200)
 
 
 # --- boards, meetings and board packs -----------------------------------------------------------

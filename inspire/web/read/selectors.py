@@ -215,3 +215,8 @@ def document_page(*, document: SourceDocument, number: int) -> DocumentPage | No
 
 def document_pages(*, document: SourceDocument) -> QuerySet[DocumentPage]:
     return DocumentPage.objects.filter(document=document).order_by("number")
+
+
+def recommendation_detail(*, pk: int) -> Recommendation | None:
+    """One stored recommendation with its inspection and authority, or None."""
+    return Recommendation.objects.select_related("inspection__authority").filter(pk=pk).first()

@@ -19,11 +19,12 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inspire import sample
 from inspire.core.reading import ReadError
 from inspire.web.read import selectors
 from inspire.web.read.models import Authority, Inspection, SourceDocument
 from inspire.web.read.uploads import report_upload
-from inspire.web.see import national, search as full_text
+from inspire.web.see import charts, national, search as full_text, themes
 from inspire.web.see.charts import grades_over_time
 from inspire.web.toolkit.caching import cached_page
 from inspire.web.toolkit.labels import area_label, area_order, fact_label
@@ -44,7 +45,11 @@ CONTENT_TYPES = {
 @require_GET
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"stored": selectors.store_summary(), "picture": national.grade_distribution(as_at=date.today())}
+    context = {
+        "stored": selectors.store_summary(),
+        "picture": national.grade_distribution(as_at=date.today()),
+        "only_sample": sample.is_only_sample(set(SourceDocument.objects.values_list("sha256", flat=True))),
+    }
     return render(request, "inspections/home.html", context)
 
 
@@ -85,8 +90,28 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "compared_areas": compared_areas or ["overall"],
         "region": region,
         "recommendations": selectors.authority_recommendations(authority=authority),
+        **_beside_peers(authority, neighbours),
+        "themes": themes.authority_themes(authority_id=authority.id),
     }
     return render(request, "inspections/authority_detail.html", context)
+
+
+def _beside_peers(authority: Authority, neighbours: list[Authority]) -> dict:
+    """The authority's grades over time beside its neighbours' and region's: the chart and its table."""
+    lines = national.grades_beside_peers(authority=authority, neighbours=neighbours, last=date.today())
+    if all(mean is None for series in lines.values() for _, mean, _ in series):
+        return {"peers_chart": "", "peers_rows": []}
+    chart = charts.share_lines(
+        {name: [(day, mean) for day, mean, _ in series] for name, series in lines.items()},
+        title=f"{authority.name}: overall grade beside its neighbours' and region's average", chart_id="peers-chart",
+        highlight=authority.name, ticks=charts.GRADE_TICKS,
+        desc="A line for the authority's overall grade at each quarter end, and for the average overall grade of its "
+             "statistical neighbours and of its region, on the grade scale.",
+    )
+    names = list(lines)
+    rows = [(day, [lines[name][n][1:] for name in names]) for n, (day, _, _) in enumerate(lines[names[0]])]
+    yearly = [row for row in rows if (row[0].month, row[0].day) == (3, 31) or row is rows[-1]]  # 31 March, and now
+    return {"peers_chart": chart, "peers_names": names, "peers_rows": yearly}
 
 
 def _inspection_or_404(pk: int) -> Inspection:

@@ -592,13 +592,14 @@ def distribution(request, params: Query[DistributionParams]):
 class TransitionParams(Schema):
     area: Area = Field("overall", description="Judgement key, e.g. overall, help_and_protection")
     as_at: IsoDate | None = Field(None, description="Only inspections in effect by this date")
+    family: Family | None = Field(None, description="Only pairs of inspections under this framework")
 
 
 @api.get("/national/transitions", response={200: TransitionsOut, **ERRORS}, tags=["national"])
 def transitions(request, params: Query[TransitionParams]):
     """How grades moved between authorities' consecutive inspections (from grade → to grade)."""
     _check_area(params.area)
-    result = national.grade_transitions(area=params.area, as_at=params.as_at)
+    result = national.grade_transitions(area=params.area, as_at=params.as_at, family=params.family)
     return {"area": result.area, "grades": result.grades, "counts": result.counts, "total": result.total}
 
 

@@ -108,3 +108,176 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
         parts.append(f'<text x="{lx + 36:.1f}" y="{ly}">{escape(area_label(area))}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+#: one colour per grade, best first, with a pattern-free difference in lightness as well as hue
+GRADE_COLOURS = {
+    "outstanding": "#00703c", "good": "#1d70b8", "requires_improvement": "#f47738", "adequate": "#b58840",
+    "inadequate": "#d4351c",
+}
+
+
+def _svg_open(chart_id: str, width: int, height: int, title: str, desc: str) -> list[str]:
+    return [
+        f'<svg class="inspire-chart" id="{chart_id}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
+    ]
+
+
+def stacked_bars(rows: list[tuple[str, dict[str, int]]], grades: list[tuple[str, str]], *, title: str,
+                 chart_id: str) -> SafeString:
+    """One horizontal bar per row (a region), split by grade in proportion to each grade's count;
+    each segment is labelled with its count where it is wide enough. ``grades``: (key, label), best first."""
+    rows = [(label, counts) for label, counts in rows if sum(counts.values())]
+    if not rows:
+        return mark_safe("")
+    left, right, bar, gap, top = 260, 20, 26, 12, 44
+    height = top + len(rows) * (bar + gap) + 30
+    plot = WIDTH - left - right
+    parts = _svg_open(chart_id, WIDTH, height, title,
+                      "A bar for each row, split by grade in proportion to the number of authorities with that grade. "
+                      "The table that follows gives the same figures.")
+    x = left
+    for key, label in grades:  # legend across the top
+        parts.append(f'<rect x="{x}" y="8" width="14" height="14" fill="{GRADE_COLOURS.get(key, "#505a5f")}"/>')
+        parts.append(f'<text x="{x + 20}" y="20">{escape(label)}</text>')
+        x += 30 + 9 * len(label)
+    for index, (label, counts) in enumerate(rows):
+        y = top + index * (bar + gap)
+        total = sum(counts.values())
+        parts.append(f'<text x="{left - 10}" y="{y + bar / 2 + 5:.1f}" text-anchor="end">{escape(label)}</text>')
+        x = float(left)
+        for key, grade_label in grades:
+            count = counts.get(key, 0)
+            if not count:
+                continue
+            width = plot * count / total
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{bar}" '
+                         f'fill="{GRADE_COLOURS.get(key, "#505a5f")}" stroke="#ffffff"/>')
+            if width > 22:
+                parts.append(f'<text x="{x + width / 2:.1f}" y="{y + bar / 2 + 5:.1f}" text-anchor="middle" '
+                             f'fill="#ffffff" font-weight="bold">{count}</text>')
+            x += width
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+PERCENT_TICKS = tuple((v, f"{v}%") for v in range(0, 101, 25))
+GRADE_TICKS = ((1, "Inadequate"), (2, "Requires improvement"), (3, "Good"), (4, "Outstanding"))
+
+
+def share_lines(series: dict[str, list[tuple[date, float | None]]], *, title: str, chart_id: str,
+                highlight: str | None = None, ticks: tuple = PERCENT_TICKS,
+                desc: str = "A line for each series: the per cent of authorities whose latest grade was good or "
+                            "outstanding, at each quarter end.") -> SafeString:
+    """A value (y, over ``ticks``: per cent by default, or the grade scale) against date (x), a line
+    per series, each with its own colour and marker; gaps where a series has no figure.
+    ``highlight``: the series drawn thicker."""
+    points = [(d, v) for line in series.values() for d, v in line if v is not None]
+    if not points:
+        return mark_safe("")
+    left, right, top, plot_height = (170 if ticks is GRADE_TICKS else 60), 30, 20, 260
+    low, high = ticks[0][0], ticks[-1][0]
+    columns = 3
+    legend_rows = (len(series) + columns - 1) // columns
+    height = top + plot_height + 50 + legend_rows * 24
+    first, last = min(d for d, _ in points), max(d for d, _ in points)
+    plot = WIDTH - left - right
+
+    def x_of(day: date) -> float:
+        return left + plot * (day - first).days / max(1, (last - first).days)
+
+    def y_of(value: float) -> float:
+        return top + plot_height * (1 - (value - low) / (high - low))
+
+    parts = _svg_open(chart_id, WIDTH, height, title, f"{desc} The table that follows gives the same figures.")
+    for value, label in ticks:
+        y = y_of(value)
+        parts.append(f'<line class="inspire-chart__grid" x1="{left}" x2="{WIDTH - right}" y1="{y:.1f}" y2="{y:.1f}"/>')
+        parts.append(f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end">{escape(label)}</text>')
+    axis_y = top + plot_height
+    for year in range(first.year, last.year + 1):
+        day = date(year, 1, 1)
+        if first <= day <= last:
+            parts.append(f'<text x="{x_of(day):.1f}" y="{axis_y + 22}" text-anchor="middle">{year}</text>')
+    for index, (name, line) in enumerate(series.items()):
+        colour, marker = COLOURS[index % len(COLOURS)], MARKERS[index % len(MARKERS)]
+        width = 4 if name == highlight else 2
+        runs, run = [], []
+        for day, value in line:
+            if value is None:
+                runs, run = runs + [run] if run else runs, []
+            else:
+                run.append((x_of(day), y_of(value)))
+        runs += [run] if run else []
+        for run in runs:
+            if len(run) > 1:
+                path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+                parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="{width}"/>')
+            last_x, last_y = run[-1]
+            parts.append(_marker(marker, last_x, last_y, colour))
+        lx = left + (index % columns) * (plot / columns)
+        ly = axis_y + 46 + (index // columns) * 24
+        parts.append(f'<line x1="{lx:.1f}" x2="{lx + 28:.1f}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" '
+                     f'stroke-width="{width}"/>')
+        parts.append(_marker(marker, lx + 14, ly - 5, colour))
+        parts.append(f'<text x="{lx + 36:.1f}" y="{ly}">{escape(name)}</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def flow(counts: dict[str, dict[str, int]], grades: list[tuple[str, str]], *, title: str, chart_id: str) -> SafeString:
+    """Grades at one inspection (left) and the next (right), with a band for each pair whose width
+    is the number of authorities that moved that way."""
+    total = sum(sum(row.values()) for row in counts.values())
+    if not total:
+        return mark_safe("")
+    top, height_plot, node, gap = 30, 360, 18, 10
+    left_x, right_x = 230, WIDTH - 230
+    height = top + height_plot + len(grades) * gap + 20
+    scale = height_plot / total
+    parts = _svg_open(chart_id, WIDTH, height, title,
+                      "Bands from each grade at one inspection to the grade at the next, as wide as the number of "
+                      "authorities that moved that way. The table that follows gives the same figures.")
+
+    def stacks(totals: dict[str, int]) -> dict[str, float]:
+        y, starts = float(top), {}
+        for key, _ in grades:
+            starts[key] = y
+            y += totals.get(key, 0) * scale + gap
+        return starts
+
+    out_totals = {f: sum(counts.get(f, {}).values()) for f, _ in grades}
+    in_totals = {t: sum(counts.get(f, {}).get(t, 0) for f, _ in grades) for t, _ in grades}
+    out_y, in_y = stacks(out_totals), stacks(in_totals)
+    out_used, in_used = dict(out_y), dict(in_y)
+    for f, _ in grades:
+        for t, _ in grades:
+            n = counts.get(f, {}).get(t, 0)
+            if not n:
+                continue
+            h = n * scale
+            y1, y2 = out_used[f], in_used[t]
+            mid = (left_x + right_x) / 2
+            parts.append(
+                f'<path d="M{left_x + node},{y1:.1f} C{mid},{y1:.1f} {mid},{y2:.1f} {right_x},{y2:.1f} '
+                f'L{right_x},{y2 + h:.1f} C{mid},{y2 + h:.1f} {mid},{y1 + h:.1f} {left_x + node},{y1 + h:.1f} Z" '
+                f'fill="{GRADE_COLOURS.get(f, "#505a5f")}" fill-opacity="0.35" stroke="{GRADE_COLOURS.get(f, "#505a5f")}"/>'
+            )
+            out_used[f] += h
+            in_used[t] += h
+    for key, label in grades:
+        colour = GRADE_COLOURS.get(key, "#505a5f")
+        for x, starts, totals, anchor, tx in ((left_x, out_y, out_totals, "end", left_x - 8),
+                                               (right_x, in_y, in_totals, "start", right_x + node + 8)):
+            if totals[key]:
+                h = totals[key] * scale
+                parts.append(f'<rect x="{x}" y="{starts[key]:.1f}" width="{node}" height="{max(h, 1):.1f}" fill="{colour}"/>')
+                parts.append(f'<text x="{tx}" y="{starts[key] + h / 2 + 5:.1f}" text-anchor="{anchor}">'
+                             f'{escape(label)} ({totals[key]})</text>')
+    parts.append(f'<text x="{left_x}" y="18" text-anchor="middle" font-weight="bold">One inspection</text>')
+    parts.append(f'<text x="{right_x + node}" y="18" text-anchor="middle" font-weight="bold">The next</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

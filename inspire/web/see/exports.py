@@ -164,7 +164,22 @@ def to_xlsx(table: Table) -> bytes:
     return out.getvalue()
 
 
-TABLES = {"summary": summary_table, "history": history_table}
+def themes_table() -> Table:
+    """One row per stored recommendation with its practice themes (``inspire.core.themes``)."""
+    from inspire.web.see.themes import theme_index, theme_names
+
+    rows = [
+        [item.authority_name, item.region, family_label(item.family), item.when, grade_label(item.grade),
+         "; ".join(theme_names(item.themes)) or "No theme", item.text]
+        for item in sorted(theme_index().items, key=lambda i: (i.authority_name, i.when or date.min, i.id))
+    ]
+    columns = [Column("Local authority", width=28), Column("Region", width=24), Column("Framework", width=30),
+               Column("Inspection", "date", 18), Column("Overall grade", width=20), Column("Themes", width=40),
+               Column("Recommendation", width=80)]
+    return Table("themes", "Every stored recommendation and its practice themes", columns, rows)
+
+
+TABLES = {"summary": summary_table, "history": history_table, "themes": themes_table}
 FORMATS = {
     "csv": (to_csv, "text/csv; charset=utf-8"),
     "xlsx": (to_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),

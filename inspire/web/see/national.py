@@ -74,9 +74,13 @@ class GradePicture:
     superseded: int
 
 
-def _judged(area: str) -> list[Judged]:
-    """Every stored judgement for ``area`` of an authority's inspection, with the inspection's dates."""
-    rows = Judgement.objects.filter(area=area, inspection__authority__isnull=False).values_list(
+def _judged(area: str, family: str | None = None) -> list[Judged]:
+    """Every stored judgement for ``area`` of an authority's inspection (of ``family``, when given),
+    with the inspection's dates."""
+    rows = Judgement.objects.filter(area=area, inspection__authority__isnull=False)
+    if family:
+        rows = rows.filter(inspection__family=family)
+    rows = rows.values_list(
         "inspection__authority_id",
         "inspection_id",
         "grade",
@@ -149,10 +153,10 @@ class Transitions:
         return [(g, [self.counts[g][t] for t in self.grades], sum(self.counts[g].values())) for g in self.grades]
 
 
-def grade_transitions(*, area: str = "overall", as_at: date | None = None) -> Transitions:
+def grade_transitions(*, area: str = "overall", as_at: date | None = None, family: str | None = None) -> Transitions:
     """How grades moved between each authority's consecutive inspections that judged ``area``
-    (those in effect on or before ``as_at``, when given)."""
-    pairs = rules.transitions(_judged(area), as_at)
+    (those in effect on or before ``as_at``, when given; under one framework, ``family``, when given)."""
+    pairs = rules.transitions(_judged(area, family), as_at)
     used = {g for pair in pairs for g in pair}
     grades = [g for g in GRADES if g in MAIN_GRADES or g in used]
     counts = {f: {t: pairs[(f, t)] for t in grades} for f in grades}
@@ -187,3 +191,84 @@ def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
         rows.append(SinceInspection(authority, inspection, days))
     rows.sort(key=lambda r: (r.days is None, -(r.days or 0), r.authority.name))
     return rows
+
+
+#: the first quarter end of the series of shares over time (the single inspection framework began
+#: in November 2013)
+SERIES_START = date(2014, 3, 31)
+
+
+def share_over_time(*, area: str = "overall", last: date) -> dict[str | None, list[rules.Share]]:
+    """The share of authorities good or outstanding for ``area`` at each quarter end from 31 March
+    2014 to ``last``: for England (key None) and for each region."""
+    region_of = dict(Authority.objects.values_list("id", "region_name"))
+    return rules.share_good_or_outstanding(_judged(area), rules.quarter_ends(SERIES_START, last), region_of)
+
+
+@dataclass(frozen=True)
+class Behind:
+    """One authority behind a count: its grade and the inspection that gave it."""
+
+    authority: Authority
+    grade: str
+    inspection_id: int
+    effective: date
+
+
+def authorities_behind(*, as_at: date, area: str = "overall", grade: str | None = None,
+                       region: str | None = None) -> list[Behind]:
+    """The authorities counted in a cell of the national picture (``grade`` and ``region`` narrow it),
+    by name."""
+    latest = latest_grades(as_at=as_at, area=area)
+    authorities = Authority.objects.filter(id__in=latest)
+    if region:
+        authorities = authorities.filter(region_name=region)
+    return sorted(
+        (Behind(a, latest[a.id].grade, latest[a.id].inspection_id, latest[a.id].effective)
+         for a in authorities if grade is None or latest[a.id].grade == grade),
+        key=lambda b: b.authority.name,
+    )
+
+
+@dataclass(frozen=True)
+class OfficialFigures:
+    """The figures Ofsted's annual outcomes release gives, for one date, from the store."""
+
+    as_at: date
+    #: area → [(region or None for England, judged, good or outstanding, percent)]
+    shares: dict[str, list[tuple[str | None, int, int, float | None]]]
+    #: family → change → authorities (first against latest grade under that framework)
+    changes: dict[str, dict[str, list[Authority]]]
+
+
+def official_figures(*, as_at: date, areas: list[str]) -> OfficialFigures:
+    from inspire.core.official import outcome_changes
+
+    region_of = dict(Authority.objects.values_list("id", "region_name"))
+    shares = {}
+    for area in areas:
+        series = rules.share_good_or_outstanding(_judged(area), [as_at], region_of)
+        shares[area] = [(group, s[0].judged, s[0].good_or_outstanding, s[0].percent) for group, s in series.items()]
+    by_id = {a.id: a for a in Authority.objects.all()}
+    changes = {}
+    for family in FULL_FAMILIES:
+        histories: dict[int, list[str]] = {}
+        for judged in rules.in_effect(_judged("overall", family), as_at):
+            histories.setdefault(judged.authority_id, []).append(judged.grade)
+        counted = outcome_changes(histories)
+        if any(counted.values()):
+            changes[family] = {key: sorted((by_id[i] for i in ids), key=lambda a: a.name) for key, ids in counted.items()}
+    return OfficialFigures(as_at=as_at, shares=shares, changes=changes)
+
+
+def grades_beside_peers(*, authority: Authority, neighbours: list[Authority], last: date) -> dict[str, list]:
+    """An authority's overall grade at each quarter end since 2014, beside the mean grade of its
+    statistical neighbours and of its region (each as ``(date, mean or None, how many judged)``)."""
+    judged = _judged("overall")
+    days = rules.quarter_ends(SERIES_START, last)
+    region = set(Authority.objects.filter(region_name=authority.region_name).values_list("id", flat=True))
+    return {
+        authority.name: rules.mean_grade(judged, days, {authority.id}),
+        f"Statistical neighbours ({len(neighbours)})": rules.mean_grade(judged, days, {a.id for a in neighbours}),
+        f"{authority.region_name} (all {len(region)})": rules.mean_grade(judged, days, region),
+    }

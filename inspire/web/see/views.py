@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from inspire.core.calendar import format_long
+from inspire.core.official import CHANGES
+from inspire.core.themes import BY_ID, themes_of
 from inspire.web.read import selectors
-from inspire.web.see import national, search as full_text
+from inspire.web.read.selectors import FULL_FAMILIES
+from inspire.web.see import charts, national, official, search as full_text, themes
 from inspire.web.toolkit.caching import cached_page
 from inspire.web.toolkit.labels import FAMILY_LABELS, GRADE_LABELS, area_label
 from inspire.web.toolkit.pages import partial_page
@@ -24,9 +29,13 @@ def national_picture(request: HttpRequest) -> HttpResponse:
     areas = {key: area_label(key) for key in national.known_areas()}
     as_at = params.date("as-at", label="As at date", latest=today) or today
     area = params.choice("area", areas, label="Judgement") or "overall"
+    frameworks = {key: FAMILY_LABELS[key] for key in FULL_FAMILIES}
+    framework = params.choice("framework", frameworks, label="Framework for how grades moved")
     picture = national.grade_distribution(as_at=as_at, area=area)
-    transitions = national.grade_transitions(area=area, as_at=as_at)
+    transitions = national.grade_transitions(area=area, as_at=as_at, family=framework)
     waits = national.time_since_last_inspection(as_at=as_at)
+    shares = national.share_over_time(area=area, last=as_at)
+    grade_keys = [(g.grade, g.label) for g in picture.national.grades]
     context = {
         "params": params,
         "date_field": params.date_field(
@@ -39,6 +48,24 @@ def national_picture(request: HttpRequest) -> HttpResponse:
         "transitions": transitions,
         "waits": waits,
         "wait_bands": _wait_bands(waits),
+        "frameworks": frameworks,
+        "framework": framework,
+        "coverage": official.coverage(),
+        "shares": shares,
+        "share_rows": _share_rows(shares),
+        "regions_chart": charts.stacked_bars(
+            [(d.region, {g.grade: g.count for g in d.grades}) for d in picture.regions], grade_keys,
+            title=f"{area_label(area)}: grades by region as at {format_long(as_at)}", chart_id="regions-chart",
+        ),
+        "share_chart": charts.share_lines(
+            {("England" if k is None else k): [(s.as_at, s.percent) for s in v] for k, v in shares.items()},
+            title=f"{area_label(area)}: per cent good or outstanding at each quarter end", chart_id="share-chart",
+            highlight="England",
+        ),
+        "flow_chart": charts.flow(
+            transitions.counts, [(g, GRADE_LABELS.get(g, g)) for g in transitions.grades],
+            title=f"{area_label(area)}: how grades moved between consecutive inspections", chart_id="flow-chart",
+        ),
     }
     return partial_page(request, "see/national.html", "see/_national_results.html", context,
                         status=400 if params.errors else 200)
@@ -103,3 +130,137 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     return partial_page(request, "see/search.html", "see/_search_results.html", context,
                         status=400 if params.errors else 200)
+
+
+def _share_rows(shares) -> list[tuple[str, list]]:
+    """The share series as table rows: (quarter end, [(judged, good or outstanding, percent) per series])."""
+    keys = list(shares)
+    return [(day, [shares[k][n] for k in keys]) for n, day in enumerate(s.as_at for s in shares[None])] if shares else []
+
+
+def _as_at_and_area(params: Params) -> tuple[date, str]:
+    today = date.today()
+    areas = {key: area_label(key) for key in national.known_areas()}
+    as_at = params.date("as-at", label="As at date", latest=today) or today
+    area = params.choice("area", areas, label="Judgement") or "overall"
+    return as_at, area
+
+
+@require_GET
+@cached_page
+def national_authorities(request: HttpRequest) -> HttpResponse:
+    """The authorities behind a count of the national picture, as at the same date."""
+    params = Params(request.GET)
+    as_at, area = _as_at_and_area(params)
+    grade = params.choice("grade", dict(GRADE_LABELS), label="Grade")
+    region = params.choice("region", {name: name for name in selectors.regions()}, label="Region")
+    rows = [] if params.errors else national.authorities_behind(as_at=as_at, area=area, grade=grade, region=region)
+    context = {"params": params, "as_at": as_at, "area": area, "grade": grade, "region": region, "rows": rows}
+    return render(request, "see/national_authorities.html", context, status=400 if params.errors else 200)
+
+
+@require_GET
+@cached_page
+def official_statistics(request: HttpRequest) -> HttpResponse:
+    """The figures of Ofsted's annual outcomes release, for any date, from the store."""
+    params = Params(request.GET)
+    today = date.today()
+    default = date(today.year if today >= date(today.year, 3, 31) else today.year - 1, 3, 31)
+    as_at = params.date("as-at", label="As at date", latest=today) or default
+    areas = [a for a in ("overall", "leadership", "help_and_protection", "children_in_care", "care_leavers")]
+    figures = None if params.errors else national.official_figures(as_at=as_at, areas=areas)
+    context = {
+        "params": params, "as_at": as_at, "figures": figures, "areas": areas,
+        "date_field": params.date_field("as-at", legend="As at date", hint="For example, 31 3 2024"),
+        "coverage": official.coverage(),
+        "change_labels": CHANGES,
+    }
+    return render(request, "see/official.html", context, status=400 if params.errors else 200)
+
+
+@require_GET
+@cached_page
+def reconciliation(request: HttpRequest) -> HttpResponse:
+    """Stored reports against Ofsted's official record: what is missing, and what differs."""
+    result, names = official.reconciliation()
+    context = {"result": result, "names": names, "coverage": official.coverage()}
+    return render(request, "see/reconciliation.html", context)
+
+
+@require_GET
+@cached_page
+def theme_list(request: HttpRequest) -> HttpResponse:
+    summaries, items, unplaced = themes.theme_summaries()
+    return render(request, "see/themes.html", {"summaries": summaries, "items": items, "unplaced": unplaced})
+
+
+@require_GET
+@cached_page
+def theme_detail(request: HttpRequest, theme_id: str) -> HttpResponse:
+    theme = BY_ID.get(theme_id)
+    if theme is None:
+        raise Http404("No such theme")
+    summary = next(s for s in themes.theme_summaries()[0] if s.id == theme_id)
+    breakdowns = [
+        ("year", list(summary.by_year.items()), "year"),
+        ("region", list(summary.by_region.items()), "region"),
+        ("framework", [(FAMILY_LABELS.get(k, k), n) for k, n in summary.by_family.items()], "framework"),
+        ("overall grade of the inspection", [(GRADE_LABELS.get(k, k), n) for k, n in summary.by_grade.items()], "grade"),
+    ]
+    context = {"theme": theme, "summary": summary, "breakdowns": breakdowns, "told": themes.theme_authorities(theme_id)}
+    return render(request, "see/theme_detail.html", context)
+
+
+@require_GET
+@cached_page
+def recommendation_similar(request: HttpRequest, pk: int) -> HttpResponse:
+    """A recommendation, and the ten most like it given to other authorities, with how each
+    authority's next inspection went."""
+    recommendation = selectors.recommendation_detail(pk=pk)
+    if recommendation is None:
+        raise Http404("No recommendation with that number")
+    context = {
+        "recommendation": recommendation,
+        "themes": themes.theme_names(themes_of(recommendation.text)),
+        "similar": themes.similar_items(recommendation_id=pk),
+    }
+    if request.GET.get("part") == "table":  # the table alone, loaded into a plan item's page
+        return render(request, "see/_similar.html", context)
+    return render(request, "see/recommendation_similar.html", context)
+
+
+@require_GET
+def chart_download(request: HttpRequest, chart: str) -> HttpResponse:
+    """A chart's figures as CSV, for the same date, judgement and framework as the page."""
+    from inspire.web.see.exports import Column, Table, to_csv
+
+    params = Params(request.GET)
+    as_at, area = _as_at_and_area(params)
+    framework = params.choice("framework", {key: key for key in FULL_FAMILIES}, label="Framework")
+    if params.errors:
+        return HttpResponse("; ".join(message for _, message in params.summary), status=400,
+                            content_type="text/plain; charset=utf-8")
+    if chart == "regions":
+        picture = national.grade_distribution(as_at=as_at, area=area)
+        grades = [g.grade for g in picture.national.grades]
+        columns = [Column("Region"), *[Column(GRADE_LABELS.get(g, g), "number") for g in grades],
+                   Column("Inspected", "number"), Column("Not yet judged", "number")]
+        rows = [[d.region or "England", *[d.count(g) for g in grades], d.total, d.not_judged]
+                for d in [*picture.regions, picture.national]]
+    elif chart == "share":
+        shares = national.share_over_time(area=area, last=as_at)
+        names = [k or "England" for k in shares]
+        columns = [Column("Quarter end", "date")] + [
+            Column(f"{name}: {what}", "number") for name in names for what in ("judged", "good or outstanding")
+        ]
+        rows = [[day, *[x for s in cells for x in (s.judged, s.good_or_outstanding)]] for day, cells in _share_rows(shares)]
+    elif chart == "transitions":
+        moved = national.grade_transitions(area=area, as_at=as_at, family=framework)
+        columns = [Column("From"), *[Column(f"To {GRADE_LABELS.get(g, g).lower()}", "number") for g in moved.grades],
+                   Column("Total", "number")]
+        rows = [[GRADE_LABELS.get(g, g), *counts, total] for g, counts, total in moved.rows()]
+    else:
+        raise Http404("No such chart")
+    response = HttpResponse(to_csv(Table(chart, chart, columns, rows)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="inspire-{chart}-{area}-{as_at.isoformat()}.csv"'
+    return response

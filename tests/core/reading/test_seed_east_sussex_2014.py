@@ -83,3 +83,12 @@ def test_area_facts(record):
     assert record.facts["looked_after"] == 600
     assert record.facts["looked_after_rate"] == 57
     assert record.facts["as_at"] == date(2013, 3, 31)
+
+
+def test_every_item_keeps_its_group_areas_for_improvement(record):
+    # both lists are printed under "Areas for improvement" (no priority actions, no topic headings):
+    # read since issue 14, the group is kept on each item
+    assert {(r.section, r.kind, r.topic) for r in record.recommendations} == {
+        ("la", "improvement", None),
+        ("lscb", "improvement", None),
+    }

@@ -86,3 +86,8 @@ def test_area_facts(record):
     assert record.facts["looked_after"] == 263
     assert record.facts["looked_after_rate"] == 68.8
     assert record.facts["as_at"] == date(2016, 5, 12)
+
+
+def test_a_plain_recommendations_list_has_no_group_or_topic(record):
+    # Southend 2016 prints "Recommendations" with no "Priority…" / "Areas for improvement" groups
+    assert {(r.kind, r.topic) for r in record.recommendations} == {(None, None)}

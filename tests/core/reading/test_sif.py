@@ -222,3 +222,34 @@ def test_lscb_items_out_of_place_behind_numbered_summary_points_are_not_guessed(
     record = read_document(load_document(text.encode(), "essex.txt"))
     assert not [r for r in record.recommendations if r.section == "lscb"]
     assert any(w.startswith("recommendations (lscb): the heading 'Recommendations' is out of place") for w in record.warnings)
+
+
+def _made_up_sif(overall: str) -> str:
+    return (
+        "Southend-on-Sea Borough Council\n"
+        "Inspection of services for children in need of help and protection, children looked after and care "
+        "leavers\nInspection date: 7 March 2016 – 30 March 2016\nReport published: 13 May 2016\n"
+        f"{overall}\n"
+        "1. Children who need help and protection Requires improvement\n"
+        "2. Children looked after and achieving permanence Requires improvement\n"
+        "2.1 Adoption performance Good\n2.2 Experiences and progress of care leavers Requires improvement\n"
+        "3. Leadership, management and governance Requires improvement\n"
+        "Lead inspector on site: Jane Smith\nReport author: John Doe, Her Majesty’s Inspector\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("overall", "grade"),
+    [
+        ("Children’s services require improvement to be good", "requires_improvement"),
+        ("Children's services are inadequate", "inadequate"),
+        ("Children’s services in Southend-on-Sea require improvement to be good", "requires_improvement"),
+        ("The overall judgement is that children’s services are good", "good"),
+    ],
+)
+def test_the_overall_sentence_with_or_without_the_authoritys_name(overall, grade):
+    record = read_document(load_document(_made_up_sif(overall).encode(), "made-up.txt"))
+    assert record.family == "sif"
+    assert record.judgements["overall"] == grade
+    assert record.lead_inspector == "Jane Smith"  # the lead on site, not the report's author
+    assert record.authority.name == "Southend-on-Sea"

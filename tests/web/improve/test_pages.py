@@ -75,7 +75,7 @@ def test_other_authority_cannot_see_or_change_by_page_or_api(client, plan, users
     assert response.status_code == 404
     milestone = Milestone.objects.get(action__item=item)
     response = c.patch(f"/api/plans/{plan.pk}/milestones/{milestone.pk}", data=json.dumps({"status": "complete",
-                       "evidence": "x"}), content_type="application/json")
+                       "evidence": "x", "version": 1}), content_type="application/json")
     assert response.status_code == 404
     assert c.get("/api/plans").json() == []
     milestone.refresh_from_db()
@@ -87,13 +87,13 @@ def test_api_viewer_refused_editor_allowed_and_audited(client, plan, users):
     url = f"/api/plans/{plan.pk}/milestones/{milestone.pk}"
     c = client_for(client, users["southend_viewer"])
     assert c.get(f"/api/plans/{plan.pk}").status_code == 200
-    response = c.patch(url, data=json.dumps({"status": "at_risk"}), content_type="application/json")
+    response = c.patch(url, data=json.dumps({"status": "at_risk", "version": 1}), content_type="application/json")
     assert response.status_code == 403
     assert "viewer" in response.json()["detail"]
     c = client_for(client, users["southend_editor"])
-    response = c.patch(url, data=json.dumps({"status": "at_risk"}), content_type="application/json")
+    response = c.patch(url, data=json.dumps({"status": "at_risk", "version": 1}), content_type="application/json")
     assert response.status_code == 200 and response.json()["status"] == "at_risk"
-    response = c.patch(url, data=json.dumps({"owner": "Someone Unknown"}), content_type="application/json")
+    response = c.patch(url, data=json.dumps({"owner": "Someone Unknown", "version": 2}), content_type="application/json")
     assert response.status_code == 422
     assert response.json()["detail"].startswith("owner: 'Someone Unknown' is not a known owner")
     entry = AuditEntry.objects.filter(object_type="Milestone", action="update").get()
@@ -270,7 +270,7 @@ def test_item_judgement_area_and_themes_change_with_audit(client, plan, users):
     item = plan.items.get(ref="11")
     c = client_for(client, editor)
     response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
-                      {"form": "item", "item-area": "leadership", "item-themes": ["D"]})
+                      {"form": "item", "version": "1", "item-area": "leadership", "item-themes": ["D"]})
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.judgement_area == "leadership" and [t.code for t in item.themes.all()] == ["D"]
@@ -288,7 +288,7 @@ def test_milestone_edit_page_refuses_bad_input_and_saves_good(client, plan, user
     page = c.get(url).content.decode()
     assert 'value="30"' in page and "Research of options." in page
     form = {"text": "Research of options.", "owner": "Head of Children's Services", "target-day": "31",
-            "target-month": "3", "target-year": "2016", "status": "on_track", "evidence": ""}
+            "target-month": "3", "target-year": "2016", "status": "on_track", "evidence": "", "version": "1"}
     response = c.post(url, form)
     assert response.status_code == 400
     assert "31 March 2016 is before the inspection began (25 April 2016)" in response.content.decode()
@@ -330,7 +330,7 @@ def test_risk_edit_rescored_with_dates_checked(client, plan, users):
     c = client_for(client, users["southend_editor"])
     form = {"description": risk.description, "impact": "high", "likelihood": "low", "revised_impact": "medium",
             "revised_likelihood": "low", "mitigations": "Scrutiny sub-group", "owner": "Head of Children's Services",
-            "review-day": "1", "review-month": "6", "review-year": "2016"}
+            "review-day": "1", "review-month": "6", "review-year": "2016", "version": "1"}
     response = c.post(url, form)
     assert response.status_code == 400
     assert "1 June 2016 is before the report was received (7 July 2016)" in response.content.decode()
@@ -349,7 +349,7 @@ def test_milestone_status_by_htmx_returns_just_the_row(client, plan, users):
     milestone = Milestone.objects.get(action__item__plan=plan)
     url = reverse("plans:item_detail", args=[plan.pk, milestone.action.item.pk])
     c = client_for(client, users["southend_editor"])
-    form = {"form": "status", "milestone": milestone.pk, "status-status": "complete", "status-evidence": ""}
+    form = {"form": "status", "milestone": milestone.pk, "version": "1", "status-status": "complete", "status-evidence": ""}
     response = c.post(url, form, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 400 and html.lstrip().startswith('<tr class="govuk-table__row" id="milestone-')
@@ -410,7 +410,7 @@ def test_api_milestone_patch_refuses_unknown_fields_and_non_objects(client, plan
         assert response.status_code == 422, body
     milestone.refresh_from_db()
     assert milestone.status == "not_started"
-    response = c.patch(url, data=json.dumps({"text": "Research the options for a model of practice."}),
+    response = c.patch(url, data=json.dumps({"text": "Research the options for a model of practice.", "version": 1}),
                        content_type="application/json")
     assert response.status_code == 200 and response.json()["text"] == "Research the options for a model of practice."
     assert AuditEntry.objects.filter(object_type="Milestone", field="text").exists()
@@ -425,7 +425,7 @@ def test_action_edit_page_and_api(client, plan, users):
     item_page = c.get(reverse("plans:item_detail", args=[plan.pk, action.item.pk])).content.decode()
     assert url in item_page
     form = {"text": "Identify and adopt a model of practice.", "lead": "Nobody", "target-day": "31",
-            "target-month": "3", "target-year": "2017", "timescale": ""}
+            "target-month": "3", "target-year": "2017", "timescale": "", "version": "1"}
     response = c.post(url, form)
     assert response.status_code == 400 and "&#x27;Nobody&#x27; is not a known owner" in response.content.decode()
     response = c.post(url, {**form, "lead": "Head of Children's Services", "target-month": "8", "target-year": "2016"})
@@ -435,15 +435,16 @@ def test_action_edit_page_and_api(client, plan, users):
     action.refresh_from_db()
     assert (action.lead.name, action.target_date, action.timescale) == ("Head of Children's Services", date(2017, 3, 31), "31 March 2017")
     api = f"/api/plans/{plan.pk}/actions/{action.pk}"
-    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly", "owner": "x"}), content_type="application/json")
+    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly", "owner": "x", "version": 2}), content_type="application/json")
     assert response.status_code == 422 and "owner" in response.json()["detail"]
     assert c.patch(api, data=json.dumps([]), content_type="application/json").status_code == 422
-    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly"}), content_type="application/json")
+    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly", "version": 2}),
+                       content_type="application/json")
     assert response.status_code == 200 and response.json()["timescale"] == "31 March 2017 and quarterly"
-    response = c.patch(api, data=json.dumps({"lead": "Someone Unknown"}), content_type="application/json")
+    response = c.patch(api, data=json.dumps({"lead": "Someone Unknown", "version": 3}), content_type="application/json")
     assert response.status_code == 422 and response.json()["detail"].startswith("lead: 'Someone Unknown' is not a known owner")
     viewer = client_for(client, users["southend_viewer"])
-    assert viewer.patch(api, data=json.dumps({"text": "x"}), content_type="application/json").status_code == 403
+    assert viewer.patch(api, data=json.dumps({"text": "x", "version": 3}), content_type="application/json").status_code == 403
 
 
 def test_measure_picked_from_the_indicators_shows_their_values_and_refuses_manual_ones(client, plan, users):

@@ -85,7 +85,8 @@ def test_authority_page_has_history_chart_neighbours_region_and_recommendations(
     html = response.content.decode()
     # one timeline over both frameworks: the chart (a line for each area judged twice) and its table
     assert 'role="img"' in html and "Essex: grades over time" in html
-    assert html.count("<polyline") == 4  # overall, help and protection, children in care, leadership
+    history_chart = html[html.index('id="grades-chart"'):html.index("</svg>", html.index('id="grades-chart"'))]
+    assert history_chart.count("<polyline") == 4  # overall, help and protection, children in care, leadership
     history = html[html.index('id="history-table"') :]
     assert history.index("7 October 2019") < history.index("14 January 2014") < history.index("Published 30 November 2006")
     assert "Good (3)" in history and "Staying safe" in history  # APA grades keep their number
@@ -117,6 +118,12 @@ def test_inspection_page_shows_every_value_with_links_to_its_source(client, samp
     assert f"{evidence}?key=facts.children#quote" in html
     assert html.count(f"{evidence}?recommendation=") == 3
     assert reverse("inspection_document", args=[inspection.pk]) in html
+
+
+def test_inspection_page_shows_each_recommendations_group_and_topic(client, sample):
+    page = text(client.get(reverse("inspection_detail", args=[sample.essex_2014.pk])))
+    assert "Priority and immediate action: Visits Ensure that all children subject to child protection plans" in page
+    assert "Area for improvement Improve the consistency of supervision" in page
 
 
 def test_inspection_without_an_identified_authority_still_shows(client, sample):

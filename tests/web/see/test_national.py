@@ -68,13 +68,21 @@ def test_area_distribution_matches_the_labels(corpus, as_at, area):
     assert {g.grade: g.count for g in national.grades if g.count} == dict(expected)
 
 
-@pytest.mark.parametrize("as_at", [date(2018, 1, 1), date(2025, 1, 1)])
-def test_regional_distributions_match_the_labels(corpus, as_at):
-    picture = grade_distribution(as_at=as_at)
-    assert sum(d.total for d in picture.regions) == picture.national.total
-    for distribution in picture.regions:
-        expected = expected_counts(corpus, as_at, "overall", region=distribution.region)
-        assert {g.grade: g.count for g in distribution.grades if g.count} == dict(expected), distribution.region
+AREAS = ["overall", "help_and_protection", "children_in_care", "care_leavers", "adoption", "leadership", "lscb"]
+
+
+def test_every_area_nationally_and_by_region_matches_the_labels(corpus):
+    """Every judgement area, at several dates, for England and each region (one store of the corpus)."""
+    for as_at in (date(2016, 3, 31), date(2018, 1, 1), date(2021, 3, 31), date(2025, 1, 1)):
+        for area in AREAS:
+            picture = grade_distribution(as_at=as_at, area=area)
+            assert sum(d.total for d in picture.regions) == picture.national.total
+            national = {g.grade: g.count for g in picture.national.grades if g.count}
+            assert national == dict(expected_counts(corpus, as_at, area)), (as_at, area)
+            for distribution in picture.regions:
+                expected = expected_counts(corpus, as_at, area, region=distribution.region)
+                assert {g.grade: g.count for g in distribution.grades if g.count} == dict(expected), (
+                    as_at, area, distribution.region)
 
 
 def test_region_filter(corpus):
@@ -137,3 +145,13 @@ def test_time_since_last_inspection(register):
     assert by_name["Derby"].days == (date(2020, 1, 1) - date(2007, 12, 19)).days  # an APA letter: its publication
     assert [r.authority.name for r in rows[:3]] == ["Derby", "Essex", "Leeds"]  # longest wait first
     assert len(rows) == len(default_register().authorities)
+
+
+def test_share_over_time_matches_the_labels(corpus):
+    from inspire.web.see.national import share_over_time
+
+    for area in ("overall", "help_and_protection", "children_in_care"):
+        for share in share_over_time(area=area, last=date(2026, 6, 30))[None][::3]:
+            expected = expected_counts(corpus, share.as_at, area)
+            assert share.judged == sum(expected.values()), (area, share.as_at)
+            assert share.good_or_outstanding == expected["good"] + expected["outstanding"], (area, share.as_at)

@@ -54,12 +54,16 @@ SPEC = Spec(
     published_labels=("Report published",),
     # not "Deputy lead inspector:"; the look-behind comes after "Lead" because a pattern that
     # opens with one is tried at every character of the report (its lead inspector is at the end)
-    lead_labels=(r"Lead(?<!deputy.lead) inspector:",),
+    lead_labels=(r"Lead(?<!deputy.lead) inspectors?(?: on site)?:",),
     pages=None,
 )
 
+#: "The overall judgement is …", "Children's services in Essex are good", or without the
+#: authority's name, "Children's services require improvement to be good"
 OVERALL = re.compile(
-    r"(?:overall\s+judgement\s+is|Children['’]s\s+services?\s+(?:in|on|at)\b)[\s\S]{0,160}?" + GRADE, re.I
+    r"(?:overall\s+judgement\s+is|Children['’]s\s+services?\s+(?:in|on|at)\b|"
+    r"Children['’]s\s+services?\s+(?=(?:are|is|require|requires)\s))[\s\S]{0,160}?" + GRADE,
+    re.I,
 )
 #: the table of the four areas (rows numbered "1." … "3."; a misprinted number is tolerated)
 AREAS = (
@@ -75,9 +79,11 @@ NOT_JUDGED = tuple((re.compile(phrase(label) + r"\s+Not\s+judged", re.I), key) f
 #: how far after its first row the table is read
 TABLE_CHARS = 1500
 #: "The effectiveness of the Local Safeguarding Children Board (LSCB) is good",
-#: "The Local Safeguarding Children Board requires improvement", "The LSCB is inadequate"
+#: "The Local Safeguarding Children Board requires improvement", "The LSCB is inadequate", "The
+#: effectiveness of the Swindon Safeguarding Children Board (SSCB) is good" (the board's own name)
 LSCB_JUDGEMENT = re.compile(
-    r"^(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|LSCB)\b"
+    r"^(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?(?:local|(?:[A-Z][\w'’&-]*\s+){1,3}?)?\s*"
+    r"(?:safeguarding\s+children\s+board|LSCB)\b(?:\s*\([A-Z]{3,6}\))?"
     r"(?:\s*\(LSCB\))?(?:\s+(?:is|are))?\s+" + GRADE,
     _I,
 )
@@ -99,7 +105,7 @@ SUBHEADING = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", re.I)
 FINDINGS = re.compile(r"^Inspection\s+findings\b", _I)
 #: headings that follow a list of recommendations
 AFTER_RECOMMENDATIONS = re.compile(
-    r"^(?:Information\s+about\s+this|Summary\s+for\s+children|Inspection\s+(?:judgements|findings)|"
+    r"^(?:Information\s+about\s+this|Summary\s+for\s+children|Inspection\s+(?:judgements?|findings)|"
     r"Key\s+strengths|Executive\s+summary|The\s+local\s+authority$|Contents$)",
     re.I,
 )
@@ -171,9 +177,18 @@ def read_list(record: Record, text: Lines, section: str, start: int, end: int) -
     heading = RECOMMENDATIONS.search(text.text, start, end)
     if not heading:
         return False
-    found = items_in(text, heading.end() + 1, end, skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS)
+    # from the heading's own line, so that a list headed "Areas for improvement" has its group
+    problems: list[str] = []
+    found = items_in(text, heading.start(), end, skip=SUBHEADING, stop=AFTER_RECOMMENDATIONS, problems=problems)
     add_recommendations(record, section, found)
+    warn_list(record, section, problems)
     return True
+
+
+def warn_list(record: Record, section: str, problems: list[str]) -> None:
+    """Each problem the list's own numbering shows, as a warning naming the section."""
+    for problem in problems:
+        record.warnings.append(f"recommendations ({section}): {problem}; check the report")
 
 
 def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int) -> None:
@@ -206,7 +221,52 @@ def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int
             "and its list cannot be told from them"
         )
         return
-    add_recommendations(record, "lscb", items_in(text, text.starts[first], stop, style="number"))
+    problems: list[str] = []
+    add_recommendations(record, "lscb", items_in(text, text.starts[first], stop, style="number", problems=problems))
+    warn_list(record, "lscb", problems)
+
+
+#: the contents: its heading, then its entries, each ending in a page number
+CONTENTS = re.compile(r"^Contents$", _I)
+CONTENTS_ENTRY = re.compile(r"^(?P<name>\D.*?)\s*(?P<page>\d{1,3})$")
+_LIST_ENTRY = re.compile(r"^(?:What\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding.*?)\s+need\s+to\s+"
+                         r"improve\??|Recommendations)$", re.I)
+_LSCB_ENTRY = re.compile(r"LSCB|Safeguarding\s+Children\s+Board", re.I)
+#: how many lines after its heading the contents is looked through
+CONTENTS_LINES = 40
+
+
+def check_contents(record: Record, text: Lines) -> None:
+    """The contents' own word: each list it names (under the council's part, then the LSCB's)
+    must have given items, else a warning naming the entry — unless the section is already
+    warned about."""
+    heading = CONTENTS.search(text.text)
+    if not heading:
+        return
+    first = text.line_at(heading.start()) + 1
+    section = "la"
+    expected: dict[str, str] = {}
+    misses = 0  # an entry may wrap over two lines; a run of lines that are not entries ends it
+    for line in text.lines[first : first + CONTENTS_LINES]:
+        entry = CONTENTS_ENTRY.match(line.text)
+        misses = 0 if entry else misses + 1
+        if misses > 2:
+            break
+        if not entry:
+            continue
+        name = entry.group("name").strip()
+        if _LSCB_ENTRY.search(name):
+            section = "lscb"
+        if _LIST_ENTRY.match(name):
+            expected.setdefault(section, f"{name!r} (page {entry.group('page')})")
+    for section, entry in expected.items():
+        read = any(r.section == section for r in record.recommendations)
+        warned = any(w.startswith(f"recommendations ({section})") for w in record.warnings)
+        if not read and not warned:
+            record.warnings.append(
+                f"recommendations ({section}): the report's contents lists {entry}, but no items were read "
+                "under it; check the report"
+            )
 
 
 def read_area_facts(record: Record, text: Lines) -> None:
@@ -254,6 +314,12 @@ class SingleInspectionFramework(DeclarativeFramework):
             record.warnings.append(f"recommendations (la): no list headed {LA_LIST_NAMES} found")
         if lscb_section:
             read_lscb_list(record, text, lscb_section, end)
+        elif lscb and COMBINED.search(text.text, 0, table_start or len(text.text)):
+            record.warnings.append(
+                "recommendations (lscb): the report reviews the LSCB, but no LSCB section was found after the local "
+                "authority's recommendations, so its recommendations were not read; check the report"
+            )
+        check_contents(record, text)
         read_area_facts(record, text)
 
 

@@ -135,3 +135,28 @@ def inspection_date(inspection) -> str:
 def by_area(judgements):
     """Judgements in the order reports give them (overall first), older families' areas after."""
     return sorted(judgements, key=lambda judgement: labels.area_order(judgement.area))
+
+
+@register.filter
+def difference_label(field: str) -> str:
+    """A reconciled value's name: "judgements.overall" → "Overall effectiveness"."""
+    if field.startswith("judgements."):
+        return area_label(field.removeprefix("judgements."))
+    return {"published": "Publication date", "inspection_start": "Inspection began"}.get(field, field)
+
+
+@register.filter
+def difference_value(value: str) -> str:
+    """A reconciled value as people read it: a date long, a grade in words."""
+    if not value:
+        return ""
+    try:
+        return long_date(date.fromisoformat(value))
+    except ValueError:
+        return grade_label(value) or value
+
+
+@register.filter
+def date_query(value: date, prefix: str) -> str:
+    """A date as the three query parameters of a GOV.UK date input: ``as-at-day=1&as-at-month=4&…``."""
+    return f"{prefix}-day={value.day}&{prefix}-month={value.month}&{prefix}-year={value.year}"

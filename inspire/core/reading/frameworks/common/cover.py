@@ -3,6 +3,7 @@ each read after its label (or, for the authority, from the report's title)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -14,11 +15,18 @@ from inspire.core.register import Authority, Register
 
 
 _INSPECTOR_TITLES = re.compile(
-    r"(?:,|\s)\s*(?:(?:His|Her|Their)\s+Majesty['’]s\s+Inspector(?:\s+\(HMI\))?|HMI\b|Ofsted\s+Inspector|"
+    r"(?:,|\s)\s*\(?(?:(?:His|Her|Their)\s+Majesty['’]s\s+Inspector(?:\s+\(HMI\))?|HMI\b|Ofsted\s+Inspector|"
     r"Social\s+Care\s+Regulatory\s+Inspector|Senior\s+HMI).*$",
     re.I | re.S,
 )
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,4}$")
+#: "Lead inspector on site: Jane Smith": the words between the label and its colon
+_ON_SITE = re.compile(r"^(?:\(?on[\s-]+site\)?)\s*:?\s*", re.I)
+#: a second label on the same line ("… Report author: John Doe") ends the value
+_NEXT_LABEL = re.compile(r"\s+(?:Report\s+author|Deputy\s+lead\s+inspector|Team\s+inspectors?)\b.*$", re.I | re.S)
+#: two people named after one label: "A, His Majesty's Inspector, and B, His Majesty's Inspector"
+_AND = re.compile(r"\band\b", re.I)  # no one name holds "and": two people, or not a name
+_TWO_PEOPLE = re.compile(r",?\s+and\s+|\s*;\s*|\s*&\s*", re.I)
 
 
 def labelled(text: Lines, labels: Sequence[str], *, start: int = 0, end: int | None = None) -> re.Match | None:
@@ -33,7 +41,9 @@ _LABEL_CACHE: dict[tuple[str, ...], re.Pattern] = {}
 def labels_re(labels: tuple[str, ...]) -> re.Pattern:
     pattern = _LABEL_CACHE.get(labels)
     if pattern is None:
-        pattern = re.compile(r"(?:" + "|".join(phrase(label) for label in labels) + r")(?![a-z])\s*:?[ \t]*", re.I)
+        # a label in the plural ("Lead inspectors:") is the same label
+        alternatives = "|".join(phrase(label) for label in labels)
+        pattern = re.compile(r"(?:" + alternatives + r")(?:s\b)?(?![a-z])\s*:?[ \t]*", re.I)
         _LABEL_CACHE[labels] = pattern
     return pattern
 
@@ -82,17 +92,34 @@ def read_date(text: Lines, labels: Sequence[str], *, end: int | None = None) -> 
 
 def read_person(text: Lines, labels: Sequence[str], *, end: int | None = None) -> Found | None:
     """A person's name after a label, without titles ("Lead inspector: Nicki Shaw, His Majesty's
-    Inspector" → "Nicki Shaw"). A title on the next line is dropped too."""
-    match = labelled(text, labels, end=end)
-    if not match:
-        return None
-    value, stop = _value_after(text, match, lines=1)
+    Inspector" → "Nicki Shaw"; "Jane Smith (HMI)" → "Jane Smith"). A title on the next line is
+    dropped too, and so are the words "on site" ("Lead inspector on site: X") and a label that
+    follows on the line ("Report author: Y"). Two leads named after one label ("Lead inspectors:
+    A, His Majesty's Inspector, and B, His Majesty's Inspector") are recorded as "A and B"."""
+    pattern = labels_re(tuple(labels))
+    # the first label followed by a name (a plural label can also be met in prose before it)
+    for match in itertools.islice(pattern.finditer(text.text, 0, len(text.text) if end is None else end), 5):
+        value, stop = _value_after(text, match, lines=1)
+        value = _NEXT_LABEL.sub("", _ON_SITE.sub("", squash(value)))
+        names = [_person(part) for part in _parts(value)]
+        if names and all(names):
+            return Found(" and ".join(names), text.provenance(match.start(), stop))  # type: ignore[arg-type]
+    return None
+
+
+def _parts(value: str) -> list[str]:
+    """One or two people: split at "and" only where each side, titles dropped, is a name
+    ("Lead inspectors: A, His Majesty's Inspector, and B, His Majesty's Inspector")."""
+    parts = _TWO_PEOPLE.split(value, maxsplit=1)
+    if len(parts) == 2 and all(_person(part) for part in parts):
+        return parts
+    return [value]
+
+
+def _person(value: str) -> str | None:
+    """A name without its titles ("Nicki Shaw, His Majesty's Inspector", "X (HMI)"), else None."""
     name = squash(_INSPECTOR_TITLES.sub("", squash(value))).rstrip(",;. ")
-    if not name:
-        return None
-    if not _NAME.match(name):
-        return None
-    return Found(name, text.provenance(match.start(), stop))
+    return name if name and _NAME.match(name) and not _AND.search(name) else None
 
 
 #: Words around an authority's name in a report title that are not part of the name.
@@ -126,6 +153,9 @@ def find_authority(
     if len(found) > 1:
         names = ", ".join(sorted(a.name for a in found.values()))
         return None, None, f"authority: the title area names more than one authority ({names})"
+    short = _short_form(text, register, title, area_end)
+    if short is not None:
+        return short
     # No title (text copied from a report without its cover): the one authority its opening names.
     opening_end = text.starts[min(_OPENING_LINES, len(text.lines) - 1)] if text.lines else 0
     found = {a.ofsted_urn: a for _, a, _ in register.find(text.text[:opening_end])}
@@ -139,6 +169,35 @@ def find_authority(
     return None, None, "authority: no local authority named in the report's title"
 
 
+def _short_form(
+    text: Lines, register: Register, title: Sequence[str], end: int
+) -> tuple[Authority | None, Provenance | None, str | None] | None:
+    """A short form of a register name in the title ("Newcastle City Council" for Newcastle upon
+    Tyne): the name a title pattern holds, else a line of the title area, council words
+    stripped, that starts exactly one authority's name. Starting several is a warning naming them
+    (never a choice); None when no line is a short form."""
+    candidates = [
+        (squash(m.group("name")), m.start(), m.end()) for p in title for m in compiled(p).finditer(text.text, 0, end)
+    ]
+    for index, line in enumerate(text.lines[:_TITLE_LINES]):
+        if text.starts[index] >= end:
+            break
+        candidates.append((line.text, text.starts[index], text.starts[index] + len(line.text)))
+    for name, start, stop in candidates:
+        stripped = squash(_COUNCIL_WORDS.sub(" ", name))
+        if not stripped or len(stripped.split()) > 3:
+            continue
+        matches = register.starting_with(stripped)
+        if len(matches) == 1:
+            return matches[0], text.provenance(start, stop), None
+        if len(matches) > 1:
+            names = ", ".join(a.name for a in matches)
+            return None, None, f"authority: the report calls it '{stripped}', which could be any of {names}; not chosen"
+    return None
+
+
+#: a short form of an authority's name is looked for on the title area's first lines
+_TITLE_LINES = 6
 _OPENING_LINES = 60
 #: a title area is never longer than this (bounds the search on documents that are not reports)
 _TITLE_CHARS = 1500

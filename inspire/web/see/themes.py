@@ -1,0 +1,183 @@
+"""What councils are told to improve, across authorities: every stored recommendation (and area for
+priority action or improvement) in the practice themes of :mod:`inspire.core.themes`, counted by
+year, region, framework and grade; who was told what; and, for any recommendation, the most similar
+ones given to other authorities with how each authority's next inspection went.
+
+Themes and similarity are computed from the stored texts (a few thousand) once per state of the
+store and kept in memory: nothing is stored that could drift from the rules.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from django.db.models import Count, Max
+
+from inspire.core.national import HAPPENED
+from inspire.core.themes import BY_ID, THEMES, SimilarityIndex, themes_of
+from inspire.web.read.models import Inspection, Judgement, Recommendation
+from inspire.web.read.selectors import FULL_FAMILIES
+
+
+@dataclass(frozen=True)
+class Item:
+    """One stored recommendation with what the theme pages show of it."""
+
+    id: int
+    text: str
+    themes: tuple[str, ...]
+    inspection_id: int
+    authority_id: int | None
+    authority_name: str
+    authority_slug: str
+    region: str
+    family: str
+    when: date | None
+    #: the inspection's overall grade, where it gave one
+    grade: str
+
+
+@dataclass
+class ThemeIndex:
+    items: list[Item]
+    position: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.position = {item.id: n for n, item in enumerate(self.items)}
+
+    @cached_property
+    def similarity(self) -> SimilarityIndex:
+        return SimilarityIndex([item.text for item in self.items])
+
+    def with_theme(self, theme_id: str) -> list[Item]:
+        return [item for item in self.items if theme_id in item.themes]
+
+
+_index: dict[tuple, ThemeIndex] = {}
+
+
+def theme_index() -> ThemeIndex:
+    """Every stored recommendation with its themes (rebuilt when the store has changed)."""
+    state = tuple(Recommendation.objects.aggregate(n=Count("id"), last=Max("id")).values())
+    if state not in _index:
+        _index.clear()
+        _index[state] = ThemeIndex(_items())
+    return _index[state]
+
+
+def _items() -> list[Item]:
+    overall = dict(Judgement.objects.filter(area="overall").values_list("inspection_id", "grade"))
+    rows = (
+        Recommendation.objects.select_related("inspection__authority")
+        .only("id", "text", "inspection__id", "inspection__family", "inspection__inspection_start",
+              "inspection__inspection_end", "inspection__published", "inspection__authority__id",
+              "inspection__authority__name", "inspection__authority__slug", "inspection__authority__region_name")
+        .order_by("id")
+    )
+    items = []
+    for rec in rows:
+        inspection, authority = rec.inspection, rec.inspection.authority
+        items.append(Item(
+            id=rec.id, text=rec.text, themes=tuple(themes_of(rec.text)), inspection_id=inspection.id,
+            authority_id=authority.id if authority else None, authority_name=authority.name if authority else "",
+            authority_slug=authority.slug if authority else "", region=authority.region_name if authority else "",
+            family=inspection.family, when=HAPPENED.of(inspection), grade=overall.get(inspection.id, ""),
+        ))
+    return items
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    id: str
+    name: str
+    covers: str
+    items: int
+    authorities: int
+    by_year: dict[int, int]
+    by_region: dict[str, int]
+    by_family: dict[str, int]
+    by_grade: dict[str, int]
+
+
+def theme_summaries() -> tuple[list[ThemeSummary], int, int]:
+    """Every theme with its counts, most often given first; and how many items, and how many of them
+    the taxonomy does not place."""
+    index = theme_index()
+    summaries = []
+    for theme in THEMES:
+        items = index.with_theme(theme.id)
+        summaries.append(ThemeSummary(
+            id=theme.id, name=theme.name, covers=theme.covers, items=len(items),
+            authorities=len({i.authority_id for i in items if i.authority_id}),
+            by_year=dict(sorted(Counter(i.when.year for i in items if i.when).items())),
+            by_region=dict(sorted(Counter(i.region for i in items if i.region).items())),
+            by_family=dict(Counter(i.family for i in items).most_common()),
+            by_grade=dict(Counter(i.grade for i in items if i.grade).most_common()),
+        ))
+    summaries.sort(key=lambda s: (-s.items, s.name))
+    unplaced = sum(1 for item in index.items if not item.themes)
+    return summaries, len(index.items), unplaced
+
+
+def theme_authorities(theme_id: str) -> list[tuple[str, str, list[Item]]]:
+    """The authorities told ``theme_id``: (name, slug, their items, newest first), by name."""
+    told: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for item in theme_index().with_theme(theme_id):
+        told[(item.authority_name or "Unknown authority", item.authority_slug)].append(item)
+    return [(name, slug, sorted(items, key=lambda i: i.when or date.min, reverse=True))
+            for (name, slug), items in sorted(told.items())]
+
+
+@dataclass(frozen=True)
+class Similar:
+    item: Item
+    score: float
+    #: the authority's next full inspection after the one that gave this recommendation, if stored
+    next_inspection: Inspection | None
+    next_grade: str
+
+
+def similar_items(*, text: str | None = None, recommendation_id: int | None = None, limit: int = 10) -> list[Similar]:
+    """The ``limit`` recommendations most like a stored one (given to other authorities) or like a
+    text (a plan's own item), each with how that authority's next inspection went."""
+    index = theme_index()
+    if recommendation_id is not None:
+        position = index.position.get(recommendation_id)
+        if position is None:
+            return []
+        own = index.items[position].authority_id
+        others = {n for n, item in enumerate(index.items) if own and item.authority_id == own}
+        matches = index.similarity.similar(position, limit=limit, exclude=others)
+    else:
+        matches = index.similarity.similar_to_text(text or "", limit=limit)
+    found = [(index.items[m.index], m.score) for m in matches]
+    return [Similar(item, score, *_next_inspection(item)) for item, score in found]
+
+
+def _next_inspection(item: Item) -> tuple[Inspection | None, str]:
+    if item.authority_id is None or item.when is None:
+        return None, ""
+    later = [
+        i for i in Inspection.objects.filter(authority_id=item.authority_id, family__in=FULL_FAMILIES)
+        .exclude(id=item.inspection_id).only("id", "family", "inspection_start", "inspection_end", "published")
+        if (HAPPENED.of(i) or date.min) > item.when
+    ]
+    if not later:
+        return None, ""
+    following = min(later, key=lambda i: HAPPENED.of(i))
+    grade = Judgement.objects.filter(inspection=following, area="overall").values_list("grade", flat=True).first()
+    return following, grade or ""
+
+
+def theme_names(ids) -> list[str]:
+    return [BY_ID[i].name for i in ids if i in BY_ID]
+
+
+def authority_themes(*, authority_id: int) -> list[tuple[str, str, list[Item]]]:
+    """The themes of an authority's stored recommendations: (id, name, its items), most items first."""
+    items = [item for item in theme_index().items if item.authority_id == authority_id]
+    grouped = [(theme.id, theme.name, [i for i in items if theme.id in i.themes]) for theme in THEMES]
+    return sorted((g for g in grouped if g[2]), key=lambda g: (-len(g[2]), g[1]))
