@@ -15,6 +15,8 @@ urlpatterns = [
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
     path("inspections/<int:pk>/evidence/", views.inspection_evidence, name="inspection_evidence"),
     path("inspections/<int:pk>/document/", views.inspection_document, name="inspection_document"),
+    path("inspections/<int:pk>/sources/<int:source_pk>/document/", views.inspection_source_document,
+         name="inspection_source_document"),
     path("national/", views.national_picture, name="national"),
     path("search/", views.search, name="search"),
     path("upload/", views.upload, name="upload"),
