@@ -79,11 +79,8 @@ def ingest(
     summary.add_row("Already stored", str(len(report.already_stored)))
     summary.add_row("Failed", str(len(report.failed)), style="bold red" if report.failed else None)
     out.print(summary)
-    if report.added or report.unmatched:
-        notes = Table("File", "Note", title="Notes", title_justify="left")
-        for path, message in [*report.added, *report.unmatched]:
-            notes.add_row(str(path), message)
-        out.print(notes)
+    for _path, message in [*report.added, *report.unmatched]:  # whole lines: a table would cut the words
+        out.print(message, highlight=False, soft_wrap=True)
     if report.failed:
         failures = Table("File", "Problem", title="Failures", title_justify="left")
         for failure in report.failed:

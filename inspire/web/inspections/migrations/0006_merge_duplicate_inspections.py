@@ -141,7 +141,8 @@ def merge(apps, kept, duplicate) -> None:
             if label == "plans.Plan":
                 AuditEntry.objects.create(
                     plan_id=row.pk, user=None, action="update", object_type="Plan", object_id=row.pk,
-                    object_repr=str(row.title)[:200], field="inspection", before=duplicate_name, after=kept_name,
+                    object_repr=str(row.title)[:200], field="inspection",
+                    before=f"{duplicate_name} (inspection {duplicate.pk}, merged)", after=f"{kept_name} (inspection {kept.pk})",
                 )
 
     InspectionMerge.objects.create(
