@@ -163,6 +163,7 @@ def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by, n
         if document.sha256 not in known:
             first.setdefault(document.sha256, index)
     new = [reports[index] for index in first.values()]
+    as_json = [record.to_json() for record, _, _ in new]
     identities = [_identity(record, authority_ids) for record, _, _ in new]
     keys = [key for key, _ in identities if key]
     stored_same: dict[tuple, Inspection] = {}
@@ -204,7 +205,6 @@ def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by, n
     created = []
     for position in starts:
         record, source = new[position][0], sources[position]
-        as_json = record.to_json()
         created.append(Inspection(
             document=source,
             authority_id=authority_ids.get(record.authority.ofsted_urn) if record.authority else None,
@@ -215,20 +215,21 @@ def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by, n
             published_estimate=record.published_estimate,
             published_estimate_source=record.published_estimate_source or "",
             lead_inspector=record.lead_inspector or "",
-            facts=as_json["facts"],
+            facts=as_json[position]["facts"],
             warnings=list(record.warnings),
-            record=as_json,
+            record=as_json[position],
         ))
     Inspection.objects.bulk_create(created)
     inspection_at = dict(zip(starts, created, strict=True))
     for key, position in started.items():
         stored_same[key] = inspection_at[position]
     source_rows = []
-    for position, ((record, _, _), source) in enumerate(zip(new, sources, strict=True)):
-        as_json = record.to_json()
+    for position, source in enumerate(sources):
         inspection = inspection_at.get(position) or stored_same[belongs[position]]
-        differences = [] if position in inspection_at else record_differences(inspection.record, as_json)
-        source_rows.append(InspectionSource(inspection=inspection, document=source, record=as_json, differences=differences))
+        differences = [] if position in inspection_at else record_differences(inspection.record, as_json[position])
+        source_rows.append(
+            InspectionSource(inspection=inspection, document=source, record=as_json[position], differences=differences)
+        )
     InspectionSource.objects.bulk_create(source_rows)
     counts = dict(
         InspectionSource.objects.filter(inspection__in={row.inspection_id for row in source_rows})
