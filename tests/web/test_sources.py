@@ -179,3 +179,25 @@ def test_published_estimate_is_shown_as_an_estimate(four_files, client):
     assert (f"Published (estimated) {format_long(inspection.published_estimate)}, estimated from the PDF creation "
             "date: the report does not state it — check it against Ofsted's website") in words
     assert date(2018, 1, 1) < inspection.published_estimate
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_stored_while_another_stores_the_same_inspection_joins_it(four_files, monkeypatch):
+    """Two uploads of one inspection at once: the second's match ran before the first committed, so
+    the database's identity constraint refuses it; storing again finds the inspection and joins it."""
+    from inspire.web.inspections import services
+
+    first = _store(*four_files[0])
+    real_identity = services._identity
+    calls = []
+
+    def missed_once(record, authority_ids):
+        calls.append(record)
+        key, why = real_identity(record, authority_ids)
+        return (None, why) if len(calls) == 1 else (key, why)  # the first look finds nothing to match
+
+    monkeypatch.setattr(services, "_identity", missed_once)
+    second = _store(*four_files[3])
+    assert len(calls) == 2
+    assert second.added_source and second.inspection.pk == first.inspection.pk
+    assert Inspection.objects.count() == 1 and InspectionSource.objects.count() == 2

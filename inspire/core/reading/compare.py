@@ -3,6 +3,8 @@
 Used when a second file of a stored inspection is added as another of its sources: the values the
 inspection keeps are its first file's; any value this file reads otherwise is listed, so a person
 can see it and check the report. Works on records as JSON (``Record.to_json()``), as stored.
+Migration ``inspections/0006_merge_duplicate_inspections`` calls ``record_differences`` too: keep
+its name and arguments.
 """
 
 from __future__ import annotations

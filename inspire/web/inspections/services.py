@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Count
 from django.utils.text import slugify
 
@@ -101,10 +102,17 @@ def _identity(record: Record, authority_ids: dict[str, int]) -> tuple[tuple | No
     return (authority_id, record.family, record.inspection_start, record.inspection_end), ""
 
 
+#: The database's words for the identity constraint (PostgreSQL names it, SQLite lists its columns).
+_IDENTITY_TAKEN = re.compile(r"one_inspection_per_identity|inspections_inspection\.inspection_end")
+
+
 def inspection_store(*, record: Record, document: Document, content: bytes, uploaded_by=None) -> StoreResult:
     """Store one read report, all or nothing. The same file twice is stored once (by SHA-256); another
     file of an inspection already stored becomes another of its sources."""
     (result,) = inspections_store([(record, document, content)], uploaded_by=uploaded_by)
+    if isinstance(result, IntegrityError) and _IDENTITY_TAKEN.search(str(result)):
+        # the same inspection was stored by someone else meanwhile: now it is found, and this file joins it
+        (result,) = inspections_store([(record, document, content)], uploaded_by=uploaded_by)
     if isinstance(result, DatabaseError):
         raise result
     return result
