@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 from inspire.core.reading.documents import Document
 from inspire.core.reading.record import Record
 

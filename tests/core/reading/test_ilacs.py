@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from inspire.core.reading import read_bytes, read_document, read_path
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 from inspire.core.reading.documents import Document, Page, load_path
 from inspire.core.reading.frameworks import detect
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations

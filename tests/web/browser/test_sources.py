@@ -19,7 +19,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 @pytest.fixture
 def authorities(transactional_db):
-    from inspire.web.inspections.services import register_sync
+    from inspire.web.read.services import register_sync
 
     register_sync()
 
