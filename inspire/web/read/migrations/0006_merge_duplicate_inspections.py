@@ -24,6 +24,7 @@ from __future__ import annotations
 from django.db import migrations
 from django.db.models import Count
 
+from inspire.core.national import HAPPENED
 from inspire.core.reading.compare import record_differences
 
 _SECTION_WORDS = {"la": "Recommendation", "lscb": "LSCB recommendation"}
@@ -33,7 +34,7 @@ def _name(inspection) -> str:
     """As the pages name it: "Essex: Single inspection framework (2013-18), 25 April 2016"."""
     families = dict(inspection._meta.get_field("family").choices)
     who = inspection.authority.name if inspection.authority_id else "Unknown authority"
-    when = inspection.inspection_start or inspection.inspection_end or inspection.published
+    when = HAPPENED.of(inspection)
     day = f", {when.day} {when:%B %Y}" if when else ""
     return f"{who}: {families.get(inspection.family, inspection.family)}{day}"
 
