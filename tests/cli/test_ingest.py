@@ -207,3 +207,22 @@ def test_what_is_stored_is_what_read_gives(shared):
         assert stored.record == record.to_json()
         assert stored.document.pages.count() == record.source.pages
         assert stored.judgements.count() == len(record.judgements)
+
+
+def test_a_second_file_of_a_stored_inspection_is_added_as_a_second_source_and_said_so(shared, tmp_path):
+    from tests.web.report_copies import copies, labelled_ilacs_pdf
+
+    pdf = labelled_ilacs_pdf()
+    folder = tmp_path / "one inspection"
+    folder.mkdir()
+    shutil.copyfile(pdf, folder / "report.pdf")
+    first = ingest(str(folder / "report.pdf"))
+    assert first.exit_code == 0, first.output
+    (folder / "report.txt").write_bytes(copies(pdf)[".txt"])
+    second = ingest(str(folder / "report.txt"))
+    assert second.exit_code == 0, second.output
+    assert summary(second.output) == {"Stored": 0, "Already stored": 0, "Failed": 0}
+    assert re.search(r"│ Added as another source of a stored inspection\s*│ 1\s*│", second.output)
+    inspection = Inspection.objects.get()
+    assert f"report.txt: already stored as {inspection}; added as a second source.\n" in second.output
+    assert inspection.sources.count() == 2 and SourceDocument.objects.count() == 2

@@ -10,6 +10,7 @@ from inspire.core.reading.embedded import find_embedded, is_council_paper
 from inspire.core.reading.errors import NotAnOfstedReport
 from inspire.core.reading.frameworks import detect
 from inspire.core.reading.kinds import what_it_is
+from inspire.core.reading.published import estimate_published
 from inspire.core.reading.record import Record
 from inspire.core.register import Register, default_register
 
@@ -43,6 +44,7 @@ def read_document(document: Document, *, register: Register | None = None) -> Re
             else "no Ofsted report on a local authority's children's services was found in it",
         )
     record = framework.read(report, register)
+    estimate_published(record, document, embedded=embedded is not None)
     if embedded:
         record.source = dataclasses.replace(
             record.source,

@@ -31,6 +31,10 @@ BATCH_BYTES = 64 * 1024 * 1024
 @dataclass
 class IngestReport:
     stored: list[Path] = field(default_factory=list)
+    #: files of an inspection already stored, kept as another of its sources: (file, what was done, in words)
+    added: list[tuple[Path, str]] = field(default_factory=list)
+    #: new inspections that could not be matched against those stored (no authority or dates): (file, words)
+    unmatched: list[tuple[Path, str]] = field(default_factory=list)
     already_stored: list[Path] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     inspections: list = field(default_factory=list)  # the Inspections newly stored
@@ -40,7 +44,8 @@ def inspection_ingest(reading: BatchRead, *, on_file: Callable[[Path], None] | N
     """Store every report ``reading`` reads, skipping files stored before.
 
     Copies within one batch are each read (a copy of a bad file fails with its own name) and stored
-    once. ``on_file`` is called once per file when it is done (for a progress bar).
+    once. Another file of an inspection already stored (or earlier in the run) is kept as another of
+    its sources, and said so in ``IngestReport.added``. ``on_file`` is called once per file when it is done (for a progress bar).
 
     The database is migrated and the register synced (``database_prepare``) while the workers read,
     so a first ingest into a fresh database costs no extra wall time.
@@ -62,6 +67,10 @@ def inspection_ingest(reading: BatchRead, *, on_file: Callable[[Path], None] | N
             elif result.created:
                 report.stored.append(read.path)
                 created.append(result.inspection)
+                if result.unmatched:
+                    report.unmatched.append((read.path, result.message(read.path.name)))
+            elif result.added_source:
+                report.added.append((read.path, result.message(read.path.name)))
             else:
                 report.already_stored.append(read.path)
             done(read.path)

@@ -9,7 +9,7 @@ Reads only. List endpoints take ``limit`` (1-100) and ``offset`` and answer
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from django.db.models import F, Q, QuerySet
@@ -29,7 +29,7 @@ from inspire.web.see import national
 from inspire.web.toolkit.labels import area_order, area_rank
 from inspire.web.read.models import Authority, Inspection, Judgement, Recommendation, inspection_date
 from inspire.web.see.search import MAX_PER_PAGE, search_pages
-from inspire.web.read.selectors import authority_neighbours
+from inspire.web.read.selectors import authority_neighbours, inspection_sources
 
 api = NinjaAPI(
     title="Inspire API",
@@ -178,6 +178,19 @@ class DocumentOut(Schema):
     url: str
 
 
+class DifferenceOut(Schema):
+    field: str = Field(description="The value's path, e.g. judgements.overall, recommendations.la.3")
+    label: str
+    kept: Any = Field(description="The inspection's value (read from its primary source)")
+    this: Any = Field(description="This source's reading of it")
+
+
+class SourceOut(DocumentOut):
+    primary: bool = Field(description="The file the inspection's values, provenance and page links come from")
+    added: datetime
+    differences: list[DifferenceOut]
+
+
 class InspectionDetail(InspectionSummary):
     outcome_wording: str = Field("", description="Area SEND (2023): the outcome's words")
     lead_inspectors: list[str] = Field(default_factory=list, description="Every lead inspector named (area SEND)")
@@ -190,7 +203,8 @@ class InspectionDetail(InspectionSummary):
     facts: dict[str, Any]
     warnings: list[str]
     provenance: dict[str, ProvenanceOut]
-    document: DocumentOut
+    document: DocumentOut = Field(description="The primary source (the first file stored)")
+    sources: list[SourceOut] = Field(description="Every file this inspection was read from, the primary first")
 
 
 class JudgementItem(JudgementOut):
@@ -454,6 +468,20 @@ def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
             "sha256": document.sha256,
             "url": reverse("inspection_document", args=[inspection.pk]),
         },
+        "sources": [
+            {
+                "filename": source.document.filename,
+                "format": source.document.format,
+                "size": source.document.size,
+                "page_count": source.document.page_count,
+                "sha256": source.document.sha256,
+                "url": reverse("inspection_source_document", args=[inspection.pk, source.pk]),
+                "primary": source.document_id == inspection.document_id,
+                "added": source.added,
+                "differences": source.differences,
+            }
+            for source in inspection_sources(inspection=inspection)
+        ],
     }
 
 

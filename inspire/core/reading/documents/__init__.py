@@ -47,6 +47,7 @@ def load_document(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Do
         sha256=hashlib.sha256(data).hexdigest(),
         filename=source,
         paginated=backend.paginated or len(pages) > 1,
+        created=backend.created(data),
     )
 
 

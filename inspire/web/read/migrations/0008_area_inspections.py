@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inspections', '0004_record_estimate_and_item_groups'),
+        ('inspections', '0007_one_inspection_per_identity'),
     ]
 
     operations = [
