@@ -11,9 +11,10 @@ from pathlib import PurePath
 
 from django.db import transaction
 
-from inspire.core.indicators import CATALOGUE, Unit, compute_all, read_annex_a
+from inspire.core.indicators import CATALOGUE, AnnexAError, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
 from inspire.core.indicators.compute import Result, standard_periods
+from inspire.core.limits import LimitExceeded, run_bounded
 from inspire.core.register import default_register
 from inspire.web.indicators import caselists
 from inspire.web.indicators.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
@@ -46,20 +47,34 @@ def _value_row(authority: Authority, result: Result, **source) -> IndicatorValue
     )
 
 
+def read_annex_a_bounded(content: bytes, name: str):
+    """The workbook's case lists, read in a worker process stopped past the reading limits (time
+    and memory, ``uploads.reading_bounds``). Raises ``AnnexAError`` naming the file and the limit."""
+    from inspire.web.inspections.uploads import reading_bounds
+
+    try:
+        return run_bounded(read_annex_a, content, name, source=name, bounds=reading_bounds())
+    except LimitExceeded as error:
+        refused = AnnexAError(str(error))
+        refused.hint = error.hint
+        raise refused from None
+
+
 def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None) -> AnnexAImport:
     """Read, check and store an Annex A workbook and compute every indicator for its standard periods
     (``compute.standard_periods``; indicators that read columns describing the day of the return
     only for periods ending near it). Raises ``AnnexAError`` for a file that is not a
     workbook; problems inside it are stored on the import. All or nothing. The authority's report
     figures are synchronised first (``report_figures_sync``)."""
-    lists = read_annex_a(content)
+    name = PurePath(filename.replace("\\", "/")).name[:255] or "annex_a.xlsx"
+    lists = read_annex_a_bounded(content, name)
     periods = standard_periods(lists)
     window = lists.date_range()
     with transaction.atomic():
         report_figures_sync(authority=authority)  # a report's under-18 population can serve the rates
         dataset = AnnexAImport.objects.create(
             authority=authority,
-            filename=PurePath(filename.replace("\\", "/")).name[:255] or "annex_a.xlsx",
+            filename=name,
             sha256=hashlib.sha256(content).hexdigest(),
             uploaded_by=uploaded_by,
             first_date=window[0] if window else None,

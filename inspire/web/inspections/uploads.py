@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
-from inspire.core.reading.documents import load_document
-from inspire.core.reading.reader import read_document
+from inspire.core.limits import Bounds
+from inspire.core.reading.batch import read_bounded
 from inspire.web.inspections.services import StoreResult, inspection_store
 from inspire.web.inspections.signals import inspections_stored
 
@@ -48,11 +48,20 @@ def uploaded_file(request, field: str, *, missing: str) -> tuple[UploadedFile | 
     return uploaded, ""
 
 
+def reading_bounds() -> Bounds:
+    """How long and how much memory reading one uploaded file may take (settings
+    ``INSPIRE_READ_SECONDS`` and ``INSPIRE_READ_MEMORY_BYTES``)."""
+    return Bounds(seconds=settings.INSPIRE_READ_SECONDS, memory_bytes=settings.INSPIRE_READ_MEMORY_BYTES)
+
+
 def report_upload(*, content: bytes, filename: str, uploaded_by=None) -> StoreResult:
-    """Read ``content`` as a report and store it. Raises :class:`~inspire.core.reading.ReadError`."""
+    """Read ``content`` as a report and store it. Raises :class:`~inspire.core.reading.ReadError`.
+
+    The file is read in a worker process of its own that is stopped past :func:`reading_bounds`,
+    so a file built to overload the server costs this request at most that long, and no more memory
+    than that, and the request then answers with the limit passed."""
     name = PurePath(filename.replace("\\", "/")).name[:255] or "upload"
-    document = load_document(content, name, max_bytes=settings.INSPIRE_MAX_UPLOAD_BYTES)
-    record = read_document(document)
+    record, document = read_bounded(content, name, max_bytes=settings.INSPIRE_MAX_UPLOAD_BYTES, bounds=reading_bounds())
     result = inspection_store(record=record, document=document, content=content, uploaded_by=uploaded_by)
     if result.created:
         inspections_stored.send(sender=report_upload, inspections=[result.inspection])
