@@ -26,6 +26,7 @@ import resource
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -205,6 +206,8 @@ def run_bounded(function: Callable[..., T], *args: Any, source: str, bounds: Bou
             raise ReadingTooLarge(source, bounds.memory_bytes) from None
         except ProcessExpired as error:
             raise ReaderStopped(source, error.exitcode, bounds.memory_bytes) from None
+        except BrokenProcessPool:  # the worker died before it could take the file
+            raise ReaderStopped(source, None, bounds.memory_bytes) from None
     finally:
         pool.stop()
         pool.join()
