@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from inspire.core.limits import LimitExceeded, check_package
+from inspire.core.limits import check_package
 from inspire.core.plans import excel
 from inspire.core.plans.model import PlanData
 from inspire.core.plans.word_import import WordImportError, read_plan
@@ -18,11 +18,9 @@ from inspire.core.plans.word_import import WordImportError, read_plan
 
 def read_plan_upload(name: str, data: bytes, title: str) -> tuple[PlanData, list[str], list[str]]:
     """The plan ``data`` holds, the notes on what did not line up and what could not be placed.
-    Raises :class:`WordImportError` or :class:`excel.SpreadsheetImportError` with the problem."""
-    try:
-        check_package(data, name)
-    except LimitExceeded as error:
-        raise WordImportError(str(error)) from None
+    Raises :class:`WordImportError` or :class:`excel.SpreadsheetImportError` with the problem, or
+    :class:`~inspire.core.limits.LimitExceeded` for a file that unpacks to too much."""
+    check_package(data, name)  # raises LimitExceeded, naming the file and the limit
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as package:

@@ -532,7 +532,9 @@ def plan_import(request: HttpRequest, inspection_pk: int) -> HttpResponse:
             data = upload.read()
             try:
                 plan_data, notes, unplaced, report = _prepare(inspection, upload.name, data)
-            except (WordImportError, excel.SpreadsheetImportError, LimitExceeded) as error:
+            except LimitExceeded as error:
+                errors.append(("plan", str(error)))  # starts with the file's name, as it is spelt
+            except (WordImportError, excel.SpreadsheetImportError) as error:
                 row_errors = getattr(error, "errors", None)
                 if row_errors:
                     errors += [("plan", str(e)) for e in row_errors]
