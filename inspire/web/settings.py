@@ -213,7 +213,9 @@ if INSPIRE_HTTPS:
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31_536_000  # a year
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = False  # preloading is the domain owner's decision, not the application's
+    # consent to the browsers' preload list; nothing is listed until the domain's owner submits
+    # its own (registrable) domain, so on a council's sub-domain this changes nothing by itself
+    SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
