@@ -13,7 +13,7 @@ import zipfile
 from inspire.core.limits import check_package
 from inspire.core.plans import excel
 from inspire.core.plans.model import PlanData
-from inspire.core.plans.word_import import WordImportError, read_plan
+from inspire.core.plans.word_import import ImportResult, WordImportError, read_plan
 
 
 def read_plan_upload(name: str, data: bytes, title: str) -> tuple[PlanData, list[str], list[str]]:
@@ -39,3 +39,9 @@ def read_plan_upload(name: str, data: bytes, title: str) -> tuple[PlanData, list
             raise WordImportError("the CSV file is not UTF-8 text") from None
         return excel.from_csv(text, title=title), [], []
     raise WordImportError("the file is not a Word document (.docx), an Excel workbook (.xlsx) or a CSV file")
+
+
+def read_word_plan(name: str, data: bytes, title: str) -> ImportResult:
+    """A Word plan (``inspire plan word``), checked for what it unpacks to before it is parsed."""
+    check_package(data, name)
+    return read_plan(data, title=title)
