@@ -92,6 +92,7 @@ def read_bounded(
     memory): the way the upload page and ``inspire read`` read one file. Raises ReadError
     (:class:`OverLimit` for a limit passed)."""
     try:
+        limits.check_package(content, source)  # a bomb is refused here, without starting a worker
         return limits.run_bounded(read_content, content, source, max_bytes, source=source, bounds=bounds)
     except limits.LimitExceeded as error:
         raise OverLimit(error.source, error.detail) from None

@@ -14,7 +14,8 @@ from django.db import transaction
 from inspire.core.indicators import CATALOGUE, AnnexAError, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
 from inspire.core.indicators.compute import Result, standard_periods
-from inspire.core.limits import LimitExceeded, run_bounded
+from inspire.core.indicators.annex_a import MAX_UNCOMPRESSED_BYTES
+from inspire.core.limits import LimitExceeded, check_package, run_bounded
 from inspire.core.register import default_register
 from inspire.web.indicators import caselists
 from inspire.web.indicators.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
@@ -53,6 +54,7 @@ def read_annex_a_bounded(content: bytes, name: str):
     from inspire.web.inspections.uploads import reading_bounds
 
     try:
+        check_package(content, name, max_unpacked=MAX_UNCOMPRESSED_BYTES)  # a bomb: refused without a worker
         return run_bounded(read_annex_a, content, name, source=name, bounds=reading_bounds())
     except LimitExceeded as error:
         refused = AnnexAError(str(error))

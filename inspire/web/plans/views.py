@@ -22,7 +22,7 @@ from inspire.core.plans import board_pack, charts, excel
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.model import clear_dates_before
-from inspire.core.limits import LimitExceeded, run_bounded
+from inspire.core.limits import LimitExceeded, check_package, run_bounded
 from inspire.core.plans.upload import read_plan_upload
 from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations
 from inspire.web.accounts.models import ROLE_ORDER, Person
@@ -498,6 +498,7 @@ _SESSION_KEY = "plan_import"
 def _parse_upload(name: str, data: bytes, title: str):
     """The uploaded plan, read in a worker process stopped past the reading limits (a Word or Excel
     file built to overload the server is refused, or stopped, with the limit named)."""
+    check_package(data, name)  # a bomb is refused here, without starting a worker
     return run_bounded(read_plan_upload, name, data, title, source=name, bounds=reading_bounds())
 
 
