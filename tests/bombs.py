@@ -107,7 +107,9 @@ def docx_of_zeros(path: Path, size: int = 2 * 1024 * MB) -> Path:
 
 def docx_of_paragraphs(path: Path, size: int = 300 * MB) -> Path:
     """A Word document of ``size`` bytes of valid paragraphs (300 MB pack into well under 1 MB)."""
-    return _replace_part(_small_word_package(), "word/document.xml", _DOCUMENT_HEAD, _PARAGRAPH, size, _DOCUMENT_TAIL, path)
+    return _replace_part(
+        _small_word_package(), "word/document.xml", _DOCUMENT_HEAD, _PARAGRAPH, size, _DOCUMENT_TAIL, path
+    )
 
 
 def xlsx_of_rows(path: Path, size: int = 2 * 1024 * MB, sheet_title: str = "List 1 Contacts") -> Path:

@@ -152,13 +152,15 @@ def check_package(
     if unpacked > max_unpacked:
         raise PackageTooLarge(
             source,
-            f"unpacks to {size_words(unpacked)}, more than the {size_words(max_unpacked)} Inspire reads; {_DAMAGED_OR_BOMB}",
+            f"unpacks to {size_words(unpacked)}, more than the {size_words(max_unpacked)} Inspire reads; "
+            + _DAMAGED_OR_BOMB,
         )
     if unpacked > RATIO_FLOOR_BYTES and unpacked > max_ratio * len(data):
         raise PackageTooLarge(
             source,
-            f"unpacks to {size_words(unpacked)} from {size_words(len(data))}, {unpacked / len(data):,.0f} times its size "
-            f"(Word and Excel files are at most {max_ratio:g} times); {_DAMAGED_OR_BOMB}",
+            f"unpacks to {size_words(unpacked)} from {size_words(len(data))}, "
+            f"{unpacked / len(data):,.0f} times its size (Word and Excel files are at most {max_ratio:g} times); "
+            + _DAMAGED_OR_BOMB,
         )
 
 

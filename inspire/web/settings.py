@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import os
 import secrets
-from pathlib import Path
-
 from datetime import timedelta
+from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE as CSP_NONE
@@ -45,7 +44,8 @@ def private_folder(path: Path) -> Path:
 def private_file(path: Path) -> Path:
     """``path`` made (empty) if missing, readable and writable by its owner only (0600)."""
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    if path.stat().st_mode & 0o077:
+    status = path.stat()
+    if status.st_mode & 0o077 and status.st_uid == os.getuid():
         path.chmod(0o600)
     return path
 
@@ -142,8 +142,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # opens it (SQLite gives its -wal and -shm files the database's own permissions).
     _database = Path(DATABASES["default"]["NAME"])
     if not str(_database).startswith(("file:", ":memory:")):
-        private_folder(_database.parent)
-        private_file(_database)
+        if _database.parent == DATA_DIR:  # never another folder named by DATABASE_URL (it may be shared)
+            private_folder(DATA_DIR)
+        if _database.parent.is_dir():
+            private_file(_database)
     # WAL lets readers (the web pages) carry on while an ingest writes.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

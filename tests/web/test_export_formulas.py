@@ -108,7 +108,8 @@ def test_every_export_writes_formula_like_text_as_text(client, hostile_plan):
 def test_a_csv_field_that_would_run_is_quoted_and_others_are_not(client, hostile_plan):
     plan, admin = hostile_plan
     client.force_login(admin)
-    rows = list(csv.DictReader(io.StringIO(client.get(reverse("plans:audit_download", args=[plan.pk, "csv"])).content.decode())))
+    audit = client.get(reverse("plans:audit_download", args=[plan.pk, "csv"]))
+    rows = list(csv.DictReader(io.StringIO(audit.content.decode())))
     texts = {row["after"] for row in rows}
     assert "'" + HYPERLINK in texts and "'-2+3" in texts and HYPERLINK not in texts
     assert "Improve the timeliness of return home interviews." in {row["after"] for row in rows} | {
