@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.table import Table
 
 from inspire.cli import app
+from inspire.core.calendar import format_long
 from inspire.core.reading import ReadError, Record
 from inspire.core.reading.documents import MAX_BYTES
 from inspire.core.reading.errors import FileTooLarge
-from inspire.core.reading.dates import format_long
 
 err = Console(stderr=True)
 

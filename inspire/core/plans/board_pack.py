@@ -17,7 +17,7 @@ from inspire.core.plans import charts
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans.model import ItemData, MilestoneData, PlanData, ActionData
 from inspire.core.plans.risk import LEVEL_LABELS, MATRIX_DESCRIPTION, overall
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 
 PROGRESS_COLUMNS = ("Item", "Area for improvement", "Action", "Lead", "Timescale",
                     "How we will measure improvement", "Progress and impact")

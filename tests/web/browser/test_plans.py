@@ -26,8 +26,8 @@ PASSWORD = "a long enough password"
 @pytest.fixture
 def southend_editor(transactional_db):
     from inspire.web.accounts.models import Membership
-    from inspire.web.inspections.models import Authority
-    from inspire.web.inspections.services import register_sync
+    from inspire.web.read.models import Authority
+    from inspire.web.read.services import register_sync
 
     register_sync()
     user = User.objects.create_user("southend", password=PASSWORD)
@@ -205,8 +205,8 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
 
 
 def test_plan_pages_work_without_javascript(no_js_page, southend_editor):
-    from inspire.web.inspections.uploads import report_upload
-    from inspire.web.plans import services
+    from inspire.web.read.uploads import report_upload
+    from inspire.web.improve import services
 
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
     plan = services.plan_create(inspection=inspection, created_by=southend_editor)
