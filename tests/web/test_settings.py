@@ -18,7 +18,8 @@ def test_default_allowed_hosts_are_local_names_only(tmp_path):
 
 def product_env(tmp_path, **extra) -> dict[str, str]:
     """The environment of a fresh installation: the product's settings, nothing of the tests'."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPIRE_") and k != "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("INSPIRE_", "DJANGO_")) and k != "DATABASE_URL"}  # (browser tests set DJANGO_*)
     env.update(INSPIRE_DATA_DIR=str(tmp_path / "data"), DJANGO_SETTINGS_MODULE="inspire.web.settings", **extra)
     return env
 
