@@ -47,10 +47,17 @@ def word(
     as_json: bool = typer.Option(False, "--json", help="Print the items, actions and milestones as JSON."),
 ) -> None:
     """Read the plan tables of a Word document and say what was found and what did not line up."""
-    from inspire.core.plans.word_import import WordImportError, read_plan
+    from inspire.core.limits import LimitExceeded, check_package, run_bounded
+    from inspire.core.plans.upload import read_word_plan
+    from inspire.core.plans.word_import import WordImportError
 
-    try:
-        result = read_plan(file.read_bytes(), title=file.stem)
+    try:  # in a worker process stopped past the time and memory one file may take
+        data = file.read_bytes()
+        check_package(data, file.name)  # a bomb is refused here, without starting a worker
+        result = run_bounded(read_word_plan, file.name, data, file.stem, source=file.name)
+    except LimitExceeded as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
     except WordImportError as error:
         typer.echo(f"Error: {file.name}: {error}", err=True)
         raise typer.Exit(2) from None

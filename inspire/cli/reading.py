@@ -10,8 +10,10 @@ from rich.console import Console
 from rich.table import Table
 
 from inspire.cli import app
-from inspire.core.reading import ReadError, Record, read_path
 from inspire.core.calendar import format_long
+from inspire.core.reading import ReadError, Record
+from inspire.core.reading.documents import MAX_BYTES
+from inspire.core.reading.errors import FileTooLarge
 from inspire.core.reading.record import AREA_FAMILIES
 
 err = Console(stderr=True)
@@ -31,8 +33,13 @@ def read(
     as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (the stable shape)."),
 ) -> None:
     """Read one Ofsted report and print what it says: family, authority, dates, judgements, recommendations."""
+    from inspire.core.reading.batch import read_bounded  # the worker pool is imported only when a file is read
+
     try:
-        record = read_path(file)
+        if (size := file.stat().st_size) > MAX_BYTES:
+            raise FileTooLarge(file.name, size, MAX_BYTES)
+        # in a worker process of its own, stopped past the time and memory a file may take
+        record, _ = read_bounded(file.read_bytes(), file.name)
     except ReadError as error:
         fail(error)
     if as_json:

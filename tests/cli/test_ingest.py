@@ -109,7 +109,8 @@ def slow_pdf(tmp_path, shared):
 def test_a_file_that_takes_too_long_is_stopped_and_reported(slow_pdf):
     outcome = ingest_files([slow_pdf], timeout=0.5)
     assert [(f.path, f.message) for f in outcome.failed] == [
-        (slow_pdf, "slow.pdf: reading took longer than 0.5 seconds and was stopped")]
+        (slow_pdf, "slow.pdf: reading it took longer than the 0.5 seconds Inspire allows for one file, so it was "
+                   "stopped; it may be damaged or built to overload the server")]
     assert SourceDocument.objects.count() == 0
 
 

@@ -16,6 +16,8 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+
+from inspire.core.cells import append_row, csv_writer
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -251,7 +253,7 @@ def to_xlsx(plan: PlanData | None) -> bytes:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DEE0E2")
         for row in rows[sheet]:
-            ws.append([_cell(v) for v in row])
+            append_row(ws, [_cell(v) for v in row])
         for index, column in enumerate(columns, start=1):
             ws.column_dimensions[get_column_letter(index)].width = 14 if column.kind in ("date", "number", "level") else 40
             if column.kind in ("date", "datetime"):
@@ -265,7 +267,7 @@ def to_xlsx(plan: PlanData | None) -> bytes:
 
 def csv_template() -> str:
     out = io.StringIO()
-    csv.writer(out).writerow([c.name for c in CSV_COLUMNS])
+    csv_writer(out).writerow([c.name for c in CSV_COLUMNS])
     return out.getvalue()
 
 

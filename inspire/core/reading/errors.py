@@ -82,3 +82,11 @@ class NoText(ReadError):
 
 class NotAnOfstedReport(ReadError):
     code = "not_a_report"
+
+
+class OverLimit(ReadError):
+    """Reading the file would pass, or passed, a limit on one file (``inspire.core.limits``):
+    unpacked size, time or memory. The detail names the limit."""
+
+    code = "over_limit"
+    hint = "If the file is genuine, open it in Word, save a fresh copy (or print it to PDF) and try that."

@@ -5,7 +5,6 @@ Every page works without JavaScript."""
 from __future__ import annotations
 
 import base64
-import csv
 import io
 from datetime import date
 
@@ -18,17 +17,21 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inspire.core.cells import csv_writer
 from inspire.core.indicators import CATALOGUE
 from inspire.core.plans import board_pack, charts, excel
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.model import clear_dates_before
 from inspire.core.calendar import format_long
-from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations, read_plan
+from inspire.core.limits import LimitExceeded, check_package, run_bounded
+from inspire.core.plans.upload import read_plan_upload
+from inspire.core.plans.word_import import RecommendationRef, WordImportError, match_recommendations
 from inspire.web.accounts.models import ROLE_ORDER, Person
 from inspire.web.accounts.services import authority_role, person_get_or_create, require_role
 from inspire.web.read.models import Inspection
 from inspire.web.toolkit.params import Params, whole_number
+from inspire.web.toolkit.uploads import reading_bounds
 from inspire.web.improve import selectors, services
 from inspire.web.improve.models import (
     BOARD_KIND_CHOICES,
@@ -607,24 +610,10 @@ _SESSION_KEY = "plan_import"
 
 
 def _parse_upload(name: str, data: bytes, title: str):
-    lower = name.lower()
-    if data.startswith(b"PK\x03\x04"):
-        import zipfile
-
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = package.namelist()
-        if "word/document.xml" in names:
-            result = read_plan(data, title=title)
-            return result.plan, result.notes, result.unplaced
-        if "xl/workbook.xml" in names:
-            return excel.from_xlsx(data), [], []
-    if lower.endswith(".csv") or b"," in data[:2000]:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise WordImportError("the CSV file is not UTF-8 text") from None
-        return excel.from_csv(text, title=title), [], []
-    raise WordImportError("the file is not a Word document (.docx), an Excel workbook (.xlsx) or a CSV file")
+    """The uploaded plan, read in a worker process stopped past the reading limits (a Word or Excel
+    file built to overload the server is refused, or stopped, with the limit named)."""
+    check_package(data, name)  # a bomb is refused here, without starting a worker
+    return run_bounded(read_plan_upload, name, data, title, source=name, bounds=reading_bounds())
 
 
 @login_required
@@ -658,6 +647,8 @@ def plan_import(request: HttpRequest, inspection_pk: int) -> HttpResponse:
             data = upload.read()
             try:
                 plan_data, notes, unplaced, report = _prepare(inspection, upload.name, data)
+            except LimitExceeded as error:
+                errors.append(("plan", str(error)))  # starts with the file's name, as it is spelt
             except (WordImportError, excel.SpreadsheetImportError) as error:
                 row_errors = getattr(error, "errors", None)
                 if row_errors:
@@ -767,7 +758,7 @@ def audit(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
     entries = AuditEntry.objects.filter(plan=plan).select_related("user")
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = csv_writer(out)
         writer.writerow(["when", "who", "action", "object", "object id", "description", "field", "before", "after"])
         for e in entries.order_by("when", "id"):
             writer.writerow([e.when.isoformat(), e.user.get_username() if e.user else "", e.action, e.object_type,

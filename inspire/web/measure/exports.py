@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from inspire.core.cells import append_row
 from inspire.core.indicators import CATALOGUE
 from inspire.web.measure.selectors import visible_values
 from inspire.web.read.models import Authority
@@ -22,7 +23,7 @@ def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list],
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row in sheet.iter_rows(min_row=2):

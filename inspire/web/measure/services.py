@@ -12,13 +12,15 @@ from pathlib import PurePath
 from django.db import connection, transaction
 from django.utils import timezone
 
-from inspire.core.indicators import CATALOGUE, Period, Unit, compute_all, read_annex_a
+from inspire.core.indicators import CATALOGUE, AnnexAError, Period, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
 from inspire.core.indicators.compute import Result, reporting_periods, standard_periods
 from inspire.core.indicators.published import (
     NOT_WORKED_OUT, POPULATION, SHIPPED, Figure, read_compact, read_published, shipped_text,
 )
 from inspire.core.calendar import format_long
+from inspire.core.indicators.annex_a import MAX_UNCOMPRESSED_BYTES
+from inspire.core.limits import LimitExceeded, check_package, run_bounded
 from inspire.core.register import default_register
 from inspire.web.measure import caselists
 from inspire.web.measure.models import AnnexAImport, CaseList, ComparatorLoad, ComparatorValue, IndicatorValue, Population
@@ -51,6 +53,20 @@ def _value_row(authority: Authority, result: Result, **source) -> IndicatorValue
     )
 
 
+def read_annex_a_bounded(content: bytes, name: str):
+    """The workbook's case lists, read in a worker process stopped past the reading limits (time
+    and memory, ``uploads.reading_bounds``). Raises ``AnnexAError`` naming the file and the limit."""
+    from inspire.web.toolkit.uploads import reading_bounds
+
+    try:
+        check_package(content, name, max_unpacked=MAX_UNCOMPRESSED_BYTES)  # a bomb: refused without a worker
+        return run_bounded(read_annex_a, content, name, source=name, bounds=reading_bounds())
+    except LimitExceeded as error:
+        refused = AnnexAError(str(error))
+        refused.hint = error.hint
+        raise refused from None
+
+
 def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None,
                    period: Period | None = None) -> AnnexAImport:
     """Read, check and store an Annex A workbook and compute every indicator for its standard periods
@@ -58,7 +74,8 @@ def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploa
     only for periods ending near it). Raises ``AnnexAError`` for a file that is not a
     workbook; problems inside it are stored on the import. All or nothing. The authority's report
     figures are synchronised first (``report_figures_sync``)."""
-    lists = read_annex_a(content)
+    name = PurePath(filename.replace("\\", "/")).name[:255] or "annex_a.xlsx"
+    lists = read_annex_a_bounded(content, name)
     # the reporting period the person importing gave (web and CLI ask, defaulting to the last whole
     # year to 31 March), never guessed from the data; without one, the periods the data covers
     periods = reporting_periods(period) if period is not None else standard_periods(lists)
@@ -67,7 +84,7 @@ def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploa
         report_figures_sync(authority=authority)  # a report's under-18 population can serve the rates
         dataset = AnnexAImport.objects.create(
             authority=authority,
-            filename=PurePath(filename.replace("\\", "/")).name[:255] or "annex_a.xlsx",
+            filename=name,
             sha256=hashlib.sha256(content).hexdigest(),
             uploaded_by=uploaded_by,
             first_date=window[0] if window else None,

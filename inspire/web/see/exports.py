@@ -12,7 +12,6 @@ real dates shown as "14 October 2016", autofilter).
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from inspire.core.cells import append_row, csv_writer
 from inspire.core.reading.record import JUDGEMENT_KEYS
 from inspire.web.toolkit.labels import area_label, area_order, family_label, grade_label
 from inspire.web.see.national import SEND_OUTCOMES
@@ -136,7 +136,7 @@ def history_table() -> Table:
 
 def to_csv(table: Table) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(c.title for c in table.columns)
     for row in table.rows:
         writer.writerow("" if v is None else v.isoformat() if isinstance(v, date) else v for v in row)
@@ -151,7 +151,7 @@ def to_xlsx(table: Table) -> bytes:
     workbook.properties.creator = "Inspire"
     sheet.append([c.title for c in table.columns])
     for row in table.rows:
-        sheet.append(row)
+        append_row(sheet, row)
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
     for cell in sheet[1]:
