@@ -15,6 +15,7 @@ from datetime import date
 
 from inspire.core.plans import charts
 from inspire.core.plans import rag as rag_rules
+from inspire.core.plans.deadlines import DEADLINE_UNKNOWN
 from inspire.core.plans.model import ItemData, MilestoneData, PlanData, ActionData
 from inspire.core.plans.risk import LEVEL_LABELS, MATRIX_DESCRIPTION, overall
 from inspire.core.reading.dates import format_long
@@ -35,7 +36,16 @@ class BoardPack:
     meeting: date
     since: date | None  # the previous meeting: progress after it is "since the last meeting"
     members: list[str] = field(default_factory=list)
-    deadline: date | None = None
+    deadline: date | None = None  # None while no received date is confirmed
+    deadline_words: str = ""  # what the deadline counts from
+
+    @property
+    def deadline_text(self) -> str:
+        """The deadline and what it counts from, or that it is not yet known: never a bare date."""
+        if self.deadline is None:
+            return f"{DEADLINE_UNKNOWN}."
+        counted = f" ({self.deadline_words})" if self.deadline_words else ""
+        return f"Submission deadline for the plan: {format_long(self.deadline)}{counted}."
 
     @property
     def heading(self) -> str:
@@ -185,8 +195,7 @@ def to_docx(pack: BoardPack) -> bytes:
     document.add_heading(pack.plan.title, level=0)
     document.add_paragraph(f"{pack.heading}. Progress and impact since "
                            f"{format_long(pack.since) if pack.since else 'the plan began'}.")
-    if pack.deadline:
-        document.add_paragraph(f"Submission deadline for the plan: {format_long(pack.deadline)}.")
+    document.add_paragraph(pack.deadline_text)
     if pack.members:
         document.add_paragraph("Members: " + "; ".join(pack.members) + ".")
 
@@ -263,8 +272,7 @@ def to_pdf(pack: BoardPack) -> bytes:
     story = [Paragraph(escape(pack.plan.title), styles["Title"]),
              para(f"{pack.heading}. Progress and impact since "
                   f"{format_long(pack.since) if pack.since else 'the plan began'}.", body)]
-    if pack.deadline:
-        story.append(para(f"Submission deadline for the plan: {format_long(pack.deadline)}.", body))
+    story.append(para(pack.deadline_text, body))
     if pack.members:
         story.append(para("Members: " + "; ".join(pack.members) + ".", body))
     story += [Paragraph("RAG summary", styles["Heading1"])]

@@ -12,6 +12,7 @@ from django.db import models
 
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
+from inspire.core.plans import deadlines
 from inspire.core.plans.deadlines import submission_deadline
 from inspire.web.accounts.models import Person
 from inspire.web.inspections.models import Authority, Inspection, Recommendation
@@ -57,8 +58,12 @@ class Plan(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="plans")
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="plans")
     title = models.CharField(max_length=300)
-    #: when the council received the final report; the publication date when not given
+    #: when the council received the final report, as a person confirmed it (never assumed: until
+    #: confirmed the deadline is unknown; see core/plans/deadlines.py)
     received = models.DateField(null=True, blank=True)
+    #: what the confirmed date is: published | estimate | entered (``deadlines.BASES``)
+    received_basis = models.CharField(max_length=10, blank=True,
+                                      choices=[(k, v) for k, v in deadlines.BASES.items()])
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
 
@@ -70,13 +75,23 @@ class Plan(models.Model):
 
     @property
     def received_date(self):
-        return self.received or self.inspection.published or self.inspection.inspection_end
+        """The confirmed date the report was received; None until a person confirms one."""
+        return self.received
 
     @property
     def deadline(self):
-        """The statutory submission deadline: 70 working days after the report was received."""
-        received = self.received_date
-        return submission_deadline(received) if received else None
+        """The statutory submission deadline: 70 working days after the confirmed received date,
+        None while no date is confirmed (never counted from a date nobody confirmed)."""
+        return submission_deadline(self.received) if self.received else None
+
+    @property
+    def deadline_counts_from(self) -> str:
+        """What the deadline counts from, or that it is not yet known."""
+        return deadlines.counts_from(self.received, self.received_basis)
+
+    @property
+    def deadline_line(self) -> str:
+        return deadlines.deadline_line(self.received, self.received_basis)
 
 
 class Theme(models.Model):

@@ -1,12 +1,14 @@
 from django.urls import path, re_path
 
-from inspire.web.plans import views
+from inspire.web.plans import received_views, views
 
 app_name = "plans"
 
 urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("new/", views.plan_new, name="plan_new"),
+    path("start/<int:inspection_pk>/", received_views.plan_start, name="plan_start"),
+    path("<int:pk>/received/", received_views.plan_received, name="plan_received"),
     re_path(r"^template\.(?P<fmt>xlsx|csv)$", views.template_download, name="template"),
     path("councils/<slug:slug>/members/", views.members, name="members"),
     path("import/<int:inspection_pk>/", views.plan_import, name="plan_import"),

@@ -115,10 +115,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def plan_new(request: HttpRequest) -> HttpResponse:
+    """Starting a plan asks first for the date the deadline counts from (``received_views``)."""
     inspection = get_object_or_404(Inspection.objects.select_related("authority"), pk=request.POST.get("inspection") or 0)
-    plan = services.plan_create(inspection=inspection, created_by=request.user)
-    messages.success(request, "Plan started: every recommendation is an item.")
-    return redirect("plans:plan_detail", pk=plan.pk)
+    return redirect("plans:plan_start", inspection_pk=inspection.pk)
 
 
 # --- the plan page ------------------------------------------------------------------------------
@@ -132,11 +131,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = request.POST.get("form", "")
     if request.method == "POST":
         try:
-            if form == "received":
-                received = params.date("received", label="Date received")
-                if not params.errors:
-                    services.plan_update(plan=plan, user=request.user, received=received)
-            elif form == "theme":
+            if form == "theme":
                 services.theme_create(plan=plan, user=request.user, code=params.text("code", max_length=10, label="Code"),
                                       name=params.text("name", label="Theme name"))
             elif form == "item":
@@ -161,8 +156,6 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     status = selectors.plan_status(plan=plan, as_at=as_at or date.today())
     return render(request, "plans/plan_detail.html", _context(
         plan, role, status=status, key_tables=_key(), errors=params.summary(), params=params,
-        received_field=params.date_field("received", legend="Date the report was received",
-                                         hint=f"Leave blank to use the publication date. For example, {plan.inspection.published.day if plan.inspection.published else 7} 7 2016"),
         as_at_field=params.date_field("as_at", legend="Show status as at", hint="For example, 6 12 2016"),
         people=_people(plan), themes=plan.themes.all(),
     ), status=400 if params.errors else 200)
@@ -460,7 +453,7 @@ def _pack(plan: Plan, meeting: Meeting) -> board_pack.BoardPack:
         plan=selectors.plan_data(plan=plan, as_at=meeting.date), board=meeting.board.name, meeting=meeting.date,
         since=previous.date if previous else None,
         members=[f"{m.name} ({m.role})" if m.role else m.name for m in meeting.board.members.all()],
-        deadline=plan.deadline,
+        deadline=plan.deadline, deadline_words=plan.deadline_counts_from,
     )
 
 

@@ -69,7 +69,15 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
 
     # the plan page: deadline, themes, items
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Plan imported: 18 items")
+    # no date confirmed yet: no deadline, only the words and the way to confirm it
+    expect(page.locator("#deadline")).to_have_text(re.compile(r"Deadline not yet known — confirm the publication date"))
+    page.locator("#deadline").get_by_role("link", name="Confirm the publication date").click()
+    expect(page.locator("#suggestion")).to_have_text("The report states its publication date: 7 July 2016.")
+    expect(page.locator("#received-day")).to_have_value("7")
+    check_accessibility(page)
+    page.get_by_role("button", name="Confirm the date").click()
     expect(page.locator("#deadline")).to_contain_text("14 October 2016")
+    expect(page.locator("#deadline")).to_contain_text("70 working days after 7 July 2016, the publication date the report states")
     for code, name in (("A", "Practice and Culture"), ("B", "Continuous Improvement"),
                        ("C", "Responsive Intervention (right time, right place)"),
                        ("D", "Management, Leadership and Governance")):
@@ -206,10 +214,10 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
 
 def test_plan_pages_work_without_javascript(no_js_page, southend_editor):
     from inspire.web.inspections.uploads import report_upload
-    from inspire.web.plans import services
+    from inspire.web.plans import received
 
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
-    plan = services.plan_create(inspection=inspection, created_by=southend_editor)
+    plan = received.plan_start(inspection=inspection, user=southend_editor, received=inspection.published)
     page = no_js_page
     page.goto(f"/accounts/login/?next=/plans/{plan.pk}/")
     page.get_by_label("Username").fill("southend")
@@ -223,3 +231,39 @@ def test_plan_pages_work_without_javascript(no_js_page, southend_editor):
     page.get_by_label("Theme name").fill("Practice and Culture")
     page.get_by_role("button", name="Add theme").click()
     expect(page.locator("#theme-A caption")).to_have_text("Theme A: Practice and Culture")
+
+
+def test_starting_a_plan_asks_for_the_date_first(page, southend_editor):
+    """An ILACS-style report that states no publication date: nothing is pre-filled, the page says
+    so; started without a date the plan shows no deadline; confirmed, it shows one and what it
+    counts from."""
+    from inspire.web.inspections.models import Inspection
+    from inspire.web.inspections.uploads import report_upload
+
+    inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
+    Inspection.objects.filter(pk=inspection.pk).update(published=None)  # as ILACS reports print none
+    page.goto("/accounts/login/?next=/plans/")
+    page.get_by_label("Username").fill("southend")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name=re.compile("^Start a plan for Southend-on-Sea")).click()
+    expect(page.locator("h1")).to_have_text("Start a plan: when was the report published?")
+    expect(page.locator("#suggestion")).to_contain_text("The report states no publication date, and Inspire could not estimate one.")
+    expect(page.locator("#received-day")).to_have_value("")
+    check_accessibility(page)
+    page.get_by_role("button", name="Confirm the date and start the plan").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter date the report was received")
+    check_accessibility(page)
+    page.get_by_role("button", name="Start without a date for now").click()
+    expect(page.locator("#deadline")).to_have_text(re.compile("Deadline not yet known — confirm the publication date"))
+    expect(page.locator("#received-date")).to_have_text("Not yet confirmed")
+    check_accessibility(page)
+    page.get_by_role("link", name="Plans", exact=True).click()
+    expect(page.locator("table").first).to_contain_text("Deadline not yet known — confirm the publication date")
+    page.go_back()
+    page.locator("#deadline").get_by_role("link", name="Confirm the publication date").click()
+    fill_date(page, "received", 7, 7, 2016)
+    page.get_by_role("button", name="Confirm the date").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Submission deadline: 14 October 2016")
+    expect(page.locator("#deadline")).to_contain_text("70 working days after 7 July 2016, the date the council received the report")
+    check_accessibility(page)

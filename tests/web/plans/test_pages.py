@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from inspire.web.accounts.services import person_get_or_create
-from inspire.web.plans import services
+from inspire.web.plans import received, services
 from inspire.web.plans.models import AuditEntry, Milestone, Plan, ProgressUpdate
 from tests.core.plans.seed_docs import seed_002_docx, seed_004_docx
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def plan(southend_inspection, users):
     editor = users["southend_editor"]
-    plan = services.plan_create(inspection=southend_inspection, created_by=editor)
+    plan = received.plan_start(inspection=southend_inspection, user=editor, received=southend_inspection.published)
     person_get_or_create(authority=plan.authority, name="Head of Children's Services")
     item = plan.items.get(ref="1")
     action = services.action_create(item=item, user=editor, text="Identify and adopt a model of practice.")

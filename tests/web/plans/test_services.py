@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from inspire.web.accounts.services import person_get_or_create
-from inspire.web.plans import services
+from inspire.web.plans import received, services
 from inspire.web.plans.models import AppendOnlyError, AuditEntry, ProgressUpdate
 from inspire.web.plans.selectors import plan_status
 
@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan(southend_inspection, users):
-    return services.plan_create(inspection=southend_inspection, created_by=users["southend_editor"])
+    return received.plan_start(inspection=southend_inspection, user=users["southend_editor"],
+                               received=southend_inspection.published)
 
 
 @pytest.fixture
@@ -33,8 +34,9 @@ def test_plan_from_inspection_has_every_recommendation(plan):
     assert [i.ref for i in items] == [str(n) for n in range(1, 13)] + ["LSCB 1", "LSCB 2", "LSCB 3", "LSCB 4"]
     assert items[0].recommendation.text.startswith("Improve the quality of management oversight")
     assert all(i.judgement_area == "lscb" for i in items[12:])
-    assert plan.received_date == date(2016, 7, 7)
+    assert plan.received_date == date(2016, 7, 7) and plan.received_basis == "published"
     assert plan.deadline == date(2016, 10, 14)
+    assert plan.deadline_counts_from.startswith("70 working days after 7 July 2016, the publication date the report states")
 
 
 def test_viewer_cannot_change_anything(plan, milestone, users):
