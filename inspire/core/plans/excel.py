@@ -57,7 +57,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     "Plan": (
         _c("title", "text", True, "The plan's title."),
         _c("authority", "text", False, "The council."),
-        _c("received", "date", False, "When the report was received (YYYY-MM-DD); the publication date if blank."),
+        _c("received", "date", False, "When the report was received (YYYY-MM-DD), as the council confirms it; blank: not yet known, and the plan shows no deadline until someone confirms a date."),
     ),
     "Themes": (
         _c("code", "text", True, "A short code (A, B...)."),

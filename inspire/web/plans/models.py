@@ -30,6 +30,14 @@ MILESTONE_STATUS_CHOICES = [(s, rag_rules.MILESTONE_STATUS_LABELS[s]) for s in r
 POLARITY_CHOICES = list(rag_rules.POLARITIES.items())
 RAG_CHOICES = [(r, rag_rules.RAG_LABELS[r]) for r in rag_rules.RAG_VALUES]
 LEVEL_CHOICES = [(level, risk_rules.LEVEL_LABELS[level]) for level in risk_rules.LEVELS[::-1]]
+BOARD_ROLE_CHOICES = [
+    ("chair", "Chair"),
+    ("sponsor", "Sponsor"),
+    ("programme_executive", "Programme executive"),
+    ("programme_manager", "Programme manager"),
+    ("member", "Member"),
+]
+MEETING_ACTION_STATUS_CHOICES = [("open", "Open"), ("done", "Done"), ("dropped", "Dropped")]
 BOARD_KIND_CHOICES = [
     ("improvement_board", "Improvement board"),
     ("scrutiny_panel", "Scrutiny panel"),
@@ -115,6 +123,9 @@ class PlanItem(models.Model):
     recommendation = models.ForeignKey(Recommendation, null=True, blank=True, on_delete=models.PROTECT, related_name="plan_items")
     judgement_area = models.CharField(max_length=30, choices=JUDGEMENT_AREA_CHOICES, blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="items")
+    #: "Outcomes to be achieved" as the plan writes them, and the report's paragraphs behind the item
+    outcomes = models.TextField(blank=True)
+    report_refs = models.CharField(max_length=300, blank=True, help_text="For example: Paragraph 120; Summary, page 9")
 
     class Meta:
         ordering = ["plan", "ordinal"]
@@ -136,6 +147,9 @@ class Action(models.Model):
     lead = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     timescale = models.CharField(max_length=300, blank=True)
     target_date = models.DateField(null=True, blank=True)
+    #: the priority timeline (seed 004, part two): date commenced, expected outcome achieved by
+    start_date = models.DateField(null=True, blank=True)
+    outcome_by = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["item", "ordinal"]
@@ -244,6 +258,8 @@ class Board(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="boards")
     kind = models.CharField(max_length=20, choices=BOARD_KIND_CHOICES)
     name = models.CharField(max_length=200)
+    terms_of_reference = models.TextField(blank=True)
+    frequency = models.CharField(max_length=100, blank=True, help_text="For example: bi-monthly")
 
     class Meta:
         ordering = ["plan", "id"]
@@ -255,7 +271,9 @@ class Board(models.Model):
 class BoardMember(models.Model):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(max_length=200)
-    role = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=200, blank=True)  # as the council words it ("Chief Executive")
+    #: the member's part in the programme (seed 004: chair, sponsor, programme executive...)
+    board_role = models.CharField(max_length=20, choices=BOARD_ROLE_CHOICES, default="member")
 
     class Meta:
         ordering = ["board", "id"]
@@ -264,6 +282,10 @@ class BoardMember(models.Model):
 class Meeting(models.Model):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField()
+    agenda = models.TextField(blank=True)
+    #: what the board is asked to decide at this meeting (one a line); the pack lists them
+    decisions_sought = models.TextField(blank=True)
+    minutes = models.TextField(blank=True)
 
     class Meta:
         ordering = ["board", "date"]
@@ -316,3 +338,46 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-when", "-id"]
         verbose_name_plural = "audit entries"
+
+
+class MeetingDecision(AppendOnly):
+    """A decision a board made at a meeting, as minuted. Never edited."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+
+
+class MeetingAction(models.Model):
+    """An action arising from a meeting: owner, due date, status. Open ones go into the next pack."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
+    text = models.TextField()
+    owner = models.CharField(max_length=200, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=MEETING_ACTION_STATUS_CHOICES, default="open")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class PlanNarrative(AppendOnly):
+    """The plan's narrative of progress to date (seed 004, part one), dated, optionally for a
+    meeting. Never edited: a newer narrative supersedes an older one."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="narratives")
+    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="narratives")
+    date = models.DateField()
+    text = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan", "date", "id"]

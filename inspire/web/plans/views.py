@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire.core.indicators import CATALOGUE
@@ -448,13 +449,9 @@ def boards(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _pack(plan: Plan, meeting: Meeting) -> board_pack.BoardPack:
-    previous = meeting.board.meetings.filter(date__lt=meeting.date).order_by("-date").first()
-    return board_pack.BoardPack(
-        plan=selectors.plan_data(plan=plan, as_at=meeting.date), board=meeting.board.name, meeting=meeting.date,
-        since=previous.date if previous else None,
-        members=[f"{m.name} ({m.role})" if m.role else m.name for m in meeting.board.members.all()],
-        deadline=plan.deadline, deadline_words=plan.deadline_counts_from,
-    )
+    from inspire.web.plans.packs import meeting_pack
+
+    return meeting_pack(plan=plan, meeting=meeting)
 
 
 @login_required
@@ -468,16 +465,25 @@ def pack(request: HttpRequest, pk: int, meeting_pk: int, fmt: str = "html") -> H
         return _download(board_pack.to_docx(built), f"{name}.docx", DOCX)
     if fmt == "pdf":
         return _download(board_pack.to_pdf(built), f"{name}.pdf", "application/pdf")
+    from inspire.core.plans import svg
+
+    counter = iter(range(10_000))
+    groups = [{"heading": group.heading, "items": [{
+        "item": item, "heading": built.item_heading(item), "other_themes": built.other_themes(item),
+        "actions": built.action_rows(item), "milestones": built.milestone_rows(item),
+        "measures": built.measure_rows(item), "progress": built.progress_words(item),
+        "charts": [(m, mark_safe(svg.measure_chart(m, f"measure-chart-{next(counter)}")))
+                   for m in built.charted_measures(item)],
+    } for item in group.items]} for group in built.theme_groups()]
     return render(request, "plans/pack.html", _context(
-        plan, role, pack=built, meeting=meeting, progress_columns=board_pack.PROGRESS_COLUMNS,
-        risk_columns=board_pack.RISK_COLUMNS, milestone_columns=board_pack.MILESTONE_COLUMNS,
-        rag_labels=rag_rules.RAG_LABELS, measures=_pack_measures(plan, built),
+        plan, role, pack=built, meeting=meeting, groups=groups, columns=_PACK_COLUMNS,
+        rag_chart=mark_safe(svg.rag_counts(built.rag_counts())), heat_map=mark_safe(svg.heat_map(built.heat_cells())),
+        heat_description=risk_rules.HEAT_DESCRIPTION, matrix_description=risk_rules.MATRIX_DESCRIPTION,
+        exception_score=risk_rules.EXCEPTION_SCORE,
     ))
 
 
-def _pack_measures(plan: Plan, built: board_pack.BoardPack):
-    stored = {(m.item.ref, m.description): m for m in Measure.objects.filter(item__plan=plan).select_related("item")}
-    return [(item, measure, stored.get((item.ref, measure.description))) for item, measure in built.measures()]
+_PACK_COLUMNS = {name.lower(): getattr(board_pack, name) for name in dir(board_pack) if name.endswith("_COLUMNS")}
 
 
 # --- import and export --------------------------------------------------------------------------
