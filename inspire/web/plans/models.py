@@ -278,6 +278,9 @@ class BoardMember(models.Model):
     class Meta:
         ordering = ["board", "id"]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class Meeting(models.Model):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
@@ -290,6 +293,9 @@ class Meeting(models.Model):
     class Meta:
         ordering = ["board", "date"]
         constraints = [models.UniqueConstraint(fields=["board", "date"], name="unique_meeting_date")]
+
+    def __str__(self) -> str:
+        return f"{self.board.name}, {self.date.day} {self.date:%B %Y}"
 
 
 class Risk(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from inspire.web.plans import received_views, views
+from inspire.web.plans import governance_views, received_views, views
 
 app_name = "plans"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/risks/", views.risk_register, name="risks"),
     path("<int:pk>/risks/<int:risk_pk>/", views.risk_edit, name="risk_edit"),
     path("<int:pk>/boards/", views.boards, name="boards"),
+    path("<int:pk>/meetings/<int:meeting_pk>/", governance_views.meeting_detail, name="meeting"),
     path("<int:pk>/meetings/<int:meeting_pk>/pack/", views.pack, name="pack"),
     re_path(r"^(?P<pk>[0-9]+)/meetings/(?P<meeting_pk>[0-9]+)/pack\.(?P<fmt>docx|pdf)$", views.pack, name="pack_download"),
     path("<int:pk>/export.xlsx", views.plan_export, name="plan_export"),

@@ -425,16 +425,21 @@ def boards(request: HttpRequest, pk: int) -> HttpResponse:
                 services.board_create(plan=plan, user=request.user, kind=params.data.get("kind", ""),
                                       name=params.text("name", label="Name"))
             elif form == "member":
+                from inspire.web.plans import governance
+
                 board = get_object_or_404(Board, pk=params.data.get("board") or 0, plan=plan)
-                services.board_member_add(board=board, user=request.user, name=params.text("member-name", label="Name"),
-                                          role=params.text("member-role", label="Role"))
+                governance.member_add(board=board, user=request.user, name=params.text("member-name", label="Name"),
+                                      role=params.text("member-role", label="Role"),
+                                      board_role=params.data.get("member-board-role", "member"))
             elif form == "meeting":
                 board = get_object_or_404(Board, pk=params.data.get("board") or 0, plan=plan)
                 when = params.date(f"meeting-{board.pk}", label="Meeting date", required=True)
                 if not params.errors:
                     services.meeting_create(board=board, user=request.user, date=when)
             else:
-                raise Http404("Unknown form")
+                from inspire.web.plans.governance_views import boards_form
+
+                boards_form(request, params, form, plan)
         except ValidationError as error:
             _errors_from(params, error)
         if not params.errors:
@@ -443,8 +448,11 @@ def boards(request: HttpRequest, pk: int) -> HttpResponse:
     board_list = list(plan.boards.prefetch_related("members", "meetings"))
     for board in board_list:
         board.meeting_field = params.date_field(f"meeting-{board.pk}", legend="Meeting date")
+    from inspire.web.plans.governance_views import boards_context
+
     return render(request, "plans/boards.html", _context(
         plan, role, boards=board_list, kinds=BOARD_KIND_CHOICES, errors=params.summary(), params=params,
+        **boards_context(plan, params),
     ), status=400 if params.errors else 200)
 
 
