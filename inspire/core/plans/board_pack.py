@@ -27,6 +27,7 @@ from datetime import date
 from inspire.core.plans import charts
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
+from inspire.core.plans import timeline as timeline_rules
 from inspire.core.plans.deadlines import DEADLINE_UNKNOWN
 from inspire.core.plans.model import ActionData, ItemData, MeasureData, MilestoneData, PlanData, ProgressData
 from inspire.core.reading.dates import format_long
@@ -43,6 +44,7 @@ MEASURE_COLUMNS = ("Measure", "Baseline", "Target", "Latest value", "Status")
 RISK_COLUMNS = ("Risk", "Description", "Impact", "Likelihood", "Score", "Overall risk", "Mitigation",
                 "Revised risk", "Owner", "Review date")
 KEY_COLUMNS = ("Status", "Rule")
+TIMELINE_COLUMNS = ("Theme or action", "Start", "Outcome achieved by", "Milestones", "Note")
 ARISING_STATUS = {"open": "Open", "done": "Done", "dropped": "Dropped"}
 
 
@@ -77,6 +79,7 @@ class BoardPack:
     actions_arising: list[ArisingAction] = field(default_factory=list)  # from earlier meetings, as at this one
     narrative: tuple[date, str] | None = None  # the plan's narrative of progress to date
     left_out: str = ""  # what was recorded after the meeting and so is not in the pack
+    timeline: list = field(default_factory=list)  # timeline.Row: themes and overarching actions
 
     # --- the cover --------------------------------------------------------------------------
 
@@ -347,6 +350,11 @@ def to_docx(pack: BoardPack) -> bytes:
     if not pack.previous_decisions:
         document.add_paragraph("No decisions recorded at the last meeting.")
     _docx_rows(document, table, ARISING_COLUMNS, pack.arising_rows(), "No actions arising are open.")
+    if pack.timeline:
+        new_page()
+        document.add_heading("Priority timeline", level=1)
+        document.add_picture(io.BytesIO(timeline_rules.png(pack.timeline, pack.meeting)), width=Cm(25))
+        table(TIMELINE_COLUMNS, timeline_rules.table_rows(pack.timeline))
 
     # 4. items by theme
     for group in pack.theme_groups():
@@ -468,6 +476,9 @@ def to_pdf(pack: BoardPack) -> bytes:
     story += [para(f"• {d}", body) for d in pack.previous_decisions] or [
         para("No decisions recorded at the last meeting.", body)]
     story.append(rows_or(ARISING_COLUMNS, pack.arising_rows(), (8, 2.4, 3, 2.4, 1.4), "No actions arising are open."))
+    if pack.timeline:
+        story += [PageBreak(), Paragraph("Priority timeline", h1), timeline_rules.drawing(pack.timeline, pack.meeting, frame_width),
+                  Spacer(1, 6), table(TIMELINE_COLUMNS, timeline_rules.table_rows(pack.timeline), (8, 2.2, 2.2, 6, 3))]
 
     # 4. items by theme
     for group in pack.theme_groups():

@@ -11,6 +11,7 @@ from django.utils import timezone
 from inspire.core.plans import board_pack
 from inspire.core.plans.as_at import as_recorded, left_out_words
 from inspire.core.plans.model import PlanData
+from inspire.core.plans.timeline import rows as timeline_rows
 from inspire.web.plans import selectors
 from inspire.web.plans.models import AuditEntry, Meeting, MeetingAction, MeetingDecision, Plan, PlanNarrative
 
@@ -87,6 +88,7 @@ def meeting_pack(*, plan: Plan, meeting: Meeting) -> board_pack.BoardPack:
         if previous else [],
         actions_arising=_arising(meeting),
         narrative=(narrative.date, narrative.text) if narrative else None,
+        timeline=timeline_rows(recorded),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from inspire.web.plans import governance_views, received_views, views
+from inspire.web.plans import governance_views, received_views, timeline, views
 
 app_name = "plans"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/actions/<int:action_pk>/", views.action_edit, name="action_edit"),
     path("<int:pk>/milestones/<int:milestone_pk>/", views.milestone_edit, name="milestone_edit"),
     path("<int:pk>/measures/<int:measure_pk>/chart.png", views.measure_chart, name="measure_chart"),
+    path("<int:pk>/timeline/", timeline.timeline_page, name="timeline"),
     path("<int:pk>/risks/", views.risk_register, name="risks"),
     path("<int:pk>/risks/<int:risk_pk>/", views.risk_edit, name="risk_edit"),
     path("<int:pk>/boards/", views.boards, name="boards"),

@@ -158,8 +158,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/plan_detail.html", _context(
         plan, role, status=status, key_tables=_key(), errors=params.summary(), params=params,
         as_at_field=params.date_field("as_at", legend="Show status as at", hint="For example, 6 12 2016"),
-        people=_people(plan), themes=plan.themes.all(),
+        people=_people(plan), themes=plan.themes.all(), **_timeline(plan),
     ), status=400 if params.errors else 200)
+
+
+def _timeline(plan: Plan) -> dict:
+    from inspire.web.plans.timeline import plan_timeline
+
+    return plan_timeline(plan)
 
 
 # --- an item ------------------------------------------------------------------------------------
@@ -474,12 +480,14 @@ def pack(request: HttpRequest, pk: int, meeting_pk: int, fmt: str = "html") -> H
     if fmt == "pdf":
         return _download(board_pack.to_pdf(built), f"{name}.pdf", "application/pdf")
     from inspire.core.plans import svg
+    from inspire.core.plans import timeline as timeline_rules
 
     counter = iter(range(10_000))
     groups = [{"heading": group.heading, "items": [{
         "item": item, "heading": built.item_heading(item), "other_themes": built.other_themes(item),
         "actions": built.action_rows(item), "milestones": built.milestone_rows(item),
         "measures": built.measure_rows(item), "progress": built.progress_words(item),
+        "labels": {kind: f"{kind.capitalize()} of item {item.ref}" for kind in ("actions", "milestones", "measures")},
         "charts": [(m, mark_safe(svg.measure_chart(m, f"measure-chart-{next(counter)}")))
                    for m in built.charted_measures(item)],
     } for item in group.items]} for group in built.theme_groups()]
@@ -487,7 +495,8 @@ def pack(request: HttpRequest, pk: int, meeting_pk: int, fmt: str = "html") -> H
         plan, role, pack=built, meeting=meeting, groups=groups, columns=_PACK_COLUMNS,
         rag_chart=mark_safe(svg.rag_counts(built.rag_counts())), heat_map=mark_safe(svg.heat_map(built.heat_cells())),
         heat_description=risk_rules.HEAT_DESCRIPTION, matrix_description=risk_rules.MATRIX_DESCRIPTION,
-        exception_score=risk_rules.EXCEPTION_SCORE,
+        exception_score=risk_rules.EXCEPTION_SCORE, timeline_svg=mark_safe(timeline_rules.svg(built.timeline, built.meeting)),
+        timeline_rows=timeline_rules.table_rows(built.timeline),
     ))
 
 

@@ -269,3 +269,104 @@ def test_starting_a_plan_asks_for_the_date_first(page, southend_editor):
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Submission deadline: 14 October 2016")
     expect(page.locator("#deadline")).to_contain_text("70 working days after 7 July 2016, the date the council received the report")
     check_accessibility(page)
+
+
+def test_governance_pages(page, southend_editor):
+    """A board with its terms of reference, frequency and programme roles; a meeting's agenda,
+    decisions asked for, minutes, decision and action arising; the narrative; the next pack."""
+    from datetime import timedelta
+
+    from inspire.web.inspections.uploads import report_upload
+    from inspire.web.plans import received, services
+
+    inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
+    plan = received.plan_start(inspection=inspection, user=southend_editor, received=inspection.published)
+    board = services.board_create(plan=plan, user=southend_editor, kind="improvement_board", name="Improvement Board")
+    today = date.today()
+    first = services.meeting_create(board=board, user=southend_editor, date=today - timedelta(days=14))
+    second = services.meeting_create(board=board, user=southend_editor, date=today)
+    page.goto(f"/accounts/login/?next=/plans/{plan.pk}/boards/")
+    page.get_by_label("Username").fill("southend")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Change the terms of reference and how often Improvement Board meets").click()
+    page.get_by_label("Terms of reference").fill("To scrutinise and challenge progress against the plan.")
+    page.get_by_label("How often it meets").fill("Bi-monthly")
+    page.get_by_role("button", name="Save terms of Improvement Board").click()
+    expect(page.locator(f"#board-{board.pk}-terms")).to_contain_text("Bi-monthly")
+    page.get_by_label("Member's name or post").fill("Simon Leftley")
+    page.get_by_label("Role on the board, in the council's words").fill("Corporate Director for People")
+    page.get_by_label("Programme role").select_option("sponsor")
+    page.get_by_role("button", name=re.compile("^Add member")).click()
+    expect(page.locator(f"#board-{board.pk}-members")).to_contain_text("Sponsor")
+    fill_date(page, "narrative-date", today.day, today.month, today.year)
+    page.get_by_label("Progress achieved to date").fill("A Practice Lead is in post.")
+    page.get_by_role("button", name="Add the narrative").click()
+    expect(page.locator("#narrative-heading + p + .govuk-summary-card")).to_contain_text("A Practice Lead is in post.")
+    check_accessibility(page)
+
+    page.get_by_role("link", name=re.compile(f"^{first.date.day} {first.date:%B %Y}: agenda")).click()
+    expect(page.locator("h1")).to_have_text(f"Improvement Board: {first.date.day} {first.date:%B %Y}")
+    page.get_by_label("Agenda").fill("1. Terms of reference\n2. Performance report")
+    page.get_by_label("Decisions the board is asked for").fill("Agree the terms of reference.")
+    page.get_by_label("Minutes").fill("The board agreed its terms of reference.")
+    page.get_by_role("button", name="Save agenda and minutes").click()
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the decision as minuted")
+    check_accessibility(page)
+    page.get_by_label("Decision, as minuted").fill("Terms of reference agreed.")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator("#decisions")).to_contain_text("Terms of reference agreed.")
+    page.get_by_label("Action", exact=True).fill("Report on agency staff")
+    page.get_by_label("Owner").fill("Head of Children's Services")
+    fill_date(page, "due", today.day, today.month, today.year)
+    page.get_by_role("button", name="Add the action").click()
+    expect(page.locator("#actions-arising")).to_contain_text("Report on agency staff")
+    check_accessibility(page)
+
+    page.goto(f"/plans/{plan.pk}/meetings/{second.pk}/pack/")
+    expect(page.locator("#pack-decisions")).to_contain_text("Terms of reference agreed.")
+    expect(page.locator("#actions-arising")).to_contain_text("Report on agency staff")
+    expect(page.locator("#pack-narrative")).to_contain_text("A Practice Lead is in post.")
+    check_accessibility(page)
+
+
+def test_priority_timeline_page(page, southend_editor):
+    """Set an overarching action's start and outcome dates; the plan page and the timeline page
+    draw it as a bar (an accessible SVG) with the same dates in the table behind it."""
+    from inspire.web.inspections.uploads import report_upload
+    from inspire.web.plans import received, services
+
+    inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
+    plan = received.plan_start(inspection=inspection, user=southend_editor, received=inspection.published)
+    theme = services.theme_create(plan=plan, user=southend_editor, code="A", name="Practice and Culture")
+    item = plan.items.get(ref="1")
+    services.item_update(item=item, user=southend_editor, theme_codes=[theme.code])
+    action = services.action_create(item=item, user=southend_editor, text="Audit the decisions made to take no further action.")
+    services.milestone_create(action=action, user=southend_editor, text="Auditor completes three months of audits.",
+                              target_date=date(2016, 10, 31))
+    page.goto(f"/accounts/login/?next=/plans/{plan.pk}/timeline/")
+    page.get_by_label("Username").fill("southend")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("h1")).to_have_text("Priority timeline")
+    expect(page.locator("#timeline-table")).to_contain_text("No start date set: not drawn")
+    fill_date(page, f"start-{action.pk}", 1, 9, 2016)
+    fill_date(page, f"outcome-{action.pk}", 1, 8, 2016)
+    page.get_by_role("button", name="Save dates of item 1, action 1").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("1 August 2016 is before the start (1 September 2016)")
+    check_accessibility(page)
+    fill_date(page, f"outcome-{action.pk}", 31, 12, 2016)
+    page.get_by_role("button", name="Save dates of item 1, action 1").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Timeline saved.")
+    chart = page.get_by_role("img", name="Priority timeline")
+    expect(chart).to_be_visible()
+    expect(chart.locator("rect")).to_have_count(2)  # the theme and its action
+    row = page.locator("#timeline-table tr", has_text="1.1 Audit the decisions")
+    expect(row).to_contain_text("1 September 2016")
+    expect(row).to_contain_text("31 December 2016")
+    expect(row).to_contain_text("Milestone 1: 31 October 2016")
+    check_accessibility(page)
+    page.get_by_role("link", name="Plan", exact=True).click()
+    expect(page.get_by_role("img", name="Priority timeline").locator("rect")).to_have_count(2)
+    check_accessibility(page)
