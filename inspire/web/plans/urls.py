@@ -25,6 +25,7 @@ urlpatterns = [
     path("<int:pk>/meetings/<int:meeting_pk>/pack/", views.pack, name="pack"),
     re_path(r"^(?P<pk>[0-9]+)/meetings/(?P<meeting_pk>[0-9]+)/pack\.(?P<fmt>docx|pdf)$", views.pack, name="pack_download"),
     path("<int:pk>/export.xlsx", views.plan_export, name="plan_export"),
+    path("<int:pk>/tracker.xlsx", views.tracker_download, name="tracker"),
     path("<int:pk>/audit/", views.audit, name="audit"),
     re_path(r"^(?P<pk>[0-9]+)/audit\.(?P<fmt>csv)$", views.audit, name="audit_download"),
 ]

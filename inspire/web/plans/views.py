@@ -615,6 +615,18 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     return _download(excel.to_xlsx(data), f"{plan.authority.slug}-plan-{plan.pk}.xlsx", XLSX)
 
 
+@login_required
+@require_GET
+def tracker_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The tracker councils share: one row per action and milestone, RAG as cell fills, a key."""
+    from inspire.core.plans import tracker
+
+    plan, _ = _plan_for(request, pk)
+    today = date.today()
+    data = selectors.plan_data(plan=plan, as_at=today)
+    return _download(tracker.to_xlsx(data, today, plan.deadline_line), f"{plan.authority.slug}-tracker-{plan.pk}.xlsx", XLSX)
+
+
 @require_GET
 def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt == "xlsx":
