@@ -105,6 +105,10 @@ def _is_action_header(header: list[str]) -> bool:
     return len(header) >= 4 and header[0].startswith("ref") and header[1].startswith("action") and "owner" in header[3]
 
 
+def _is_timeline_header(header: list[str]) -> bool:
+    return len(header) >= 4 and header[0].startswith("date commenced") and "outcome achieved by" in header[-1]
+
+
 def _is_risk_header(header: list[str]) -> bool:
     return len(header) >= 6 and header[0].startswith("risk") and header[1].startswith("impact") and header[2].startswith("likelihood")
 
@@ -161,6 +165,9 @@ class _Reader:
         self.notes: list[str] = []
         self.unplaced: list[str] = []
         self.found_table = False
+        #: the priority timeline's rows (date commenced, recommendation, action, outcome by), placed at the end
+        self.timeline: list[tuple[str, str, str, str]] = []
+        self.timeline_start = self.timeline_number = self.timeline_end = ""
         self.item: ItemData | None = None
         self.expect_title = False
         self.mode = ""  # "outcomes" or "themes" after those labels
@@ -207,10 +214,15 @@ class _Reader:
             return
         if self.mode == "outcomes":
             text = _BULLET.sub("", text)
+            # the words as the plan writes them, and each outcome as a measure of success
+            self.item.outcomes = f"{self.item.outcomes}\n{text}".strip()
             if text.endswith(":"):
                 self.outcome_prefix = text
             else:
                 self.item.measures.append(measure_from_text(f"{self.outcome_prefix} {text}".strip()))
+        elif self.mode == "summary":
+            # where the report says it: "Paragraph 120", "Summary, page 9"
+            self.item.report_refs = "; ".join(r for r in (self.item.report_refs, _BULLET.sub("", text)) if r)[:300]
         elif self.mode == "themes":
             line = _THEME_LINE.match(text)
             if line:
@@ -247,6 +259,8 @@ class _Reader:
         elif _is_risk_header(header):
             self.found_table = True
             self._risk_table(rows[1:])
+        elif _is_timeline_header(header):
+            self._timeline_rows(rows[1:])
         elif len(header) >= 2:
             self.notes.append(f"a table headed '{_short(' | '.join(' '.join(c) for c in rows[0]), 90)}' "
                               "is not in a plan layout Inspire reads; it was not imported")
@@ -438,6 +452,49 @@ class _Reader:
 
     def finish(self) -> None:
         self._flush()
+        self._place_timeline()
+
+    # Southend's priority timeline (part two): dates for the overarching actions --------------
+    def _timeline_rows(self, rows: list[list[list[str]]]) -> None:
+        """Rows of date commenced, recommendation, overarching action, outcome achieved by; a
+        blank date or number repeats the one above, as the printed table reads."""
+        for cells in rows:
+            cells = [" ".join(c).strip() for c in cells] + [""] * 4
+            started, number, text, ends = cells[0], cells[1], cells[2], cells[3]
+            if started.lower().startswith("date commenced"):
+                continue  # the header again, where the table ran over a page
+            if started:
+                self.timeline_start = started
+                self.timeline_end = ""  # a new start begins a new block: its outcome date is its own
+            if number:
+                self.timeline_number = number
+            if ends:
+                self.timeline_end = ends
+            if text:
+                self.timeline.append((self.timeline_start, self.timeline_number, text, self.timeline_end))
+
+    def _place_timeline(self) -> None:
+        """Each timeline row's dates on the overarching action of its recommendation whose words
+        match best; a row that matches none well is reported, never placed by guess."""
+        for started, number, text, ends in self.timeline:
+            where = f"priority timeline, recommendation {number or '?'}: '{_short(text)}'"
+            item = next((i for i in self.plan.items if not i.own and str(i.stated_number) == number.strip()), None)
+            scored = sorted(((similarity(text, a.text), n, a) for n, a in enumerate(item.actions)), key=lambda t: (-t[0], t[1])) if item else []
+            if not scored or scored[0][0] < TIMELINE_MATCH:
+                self.unplaced.append(f"{where}: matches no overarching action of that recommendation; its dates were not placed")
+                continue
+            action = scored[0][2]
+            start = find_dates(started)
+            start_day = start[0][1].replace(day=1) if start and start[0][1] else None
+            end_day = target_date(ends)
+            if start_day and end_day and end_day < start_day:
+                self.notes.append(f"{where}: outcome by '{ends}' is before the date commenced '{started}'; "
+                                  "the start is kept, the outcome date left blank")
+                end_day = None
+            if action.start_date and action.start_date != start_day:
+                self.notes.append(f"{where}: action {action.ref} already starts {action.start_date}; kept the first")
+                continue
+            action.start_date, action.outcome_by = start_day, end_day
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -540,6 +597,10 @@ class MatchReport:
     own_items: list[str] = field(default_factory=list)
     #: recommendations no item of the document answers
     uncovered: list[RecommendationRef] = field(default_factory=list)
+
+
+#: how alike a timeline row's words and an overarching action's must be to carry its dates
+TIMELINE_MATCH = 0.35
 
 
 def similarity(a: str, b: str) -> float:

@@ -25,6 +25,7 @@ from inspire.web.plans.models import (
     MeetingAction,
     MeetingDecision,
     Plan,
+    PlanItem,
     PlanNarrative,
 )
 
@@ -122,3 +123,13 @@ def narrative_add(*, plan: Plan, user, day: date, text: str, meeting: Meeting | 
                                   object_id=narrative.pk, object_repr=plan.title[:200], field="text",
                                   after=f"{format_long(day)}: {narrative.text}")
     return narrative
+
+
+def item_outcomes_set(*, item: PlanItem, user, outcomes: str, report_refs: str) -> PlanItem:
+    """An item's "outcomes to be achieved" and where the report says it, as the plan writes them."""
+    services._editable(item.plan, user)
+    if len(report_refs.strip()) > 300:
+        raise ValidationError({"outcomes-refs": "keep the report references under 300 characters"})
+    with transaction.atomic():
+        services._update(item.plan, user, item, {"outcomes": outcomes.strip(), "report_refs": report_refs.strip()})
+    return item

@@ -565,14 +565,14 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
                 answered.add(item_data.recommendation)
             item = PlanItem.objects.create(
                 plan=plan, ordinal=ordinal, ref=item_data.ref[:40], title=item_data.title or item_data.ref,
-                recommendation=recommendation,
+                recommendation=recommendation, outcomes=item_data.outcomes, report_refs=item_data.report_refs[:300],
                 judgement_area=item_data.judgement_area or ("lscb" if recommendation and recommendation.section == "lscb" else ""),
             )
             unknown = [c for c in item_data.themes if c not in themes]
             if unknown:
                 raise ValidationError({"themes": f"item {item_data.ref}: no theme {', '.join(unknown)}"})
             item.themes.set([themes[c] for c in item_data.themes])
-            _audit_create(plan, user, item, ["ref", "title", "judgement_area"])
+            _audit_create(plan, user, item, ["ref", "title", "judgement_area", "outcomes", "report_refs"])
             _store_item_parts(plan, user, item, item_data, person)
         for key, recommendation in sorted(recommendations.items()):
             if key not in answered:
@@ -607,7 +607,8 @@ def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
     for a_ordinal, action_data in enumerate(data.actions, start=1):
         action = Action.objects.create(item=item, ordinal=a_ordinal, ref=action_data.ref[:20] or str(a_ordinal),
                                        text=action_data.text, lead=person(action_data.lead),
-                                       timescale=action_data.timescale[:300], target_date=action_data.target_date)
+                                       timescale=action_data.timescale[:300], target_date=action_data.target_date,
+                                       start_date=action_data.start_date, outcome_by=action_data.outcome_by)
         _audit_create(plan, user, action, ["ref", "text", "lead", "timescale", "target_date"])
         for milestone_data in action_data.milestones:
             _check_status(milestone_data.status)

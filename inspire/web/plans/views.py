@@ -272,6 +272,11 @@ def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -
     elif form == "item":
         services.item_update(item=item, user=user, judgement_area=params.data.get("item-area", item.judgement_area),
                              theme_codes=request.POST.getlist("item-themes"))
+    elif form == "outcomes":
+        from inspire.web.plans.governance import item_outcomes_set
+
+        item_outcomes_set(item=item, user=user, outcomes=params.data.get("outcomes-text", ""),
+                          report_refs=params.data.get("outcomes-refs", ""))
     else:
         raise Http404("Unknown form")
 

@@ -305,7 +305,7 @@ def test_governance_pages(page, southend_editor):
     expect(page.locator("#narrative-heading + p + .govuk-summary-card")).to_contain_text("A Practice Lead is in post.")
     check_accessibility(page)
 
-    page.get_by_role("link", name=re.compile(f"^{first.date.day} {first.date:%B %Y}: agenda")).click()
+    page.get_by_role("link", name=re.compile(rf"^{first.date.day} {first.date:%B %Y}\s?: agenda")).click()
     expect(page.locator("h1")).to_have_text(f"Improvement Board: {first.date.day} {first.date:%B %Y}")
     page.get_by_label("Agenda").fill("1. Terms of reference\n2. Performance report")
     page.get_by_label("Decisions the board is asked for").fill("Agree the terms of reference.")
