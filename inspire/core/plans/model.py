@@ -130,6 +130,7 @@ class RiskData:
 class BoardMemberData:
     name: str
     role: str = ""
+    board_role: str = "member"  # chair | sponsor | programme_executive | programme_manager | member
 
 
 @dataclass
@@ -138,6 +139,8 @@ class BoardData:
     name: str
     members: list[BoardMemberData] = field(default_factory=list)
     meetings: list[date] = field(default_factory=list)
+    terms_of_reference: str = ""
+    frequency: str = ""
 
 
 @dataclass

@@ -36,6 +36,8 @@ from docx.text.paragraph import Paragraph
 from inspire.core.plans.rag import PolarityError, measure_polarity
 from inspire.core.plans.model import (
     ActionData,
+    BoardData,
+    BoardMemberData,
     ItemData,
     MeasureData,
     MilestoneData,
@@ -155,6 +157,10 @@ _BULLET = re.compile(r"^[-•■▪◦·]\s*")
 _ROMAN = re.compile(r"(?:(?<=\s)|^)\(?((?:x|ix|iv|v?i{1,3}|v))\)\s", re.I)
 _MILESTONE = re.compile(r"^milestone\s*(\d+)\s*[:.]?\s*(.*)$", re.I)
 _OVERARCHING = re.compile(r"^overarching\s+(?:action|aim)\s*[:;.]?\s*(.*)$", re.I)
+_BOARD_HEADING = re.compile(r"^((?:[A-Z][\w']*\s+){0,3}(?:Board|Panel))\s*(?:\([A-Z]+\))?\s*[–-]\s*(.+)$")
+_FREQUENCY = re.compile(r"^Frequency of (?:the )?(.+?) will be (.+)$", re.I)
+_PROGRAMME_ROLES = (("sponsor", "sponsor"), ("programme executive", "programme_executive"),
+                    ("programme manager", "programme_manager"))
 _MONTH_HEADER = re.compile(r"progress and impact(?: review)?\s+(.+)$", re.I)
 
 
@@ -168,6 +174,8 @@ class _Reader:
         #: the priority timeline's rows (date commenced, recommendation, action, outcome by), placed at the end
         self.timeline: list[tuple[str, str, str, str]] = []
         self.timeline_start = self.timeline_number = self.timeline_end = ""
+        self.board: BoardData | None = None  # governance: the board whose members are being listed
+        self.programme_role = ""
         self.item: ItemData | None = None
         self.expect_title = False
         self.mode = ""  # "outcomes" or "themes" after those labels
@@ -197,6 +205,7 @@ class _Reader:
             self.expect_title = False
             return
         if self.item is None:
+            self._governance(text)
             return
         lowered = text.lower().rstrip(":")
         if lowered.startswith("outcomes to be achieved"):
@@ -230,6 +239,54 @@ class _Reader:
                 self._theme(code, line.group(2).strip(), keep_existing=True)
                 if code not in self.item.themes:
                     self.item.themes.append(code)
+
+    # Southend's governance structure (part three) and key individuals ------------------------
+    def _governance(self, text: str) -> None:
+        """Boards named with their membership ("Improvement Board – membership will be made up
+        of eight representatives:" then one member a line), their frequency, and the plan's
+        sponsor, programme executive and programme manager (a role line, then the person)."""
+        lowered = text.lower()
+        board = _BOARD_HEADING.match(text)
+        if board and text.rstrip().endswith(":"):
+            name = board.group(1).strip()
+            kind = "scrutiny_panel" if "scrutiny" in name.lower() else "improvement_board"
+            purpose = board.group(2).strip().rstrip(":").strip()
+            terms = "" if purpose.lower().startswith("membership") else f"{name} {purpose}."
+            self.board = BoardData(kind, name, terms_of_reference=terms)
+            self.plan.boards.append(self.board)
+            self.mode = "members"
+            return
+        frequency = _FREQUENCY.match(text)
+        if frequency and self.board is not None:
+            if frequency.group(1).strip().lower() != self.board.name.lower():
+                self.notes.append(f"'{_short(text)}' follows {self.board.name}'s membership but names "
+                                  f"{frequency.group(1).strip()}; kept as {self.board.name}'s frequency")
+            self.board.frequency = frequency.group(2).strip().rstrip(".")
+            self.mode = ""
+            return
+        if self.mode == "members" and self.board is not None:
+            self.board.members.append(BoardMemberData(_BULLET.sub("", text).strip()))
+            return
+        role = next((r for words, r in _PROGRAMME_ROLES if lowered.endswith(words)), None)
+        if role:
+            self.programme_role = role
+            return
+        if getattr(self, "programme_role", "") and self.plan.boards:
+            self._programme_person(self.programme_role, text)
+            self.programme_role = ""
+
+    def _programme_person(self, role: str, text: str) -> None:
+        """"Simon Leftley, Corporate Director for People": the member of the first board whose post
+        this is takes the name and role; someone not on it is added, saying so."""
+        name, _, post = text.partition(",")
+        board = self.plan.boards[0]
+        post_words = _words(post)
+        member = next((m for m in board.members if post_words and _words(m.name)[:len(post_words)] == post_words), None)
+        if member is not None:
+            member.role, member.name, member.board_role = member.name, name.strip(), role
+        else:
+            board.members.append(BoardMemberData(name.strip(), f"{post.strip()} (named in the plan's key individuals, "
+                                                               f"not in {board.name}'s membership)", role))
 
     def _theme(self, code: str, name: str, keep_existing: bool = False) -> None:
         for theme in self.plan.themes:

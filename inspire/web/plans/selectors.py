@@ -182,8 +182,8 @@ def plan_data(*, plan: Plan, as_at: date) -> PlanData:
         for r in plan.risks.select_related("owner")
     ]
     data.boards = [
-        BoardData(b.kind, b.name, [BoardMemberData(m.name, m.role) for m in b.members.all()],
-                  [m.date for m in b.meetings.all()])
+        BoardData(b.kind, b.name, [BoardMemberData(m.name, m.role, m.board_role) for m in b.members.all()],
+                  [m.date for m in b.meetings.all()], b.terms_of_reference, b.frequency)
         for b in plan.boards.prefetch_related("members", "meetings")
     ]
     return data

@@ -591,13 +591,17 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
             risk.save()
             _audit_create(plan, user, risk, ["description", "impact", "likelihood", "revised_impact", "revised_likelihood"])
         for board_data in data.boards:
-            board = Board(plan=plan, kind=board_data.kind, name=board_data.name[:200])
+            board = Board(plan=plan, kind=board_data.kind, name=board_data.name[:200],
+                          terms_of_reference=board_data.terms_of_reference, frequency=board_data.frequency[:100])
             _validate(board)
             board.save()
-            _audit_create(plan, user, board, ["kind", "name"])
+            _audit_create(plan, user, board, ["kind", "name", "terms_of_reference", "frequency"])
             for member in board_data.members:
-                stored = BoardMember.objects.create(board=board, name=member.name[:200], role=member.role[:200])
-                _audit_create(plan, user, stored, ["name", "role"])
+                stored = BoardMember(board=board, name=member.name[:200], role=member.role[:200],
+                                     board_role=member.board_role or "member")
+                _validate(stored)
+                stored.save()
+                _audit_create(plan, user, stored, ["name", "role", "board_role"])
             for day in board_data.meetings:
                 _audit_create(plan, user, Meeting.objects.create(board=board, date=day), ["date"])
     return plan

@@ -158,14 +158,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/plan_detail.html", _context(
         plan, role, status=status, key_tables=_key(), errors=params.summary(), params=params,
         as_at_field=params.date_field("as_at", legend="Show status as at", hint="For example, 6 12 2016"),
-        people=_people(plan), themes=plan.themes.all(), **_timeline(plan),
+        people=_people(plan), themes=plan.themes.all(), **_timeline(plan, [s.item for s in status.items]),
     ), status=400 if params.errors else 200)
 
 
-def _timeline(plan: Plan) -> dict:
+def _timeline(plan: Plan, items) -> dict:
     from inspire.web.plans.timeline import plan_timeline
 
-    return plan_timeline(plan)
+    return plan_timeline(plan, items=items)
 
 
 # --- an item ------------------------------------------------------------------------------------

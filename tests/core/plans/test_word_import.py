@@ -228,3 +228,20 @@ def test_southend_outcomes_and_report_references_are_kept_as_written(southend):
     assert two.outcomes.startswith("Quality Assurance drives forward improved practice")
     own = next(i for i in southend.plan.items if i.own)
     assert own.outcomes.startswith("Link between CSE strategy and practice")
+
+
+def test_southend_governance_boards_members_frequency_and_programme_roles(southend):
+    board, panel = southend.plan.boards
+    assert (board.kind, board.name, board.frequency) == ("improvement_board", "Improvement Board", "bi-monthly")
+    assert len([m for m in board.members if "not in Improvement Board's membership" not in m.role]) == 8
+    sponsor = next(m for m in board.members if m.board_role == "sponsor")
+    assert (sponsor.name, sponsor.role) == ("Simon Leftley", "Corporate Director for People")
+    executive = next(m for m in board.members if m.board_role == "programme_executive")
+    assert executive.name == "John O' Loughlin" and executive.role.startswith("Head of Children")
+    manager = next(m for m in board.members if m.board_role == "programme_manager")
+    assert manager.name == "Mike Bennett" and "not in Improvement Board's membership" in manager.role
+    assert (panel.kind, panel.name) == ("scrutiny_panel", "Scrutiny Panel")
+    assert panel.terms_of_reference.startswith("Scrutiny Panel will provide additional challenge")
+    assert [m.name for m in panel.members][:2] == ["Chair of Scrutiny", "Vice Chair of Scrutiny"]
+    # the seed prints the Improvement Board's frequency under the panel's list: kept, and said
+    assert any("names Improvement Board; kept as Scrutiny Panel's frequency" in n for n in southend.notes)

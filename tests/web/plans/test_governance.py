@@ -80,3 +80,28 @@ def test_the_narrative_is_never_dated_in_the_future(board, users):
                                  text="Not yet")
     with pytest.raises(ValidationError, match="describe the progress"):
         governance.narrative_add(plan=board.plan, user=users["southend_editor"], day=date.today(), text=" ")
+
+
+def test_seed_004_imported_from_word_keeps_its_governance_timeline_and_outcomes(southend_inspection, users):
+    """Seed 004's own plan from Word: each item linked to its recommendation, with its outcomes,
+    report references, timeline dates, owners and milestone dates; the boards with their roles."""
+    from inspire.core.plans.word_import import RecommendationRef, match_recommendations, read_plan
+    from tests.core.plans.seed_docs import seed_004_docx
+
+    data = read_plan(seed_004_docx(), title="Southend improvement plan").plan
+    match_recommendations(data, [RecommendationRef(r.section, r.ordinal, r.text)
+                                 for r in southend_inspection.recommendations.all()])
+    plan = services.plan_store(inspection=southend_inspection, user=users["southend_editor"], data=data)
+    for number in range(1, 13):
+        item = plan.items.get(ref=str(number))
+        assert item.recommendation.ordinal == number and item.recommendation.section == "la"
+        assert item.outcomes and item.report_refs.startswith(("Paragraph", "Page"))
+    ten = plan.items.get(ref="10").actions.get(ordinal=1)
+    assert (ten.start_date, ten.outcome_by) == (date(2016, 12, 1), date(2017, 3, 31))
+    milestone = plan.items.get(ref="1").actions.get(ordinal=7).milestones.get(ordinal=7)
+    assert (milestone.owner.name, milestone.target_date) == ("GM – Fieldwork Services", date(2018, 6, 30))
+    assert sorted(plan.items.filter(recommendation__isnull=True).values_list("ref", flat=True)) == ["EDUCATION", "MISC"]
+    board = plan.boards.get(kind="improvement_board")
+    assert board.frequency == "bi-monthly"
+    assert board.members.get(board_role="sponsor").name == "Simon Leftley"
+    assert plan.boards.get(kind="scrutiny_panel").members.count() == 6
