@@ -19,7 +19,7 @@ INK = "#0b0c0c"
 
 def _svg(width: int, height: int, title: str, description: str, body: str, ident: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}" aria-labelledby="{ident}-title {ident}-desc" class="inspire-chart">'
+            f'height="{height}" aria-labelledby="{ident}-title {ident}-desc" class="inspire-plan-chart">'
             f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
             f'{body}</svg>')
 

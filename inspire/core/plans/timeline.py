@@ -12,6 +12,7 @@ plain shapes; :func:`svg`, :func:`drawing` (reportlab) and :func:`png` (Pillow) 
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from xml.sax.saxutils import escape
@@ -123,7 +124,8 @@ def layout(timeline: list[Row], today: date, width: int = 960) -> tuple[list[Sha
         return LABEL_WIDTH + plot * (day - first).days / span
 
     month = first
-    step = max(1, round(((last.year - first.year) * 12 + last.month - first.month) / 12))
+    months_shown = (last.year - first.year) * 12 + last.month - first.month
+    step = max(1, math.ceil(80 / (plot / max(months_shown, 1))))  # labels at least 80 pixels apart
     while month <= last:
         shapes.append(Shape("line", x(month), TOP - 6, 0, height - TOP, colour="#b1b4b6"))
         shapes.append(Shape("text", x(month) + 2, TOP - 10, text=f"{month:%b %Y}"))
@@ -169,7 +171,7 @@ def svg(timeline: list[Row], today: date, width: int = 960, ident: str = "timeli
              f"actions drawn as bars from start to outcome, milestones as diamonds, a red line at today "
              f"({format_long(today)}). The table below gives every date.")
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}" aria-labelledby="{ident}-title {ident}-desc" class="inspire-chart">'
+            f'height="{height}" aria-labelledby="{ident}-title {ident}-desc" class="inspire-plan-chart">'
             f'<title id="{ident}-title">Priority timeline</title><desc id="{ident}-desc">{escape(words)}</desc>'
             f'{"".join(body)}</svg>')
 
