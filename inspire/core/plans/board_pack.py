@@ -353,7 +353,9 @@ def to_docx(pack: BoardPack) -> bytes:
     if pack.timeline:
         new_page()
         document.add_heading("Priority timeline", level=1)
-        document.add_picture(io.BytesIO(timeline_rules.png(pack.timeline, pack.meeting)), width=Cm(25))
+        for part in timeline_rules.chunks(pack.timeline):  # each part fits a page, all on one scale
+            document.add_picture(io.BytesIO(timeline_rules.png(part, pack.meeting, span=timeline_rules.bounds(pack.timeline))),
+                                 width=Cm(25))
         table(TIMELINE_COLUMNS, timeline_rules.table_rows(pack.timeline))
 
     # 4. items by theme
@@ -477,8 +479,10 @@ def to_pdf(pack: BoardPack) -> bytes:
         para("No decisions recorded at the last meeting.", body)]
     story.append(rows_or(ARISING_COLUMNS, pack.arising_rows(), (8, 2.4, 3, 2.4, 1.4), "No actions arising are open."))
     if pack.timeline:
-        story += [PageBreak(), Paragraph("Priority timeline", h1), timeline_rules.drawing(pack.timeline, pack.meeting, frame_width),
-                  Spacer(1, 6), table(TIMELINE_COLUMNS, timeline_rules.table_rows(pack.timeline), (8, 2.2, 2.2, 6, 3))]
+        story += [PageBreak(), Paragraph("Priority timeline", h1)]
+        story += [timeline_rules.drawing(part, pack.meeting, frame_width, timeline_rules.bounds(pack.timeline))
+                  for part in timeline_rules.chunks(pack.timeline)]  # each part fits a page, all on one scale
+        story += [Spacer(1, 6), table(TIMELINE_COLUMNS, timeline_rules.table_rows(pack.timeline), (8, 2.2, 2.2, 6, 3))]
 
     # 4. items by theme
     for group in pack.theme_groups():

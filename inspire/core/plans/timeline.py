@@ -107,9 +107,20 @@ class Shape:
     anchor: str = "start"
 
 
-def layout(timeline: list[Row], today: date, width: int = 960) -> tuple[list[Shape], int]:
-    """The chart as shapes and its height: a month scale across, one row per theme or action."""
-    dates = [d for r in timeline for d in (r.start, r.end) if d] + [d for r in timeline for d, _ in r.milestones]
+def chunks(timeline: list[Row], size: int = 16) -> list[list[Row]]:
+    """The rows in parts short enough for a printed page; draw each part with the whole
+    timeline's ``bounds`` so that every part has the same scale."""
+    return [timeline[n:n + size] for n in range(0, len(timeline), size)] or [[]]
+
+
+def bounds(timeline: list[Row]) -> list[date]:
+    return [d for r in timeline for d in (r.start, r.end) if d] + [d for r in timeline for d, _ in r.milestones]
+
+
+def layout(timeline: list[Row], today: date, width: int = 960, span: list[date] | None = None) -> tuple[list[Shape], int]:
+    """The chart as shapes and its height: a month scale across, one row per theme or action.
+    ``span``: the dates the scale must cover (the whole timeline's, when drawing a part of it)."""
+    dates = span or bounds(timeline)
     height = TOP + ROW_HEIGHT * max(len(timeline), 1) + 10
     shapes: list[Shape] = []
     if not dates:
@@ -176,12 +187,12 @@ def svg(timeline: list[Row], today: date, width: int = 960, ident: str = "timeli
             f'{"".join(body)}</svg>')
 
 
-def drawing(timeline: list[Row], today: date, width: float = 780):
+def drawing(timeline: list[Row], today: date, width: float = 780, span: list[date] | None = None):
     """The timeline as a reportlab drawing for the PDF pack (y grows upwards there)."""
     from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
     from reportlab.lib import colors
 
-    shapes, height = layout(timeline, today, int(width))
+    shapes, height = layout(timeline, today, int(width), span)
     d = Drawing(width, height)
     for s in shapes:
         colour = colors.HexColor(s.colour)
@@ -198,10 +209,10 @@ def drawing(timeline: list[Row], today: date, width: float = 780):
     return d
 
 
-def png(timeline: list[Row], today: date, width: int = 1400) -> bytes:
+def png(timeline: list[Row], today: date, width: int = 1400, span: list[date] | None = None) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
-    shapes, height = layout(timeline, today, width)
+    shapes, height = layout(timeline, today, width, span)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=13)

@@ -45,7 +45,10 @@ def pack():
                     ProgressData(date(2016, 11, 20), "CPD programme designed; sessions booked for November.")]
     two = plan.items[1]
     two.measures[0].values = [MeasureValueData(date(2016, 9, 30), 45.0), MeasureValueData(date(2016, 11, 30), 38.0)]
+    from inspire.core.plans import timeline
+
     return BoardPack(plan=plan, board="Children's Improvement Board", meeting=MEETING, since=date(2016, 10, 7),
+                     timeline=timeline.rows(plan),
                      members=["Chief Executive (Chair)", "Lead Member for Children and Learning"],
                      deadline=date(2016, 10, 14), deadline_words="70 working days after 7 July 2016",
                      decisions_sought=["Agree the revised Quality Assurance Framework."],
@@ -93,7 +96,7 @@ def test_docx_pack_reads_back_in_the_boards_order(pack):
     document = docx.Document(io.BytesIO(data))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     order = ["Southend Children's Services Improvement Plan", "Exceptions", "Decisions the board is asked for",
-             "From the last meeting", "Theme A: Practice and Culture", "Risk register", "Key"]
+             "From the last meeting", "Priority timeline", "Theme A: Practice and Culture", "Risk register", "Key"]
     assert [h for h in headings if h in order] == order
     text, tables = docx_text(data)
     assert "Submission deadline for the plan: 14 October 2016 (70 working days after 7 July 2016)." in text
@@ -103,8 +106,10 @@ def test_docx_pack_reads_back_in_the_boards_order(pack):
         ["High", "Medium", "15", "High"], ["High", "Low", "5", "Medium"], ["High", "Medium", "15", "High"]]
     keys = [t for t in tables if [c.text for c in t.rows[0].cells] == ["Status", "Rule"]]
     assert tables[-2:] == keys  # the key last
-    # charts: items by status, the measure, the heat map
-    assert len(document.inline_shapes) == 3
+    # charts: items by status, the timeline in page-sized parts, the measure, the heat map
+    from inspire.core.plans import timeline
+
+    assert len(document.inline_shapes) == 3 + len(timeline.chunks(pack.timeline))
 
 
 def test_pdf_pages_in_order_and_no_table_cut(pack):
@@ -132,7 +137,8 @@ def test_pdf_pages_in_order_and_no_table_cut(pack):
 
     assert first("Children's Improvement Board: 6 December 2016") == 0 and "Overall status" in pages[0]
     sections = [first("Exceptions Red and amber items"), first("Decisions the board is asked for"),
-                first("Theme A: Practice and Culture"), first("Risk register"), first("Key: items")]
+                first("Priority timeline"), first("Theme A: Practice and Culture Item"), first("Risk register"),
+                first("Key: items")]
     assert sections == sorted(sections) and sections[-1] == len(pages) - 1
 
 

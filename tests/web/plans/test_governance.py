@@ -82,7 +82,7 @@ def test_the_narrative_is_never_dated_in_the_future(board, users):
         governance.narrative_add(plan=board.plan, user=users["southend_editor"], day=date.today(), text=" ")
 
 
-def test_seed_004_imported_from_word_keeps_its_governance_timeline_and_outcomes(southend_inspection, users):
+def test_seed_004_imported_from_word_keeps_its_governance_timeline_and_outcomes(client, southend_inspection, users):
     """Seed 004's own plan from Word: each item linked to its recommendation, with its outcomes,
     report references, timeline dates, owners and milestone dates; the boards with their roles."""
     from inspire.core.plans.word_import import RecommendationRef, match_recommendations, read_plan
@@ -105,3 +105,10 @@ def test_seed_004_imported_from_word_keeps_its_governance_timeline_and_outcomes(
     assert board.frequency == "bi-monthly"
     assert board.members.get(board_role="sponsor").name == "Simon Leftley"
     assert plan.boards.get(kind="scrutiny_panel").members.count() == 6
+    # the whole imported plan's pack, its 59-row timeline in page-sized parts, in every format
+    meeting = services.meeting_create(board=board, user=users["southend_editor"], date=date.today())
+    client.force_login(users["southend_viewer"])
+    for fmt, kind in (("pdf", "application/pdf"), ("docx", "application/vnd.openxmlformats")):
+        response = client.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, fmt]))
+        assert response.status_code == 200 and response["Content-Type"].startswith(kind), fmt
+    assert client.get(reverse("plans:pack", args=[plan.pk, meeting.pk])).status_code == 200
