@@ -77,8 +77,8 @@ def step_web(path: str) -> dict:
     from inspire.cli.serve import prepare
 
     prepare(collect_static=False)
-    from inspire.web.indicators.services import annex_a_import
-    from inspire.web.inspections.models import Authority
+    from inspire.web.measure.services import annex_a_import
+    from inspire.web.read.models import Authority
 
     content = Path(path).read_bytes()
     started, cpu = time.perf_counter(), time.process_time()

@@ -59,7 +59,7 @@ def setup_django(data_dir: Path) -> None:
 
 def load_corpus(data_dir: Path) -> str:
     """Fill the database with the corpus (``inspire ingest``); returns how it was loaded."""
-    from inspire.web.inspections.models import Inspection
+    from inspire.web.read.models import Inspection
 
     if Inspection.objects.exists():
         return f"reused ({Inspection.objects.count()} inspections already in {data_dir})"
@@ -71,8 +71,8 @@ def load_corpus(data_dir: Path) -> str:
 
 def page_urls(n: int) -> dict[str, list[str]]:
     """``n`` URLs per page kind, cycling over varied targets."""
-    from inspire.web.inspections import selectors
-    from inspire.web.inspections.models import Authority, Inspection
+    from inspire.web.read import selectors
+    from inspire.web.read.models import Authority, Inspection
 
     slugs = list(Authority.objects.filter(inspections__isnull=False).distinct().values_list("slug", flat=True))
     ids = list(Inspection.objects.values_list("pk", flat=True))

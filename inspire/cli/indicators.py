@@ -92,8 +92,8 @@ def import_workbook(
     _database()
     from inspire.core.indicators import AnnexAError
     from inspire.core.register import default_register
-    from inspire.web.indicators.services import annex_a_import
-    from inspire.web.inspections.models import Authority
+    from inspire.web.measure.services import annex_a_import
+    from inspire.web.read.models import Authority
 
     entry = default_register().lookup(authority)
     if entry is None:
@@ -114,7 +114,7 @@ def import_workbook(
 def sync_reports() -> None:
     """Store again the area figures read from every stored report as indicator values (ingest and upload do this for what they store)."""
     _database()
-    from inspire.web.indicators.services import report_figures_sync
+    from inspire.web.measure.services import report_figures_sync
 
     typer.echo(f"{report_figures_sync():,} figures from reports stored.")
 
@@ -123,7 +123,7 @@ def sync_reports() -> None:
 def comparators(csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="A comparator CSV (time_period, area_code, indicator, value).")) -> None:
     """Import England, region and authority figures; with any bad row nothing is stored."""
     _database()
-    from inspire.web.indicators.services import comparators_import
+    from inspire.web.measure.services import comparators_import
 
     result = comparators_import(text=csv_file.read_text(encoding="utf-8-sig"))
     if result.problems:

@@ -56,7 +56,7 @@ def ingest(
         from inspire.web.django_setup import setup as django_setup
 
         django_setup()  # inspection_ingest migrates the database itself, while the workers read
-        from inspire.web.inspections.ingest import inspection_ingest
+        from inspire.web.read.ingest import inspection_ingest
 
         out = Console()
         progress = Progress(
@@ -91,6 +91,6 @@ def _prepare() -> None:
     from inspire.web.django_setup import setup as django_setup
 
     django_setup()
-    from inspire.web.inspections.ingest import database_prepare
+    from inspire.web.read.ingest import database_prepare
 
     database_prepare()

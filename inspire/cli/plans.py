@@ -34,7 +34,7 @@ def deadline(
 ) -> None:
     """The last day to send Ofsted the plan: 70 working days after the report was received."""
     from inspire.core.plans.deadlines import STATUTORY_WORKING_DAYS, submission_deadline
-    from inspire.core.reading.dates import format_long
+    from inspire.core.calendar import format_long
 
     day = _day(received)
     typer.echo(f"{format_long(submission_deadline(day))} ({STATUTORY_WORKING_DAYS} working days after "

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from inspire.cli import app
 from inspire.core.reading import ReadError, Record, read_path
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 
 err = Console(stderr=True)
 

@@ -23,7 +23,7 @@ def prepare(*, collect_static: bool) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from inspire.web.inspections.ingest import database_prepare
+    from inspire.web.read.ingest import database_prepare
 
     database_prepare()
     if collect_static:

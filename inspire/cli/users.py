@@ -77,7 +77,7 @@ def grant(
     from django.core.exceptions import ValidationError
 
     from inspire.web.accounts.services import membership_grant
-    from inspire.web.inspections.selectors import authority_lookup
+    from inspire.web.read.selectors import authority_lookup
 
     user = get_user_model().objects.filter(username__iexact=name.strip()).first()
     if user is None:

@@ -1,5 +1,6 @@
 """Working days in England and Wales: weekdays that are not bank holidays. The one working-day
 calendar of Inspire: indicator timescales and a plan's statutory deadline both count with it.
+Also the one way Inspire writes a date for people, :func:`format_long` ("14 October 2016").
 
 Statutory timescales in children's social care count working days: an assessment within 45
 working days, an initial child protection conference within 15, a written statement of action
@@ -22,11 +23,20 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
+
+
+def format_long(value: date) -> str:
+    """14 October 2016 (GOV.UK style: no leading zero, full month), as pages, exports, board packs
+    and the command line write dates."""
+    return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
 @lru_cache(maxsize=256)
-def _calendar(year: int) -> holidays.HolidayBase:
+def _calendar(year: int):
+    # imported here: ``holidays`` takes about 0.15 s to import, which commands that only write dates
+    # (``inspire read``) should not pay
+    import holidays
+
     return holidays.country_holidays("GB", subdiv="ENG", years=[year])
 
 

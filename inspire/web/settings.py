@@ -49,10 +49,14 @@ INSTALLED_APPS = [
     # django-ninja as an app: /api/docs then serves the Swagger UI files bundled with the pinned
     # django-ninja from Inspire's own static files, not from a CDN
     "ninja",
-    "inspire.web.inspections",
+    # the shared web toolkit (params, uploads, caching, labels, the ``inspire`` template tags), then
+    # one app per part of the product; each keeps its original label, so tables and migrations stay
+    "inspire.web.toolkit",
+    "inspire.web.read",  # label "inspections"
+    "inspire.web.see",
+    "inspire.web.improve",  # label "plans"
+    "inspire.web.measure",  # label "indicators"
     "inspire.web.accounts",
-    "inspire.web.plans",
-    "inspire.web.indicators",
 ]
 
 MIDDLEWARE = [
@@ -78,7 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "inspire.web.inspections.context_processors.navigation",
+                "inspire.web.toolkit.context_processors.navigation",
             ],
         },
     },
@@ -102,7 +106,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The page cache (inspections/caching.py): in each server process, up to 1,000 pages (≈ 40 MB at
+# The page cache (toolkit/caching.py): in each server process, up to 1,000 pages (≈ 40 MB at
 # ≈ 40 KB a page); its keys carry the stored data's version, so nothing outlives the data.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 1000}}}
 
@@ -129,7 +133,7 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 FILE_UPLOAD_HANDLERS = [
-    "inspire.web.inspections.uploads.SizeLimitUploadHandler",
+    "inspire.web.toolkit.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

@@ -40,7 +40,7 @@ def test_import_needs_an_authority_in_the_register():
 
 @pytest.mark.django_db
 def test_import_the_reference_sample():
-    from inspire.web.indicators.models import AnnexAImport
+    from inspire.web.measure.models import AnnexAImport
 
     result = runner.invoke(app, ["indicators", "import", str(SHARED / "reference" / "annex_a_sample.xlsx"), "--authority", "Southend-on-Sea"])
     assert result.exit_code == 0, result.output

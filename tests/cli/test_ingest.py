@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from inspire.cli import app
 from inspire.core.reading import read_path
 from inspire.core.reading.batch import BatchRead, worker_context
-from inspire.web.inspections.ingest import inspection_ingest
-from inspire.web.inspections.models import DocumentPage, Inspection, SourceDocument
+from inspire.web.read.ingest import inspection_ingest
+from inspire.web.read.models import DocumentPage, Inspection, SourceDocument
 from tests.conftest import CORPUS, ROOT, corpus_labels, seed
 from tests.core.reading.bad_inputs import make_bad_inputs
 

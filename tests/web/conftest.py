@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture
 def register(db):
     """Every authority of the register in the database."""
-    from inspire.web.inspections.services import register_sync
+    from inspire.web.read.services import register_sync
 
     register_sync()
 

@@ -63,7 +63,7 @@ def make_record(
 
 def store(record: Record, *, pages: list[str] | None = None, content: bytes | None = None):
     """Store ``record`` with ``pages`` of text (default: a page naming its judgements). Returns the Inspection."""
-    from inspire.web.inspections.services import inspection_store
+    from inspire.web.read.services import inspection_store
 
     if pages is None:
         who = record.authority.name if record.authority else "Unknown"

@@ -156,7 +156,7 @@ HTML_ORIGINAL = b"<!DOCTYPE html><html><body><h1>Tower Hamlets</h1><script>alert
 
 
 def _store_html(record):
-    from inspire.web.inspections.services import inspection_store
+    from inspire.web.read.services import inspection_store
 
     document = Document(
         pages=(Page(1, "Tower Hamlets\nOverall effectiveness: requires improvement"),),

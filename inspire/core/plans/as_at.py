@@ -108,7 +108,7 @@ def as_recorded(plan: PlanData, day: date, earlier: Earlier, deadline: date | No
 
 def left_out_words(left_out: dict[str, int], day: date) -> str:
     """"Recorded after 6 December 2016, so left out: 2 items, 1 status override." or ""."""
-    from inspire.core.reading.dates import format_long
+    from inspire.core.calendar import format_long
 
     if not left_out:
         return ""

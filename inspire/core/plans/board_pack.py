@@ -26,11 +26,11 @@ from datetime import date
 
 from inspire.core.plans import charts
 from inspire.core.plans import rag as rag_rules
+from inspire.core.calendar import format_long
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans import timeline as timeline_rules
 from inspire.core.plans.deadlines import DEADLINE_UNKNOWN
 from inspire.core.plans.model import ActionData, ItemData, MeasureData, MilestoneData, PlanData, ProgressData
-from inspire.core.reading.dates import format_long
 
 RAG_HEX = {"red": "D4351C", "amber": "F47738", "green": "00703C", "blue": "1D70B8", "grey": "B1B4B6"}
 

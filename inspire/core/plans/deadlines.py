@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspire.core.calendar import add_working_days
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 
 STATUTORY_WORKING_DAYS = 70
 

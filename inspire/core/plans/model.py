@@ -1,5 +1,5 @@
 """A plan as plain data: what the Word and Excel importers produce, and what board packs and
-exports are built from. The Django models mirror it; ``inspire.web.plans.selectors`` converts."""
+exports are built from. The Django models mirror it; ``inspire.web.improve.selectors`` converts."""
 
 from __future__ import annotations
 

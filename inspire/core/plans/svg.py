@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.model import MeasureData
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 
 RAG_FILL = {"red": "#d4351c", "amber": "#f47738", "green": "#00703c", "blue": "#1d70b8", "grey": "#b1b4b6"}
 BAND_FILL = {"high": "#f4b5ab", "medium": "#fcd5b5", "low": "#cce2d8"}

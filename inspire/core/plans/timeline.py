@@ -18,7 +18,7 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from inspire.core.plans.model import ActionData, PlanData
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 
 END_WORDS = {"outcome": "outcome achieved by", "target": "the action's target date",
              "milestone": "its last milestone's target date", "": ""}

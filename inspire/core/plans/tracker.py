@@ -14,7 +14,7 @@ from datetime import date
 
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans.model import PlanData
-from inspire.core.reading.dates import format_long
+from inspire.core.calendar import format_long
 
 COLUMNS = (("Row", 10), ("Item", 8), ("Themes", 10), ("Recommendation or area for improvement", 50),
            ("Action", 8), ("Milestone", 12), ("What", 60), ("Owner or lead", 28), ("Target date", 16),

@@ -92,8 +92,3 @@ def _make(day: str, month: str, year: str) -> date | None:
         return date(int(year), MONTHS[month.lower().rstrip(".")], int(day))
     except (ValueError, KeyError):
         return None
-
-
-def format_long(value: date) -> str:
-    """14 October 2016 (GOV.UK style: no leading zero, full month)."""
-    return f"{value.day} {value.strftime('%B')} {value.year}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from inspire.web.inspections.models import Authority
+from inspire.web.read.models import Authority
 
 ROLE_CHOICES = [("viewer", "Viewer"), ("editor", "Editor"), ("admin", "Admin")]
 #: what each role may do, in increasing order

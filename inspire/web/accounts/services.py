@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from inspire.web.accounts.models import ROLE_ORDER, Membership, Person
-from inspire.web.inspections.models import Authority
+from inspire.web.read.models import Authority
 
 
 def authority_role(*, user, authority: Authority) -> str | None:

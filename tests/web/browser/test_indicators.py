@@ -26,9 +26,9 @@ def workbook(tmp_path_factory):
 
 @pytest.fixture
 def essex(transactional_db, workbook):
-    from inspire.web.indicators import services
-    from inspire.web.inspections.models import Authority
-    from inspire.web.inspections.services import register_sync
+    from inspire.web.measure import services
+    from inspire.web.read.models import Authority
+    from inspire.web.read.services import register_sync
 
     register_sync()
     authority = Authority.objects.get(name="Essex")
@@ -39,7 +39,7 @@ def essex(transactional_db, workbook):
 
 def _sign_in(page, next_url: str) -> None:
     from inspire.web.accounts.models import Membership
-    from inspire.web.inspections.models import Authority
+    from inspire.web.read.models import Authority
 
     user = User.objects.create_user("analyst", password=PASSWORD)
     Membership.objects.create(user=user, authority=Authority.objects.get(name="Essex"), role="editor")
@@ -101,7 +101,7 @@ _LAYOUT = """() => {
 
 
 def test_the_dashboard_fits_the_page(page, essex, tmp_path):
-    from inspire.web.indicators import services
+    from inspire.web.measure import services
     from tests.web.factories import make_record, store
 
     store(make_record(authority="Essex", facts={"looked_after": 1_139, "looked_after_rate": 38.4, "as_at": "2014-01-31"}))

@@ -25,7 +25,7 @@ PASSWORD = "a long enough password"
 
 @pytest.fixture
 def sample(transactional_db):
-    from inspire.web.inspections.services import register_sync
+    from inspire.web.read.services import register_sync
 
     register_sync()
     return make_sample()

@@ -27,8 +27,8 @@ PASSWORD = "a long enough password"
 @pytest.fixture
 def southend_editor(transactional_db):
     from inspire.web.accounts.models import Membership
-    from inspire.web.inspections.models import Authority
-    from inspire.web.inspections.services import register_sync
+    from inspire.web.read.models import Authority
+    from inspire.web.read.services import register_sync
 
     register_sync()
     user = User.objects.create_user("southend", password=PASSWORD)
@@ -215,8 +215,8 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
 
 
 def test_plan_pages_work_without_javascript(no_js_page, southend_editor):
-    from inspire.web.inspections.uploads import report_upload
-    from inspire.web.plans import received
+    from inspire.web.read.uploads import report_upload
+    from inspire.web.improve import received
 
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
     plan = received.plan_start(inspection=inspection, user=southend_editor, received=inspection.published)
@@ -239,8 +239,8 @@ def test_starting_a_plan_asks_for_the_date_first(page, southend_editor):
     """An ILACS-style report that states no publication date: nothing is pre-filled, the page says
     so; started without a date the plan shows no deadline; confirmed, it shows one and what it
     counts from."""
-    from inspire.web.inspections.models import Inspection
-    from inspire.web.inspections.uploads import report_upload
+    from inspire.web.read.models import Inspection
+    from inspire.web.read.uploads import report_upload
 
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
     Inspection.objects.filter(pk=inspection.pk).update(published=None)  # as ILACS reports print none
@@ -276,8 +276,8 @@ def test_governance_pages(page, southend_editor):
     decisions asked for, minutes, decision and action arising; the narrative; the next pack."""
     from datetime import timedelta
 
-    from inspire.web.inspections.uploads import report_upload
-    from inspire.web.plans import received, services
+    from inspire.web.read.uploads import report_upload
+    from inspire.web.improve import received, services
 
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
     plan = received.plan_start(inspection=inspection, user=southend_editor, received=inspection.published)
@@ -334,8 +334,8 @@ def test_governance_pages(page, southend_editor):
 def test_priority_timeline_page(page, southend_editor):
     """Set an overarching action's start and outcome dates; the plan page and the timeline page
     draw it as a bar (an accessible SVG) with the same dates in the table behind it."""
-    from inspire.web.inspections.uploads import report_upload
-    from inspire.web.plans import received, services
+    from inspire.web.read.uploads import report_upload
+    from inspire.web.improve import received, services
 
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
     plan = received.plan_start(inspection=inspection, user=southend_editor, received=inspection.published)

@@ -1,0 +1,127 @@
+"""The national picture's rules, over plain records: which date places an inspection, the grade an
+authority held as at a date, and how grades moved between consecutive inspections.
+
+The web layer reads rows from the database into :class:`Judged` records and calls these; querysets
+that filter or order by a date build their one ORM expression from the same :class:`DateRule`
+(``inspire.web.read.models.inspection_date``), so each rule is written here once.
+
+Three dates, each the first of an inspection's dates that is stated, in the rule's order:
+
+- :data:`HAPPENED`, when an inspection happened (pages, lists and search place inspections by it):
+  its first day, else its last, else publication (annual performance assessment letters state only
+  when they were published).
+- :data:`EFFECTIVE`, when its judgements took effect: the report's publication date where the report
+  states it (SIF reports do), else the last day of the inspection (ILACS reports state no publication
+  date; their judgements are given to the council at the end of the inspection), else its first day.
+  Inspections with none of these dates are left out of the national picture.
+- :data:`ENDED`, when it ended (time since the last inspection): its last day, else its first, else
+  publication.
+
+An authority's grade for an area as at a date is the grade in its latest inspection that has a
+judgement for that area and took effect on or before the date. Reports from April 2026 have no
+overall judgement, so for the overall area such an authority keeps its previous overall grade and is
+counted as superseded (it has a newer full inspection without that judgement).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+
+class Dated(Protocol):
+    """Anything with an inspection's three dates: a :class:`Judged`, :class:`InspectionDates`, or the
+    web layer's ``Inspection`` model."""
+
+    inspection_start: date | None
+    inspection_end: date | None
+    published: date | None
+
+
+@dataclass(frozen=True)
+class DateRule:
+    """An order of an inspection's dates (field names): the rule's date is the first one stated."""
+
+    name: str
+    fields: tuple[str, ...]
+
+    def of(self, inspection: Dated) -> date | None:
+        for field in self.fields:
+            value = getattr(inspection, field)
+            if value is not None:
+                return value
+        return None
+
+
+HAPPENED = DateRule("happened", ("inspection_start", "inspection_end", "published"))
+EFFECTIVE = DateRule("effective", ("published", "inspection_end", "inspection_start"))
+ENDED = DateRule("ended", ("inspection_end", "inspection_start", "published"))
+
+
+@dataclass(frozen=True)
+class InspectionDates:
+    """One inspection's dates, as its report states them (any may be missing)."""
+
+    authority_id: int
+    inspection_id: int
+    inspection_start: date | None = None
+    inspection_end: date | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One judgement of one area in one inspection, with that inspection's dates."""
+
+    authority_id: int
+    inspection_id: int
+    grade: str
+    inspection_start: date | None = None
+    inspection_end: date | None = None
+    published: date | None = None
+
+    @property
+    def effective(self) -> date | None:
+        return EFFECTIVE.of(self)
+
+
+def in_effect(judgements: Iterable[Judged], as_at: date | None = None) -> list[Judged]:
+    """The judgements that took effect on or before ``as_at`` (every dated one when None), oldest
+    first: by effective date, then first day, then inspection (so the order never depends on the
+    database's)."""
+    dated = [j for j in judgements if j.effective is not None and (as_at is None or j.effective <= as_at)]
+    return sorted(dated, key=lambda j: (j.effective, j.inspection_start or j.effective, j.inspection_id))
+
+
+def latest_grades(judgements: Iterable[Judged], as_at: date) -> dict[int, Judged]:
+    """Each authority's (by id) latest judgement in effect on ``as_at``."""
+    latest: dict[int, Judged] = {}
+    for judged in in_effect(judgements, as_at):
+        latest[judged.authority_id] = judged  # oldest first, so the last one wins
+    return latest
+
+
+def superseded(latest: Mapping[int, Judged], inspections: Iterable[InspectionDates], as_at: date) -> int:
+    """How many of the authorities in ``latest`` have a newer inspection in effect on ``as_at`` than the
+    one counted for them (``inspections``: their full inspections, whatever they judged)."""
+    newest: dict[int, date] = {}
+    for inspection in inspections:
+        effective = EFFECTIVE.of(inspection)
+        if effective and effective <= as_at and effective > newest.get(inspection.authority_id, date.min):
+            newest[inspection.authority_id] = effective
+    return sum(1 for a, j in latest.items() if newest.get(a, date.min) > j.effective)
+
+
+def transitions(judgements: Iterable[Judged], as_at: date | None = None) -> Counter[tuple[str, str]]:
+    """How many times a grade was followed by another (``(from, to)``) between each authority's
+    consecutive judgements in effect on ``as_at`` (every one when None)."""
+    by_authority: dict[int, list[Judged]] = defaultdict(list)
+    for judged in in_effect(judgements, as_at):
+        by_authority[judged.authority_id].append(judged)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for history in by_authority.values():
+        pairs.update((a.grade, b.grade) for a, b in zip(history, history[1:]))
+    return pairs

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class PlansConfig(AppConfig):
-    name = "inspire.web.plans"
-    label = "plans"
-    verbose_name = "Improvement plans"

@@ -1,0 +1,217 @@
+"""Reads for the authority and inspection pages (the national picture is ``see/national.py``, search
+``see/search.py``). Views call these; they only read."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from datetime import date
+
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
+
+from inspire.core.national import ENDED, HAPPENED
+from inspire.core.register import default_register
+from inspire.web.read.models import (
+    Authority,
+    DocumentPage,
+    Inspection,
+    Judgement,
+    Recommendation,
+    SourceDocument,
+    inspection_date,
+)
+from inspire.web.toolkit.labels import GRADE_RANK, area_order
+
+#: Families whose inspections judge the whole service, so their latest one is "the latest
+#: judgements" of an authority (stand-alone LSCB reviews and the 2012-13 thematic inspections do not).
+FULL_FAMILIES = ("apa", "slac", "sif", "ilacs", "ilacs_2026")
+
+#: When an inspection happened, for ordering (``core.national.HAPPENED``): its first day, else its
+#: last, else publication (annual performance assessment letters state only when they were published).
+WHEN = inspection_date(HAPPENED)
+NEWEST_FIRST = (F("when").desc(nulls_last=True), F("id").desc())
+
+
+#: Columns lists of inspections do not show: the whole record (JSON) is big, so leave it unread.
+_BULKY = ("record", "facts", "warnings")
+
+#: Areas compared across authorities, in this order.
+COMPARED_AREAS = ("overall", "help_and_protection", "children_in_care", "care_leavers", "leadership")
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    count: int
+    first: date | None
+    last: date | None
+    authorities_inspected: int
+    authorities: int
+
+
+def store_summary() -> StoreSummary:
+    """How many reports are stored, on how many authorities, over which years."""
+    span = Inspection.objects.aggregate(count=Count("id"), first=Min(WHEN), last=Max(WHEN))
+    return StoreSummary(
+        count=span["count"],
+        first=span["first"],
+        last=span["last"],
+        authorities_inspected=Authority.objects.filter(inspections__isnull=False).distinct().count(),
+        authorities=Authority.objects.count(),
+    )
+
+
+def regions() -> list[str]:
+    """The name of every region with authorities, alphabetically. Regions are known by name: the
+    register gives one authority (Cumbria) a region code of "NotKnown" but its region's name."""
+    return list(Authority.objects.exclude(region_name="").order_by("region_name").values_list("region_name", flat=True).distinct())
+
+
+def authority_lookup(*, text: str) -> Authority | None:
+    """The authority ``text`` names: its Ofsted URN, DfE code, page slug ("essex"), or any form of
+    its name the register knows ("County Durham", "St Helens"). None when there is none."""
+    text = text.strip()
+    found = Authority.objects.filter(ofsted_urn=text).first() or Authority.objects.filter(dfe_la_code=text).first()
+    found = found or Authority.objects.filter(slug=text.lower()).first()
+    entry = None if found else default_register().lookup(text)
+    return found or (Authority.objects.filter(ofsted_urn=entry.ofsted_urn).first() if entry else None)
+
+
+def authority_list(*, region: str | None = None, query: str | None = None) -> QuerySet[Authority]:
+    """Authorities by name, each with ``inspection_count``, ``last_inspected`` (the day its latest
+    inspection ended, else began, else was published: as the national picture's time since the
+    last inspection counts) and ``latest_overall``."""
+    latest_overall = (
+        Judgement.objects.filter(inspection__authority=OuterRef("pk"), area="overall", inspection__family__in=FULL_FAMILIES)
+        .annotate(when=inspection_date(HAPPENED, "inspection__"))
+        .order_by(F("when").desc(nulls_last=True))
+    )
+    authorities = Authority.objects.annotate(
+        inspection_count=Count("inspections"),
+        last_inspected=Max(inspection_date(ENDED, "inspections__")),
+        latest_overall=Subquery(latest_overall.values("grade")[:1]),
+    ).order_by("name")
+    if region:
+        authorities = authorities.filter(region_name=region)
+    if query:
+        authorities = authorities.filter(name__icontains=query.strip())
+    return authorities
+
+
+def _with_judgements(inspections: QuerySet[Inspection]) -> QuerySet[Inspection]:
+    return inspections.prefetch_related(Prefetch("judgements", queryset=Judgement.objects.order_by("id")))
+
+
+def authority_history(*, authority: Authority) -> list[Inspection]:
+    """Every inspection of ``authority`` across frameworks, newest first, judgements prefetched."""
+    inspections = Inspection.objects.filter(authority=authority).defer(*_BULKY).annotate(when=WHEN).order_by(*NEWEST_FIRST)
+    return list(_with_judgements(inspections))
+
+
+def authority_recommendations(*, authority: Authority) -> QuerySet[Recommendation]:
+    """Every recommendation ``authority`` received, newest inspection first, in the report's order."""
+    return (
+        Recommendation.objects.filter(inspection__authority=authority)
+        .select_related("inspection")
+        .defer(*(f"inspection__{name}" for name in _BULKY))
+        .annotate(when=inspection_date(HAPPENED, "inspection__"))
+        .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "ordinal")
+    )
+
+
+def authority_neighbours(*, authority: Authority) -> list[Authority]:
+    """The ten statistical neighbours, in the register's order (closest first)."""
+    codes = list(authority.stat_neighbours)
+    found = {a.dfe_la_code: a for a in Authority.objects.filter(dfe_la_code__in=codes)}
+    return [found[code] for code in codes if code in found]
+
+
+@dataclass
+class Latest:
+    """An authority and its latest full inspection (None when it has none stored)."""
+
+    authority: Authority
+    inspection: Inspection | None
+    grades: dict[str, str] = field(default_factory=dict)
+
+
+def authority_latest(*, authorities: list[Authority]) -> list[Latest]:
+    """Each authority's latest full inspection (see :data:`FULL_FAMILIES`) and its grades.
+
+    The latest are picked from plain (authority, id) rows first, so only they are loaded as
+    inspections with their judgements (loading every inspection of a region was most of the
+    authority page's time).
+    """
+    newest_first = (
+        Inspection.objects.filter(authority__in=authorities, family__in=FULL_FAMILIES)
+        .annotate(when=WHEN)
+        .order_by(*NEWEST_FIRST)
+        .values_list("authority_id", "id")
+    )
+    latest_ids: dict[int, int] = {}
+    for authority_id, pk in newest_first:
+        latest_ids.setdefault(authority_id, pk)
+    inspections = _with_judgements(Inspection.objects.filter(pk__in=latest_ids.values()).defer(*_BULKY))
+    latest = {inspection.authority_id: inspection for inspection in inspections}
+    result = []
+    for authority in authorities:
+        inspection = latest.get(authority.pk)
+        grades = {j.area: j.grade for j in inspection.judgements.all()} if inspection else {}
+        result.append(Latest(authority, inspection, grades))
+    return result
+
+
+@dataclass
+class RegionSummary:
+    name: str
+    latest: list[Latest]
+
+    @property
+    def inspected(self) -> int:
+        return sum(1 for item in self.latest if item.grades.get("overall"))
+
+    def overall_counts(self) -> list[tuple[str, int]]:
+        """(grade, count) of the latest overall grades, best first, grades with none left out."""
+        counts = Counter(item.grades["overall"] for item in self.latest if item.grades.get("overall"))
+        return sorted(counts.items(), key=lambda pair: -GRADE_RANK.get(pair[0], 0))
+
+
+def authority_region(*, authority: Authority) -> RegionSummary:
+    """The latest full inspection of every authority in ``authority``'s region."""
+    members = list(Authority.objects.filter(region_name=authority.region_name).order_by("name"))
+    return RegionSummary(authority.region_name, authority_latest(authorities=members))
+
+
+@dataclass(frozen=True)
+class GradePoint:
+    inspection: Inspection
+    when: date
+    area: str
+    grade: str
+    score: int | None
+
+
+def grade_series(*, history: list[Inspection]) -> dict[str, list[GradePoint]]:
+    """Judgements by area, oldest first: the lines of the grades-over-time chart."""
+    series: dict[str, list[GradePoint]] = {}
+    dated = [(HAPPENED.of(i), i) for i in history if HAPPENED.of(i)]
+    for when, inspection in sorted(dated, key=lambda pair: (pair[0], pair[1].pk)):
+        for judgement in inspection.judgements.all():
+            series.setdefault(judgement.area, []).append(GradePoint(inspection, when, judgement.area, judgement.grade, judgement.score))
+    return dict(sorted(series.items(), key=lambda item: area_order(item[0])))
+
+
+def inspection_detail(*, pk: int) -> Inspection | None:
+    inspections = Inspection.objects.filter(pk=pk).select_related("authority", "document").defer("document__content")
+    inspections = _with_judgements(inspections).prefetch_related(
+        Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "ordinal"))
+    )
+    return inspections.first()
+
+
+def document_page(*, document: SourceDocument, number: int) -> DocumentPage | None:
+    return DocumentPage.objects.filter(document=document, number=number).first()
+
+
+def document_pages(*, document: SourceDocument) -> QuerySet[DocumentPage]:
+    return DocumentPage.objects.filter(document=document).order_by("number")

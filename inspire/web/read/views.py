@@ -1,0 +1,304 @@
+"""The pages that read: home, authorities, inspections, evidence, originals, upload. Each view parses its input, calls selectors or a service, and renders.
+
+One URL serves a whole page and, for an htmx request (``HX-Request``), just the part that changes;
+without JavaScript the same forms work as plain GET requests.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import escape
+from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods
+
+from inspire.core.reading import ReadError
+from inspire.web.read import selectors
+from inspire.web.read.models import Authority, Inspection, SourceDocument
+from inspire.web.read.uploads import report_upload
+from inspire.web.see import national, search as full_text
+from inspire.web.see.charts import grades_over_time
+from inspire.web.toolkit.caching import cached_page
+from inspire.web.toolkit.labels import area_label, area_order, fact_label
+from inspire.web.toolkit.pages import partial_page
+from inspire.web.toolkit.params import Params, whole_number
+from inspire.web.toolkit.templatetags.inspire import long_date
+from inspire.web.toolkit.uploads import upload_limit_mb, uploaded_file
+
+#: What an original document is served as (always as a download, never shown in the page).
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "text": "text/plain; charset=utf-8",
+}
+
+
+@require_GET
+@cached_page
+def home(request: HttpRequest) -> HttpResponse:
+    context = {"stored": selectors.store_summary(), "picture": national.grade_distribution(as_at=date.today())}
+    return render(request, "inspections/home.html", context)
+
+
+@require_GET
+@cached_page
+def authority_list(request: HttpRequest) -> HttpResponse:
+    params = Params(request.GET)
+    regions = {name: name for name in selectors.regions()}
+    region = params.choice("region", regions, label="Region")
+    query = params.text("q", max_length=100, label="Authority name")
+    authorities = list(selectors.authority_list(region=region, query=query))
+    context = {
+        "params": params,
+        "regions": regions,
+        "region": region,
+        "query": query,
+        "authorities": authorities,
+    }
+    return partial_page(request, "inspections/authority_list.html", "inspections/_authority_results.html", context,
+                 status=400 if params.errors else 200)
+
+
+@require_GET
+@cached_page
+def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    authority = get_object_or_404(Authority, slug=slug)
+    history = selectors.authority_history(authority=authority)
+    series = selectors.grade_series(history=history)
+    neighbours = selectors.authority_neighbours(authority=authority)
+    comparison = selectors.authority_latest(authorities=[authority, *neighbours])
+    region = selectors.authority_region(authority=authority)
+    compared_areas = [a for a in selectors.COMPARED_AREAS if any(item.grades.get(a) for item in comparison)]
+    context = {
+        "authority": authority,
+        "history": history,
+        "chart": grades_over_time(series, title=f"{authority.name}: grades over time", chart_id="grades-chart"),
+        "comparison": comparison,
+        "compared_areas": compared_areas or ["overall"],
+        "region": region,
+        "recommendations": selectors.authority_recommendations(authority=authority),
+    }
+    return render(request, "inspections/authority_detail.html", context)
+
+
+def _inspection_or_404(pk: int) -> Inspection:
+    inspection = selectors.inspection_detail(pk=pk)
+    if inspection is None:
+        raise Http404("No inspection with that number")
+    return inspection
+
+
+@require_GET
+@cached_page
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection_or_404(pk)
+    provenance = inspection.record.get("provenance", {})
+    facts = [
+        (key, fact_label(key), _fact_value(key, value), f"facts.{key}" in provenance)
+        for key, value in (inspection.facts or {}).items()
+        if key != "as_at"
+    ]
+    summary = [
+        ("authority", "Authority", inspection.authority.name if inspection.authority else ""),
+        ("inspection_start", "Inspection started", long_date(inspection.inspection_start)),
+        ("inspection_end", "Inspection ended", long_date(inspection.inspection_end)),
+        ("published", "Published", long_date(inspection.published)),
+        ("lead_inspector", "Lead inspector", inspection.lead_inspector),
+    ]
+    context = {
+        "inspection": inspection,
+        "authority": inspection.authority,
+        "document": inspection.document,
+        "summary": summary,
+        "judgements": sorted(inspection.judgements.all(), key=lambda j: area_order(j.area)),
+        "recommendations": list(inspection.recommendations.all()),
+        "facts": facts,
+        "facts_as_at": (inspection.facts or {}).get("as_at"),
+        "provenance": provenance,
+    }
+    return render(request, "inspections/inspection_detail.html", context)
+
+
+def _fact_value(key: str, value) -> str:
+    """Counts with thousands separators; years and rates as printed."""
+    if isinstance(value, int) and not key.endswith("year"):
+        return intcomma(value)
+    return str(value)
+
+
+#: Provenance keys a person can follow from the inspection page, with what each value is called.
+_VALUE_NAMES = {
+    "inspection_start": "Inspection start date",
+    "inspection_end": "Inspection end date",
+    "published": "Publication date",
+    "lead_inspector": "Lead inspector",
+    "authority": "Authority",
+    "family": "Type of report",
+}
+
+
+def _recommendation_name(section: str, ordinal) -> str:
+    return f"{'LSCB recommendation' if section == 'lscb' else 'Recommendation'} {ordinal}"
+
+
+def _value_name(key: str, record: dict) -> str | None:
+    """What the value at provenance ``key`` is called on the page; None for no such value."""
+    if key in _VALUE_NAMES:
+        return _VALUE_NAMES[key]
+    kind, _, name = key.partition(".")
+    if kind == "judgements" and name:
+        return f"{area_label(name)} judgement"
+    if kind == "facts" and name:
+        return fact_label(name)
+    if kind == "recommendations" and name.isdigit():
+        # the key's number is a 0-based index into the record's list; people read the ordinal
+        # within its section ("LSCB recommendation 2"), as the report prints it
+        recommendations = record.get("recommendations", [])
+        if int(name) < len(recommendations):
+            item = recommendations[int(name)]
+            return _recommendation_name(item.get("section", "la"), item.get("ordinal", int(name) + 1))
+    return None
+
+
+def highlight(text: str, quote: str) -> tuple[str, bool]:
+    """``text`` escaped, with the first occurrence of ``quote`` (any spacing, any case) in ``<mark>``."""
+    words = quote.split()
+    if words:
+        pattern = r"\s+".join(re.escape(word) for word in words)
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            marked = (
+                f'{escape(text[: match.start()])}<mark id="quote">{escape(match.group(0))}</mark>{escape(text[match.end():])}'
+            )
+            return mark_safe(marked), True
+    return escape(text), False
+
+
+def highlight_words(text: str, query: str) -> tuple[str, bool]:
+    """``text`` escaped, with every word or phrase of a search ``query`` in ``<mark>`` (the first
+    with ``id="quote"``). Words match at the start of words, any case ("parent" marks "parenting")."""
+    phrases = full_text.parse_query(query).phrases
+    if not phrases:
+        return escape(text), False
+    pattern = "|".join(r"\b" + r"\W+".join(re.escape(word) for word in words) + r"\w*" for words in phrases)
+    parts, last, count = [], 0, 0
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        anchor = ' id="quote"' if count == 0 else ""
+        parts.append(f"{escape(text[last:match.start()])}<mark{anchor}>{escape(match.group(0))}</mark>")
+        last, count = match.end(), count + 1
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts)), count > 0
+
+
+@require_GET
+@cached_page
+def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """A value's provenance: the page it was read from, with the quoted text highlighted; or
+    (``?page=N&q=words``, from search results) a page with the words searched for highlighted."""
+    inspection = _inspection_or_404(pk)
+    if "page" in request.GET:
+        number = request.GET["page"]
+        number = whole_number(number)
+        page = selectors.document_page(document=inspection.document, number=number) if number else None
+        if page is None:
+            raise Http404("The document has no such page")
+        query = request.GET.get("q", "")[:200]
+        marked, found = highlight_words(page.text, query)
+        context = {
+            "inspection": inspection,
+            "authority": inspection.authority,
+            "document": inspection.document,
+            "name": f"Page {page.number}",
+            "search_page": True,
+            "query": query,
+            "page": page,
+            "page_text": marked,
+            "found": found,
+        }
+        return render(request, "inspections/evidence.html", context)
+    if "recommendation" in request.GET:
+        number = request.GET["recommendation"]
+        recommendation = next((r for r in inspection.recommendations.all() if str(r.pk) == number), None)
+        if recommendation is None:
+            raise Http404("No such recommendation in this inspection")
+        name = _recommendation_name(recommendation.section, recommendation.ordinal)
+        page_number, quote = recommendation.page, recommendation.text
+    else:
+        key = request.GET.get("key", "")
+        source = inspection.record.get("provenance", {}).get(key)
+        name = _value_name(key, inspection.record)
+        if source is None or name is None:
+            raise Http404("No provenance for that value")
+        page_number, quote = source.get("page"), source.get("quote") or ""
+    if page_number is not None:
+        page = selectors.document_page(document=inspection.document, number=page_number)
+        if page is None:
+            raise Http404("The document has no such page")
+        marked, found = highlight(page.text, quote)
+    else:
+        # a document without page numbers: the first page holding the quote, else its first page
+        pages = list(selectors.document_pages(document=inspection.document))
+        if not pages:
+            raise Http404("The document has no text")
+        page, (marked, found) = pages[0], highlight(pages[0].text, quote)
+        for candidate in pages:
+            candidate_marked, candidate_found = highlight(candidate.text, quote)
+            if candidate_found:
+                page, marked, found = candidate, candidate_marked, True
+                break
+    context = {
+        "inspection": inspection,
+        "authority": inspection.authority,
+        "document": inspection.document,
+        "name": name,
+        "quote": quote,
+        "page": page,
+        "page_text": marked,
+        "found": found,
+    }
+    return render(request, "inspections/evidence.html", context)
+
+
+@require_GET
+def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The original file, as a download (never rendered by the browser as part of Inspire)."""
+    document = get_object_or_404(SourceDocument, inspection__pk=pk)
+    response = HttpResponse(bytes(document.content), content_type=CONTENT_TYPES.get(document.format, "application/octet-stream"))
+    response["Content-Disposition"] = content_disposition_header(True, document.filename)
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    errors: list[str] = []
+    hint = ""
+    if request.method == "POST":
+        uploaded, problem = uploaded_file(request, "report", missing="Select a report to upload")
+        if problem:
+            errors.append(problem)
+        else:
+            try:
+                result = report_upload(content=uploaded.read(), filename=uploaded.name, uploaded_by=request.user)
+            except ReadError as error:
+                errors.append(str(error))
+                hint = error.hint
+            else:
+                inspection = result.inspection
+                if result.created:
+                    messages.success(request, f"{uploaded.name} was read and stored.")
+                else:
+                    messages.info(request, f"{uploaded.name} was already stored: this is what was read from it.")
+                return redirect("inspection_detail", pk=inspection.pk)
+    status = 400 if errors else 200
+    return render(request, "inspections/upload.html", {"errors": errors, "hint": hint, "limit_mb": upload_limit_mb()}, status=status)
