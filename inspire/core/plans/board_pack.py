@@ -507,7 +507,7 @@ def to_pdf(pack: BoardPack) -> bytes:
     # 5. risks
     story += [PageBreak(), Paragraph("Risk register", h1), para(risk_rules.HEAT_DESCRIPTION, body),
               charts.heat_map_drawing(pack.heat_cells()), Spacer(1, 6),
-              rows_or(RISK_COLUMNS, pack.risk_rows(), (0.8, 5, 1.4, 1.6, 1.1, 1.4, 6, 1.4, 2.4, 2.2), "No risks recorded.")]
+              rows_or(RISK_COLUMNS, pack.risk_rows(), (1.1, 5, 1.4, 1.6, 1.1, 1.4, 6, 1.4, 2.4, 2.2), "No risks recorded.")]
     # 6. the key, last
     story += [PageBreak(), Paragraph("Key", h1)]
     for heading, rows in pack.keys():

@@ -108,7 +108,7 @@ def heat_map_drawing(cells: dict[tuple[int, int], list[str]], size: float = 34) 
     from inspire.core.plans.risk import heat_band
 
     left, bottom = 40, 28
-    d = Drawing(left + 5 * size + 10, bottom + 5 * size + 6)
+    d = Drawing(left + 5 * size + 10, bottom + 5 * size + 16)  # room above the grid for the axis's name
     for likelihood in range(1, 6):
         for impact in range(1, 6):
             x, y = left + (impact - 1) * size, bottom + (likelihood - 1) * size
@@ -123,7 +123,7 @@ def heat_map_drawing(cells: dict[tuple[int, int], list[str]], size: float = 34) 
         d.add(String(left + (n - 0.5) * size, bottom - 10, str(n), fontSize=8, fontName="Helvetica", textAnchor="middle"))
         d.add(String(left - 6, bottom + (n - 0.5) * size - 3, str(n), fontSize=8, fontName="Helvetica", textAnchor="end"))
     d.add(String(left + 2.5 * size, 2, "Impact", fontSize=9, fontName="Helvetica", textAnchor="middle"))
-    d.add(String(0, bottom + 5 * size - 8, "Likelihood", fontSize=9, fontName="Helvetica"))
+    d.add(String(0, bottom + 5 * size + 5, "Likelihood", fontSize=9, fontName="Helvetica"))
     return d
 
 
