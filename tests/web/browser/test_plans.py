@@ -43,6 +43,11 @@ def fill_date(page, prefix: str, day: int, month: int, year: int) -> None:
 
 
 def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_editor, tmp_path):
+    # every address loaded before the first request, as on a running server: on a loaded machine
+    # the live server's first request, importing them all, took longer than the page timeout
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018
     # sign in and upload the committee paper: Inspire reads the embedded Ofsted report
     page.goto("/accounts/login/?next=/upload/")
     page.get_by_label("Username").fill("southend")
