@@ -642,14 +642,14 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
                 answered.add(item_data.recommendation)
             item = PlanItem.objects.create(
                 plan=plan, ordinal=ordinal, ref=item_data.ref[:40], title=item_data.title or item_data.ref,
-                recommendation=recommendation,
+                recommendation=recommendation, outcomes=item_data.outcomes, report_refs=item_data.report_refs[:300],
                 judgement_area=item_data.judgement_area or ("lscb" if recommendation and recommendation.section == "lscb" else ""),
             )
             unknown = [c for c in item_data.themes if c not in themes]
             if unknown:
                 raise ValidationError({"themes": f"item {item_data.ref}: no theme {', '.join(unknown)}"})
             item.themes.set([themes[c] for c in item_data.themes])
-            _audit_create(plan, user, item, ["ref", "title", "judgement_area"])
+            _audit_create(plan, user, item, ["ref", "title", "judgement_area", "outcomes", "report_refs"])
             _store_item_parts(plan, user, item, item_data, person)
         for recommendation in every_recommendation:
             if recommendation.section == "area" or (recommendation.section, recommendation.ordinal) not in answered:
@@ -668,13 +668,17 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
             risk.save()
             _audit_create(plan, user, risk, ["description", "impact", "likelihood", "revised_impact", "revised_likelihood"])
         for board_data in data.boards:
-            board = Board(plan=plan, kind=board_data.kind, name=board_data.name[:200])
+            board = Board(plan=plan, kind=board_data.kind, name=board_data.name[:200],
+                          terms_of_reference=board_data.terms_of_reference, frequency=board_data.frequency[:100])
             _validate(board)
             board.save()
-            _audit_create(plan, user, board, ["kind", "name"])
+            _audit_create(plan, user, board, ["kind", "name", "terms_of_reference", "frequency"])
             for member in board_data.members:
-                stored = BoardMember.objects.create(board=board, name=member.name[:200], role=member.role[:200])
-                _audit_create(plan, user, stored, ["name", "role"])
+                stored = BoardMember(board=board, name=member.name[:200], role=member.role[:200],
+                                     board_role=member.board_role or "member")
+                _validate(stored)
+                stored.save()
+                _audit_create(plan, user, stored, ["name", "role", "board_role"])
             for day in board_data.meetings:
                 _audit_create(plan, user, Meeting.objects.create(board=board, date=day), ["date"])
     return plan
@@ -684,7 +688,8 @@ def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
     for a_ordinal, action_data in enumerate(data.actions, start=1):
         action = Action.objects.create(item=item, ordinal=a_ordinal, ref=action_data.ref[:20] or str(a_ordinal),
                                        text=action_data.text, lead=person(action_data.lead),
-                                       timescale=action_data.timescale[:300], target_date=action_data.target_date)
+                                       timescale=action_data.timescale[:300], target_date=action_data.target_date,
+                                       start_date=action_data.start_date, outcome_by=action_data.outcome_by)
         _audit_create(plan, user, action, ["ref", "text", "lead", "timescale", "target_date"])
         for milestone_data in action_data.milestones:
             _check_status(milestone_data.status)
