@@ -399,7 +399,7 @@ class MeetingDecision(AppendOnly):
         ordering = ["meeting", "id"]
 
 
-class MeetingAction(models.Model):
+class MeetingAction(Versioned):
     """An action arising from a meeting: owner, due date, status. Open ones go into the next pack."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")

@@ -41,13 +41,15 @@ def _check(plan_or_inspection: Inspection, received: date) -> None:
                                            "was published or sent to you"})
 
 
-def received_confirm(*, plan: Plan, user, received: date) -> Plan:
-    """Confirm (or correct) the date the report was received; the deadline counts from it."""
+def received_confirm(*, plan: Plan, user, received: date, version: int | None = None) -> Plan:
+    """Confirm (or correct) the date the report was received; the deadline counts from it. With
+    ``version`` (the plan's version the form was filled from) a change made meanwhile by someone
+    else refuses the save (``services.EditConflict``)."""
     services._editable(plan, user)
     _check(plan.inspection, received)
     basis = deadlines.basis_for(received, received_suggestion(plan.inspection))
     with transaction.atomic():
-        services._update(plan, user, plan, {"received": received, "received_basis": basis})
+        services._update(plan, user, plan, {"received": received, "received_basis": basis}, version=version)
     return plan
 
 

@@ -17,7 +17,8 @@ from inspire.web.accounts.services import require_role
 from inspire.web.read.models import Inspection
 from inspire.web.toolkit.params import Params
 from inspire.web.improve import received
-from inspire.web.improve.views import _context, _errors_from, _plan_for
+from inspire.web.improve import services
+from inspire.web.improve.views import _conflict, _context, _errors_from, _plan_for, _sent_version
 
 
 def _prefilled(day: date | None) -> QueryDict:
@@ -70,18 +71,22 @@ def plan_received(request: HttpRequest, pk: int) -> HttpResponse:
     plan, role = _plan_for(request, pk, role="editor")
     suggestion = received.received_suggestion(plan.inspection)
     params = Params(request.POST if request.method == "POST" else _prefilled(plan.received or suggestion.date))
+    conflict_panel = None
     if request.method == "POST":
         day = params.date("received", label="Date the report was received", required=True)
         if not params.errors:
             try:
-                received.received_confirm(plan=plan, user=request.user, received=day)
+                received.received_confirm(plan=plan, user=request.user, received=day, version=_sent_version(params))
             except ValidationError as error:
                 _errors_from(params, error, dates={"received": "received"})
+            except services.EditConflict as conflict:
+                conflict_panel = _conflict(params, conflict, {"received": "Date received"})
             else:
                 messages.success(request, f"Date confirmed. {plan.deadline_line}")
                 return redirect("plans:plan_detail", pk=plan.pk)
     return render(request, "plans/received.html", _context(
         plan, role, inspection=plan.inspection, suggestion=suggestion, params=params, errors=params.summary(),
         field=_field(params, suggestion), document=received.plan_document(plan.inspection),
-        rule=deadlines.RULE_SOURCE, starting=False,
-    ), status=400 if params.errors else 200)
+        rule=deadlines.RULE_SOURCE, starting=False, conflict=conflict_panel,
+        version=params.data.get("version") or plan.version,
+    ), status=409 if conflict_panel else 400 if params.errors else 200)

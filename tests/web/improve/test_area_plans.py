@@ -46,8 +46,8 @@ def test_a_plan_starts_from_a_send_inspections_priority_actions(send, lancashire
     assert [i.title for i in items] == [r.text for r in priority]
     assert all(i.owner is not None and i.owner.name == r.agency for i, r in zip(items, priority))
     assert plan.deadline is None  # the report sets none, and none is assumed
-    assert plan.deadline_rule.basis == "none"
-    assert "not for area inspections" in plan.deadline_rule.explanation
+    assert plan.area_deadline.basis == "none"
+    assert "not for area inspections" in plan.area_deadline.explanation
 
 
 def test_the_plan_page_says_no_deadline_is_stated_and_shows_the_owners(client, send, lancashire_editor):
@@ -64,8 +64,8 @@ def test_the_plan_page_says_no_deadline_is_stated_and_shows_the_owners(client, s
 def test_a_jtai_plan_is_due_on_the_date_the_letter_states(jtai, lancashire_editor):
     plan = services.plan_create(inspection=jtai, created_by=lancashire_editor)
     assert plan.deadline == date(2024, 7, 10)
-    assert plan.deadline_rule.basis == "stated"
-    assert "by 10 July 2024" in plan.deadline_rule.explanation
+    assert plan.area_deadline.basis == "stated"
+    assert "by 10 July 2024" in plan.area_deadline.explanation
     # the letter's addressees are the authority's people, to be chosen as owners and leads
     from inspire.web.accounts.models import Person
 

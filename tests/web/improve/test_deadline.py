@@ -136,11 +136,11 @@ def test_confirming_later_and_correcting(client, ilacs_inspection, users):
     assert f'href="{confirm}"' in viewer_page
     future = client.post(confirm, {"received-day": "1", "received-month": "1", "received-year": str(date.today().year + 1)})
     assert future.status_code == 400 and "is in the future" in future.content.decode()
-    client.post(confirm, {"received-day": "2", "received-month": "12", "received-year": "2024"})
+    client.post(confirm, {"received-day": "2", "received-month": "12", "received-year": "2024", "version": plan.version})
     plan.refresh_from_db()
     assert (plan.received, plan.received_basis) == (date(2024, 12, 2), "entered")
     assert plan.deadline_counts_from.startswith("70 working days after 2 December 2024, the date the council received")
-    client.post(confirm, {"received-day": "3", "received-month": "12", "received-year": "2024"})
+    client.post(confirm, {"received-day": "3", "received-month": "12", "received-year": "2024", "version": plan.version})
     changes = AuditEntry.objects.filter(plan=plan, field="received").order_by("id")
     assert [(e.before, e.after) for e in changes] == [("", "2 December 2024"), ("2 December 2024", "3 December 2024")]
 
