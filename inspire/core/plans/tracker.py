@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from inspire.core.cells import as_text
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans.model import PlanData
 from inspire.core.calendar import format_long
@@ -25,9 +26,10 @@ STATUS_FILL = {"overdue": "F4B5AB", "at_risk": "FCD5B5", "on_track": "CCE2D8", "
 
 
 def _text(cell, value) -> None:
-    """Write ``value`` as a string cell, never a formula."""
+    """Write ``value`` as a string cell, never a formula (``core.cells.as_text``: text that looks like
+    one is marked as text, so editing the cell in Excel does not make it run)."""
     cell.value = "" if value is None else str(value)
-    cell.data_type = "s"
+    as_text(cell)
 
 
 def to_xlsx(plan: PlanData, as_at: date, deadline_line: str) -> bytes:

@@ -111,7 +111,9 @@ def test_indicator_page_for_a_performance_meeting(client, shipped):
 
 def test_the_chart_draws_report_figures_and_the_published_series_as_different_lines(client, shipped):
     essex = Authority.objects.get(name="Essex")
-    store(make_record(authority="Essex", facts={"looked_after_rate": 68.8, "as_at": "2016-05-12"}))
+    # two inspections (one inspection's second file would be another source of it, not a second figure)
+    store(make_record(authority="Essex", family="sif", inspection_start=date(2016, 5, 9), inspection_end=date(2016, 6, 2),
+                      facts={"looked_after_rate": 68.8, "as_at": "2016-05-12"}))
     store(make_record(authority="Essex", facts={"looked_after_rate": 40.1, "as_at": "2019-06-01"}))
     services.report_figures_sync(authority=essex)
     html = client.get("/authorities/essex/indicators/looked_after_rate/").content.decode()

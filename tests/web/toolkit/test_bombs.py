@@ -52,7 +52,9 @@ def uploads(inspection) -> dict[str, tuple[str, str, dict]]:
     return {
         "report": (reverse("upload"), "report", {}),
         "plan": (reverse("plans:plan_import", args=[inspection.pk]), "plan", {"form": "upload"}),
-        "annex_a": (reverse("indicators:upload", args=["essex"]), "workbook", {}),
+        "annex_a": (reverse("indicators:upload", args=["essex"]), "workbook", {  # the reporting period it asks for
+            "period-start-day": "1", "period-start-month": "4", "period-start-year": "2024",
+            "period-end-day": "31", "period-end-month": "3", "period-end-year": "2025"}),
     }
 
 

@@ -72,6 +72,12 @@ def addresses(plan) -> dict[str, str]:
         "plans/<int:pk>/export.xlsx": reverse("plans:plan_export", args=[plan.pk]),
         "plans/^(?P<pk>[0-9]+)/audit\\.(?P<fmt>csv)$": reverse("plans:audit_download", args=[plan.pk, "csv"]),
         "authorities/<slug:slug>/indicators/export.xlsx": reverse("indicators:export", args=["essex"]),
+        "^authorities/(?P<slug>[-\\w]+)/indicators/benchmarking\\.(?P<kind>xlsx|csv)$":
+            reverse("indicators:benchmarking", args=["essex", "xlsx"]),
+        "plans/<int:pk>/tracker.xlsx": reverse("plans:tracker", args=[plan.pk]),
+        "exports/themes.csv": reverse("exports:themes-csv"),
+        "exports/themes.xlsx": reverse("exports:themes-xlsx"),
+        "national/charts/<slug:chart>.csv": reverse("chart_download", args=["regions"]),
     }
 
 
