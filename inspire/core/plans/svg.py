@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape
 
-from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.model import MeasureData
 from inspire.core.calendar import format_long

@@ -16,7 +16,6 @@ inspectorates' directors sign it), no outcome and no graded judgement.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from inspire.core.reading.dates import FULL_DATE, parse_date, parse_date_span
 from inspire.core.reading.documents import Document
@@ -29,7 +28,6 @@ from inspire.core.reading.frameworks.common import (
     authority_ref,
     new_record,
     phrase,
-    read_items,
     squash,
 )
 from inspire.core.reading.frameworks.common.area import (
