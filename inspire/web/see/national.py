@@ -231,6 +231,15 @@ def authorities_behind(*, as_at: date, area: str = "overall", grade: str | None 
     )
 
 
+#: the judgement areas Ofsted's annual outcomes release reports (ILACS)
+OFFICIAL_AREAS = ("overall", "leadership", "help_and_protection", "children_in_care", "care_leavers")
+
+
+def last_31_march(today: date) -> date:
+    """The release's usual date: the latest 31 March on or before ``today``."""
+    return date(today.year if today >= date(today.year, 3, 31) else today.year - 1, 3, 31)
+
+
 @dataclass(frozen=True)
 class OfficialFigures:
     """The figures Ofsted's annual outcomes release gives, for one date, from the store."""
