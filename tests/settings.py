@@ -11,6 +11,10 @@ if "INSPIRE_DATA_DIR" not in os.environ:
     os.environ["INSPIRE_DATA_DIR"] = tempfile.mkdtemp(prefix="inspire-test-")
     atexit.register(shutil.rmtree, os.environ["INSPIRE_DATA_DIR"], ignore_errors=True)
 
+# the test client and live server speak plain HTTP, also on PostgreSQL (where DATABASE_URL would
+# make HTTPS the default); tests/web/test_settings.py checks the HTTPS settings themselves
+os.environ.setdefault("INSPIRE_HTTPS", "0")
+
 from inspire.web.settings import *  # noqa: E402,F403
 
 #: Django's test client's host name (only the tests use it)

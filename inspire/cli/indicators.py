@@ -80,8 +80,19 @@ def _database() -> None:
 def import_workbook(
     workbook: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="An Annex A workbook (.xlsx)."),
     authority: str = typer.Option(..., "--authority", help="The authority's name as the register knows it, e.g. Essex."),
+    start: str | None = typer.Option(None, "--start", help="First day of the reporting period (YYYY-MM-DD); default: the last whole year to 31 March."),
+    end: str | None = typer.Option(None, "--end", help="Last day of the reporting period (YYYY-MM-DD); default: the last 31 March."),
 ) -> None:
-    """Import an Annex A workbook into the database: case lists kept, every indicator computed."""
+    """Import an Annex A workbook into the database for a reporting period: case lists kept, every indicator computed."""
+    from inspire.core.indicators import Period
+    from inspire.core.indicators.compute import reporting_year
+
+    default = reporting_year(date.today())
+    try:
+        period = Period(_date(start, "--start") if start else default.start, _date(end, "--end") if end else default.end)
+    except ValueError as error:
+        err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        raise typer.Exit(2) from None
     _database()
     from inspire.core.register import default_register
     from inspire.web.measure.services import annex_a_import
@@ -92,9 +103,15 @@ def import_workbook(
         err.print(f"[bold red]Error:[/] “{authority}” is not an authority in the register", highlight=False)
         err.print("Hint: use the name as Ofsted prints it, e.g. “Southend-on-Sea” or “Essex”.", highlight=False)
         raise typer.Exit(2)
-    dataset = annex_a_import(authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code), content=workbook.read_bytes(), filename=workbook.name)
+    dataset = annex_a_import(authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code), content=workbook.read_bytes(),
+                             filename=workbook.name, period=period)  # an AnnexAError ends the command (InspireGroup)
     rows = sum(dataset.row_counts.values())
     typer.echo(f"Imported {workbook.name} for {entry.name}: {rows:,} rows, {dataset.problem_count:,} problems, {dataset.values.count():,} indicator values.")
+    from inspire.core.calendar import format_long
+
+    typer.echo(f"Reporting period: {format_long(period.start)} to {format_long(period.end)}"
+               + (f" (the return's cases run from {format_long(dataset.first_date)} to {format_long(dataset.last_date)})"
+                  if dataset.first_date else " (the return holds no dated contacts or referrals)"))
 
 
 @indicators_app.command("sync-reports")
@@ -107,15 +124,34 @@ def sync_reports() -> None:
 
 
 @indicators_app.command("comparators")
-def comparators(csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="A comparator CSV (time_period, area_code, indicator, value).")) -> None:
-    """Import England, region and authority figures; with any bad row nothing is stored."""
+def comparators(file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
+                                            help="LAIT's long file (.parquet), a release's EES CSV, or a CSV of time_period, area_code, indicator, value.")) -> None:
+    """Load published England, region and authority figures (a newer LAIT or EES file) and say what changed."""
     _database()
-    from inspire.web.measure.services import comparators_import
+    from inspire.core.indicators.published import MEASURES, POPULATION, PublishedError
+    from inspire.web.measure.services import comparators_import, published_file_import
 
-    result = comparators_import(text=csv_file.read_text(encoding="utf-8-sig"))
-    if result.problems:
-        for problem in result.problems:
-            err.print(f"[bold red]Error:[/] {problem.describe()}", highlight=False)
-        err.print(f"Nothing was stored ({len(result.problems)} problems).", highlight=False)
-        raise typer.Exit(2)
-    typer.echo(f"{result.stored:,} comparator figures stored; {result.suppressed:,} suppressed or missing figures skipped.")
+    content = file.read_bytes()
+    if content[:4] != b"PAR1" and b"indicator" in content.split(b"\n", 1)[0]:  # Inspire's own CSV layout
+        result = comparators_import(text=content.decode("utf-8-sig", errors="replace"))
+        if result.problems:
+            for problem in result.problems:
+                err.print(f"[bold red]Error:[/] {problem.describe()}", highlight=False)
+            err.print(f"Nothing was stored ({len(result.problems)} problems).", highlight=False)
+            raise typer.Exit(2)
+        typer.echo(f"{result.stored:,} comparator figures stored; {result.suppressed:,} suppressed or missing figures skipped.")
+        return
+    try:
+        loaded = published_file_import(content=content, filename=file.name)
+    except PublishedError as error:
+        err.print(f"[bold red]Error:[/] {file.name}: {error}", highlight=False)
+        err.print("Hint: give LAIT's bds_long file (.parquet) or a CSV from a release's underlying data.", highlight=False)
+        raise typer.Exit(2) from None
+    table = Table("Measure", "New", "Changed", "Unchanged", title=f"{file.name}: {loaded.kind}")
+    for measure, counts in loaded.changes.items():
+        name = MEASURES[measure].name if measure in MEASURES else "Children under 18 (ONS mid-year estimates)" if measure == POPULATION else measure
+        table.add_row(name, f"{counts['new']:,}", f"{counts['changed']:,}", f"{counts['unchanged']:,}")
+    Console(width=160).print(table)
+    typer.echo(f"{loaded.count('new'):,} new, {loaded.count('changed'):,} changed and {loaded.count('unchanged'):,} unchanged figures.")
+    for why, count in sorted(loaded.passed_over.items()):
+        typer.echo(f"Passed over: {count:,} rows ({why}).")

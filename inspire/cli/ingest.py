@@ -39,7 +39,7 @@ def ingest(
 ) -> None:
     """Read reports and store them in the database, carrying on past bad files.
 
-    Folders are searched for files ending in .pdf, .docx, .html, .htm or .txt. The same file (by content) is stored once, however often it is given. Ends with a summary of what was stored and what failed, and why.
+    Folders are searched for files ending in .pdf, .docx, .html, .htm or .txt. The same file (by content) is stored once, however often it is given; another file of an inspection already stored (same authority, report family and inspection dates) is added as another source of it, never a second inspection. Ends with a summary of what was stored and what failed, and why.
 
     Exit code: 0 when every file is stored (or already was), 1 when any file failed (0 with
     --allow-failures), 2 when a path does not exist.
@@ -75,9 +75,12 @@ def ingest(
 
     summary = Table("Result", "Files", title="Ingest summary", title_justify="left")
     summary.add_row("Stored", str(len(report.stored)))
+    summary.add_row("Added as another source of a stored inspection", str(len(report.added)))
     summary.add_row("Already stored", str(len(report.already_stored)))
     summary.add_row("Failed", str(len(report.failed)), style="bold red" if report.failed else None)
     out.print(summary)
+    for _path, message in [*report.added, *report.unmatched]:  # whole lines: a table would cut the words
+        out.print(message, highlight=False, soft_wrap=True)
     if report.failed:
         failures = Table("File", "Problem", title="Failures", title_justify="left")
         for failure in report.failed:

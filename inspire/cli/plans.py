@@ -49,10 +49,15 @@ def word(
     """Read the plan tables of a Word document and say what was found and what did not line up."""
     from inspire.cli.errors import fail
     from inspire.core.errors import PlanImportError
-    from inspire.core.plans.word_import import read_plan
+    from inspire.core.limits import LimitExceeded, check_package, run_bounded
+    from inspire.core.plans.upload import read_word_plan
 
-    try:
-        result = read_plan(file.read_bytes(), title=file.stem)
+    try:  # in a worker process stopped past the time and memory one file may take
+        data = file.read_bytes()
+        check_package(data, file.name)  # a bomb is refused here, without starting a worker
+        result = run_bounded(read_word_plan, file.name, data, file.stem, source=file.name)
+    except LimitExceeded as error:
+        fail(error)  # its message names the file
     except PlanImportError as error:
         fail(error, source=file.name)
     plan = result.plan

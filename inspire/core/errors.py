@@ -9,11 +9,16 @@ Every error a person can cause derives from :class:`InspireError` and carries
 
 One base per part of the product, so a caller can catch a part's errors or all of them:
 
+- :class:`FileError`: a file that cannot be used, its message "name: what is wrong" (``source``,
+  ``detail``), kept whole when raised in a worker process; ``ReadError`` and
+  ``limits.LimitExceeded`` (a file past a limit on reading one file) are file errors;
 - ``ReadError`` (``core/reading/errors.py``): a report that cannot be read, and its kinds;
 - :class:`PlanError`: an improvement plan, or a plan's file, that cannot be taken as given
   (:class:`PlanImportError`, ``rag.PolarityError``, ``rag.OverrideError``, ``risk.RiskLevelError``);
-- :class:`IndicatorError`: an indicator's input that cannot be used (``annex_a.AnnexAError``; a
-  ``Period`` that ends before it starts; a population that is not above 0).
+- :class:`IndicatorError`: an indicator's input that cannot be used (``annex_a.AnnexAError``,
+  ``published.PublishedError``; a ``Period`` that ends before it starts; a population that is
+  not above 0);
+- ``official.OfficialDataError``: a file that is not Ofsted's outcomes workbook.
 
 Each is mapped once to what a person sees: the API's one JSON error shape (``web/see/api.py``),
 a GOV.UK error page for one raised from a view (``web/toolkit/errors.py``), and the CLI's
@@ -54,6 +59,27 @@ class InspireError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+
+class FileError(InspireError):
+    """A file that cannot be used. ``str(error)`` is ``"{source}: {detail}"``: the file's name, then
+    what is wrong with it."""
+
+    def __init__(self, source: str, detail: str, hint: str | None = None):
+        self.source = source
+        self.detail = detail
+        super().__init__(f"{source}: {detail}", hint)
+
+    def __reduce__(self):
+        # Subclasses take other arguments than (source, detail): rebuild from the two, so an error
+        # raised in a worker process (ingest, a bounded reading) reaches the parent intact.
+        return _restore_file_error, (type(self), self.source, self.detail, self.__dict__.get("hint"))
+
+
+def _restore_file_error(cls: type[FileError], source: str, detail: str, hint: str | None) -> FileError:
+    error = cls.__new__(cls)
+    FileError.__init__(error, source, detail, hint)
+    return error
 
 
 class PlanError(InspireError, ValueError):

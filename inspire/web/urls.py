@@ -18,6 +18,8 @@ urlpatterns = [
     path("inspections/<int:pk>/", read.inspection_detail, name="inspection_detail"),
     path("inspections/<int:pk>/evidence/", read.inspection_evidence, name="inspection_evidence"),
     path("inspections/<int:pk>/document/", read.inspection_document, name="inspection_document"),
+    path("inspections/<int:pk>/sources/<int:source_pk>/document/", read.inspection_source_document,
+         name="inspection_source_document"),
     path("national/", see.national_picture, name="national"),
     path("national/authorities/", see.national_authorities, name="national_authorities"),
     path("national/charts/<slug:chart>.csv", see.chart_download, name="chart_download"),

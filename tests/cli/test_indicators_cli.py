@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.testing import CliRunner
 
@@ -46,3 +48,20 @@ def test_import_the_reference_sample():
     assert result.exit_code == 0, result.output
     assert "for Southend-on-Sea: 59 rows, 0 problems" in result.output  # List 11 (5 adopters) included
     assert AnnexAImport.objects.get().authority.name == "Southend-on-Sea"
+
+
+@pytest.mark.django_db
+def test_comparators_loads_a_newer_published_file_and_says_what_changed(tmp_path):
+    ees = SHARED / "reference" / "comparators" / "ees"
+    result = runner.invoke(app, ["indicators", "comparators", str(ees / "d3_cpps_subsequent_plan_2013_to_2025.csv")])
+    assert result.exit_code == 0, result.output
+    assert "Repeat child protection plans" in result.output
+    # the shipped set (loaded by the database's preparation) holds 2016-2025; the file adds 2013-2015 and London's halves
+    assert re.search(r"Repeat child protection plans\s*│\s*492\s*│\s*\d+\s*│\s*1,6\d\d", result.output), result.output
+    assert "new," in result.output and "unchanged figures." in result.output
+    again = runner.invoke(app, ["indicators", "comparators", str(ees / "d3_cpps_subsequent_plan_2013_to_2025.csv")])
+    assert "0 new, 0 changed and 2,132 unchanged figures." in again.output
+    other = tmp_path / "neighbours.csv"
+    other.write_bytes((ees / "sn_model_2025_wide.csv").read_bytes())
+    refused = runner.invoke(app, ["indicators", "comparators", str(other)])
+    assert refused.exit_code == 2 and "is not explore-education-statistics data" in refused.output

@@ -109,7 +109,8 @@ def slow_pdf(tmp_path, shared):
 def test_a_file_that_takes_too_long_is_stopped_and_reported(slow_pdf):
     outcome = ingest_files([slow_pdf], timeout=0.5)
     assert [(f.path, f.message) for f in outcome.failed] == [
-        (slow_pdf, "slow.pdf: reading took longer than 0.5 seconds and was stopped")]
+        (slow_pdf, "slow.pdf: reading it took longer than the 0.5 seconds Inspire allows for one file, so it was "
+                   "stopped; it may be damaged or built to overload the server")]
     assert SourceDocument.objects.count() == 0
 
 
@@ -207,3 +208,22 @@ def test_what_is_stored_is_what_read_gives(shared):
         assert stored.record == record.to_json()
         assert stored.document.pages.count() == record.source.pages
         assert stored.judgements.count() == len(record.judgements)
+
+
+def test_a_second_file_of_a_stored_inspection_is_added_as_a_second_source_and_said_so(shared, tmp_path):
+    from tests.web.report_copies import copies, labelled_ilacs_pdf
+
+    pdf = labelled_ilacs_pdf()
+    folder = tmp_path / "one inspection"
+    folder.mkdir()
+    shutil.copyfile(pdf, folder / "report.pdf")
+    first = ingest(str(folder / "report.pdf"))
+    assert first.exit_code == 0, first.output
+    (folder / "report.txt").write_bytes(copies(pdf)[".txt"])
+    second = ingest(str(folder / "report.txt"))
+    assert second.exit_code == 0, second.output
+    assert summary(second.output) == {"Stored": 0, "Already stored": 0, "Failed": 0}
+    assert re.search(r"│ Added as another source of a stored inspection\s*│ 1\s*│", second.output)
+    inspection = Inspection.objects.get()
+    assert f"report.txt: already stored as {inspection}; added as a second source.\n" in second.output
+    assert inspection.sources.count() == 2 and SourceDocument.objects.count() == 2

@@ -61,10 +61,25 @@ def make_record(
     )
 
 
+def store_many(records: list[Record]) -> None:
+    """Store many records in one batch, as ingest does (each with the default page of ``store``)."""
+    from inspire.web.read.services import inspections_store
+
+    results = inspections_store([_document_of(record, None, None) for record in records])
+    refused = [r for r in results if isinstance(r, Exception)]
+    assert not refused, refused
+
+
 def store(record: Record, *, pages: list[str] | None = None, content: bytes | None = None):
     """Store ``record`` with ``pages`` of text (default: a page naming its judgements). Returns the Inspection."""
     from inspire.web.read.services import inspection_store
 
+    record, document, content = _document_of(record, pages, content)
+    return inspection_store(record=record, document=document, content=content).inspection
+
+
+def _document_of(record: Record, pages: list[str] | None, content: bytes | None):
+    """(record, document, content) as the store takes them."""
     if pages is None:
         who = record.authority.name if record.authority else "Unknown"
         lines = [f"Inspection of {who} children's services"]
@@ -81,7 +96,7 @@ def store(record: Record, *, pages: list[str] | None = None, content: bytes | No
         filename=record.source.filename,
         paginated=True,
     )
-    return inspection_store(record=record, document=document, content=content).inspection
+    return record, document, content
 
 
 def record_from_label(row: dict[str, str]) -> Record | None:

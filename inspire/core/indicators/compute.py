@@ -158,3 +158,23 @@ def compute_all(
         compute(i, lists, period, population_under_18=population_under_18, keep_cases=keep_cases)
         for i in CATALOGUE.values()
     ]
+
+
+def reporting_year(today: date) -> Period:
+    """The last complete year ending 31 March on ``today`` (1 April to 31 March): the period an
+    Annex A import is computed for unless the person importing chooses another."""
+    year = today.year if today > date(today.year, 3, 31) else today.year - 1
+    return Period(date(year - 1, 4, 1), date(year, 3, 31))
+
+
+def reporting_periods(period: Period) -> list[Period]:
+    """The periods an import computes for a chosen reporting period: each whole calendar quarter
+    inside it (the trend's points), then the period itself (what comparators are published for)."""
+    quarters = []
+    start = date(period.start.year, (period.start.month - 1) // 3 * 3 + 1, 1)
+    if start < period.start:
+        start = add_months(start, 3)
+    while (end := add_months(start, 3) - timedelta(days=1)) <= period.end:
+        quarters.append(Period(start, end))
+        start = end + timedelta(days=1)
+    return [q for q in quarters if q != period] + [period]

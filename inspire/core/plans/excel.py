@@ -16,6 +16,8 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+
+from inspire.core.cells import append_row, csv_writer
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -58,7 +60,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     "Plan": (
         _c("title", "text", True, "The plan's title."),
         _c("authority", "text", False, "The council."),
-        _c("received", "date", False, "When the report was received (YYYY-MM-DD); the publication date if blank."),
+        _c("received", "date", False, "When the report was received (YYYY-MM-DD), as the council confirms it; blank: not yet known, and the plan shows no deadline until someone confirms a date."),
     ),
     "Themes": (
         _c("code", "text", True, "A short code (A, B...)."),
@@ -71,6 +73,8 @@ SHEETS: dict[str, tuple[Column, ...]] = {
            "The recommendation answered: 'la 3' or 'lscb 2'; blank for the council's own item."),
         _c("judgement_area", "text", False, "help_and_protection, children_in_care, adoption, care_leavers, leadership, lscb."),
         _c("themes", "themes", False, "Theme codes separated by commas."),
+        _c("outcomes", "text", False, "The outcomes to be achieved, as the plan writes them (may be left out)."),
+        _c("report_refs", "text", False, "Where the report says it: Paragraph 120; Summary, page 9 (may be left out)."),
     ),
     "Actions": (
         _c("item", "text", True, "The item's reference (Items sheet)."),
@@ -79,6 +83,8 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("lead", "text", False, "Who leads it."),
         _c("timescale", "text", False, "The timescale as written."),
         _c("target_date", "date", False, "The target date (YYYY-MM-DD)."),
+        _c("start_date", "date", False, "Priority timeline: when the action commenced (YYYY-MM-DD; may be left out)."),
+        _c("outcome_by", "date", False, "Priority timeline: expected outcome achieved by (YYYY-MM-DD; may be left out)."),
     ),
     "Milestones": (
         _c("item", "text", True, "The item's reference."),
@@ -129,11 +135,15 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("board", "number", True, "The board's number in this workbook (1, 2...)."),
         _c("kind", "board_kind", True, "improvement_board, scrutiny_panel or other."),
         _c("name", "text", True, "The board's name."),
+        _c("frequency", "text", False, "How often it meets, e.g. bi-monthly (may be left out)."),
+        _c("terms_of_reference", "text", False, "Its terms of reference (may be left out)."),
     ),
     "Board members": (
         _c("board", "number", True, "The board's number (Boards sheet)."),
         _c("name", "text", True, "The member's name or post."),
         _c("role", "text", False, "Their role on the board (Chair...)."),
+        _c("board_role", "text", False, "chair, sponsor, programme_executive, programme_manager or member "
+                                        "(blank: member; may be left out)."),
     ),
     "Meetings": (
         _c("board", "number", True, "The board's number (Boards sheet)."),
@@ -205,9 +215,9 @@ def _rows(plan: PlanData) -> dict[str, list[list[Any]]]:
     rows["Themes"] = [[t.code, t.name] for t in plan.themes]
     for item in plan.items:
         rec = f"{item.recommendation[0]} {item.recommendation[1]}" if item.recommendation else ""
-        rows["Items"].append([item.ref, item.title, rec, item.judgement_area, item.themes])
+        rows["Items"].append([item.ref, item.title, rec, item.judgement_area, item.themes, item.outcomes, item.report_refs])
         for a in item.actions:
-            rows["Actions"].append([item.ref, a.ref, a.text, a.lead, a.timescale, a.target_date])
+            rows["Actions"].append([item.ref, a.ref, a.text, a.lead, a.timescale, a.target_date, a.start_date, a.outcome_by])
             for m in a.milestones:
                 rows["Milestones"].append([item.ref, a.ref, m.ordinal, m.label, m.text, m.owner, m.timescale,
                                            m.target_date, m.status, m.evidence])
@@ -222,8 +232,8 @@ def _rows(plan: PlanData) -> dict[str, list[list[Any]]]:
             rows["Overrides"].append([item.ref, o.rag, o.reason, o.by, o.made.astimezone(timezone.utc).replace(tzinfo=None)
                                       if o.made and o.made.tzinfo else o.made])
     for number, b in enumerate(plan.boards, start=1):
-        rows["Boards"].append([number, b.kind, b.name])
-        rows["Board members"] += [[number, m.name, m.role] for m in b.members]
+        rows["Boards"].append([number, b.kind, b.name, b.frequency, b.terms_of_reference])
+        rows["Board members"] += [[number, m.name, m.role, m.board_role] for m in b.members]
         rows["Meetings"] += [[number, d] for d in b.meetings]
     for r in plan.risks:
         rows["Risks"].append([r.description, r.impact, r.likelihood, r.mitigations, r.revised_impact or "",
@@ -256,7 +266,7 @@ def to_xlsx(plan: PlanData | None) -> bytes:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DEE0E2")
         for row in rows[sheet]:
-            ws.append([_cell(v) for v in row])
+            append_row(ws, [_cell(v) for v in row])
         for index, column in enumerate(columns, start=1):
             ws.column_dimensions[get_column_letter(index)].width = 14 if column.kind in ("date", "number", "level") else 40
             if column.kind in ("date", "datetime"):
@@ -270,7 +280,7 @@ def to_xlsx(plan: PlanData | None) -> bytes:
 
 def csv_template() -> str:
     out = io.StringIO()
-    csv.writer(out).writerow([c.name for c in CSV_COLUMNS])
+    csv_writer(out).writerow([c.name for c in CSV_COLUMNS])
     return out.getvalue()
 
 
@@ -361,12 +371,13 @@ def _read_sheet(workbook, sheet: str, checker: _Checker) -> list[tuple[int, dict
         return []
     rows = list(workbook[sheet].iter_rows(values_only=True))
     header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
-    missing = [c.name for c in columns if c.name not in header]
+    missing = [c.name for c in columns if c.name not in header and not c.description.endswith("may be left out).")]
     for name in missing:
         checker.errors.append(RowError(sheet, 1, name, "the column is missing"))
     if missing:
         return []
-    positions = {c.name: header.index(c.name) for c in columns}
+    # columns added later (their description says they may be left out) read as blank when absent
+    positions = {c.name: header.index(c.name) if c.name in header else len(header) + 1000 for c in columns}
     parsed = []
     for number, row in enumerate(rows[1:], start=2):
         if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
@@ -407,7 +418,8 @@ def from_xlsx(data: bytes) -> PlanData:
                 checker.errors.append(RowError("Items", number, "themes", f"there is no theme {code} on the Themes sheet"))
         item = ItemData(ref=ref or "", title=values["title"] or "", recommendation=values["recommendation"],
                         own=values["recommendation"] is None, judgement_area=values["judgement_area"] or "",
-                        themes=values["themes"] or [])
+                        themes=values["themes"] or [], outcomes=values["outcomes"] or "",
+                        report_refs=values["report_refs"] or "")
         plan.items.append(item)
         if ref:
             items[ref] = item
@@ -428,7 +440,8 @@ def from_xlsx(data: bytes) -> PlanData:
             checker.errors.append(RowError("Actions", number, "action", f"action {values['action']} of item {values['item']} appears twice"))
             continue
         actions[key] = ActionData(ref=values["action"] or "", text=values["text"] or "", lead=values["lead"] or "",
-                                  timescale=values["timescale"] or "", target_date=values["target_date"])
+                                  timescale=values["timescale"] or "", target_date=values["target_date"],
+                                  start_date=values["start_date"], outcome_by=values["outcome_by"])
         item.actions.append(actions[key])
     for number, values in sheets["Milestones"]:
         action = actions.get((values["item"], values["action"]))
@@ -484,7 +497,8 @@ def from_xlsx(data: bytes) -> PlanData:
         if key in boards:
             checker.errors.append(RowError("Boards", number, "board", f"board {key} appears twice"))
             continue
-        boards[key] = BoardData(values["kind"] or "", values["name"] or "")
+        boards[key] = BoardData(values["kind"] or "", values["name"] or "", frequency=values["frequency"] or "",
+                                terms_of_reference=values["terms_of_reference"] or "")
         plan.boards.append(boards[key])
     for sheet in ("Board members", "Meetings"):
         for number, values in sheets[sheet]:
@@ -498,7 +512,7 @@ def from_xlsx(data: bytes) -> PlanData:
                 elif values["date"]:
                     board.meetings.append(values["date"])
             elif values["name"]:
-                board.members.append(BoardMemberData(values["name"], values["role"] or ""))
+                board.members.append(BoardMemberData(values["name"], values["role"] or "", values["board_role"] or "member"))
     for number, values in sheets["Risks"]:
         if bool(values["revised_impact"]) != bool(values["revised_likelihood"]):
             checker.errors.append(RowError("Risks", number, "revised_likelihood",

@@ -18,6 +18,8 @@ class MilestoneData:
     status: str = "not_started"  # as set by a person
     evidence: str = ""
     shown_status: str = ""  # as shown on a date ("overdue" derived); board packs use it
+    id: int | None = field(default=None, compare=False)  # the stored row, for as-at restoring
+    entered: date | None = field(default=None, compare=False)  # the day it was first recorded
 
     @property
     def status_on_date(self) -> str:
@@ -32,12 +34,18 @@ class ActionData:
     timescale: str = ""
     target_date: date | None = None
     milestones: list[MilestoneData] = field(default_factory=list)
+    #: the priority timeline: when the action starts and when its outcome is to be achieved
+    start_date: date | None = None
+    outcome_by: date | None = None
+    id: int | None = field(default=None, compare=False)
+    entered: date | None = field(default=None, compare=False)
 
 
 @dataclass
 class MeasureValueData:
     date: date
     value: float
+    entered: date | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -52,6 +60,8 @@ class MeasureData:
     baseline_date: date | None = None
     #: an indicator of the catalogue whose values are the measure's (none entered by hand)
     indicator: str = ""
+    id: int | None = field(default=None, compare=False)
+    entered: date | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -59,6 +69,7 @@ class ProgressData:
     date: date
     text: str
     author: str = ""
+    entered: date | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -88,6 +99,11 @@ class ItemData:
     rag: str = ""  # for board packs: the shown RAG
     rag_reason: str = ""
     overrides: list[OverrideData] = field(default_factory=list)  # oldest first; the latest counts
+    #: "outcomes to be achieved" as the plan writes them (seed 004), and where the report says it
+    outcomes: str = ""
+    report_refs: str = ""  # "Paragraph 120; Summary, page 9"
+    id: int | None = field(default=None, compare=False)
+    entered: date | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -106,12 +122,15 @@ class RiskData:
     revised_likelihood: str | None = None
     owner: str = ""
     review_date: date | None = None
+    id: int | None = field(default=None, compare=False)
+    entered: date | None = field(default=None, compare=False)
 
 
 @dataclass
 class BoardMemberData:
     name: str
     role: str = ""
+    board_role: str = "member"  # chair | sponsor | programme_executive | programme_manager | member
 
 
 @dataclass
@@ -120,6 +139,8 @@ class BoardData:
     name: str
     members: list[BoardMemberData] = field(default_factory=list)
     meetings: list[date] = field(default_factory=list)
+    terms_of_reference: str = ""
+    frequency: str = ""
 
 
 @dataclass

@@ -70,3 +70,25 @@ def inputs_for_rating(impact: str, rating: str) -> tuple[str, str]:
             if MATRIX[(candidate_impact, likelihood)] == rating:
                 return candidate_impact, likelihood
     raise RiskLevelError(f"no impact and likelihood give {rating}")
+
+
+# --- the 5 x 5 heat map ----------------------------------------------------------------------
+
+#: where a rating sits on the 5 x 5 map councils print beside a register: a 1-5 scale where the
+#: register rates high, medium or low (as Southend's does) puts them at 5, 3 and 1
+HEAT_SCORES = {"low": 1, "medium": 3, "high": 5}
+EXCEPTION_SCORE = 15
+HEAT_DESCRIPTION = (
+    "On the 5 x 5 heat map impact (across) and likelihood (up) are scored 1 to 5; ratings of high, medium and "
+    f"low are placed at 5, 3 and 1. Impact x likelihood of {EXCEPTION_SCORE} or more is an exception for the board."
+)
+
+
+def heat_score(impact: str, likelihood: str) -> int:
+    """Impact x likelihood on the 5 x 5 map."""
+    return HEAT_SCORES[parse_level(impact)] * HEAT_SCORES[parse_level(likelihood)]
+
+
+def heat_band(score_: int) -> str:
+    """The map's colour band for a score: 15 and over high, 5-14 medium, under 5 low."""
+    return "high" if score_ >= EXCEPTION_SCORE else "medium" if score_ >= 5 else "low"

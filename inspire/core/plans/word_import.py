@@ -37,6 +37,8 @@ from inspire.core.errors import PlanImportError
 from inspire.core.plans.rag import PolarityError, measure_polarity
 from inspire.core.plans.model import (
     ActionData,
+    BoardData,
+    BoardMemberData,
     ItemData,
     MeasureData,
     MilestoneData,
@@ -106,6 +108,10 @@ def _is_action_header(header: list[str]) -> bool:
     return len(header) >= 4 and header[0].startswith("ref") and header[1].startswith("action") and "owner" in header[3]
 
 
+def _is_timeline_header(header: list[str]) -> bool:
+    return len(header) >= 4 and header[0].startswith("date commenced") and "outcome achieved by" in header[-1]
+
+
 def _is_risk_header(header: list[str]) -> bool:
     return len(header) >= 6 and header[0].startswith("risk") and header[1].startswith("impact") and header[2].startswith("likelihood")
 
@@ -155,6 +161,10 @@ _BULLET = re.compile(r"^[-•■▪◦·]\s*")
 _ROMAN = re.compile(r"(?:(?<=\s)|^)\(?((?:x|ix|iv|v?i{1,3}|v))\)\s", re.I)
 _MILESTONE = re.compile(r"^milestone\s*(\d+)\s*[:.]?\s*(.*)$", re.I)
 _OVERARCHING = re.compile(r"^overarching\s+(?:action|aim)\s*[:;.]?\s*(.*)$", re.I)
+_BOARD_HEADING = re.compile(r"^((?:[A-Z][\w']*\s+){0,3}(?:Board|Panel))\s*(?:\([A-Z]+\))?\s*[–-]\s*(.+)$")
+_FREQUENCY = re.compile(r"^Frequency of (?:the )?(.+?) will be (.+)$", re.I)
+_PROGRAMME_ROLES = (("sponsor", "sponsor"), ("programme executive", "programme_executive"),
+                    ("programme manager", "programme_manager"))
 _MONTH_HEADER = re.compile(r"progress and impact(?: review)?\s+(.+)$", re.I)
 
 
@@ -165,6 +175,11 @@ class _Reader:
         self.notes: list[str] = []
         self.unplaced: list[str] = []
         self.found_table = False
+        #: the priority timeline's rows (date commenced, recommendation, action, outcome by), placed at the end
+        self.timeline: list[tuple[str, str, str, str]] = []
+        self.timeline_start = self.timeline_number = self.timeline_end = ""
+        self.board: BoardData | None = None  # governance: the board whose members are being listed
+        self.programme_role = ""
         self.item: ItemData | None = None
         self.expect_title = False
         self.mode = ""  # "outcomes" or "themes" after those labels
@@ -194,6 +209,7 @@ class _Reader:
             self.expect_title = False
             return
         if self.item is None:
+            self._governance(text)
             return
         lowered = text.lower().rstrip(":")
         if lowered.startswith("outcomes to be achieved"):
@@ -211,10 +227,15 @@ class _Reader:
             return
         if self.mode == "outcomes":
             text = _BULLET.sub("", text)
+            # the words as the plan writes them, and each outcome as a measure of success
+            self.item.outcomes = f"{self.item.outcomes}\n{text}".strip()
             if text.endswith(":"):
                 self.outcome_prefix = text
             else:
                 self.item.measures.append(measure_from_text(f"{self.outcome_prefix} {text}".strip()))
+        elif self.mode == "summary":
+            # where the report says it: "Paragraph 120", "Summary, page 9"
+            self.item.report_refs = "; ".join(r for r in (self.item.report_refs, _BULLET.sub("", text)) if r)[:300]
         elif self.mode == "themes":
             line = _THEME_LINE.match(text)
             if line:
@@ -222,6 +243,54 @@ class _Reader:
                 self._theme(code, line.group(2).strip(), keep_existing=True)
                 if code not in self.item.themes:
                     self.item.themes.append(code)
+
+    # Southend's governance structure (part three) and key individuals ------------------------
+    def _governance(self, text: str) -> None:
+        """Boards named with their membership ("Improvement Board – membership will be made up
+        of eight representatives:" then one member a line), their frequency, and the plan's
+        sponsor, programme executive and programme manager (a role line, then the person)."""
+        lowered = text.lower()
+        board = _BOARD_HEADING.match(text)
+        if board and text.rstrip().endswith(":"):
+            name = board.group(1).strip()
+            kind = "scrutiny_panel" if "scrutiny" in name.lower() else "improvement_board"
+            purpose = board.group(2).strip().rstrip(":").strip()
+            terms = "" if purpose.lower().startswith("membership") else f"{name} {purpose}."
+            self.board = BoardData(kind, name, terms_of_reference=terms)
+            self.plan.boards.append(self.board)
+            self.mode = "members"
+            return
+        frequency = _FREQUENCY.match(text)
+        if frequency and self.board is not None:
+            if frequency.group(1).strip().lower() != self.board.name.lower():
+                self.notes.append(f"'{_short(text)}' follows {self.board.name}'s membership but names "
+                                  f"{frequency.group(1).strip()}; kept as {self.board.name}'s frequency")
+            self.board.frequency = frequency.group(2).strip().rstrip(".")
+            self.mode = ""
+            return
+        if self.mode == "members" and self.board is not None:
+            self.board.members.append(BoardMemberData(_BULLET.sub("", text).strip()))
+            return
+        role = next((r for words, r in _PROGRAMME_ROLES if lowered.endswith(words)), None)
+        if role:
+            self.programme_role = role
+            return
+        if getattr(self, "programme_role", "") and self.plan.boards:
+            self._programme_person(self.programme_role, text)
+            self.programme_role = ""
+
+    def _programme_person(self, role: str, text: str) -> None:
+        """"Simon Leftley, Corporate Director for People": the member of the first board whose post
+        this is takes the name and role; someone not on it is added, saying so."""
+        name, _, post = text.partition(",")
+        board = self.plan.boards[0]
+        post_words = _words(post)
+        member = next((m for m in board.members if post_words and _words(m.name)[:len(post_words)] == post_words), None)
+        if member is not None:
+            member.role, member.name, member.board_role = member.name, name.strip(), role
+        else:
+            board.members.append(BoardMemberData(name.strip(), f"{post.strip()} (named in the plan's key individuals, "
+                                                               f"not in {board.name}'s membership)", role))
 
     def _theme(self, code: str, name: str, keep_existing: bool = False) -> None:
         for theme in self.plan.themes:
@@ -251,6 +320,8 @@ class _Reader:
         elif _is_risk_header(header):
             self.found_table = True
             self._risk_table(rows[1:])
+        elif _is_timeline_header(header):
+            self._timeline_rows(rows[1:])
         elif len(header) >= 2:
             self.notes.append(f"a table headed '{_short(' | '.join(' '.join(c) for c in rows[0]), 90)}' "
                               "is not in a plan layout Inspire reads; it was not imported")
@@ -442,6 +513,49 @@ class _Reader:
 
     def finish(self) -> None:
         self._flush()
+        self._place_timeline()
+
+    # Southend's priority timeline (part two): dates for the overarching actions --------------
+    def _timeline_rows(self, rows: list[list[list[str]]]) -> None:
+        """Rows of date commenced, recommendation, overarching action, outcome achieved by; a
+        blank date or number repeats the one above, as the printed table reads."""
+        for cells in rows:
+            cells = [" ".join(c).strip() for c in cells] + [""] * 4
+            started, number, text, ends = cells[0], cells[1], cells[2], cells[3]
+            if started.lower().startswith("date commenced"):
+                continue  # the header again, where the table ran over a page
+            if started:
+                self.timeline_start = started
+                self.timeline_end = ""  # a new start begins a new block: its outcome date is its own
+            if number:
+                self.timeline_number = number
+            if ends:
+                self.timeline_end = ends
+            if text:
+                self.timeline.append((self.timeline_start, self.timeline_number, text, self.timeline_end))
+
+    def _place_timeline(self) -> None:
+        """Each timeline row's dates on the overarching action of its recommendation whose words
+        match best; a row that matches none well is reported, never placed by guess."""
+        for started, number, text, ends in self.timeline:
+            where = f"priority timeline, recommendation {number or '?'}: '{_short(text)}'"
+            item = next((i for i in self.plan.items if not i.own and str(i.stated_number) == number.strip()), None)
+            scored = sorted(((similarity(text, a.text), n, a) for n, a in enumerate(item.actions)), key=lambda t: (-t[0], t[1])) if item else []
+            if not scored or scored[0][0] < TIMELINE_MATCH:
+                self.unplaced.append(f"{where}: matches no overarching action of that recommendation; its dates were not placed")
+                continue
+            action = scored[0][2]
+            start = find_dates(started)
+            start_day = start[0][1].replace(day=1) if start and start[0][1] else None
+            end_day = target_date(ends)
+            if start_day and end_day and end_day < start_day:
+                self.notes.append(f"{where}: outcome by '{ends}' is before the date commenced '{started}'; "
+                                  "the start is kept, the outcome date left blank")
+                end_day = None
+            if action.start_date and action.start_date != start_day:
+                self.notes.append(f"{where}: action {action.ref} already starts {action.start_date}; kept the first")
+                continue
+            action.start_date, action.outcome_by = start_day, end_day
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -544,6 +658,10 @@ class MatchReport:
     own_items: list[str] = field(default_factory=list)
     #: recommendations no item of the document answers
     uncovered: list[RecommendationRef] = field(default_factory=list)
+
+
+#: how alike a timeline row's words and an overarching action's must be to carry its dates
+TIMELINE_MATCH = 0.35
 
 
 def similarity(a: str, b: str) -> float:

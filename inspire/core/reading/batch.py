@@ -21,8 +21,9 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
+from inspire.core import limits
 from inspire.core.reading.documents import MAX_BYTES, Document, backend_for, load_document
-from inspire.core.reading.errors import FileTooLarge, ReadError
+from inspire.core.reading.errors import FileTooLarge, OverLimit, ReadError
 from inspire.core.reading.reader import read_document
 from inspire.core.reading.record import Record
 
@@ -31,7 +32,7 @@ from inspire.core.reading.record import Record
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
 
 #: Seconds one file may take to read before its worker is stopped (real reports take under 2 s).
-DEFAULT_TIMEOUT = 60.0
+DEFAULT_TIMEOUT = limits.DEFAULT_SECONDS
 
 #: Files handed to each worker at a time: one being read and one ready, so no worker waits.
 IN_FLIGHT = 2
@@ -78,12 +79,28 @@ def read_for_store(path: str, max_bytes: int = MAX_BYTES) -> tuple[Record, Docum
     return read_document(document), document, content
 
 
+def read_content(content: bytes, source: str, max_bytes: int = MAX_BYTES) -> tuple[Record, Document]:
+    """Read bytes (an upload) into its record and the document it was read from. Runs in a worker."""
+    document = load_document(content, source, max_bytes=max_bytes)
+    return read_document(document), document
+
+
+def read_bounded(
+    content: bytes, source: str, *, max_bytes: int = MAX_BYTES, bounds: limits.Bounds = limits.Bounds()
+) -> tuple[Record, Document]:
+    """:func:`read_content` in a worker process of its own, stopped past ``bounds`` (time and
+    memory): the way the upload page and ``inspire read`` read one file. Raises ReadError
+    (:class:`OverLimit` for a limit passed)."""
+    try:
+        limits.check_package(content, source)  # a bomb is refused here, without starting a worker
+        return limits.run_bounded(read_content, content, source, max_bytes, source=source, bounds=bounds)
+    except limits.LimitExceeded as error:
+        raise OverLimit(error.source, error.detail) from None
+
+
 def worker_context() -> multiprocessing.context.BaseContext:
-    """Worker processes are forked from a server that has loaded only this module (the reader):
-    they start fast, never import Django and share nothing with a parent that has a database open."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return context
+    """See :func:`inspire.core.limits.worker_context`: the reading workers' one process context."""
+    return limits.worker_context()
 
 
 @dataclass(frozen=True)
@@ -133,6 +150,7 @@ class BatchRead:
         workers: int | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         max_bytes: int = MAX_BYTES,
+        memory_bytes: int = limits.DEFAULT_MEMORY_BYTES,
     ):
         self.refused: list[Failure] = []
         self._timeout = timeout
@@ -158,7 +176,10 @@ class BatchRead:
         # future done already runs its callback at once
         self._lock = threading.RLock()
         self._finished: queue.SimpleQueue[Future | Skipped | Failure] = queue.SimpleQueue()
-        self._pool = ProcessPool(max_workers=workers, context=worker_context())
+        self._memory_bytes = memory_bytes
+        self._pool = ProcessPool(
+            max_workers=workers, context=worker_context(), initializer=limits.limit_memory, initargs=(memory_bytes,)
+        )
         self._hand_out()
 
     def _hand_out(self, done: Future | None = None) -> None:
@@ -209,11 +230,13 @@ class BatchRead:
         except ReadError as error:
             return Failure(path, str(error))
         except FutureTimeout:  # before OSError, of which it is a kind
-            return Failure(path, f"{path.name}: reading took longer than {self._timeout:g} seconds and was stopped")
+            return Failure(path, str(limits.ReadingTooSlow(path.name, self._timeout)))
+        except MemoryError:
+            return Failure(path, str(limits.ReadingTooLarge(path.name, self._memory_bytes)))
         except OSError as error:
             return _unopenable(path, error)
         except ProcessExpired as error:
-            return Failure(path, f"{path.name}: the reader stopped unexpectedly (exit code {error.exitcode})")
+            return Failure(path, str(limits.ReaderStopped(path.name, error.exitcode, self._memory_bytes)))
         except Exception as error:  # a defect in Inspire: report it against the file and carry on
             return Failure(path, f"{path.name}: internal error while reading ({type(error).__name__}: {error})")
         return Read(path, record, document, content)

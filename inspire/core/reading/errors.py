@@ -1,36 +1,21 @@
 """Bad-input errors for reading: each with a message that says what is wrong.
 
 A ``ReadError`` means the *input* is unusable (not a defect in Inspire). It is reading's part of
-the one application error family (``inspire.core.errors.InspireError``), which the CLI, the web
-pages and the API each map once to what a person sees.
+the one application error family (``inspire.core.errors``; a ``FileError``, so its message is
+"name: what is wrong"), which the CLI, the web pages and the API each map once to what a person
+sees.
 """
 
 from __future__ import annotations
 
-from inspire.core.errors import InspireError
+from inspire.core.errors import FileError
 
 
-class ReadError(InspireError):
+class ReadError(FileError):
     """The file cannot be read as an Ofsted report. ``str(error)`` names the file and the problem."""
 
     #: a short, stable machine-readable code, used by the API and tests
     code = "unreadable"
-
-    def __init__(self, source: str, detail: str):
-        self.source = source
-        self.detail = detail
-        super().__init__(f"{source}: {detail}")
-
-    def __reduce__(self):
-        # Subclasses take other arguments than (source, detail): rebuild from the two, so an error
-        # raised in an ingest worker process reaches the parent intact.
-        return _restore, (type(self), self.source, self.detail)
-
-
-def _restore(cls: type[ReadError], source: str, detail: str) -> ReadError:
-    error = cls.__new__(cls)
-    ReadError.__init__(error, source, detail)
-    return error
 
 
 class EmptyFile(ReadError):
@@ -83,3 +68,11 @@ class NoText(ReadError):
 
 class NotAnOfstedReport(ReadError):
     code = "not_a_report"
+
+
+class OverLimit(ReadError):
+    """Reading the file would pass, or passed, a limit on one file (``inspire.core.limits``):
+    unpacked size, time or memory. The detail names the limit."""
+
+    code = "over_limit"
+    hint = "If the file is genuine, open it in Word, save a fresh copy (or print it to PDF) and try that."

@@ -9,6 +9,8 @@ from inspire.core.reading.documents import MAX_BYTES, Document, load_document, l
 from inspire.core.reading.embedded import find_embedded, is_council_paper
 from inspire.core.reading.errors import NotAnOfstedReport
 from inspire.core.reading.frameworks import detect
+from inspire.core.reading.kinds import what_it_is
+from inspire.core.reading.published import estimate_published
 from inspire.core.reading.record import Record
 from inspire.core.register import Register, default_register
 
@@ -34,11 +36,15 @@ def read_document(document: Document, *, register: Register | None = None) -> Re
     report = embedded.document if embedded else document
     framework = detect(report)
     if framework is None:
+        kind = what_it_is(report)
         raise NotAnOfstedReport(
             document.filename,
-            "no Ofsted report on a local authority's children's services was found in it",
+            f"this is {kind}; Inspire does not read those yet"
+            if kind
+            else "no Ofsted report on a local authority's children's services was found in it",
         )
     record = framework.read(report, register)
+    estimate_published(record, document, embedded=embedded is not None)
     if embedded:
         record.source = dataclasses.replace(
             record.source,

@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-FAMILIES = ("apa", "slac", "lac_2012", "cp_2012", "sif", "lscb_review", "ilacs", "ilacs_2026")
+FAMILIES = (
+    "apa", "slac", "lac_2012", "cp_2012", "sif", "lscb_review", "ilacs", "ilacs_2026", "jtai", "send_2023", "jar_2009",
+)
+
+#: families of area inspections: the partnership (council, health, police) inspected together, with no
+#: graded judgement of the council's children's services (never counted as one)
+AREA_FAMILIES = ("jtai", "send_2023", "jar_2009")
+
+#: whom a list of items is addressed to: ``la`` the council, ``lscb`` the local safeguarding children
+#: board, ``area`` the local area partnership (area inspections)
+SECTIONS = ("la", "lscb", "area")
 
 GRADES = ("outstanding", "good", "requires_improvement", "adequate", "inadequate")
 
@@ -47,7 +57,7 @@ class AuthorityRef:
 class Recommendation:
     """One recommendation, area for improvement or area for priority action, in printed order."""
 
-    section: Literal["la", "lscb"]
+    section: Literal["la", "lscb", "area"]
     ordinal: int
     text: str
     page: int | None
@@ -91,6 +101,25 @@ class Record:
     facts: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, Provenance] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Area inspections (families in AREA_FAMILIES); empty for the others.
+    #: the letter's date, as printed at its top (JTAI letters; not said to be the publication date)
+    letter_date: date | None = None
+    #: a JTAI's theme ("serious youth violence"), lower-cased, in the letter's own words
+    theme: str | None = None
+    #: an area SEND outcome: "1", "2" or "3" (2023 framework), with its words in ``outcome_wording``
+    outcome: str | None = None
+    outcome_wording: str | None = None
+    #: the next inspection as the report states it ("full inspection within approximately 3 years")
+    next_inspection: str | None = None
+    #: every lead inspector the report names (area SEND: one per inspectorate, titles dropped)
+    lead_inspectors: list[str] = field(default_factory=list)
+    #: the inspectorates that carried out the inspection ("Ofsted", "CQC", "HMICFRS", "HMI Probation")
+    inspectorates: list[str] = field(default_factory=list)
+    #: a JTAI letter's addressees, one line each as printed ("Name, Director of Children's Services, …")
+    addressees: list[str] = field(default_factory=list)
+    #: the date the report itself sets for the partnership's written statement of action (its sentence
+    #: quoted in provenance ``plan_deadline``); None when it states none — never assumed
+    plan_deadline: date | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape (dates as ISO strings, absent values as null)."""
@@ -109,6 +138,15 @@ class Record:
             "facts": {k: _iso(v) if isinstance(v, date) else v for k, v in self.facts.items()},
             "provenance": {k: dataclasses.asdict(p) for k, p in self.provenance.items()},
             "warnings": list(self.warnings),
+            "letter_date": _iso(self.letter_date),
+            "theme": self.theme,
+            "outcome": self.outcome,
+            "outcome_wording": self.outcome_wording,
+            "next_inspection": self.next_inspection,
+            "lead_inspectors": list(self.lead_inspectors),
+            "inspectorates": list(self.inspectorates),
+            "addressees": list(self.addressees),
+            "plan_deadline": _iso(self.plan_deadline),
             "source": {
                 **dataclasses.asdict(self.source),
                 "embedded_pages": list(self.source.embedded_pages) if self.source.embedded_pages else None,

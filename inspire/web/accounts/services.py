@@ -4,6 +4,7 @@ editor or admin; viewers read only. Superusers may do anything."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
@@ -57,6 +58,10 @@ def user_create(*, username: str, email: str = "", password: str, is_staff: bool
         raise ValidationError({"password": "the password is empty"})
     user = User(username=username, email=email.strip(), is_staff=is_staff)
     user.full_clean(exclude=["password"])
+    try:
+        validate_password(password, user)  # the validators of AUTH_PASSWORD_VALIDATORS: 12+ characters...
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
     user.set_password(password)
     user.save()
     return user

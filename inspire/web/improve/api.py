@@ -62,8 +62,11 @@ class PlanOut(Schema):
     title: str
     authority: str
     inspection_id: int
-    received: date | None
-    deadline: date | None
+    received: date | None = Field(description="The date the report was received, once a person confirmed it; "
+                                              "null until then")
+    deadline: date | None = Field(description="70 working days after the confirmed received date; null while "
+                                              "no date is confirmed (never counted from an unconfirmed date)")
+    deadline_counts_from: str = Field(description="What the deadline counts from, or that it is not yet known")
     rag: str
 
 
@@ -191,8 +194,9 @@ def _milestone_out(milestone: Milestone, shown_status: str) -> dict:
 
 def _summary(plan: Plan) -> dict:
     status = selectors.plan_status(plan=plan, as_at=date.today())
-    return {"id": plan.pk, "version": plan.version, "title": plan.title, "authority": plan.authority.name, "inspection_id": plan.inspection_id,
-            "received": plan.received_date, "deadline": plan.deadline, "rag": status.rag.rag}
+    return {"id": plan.pk, "version": plan.version, "title": plan.title, "authority": plan.authority.name,
+            "inspection_id": plan.inspection_id, "received": plan.received, "deadline": plan.deadline,
+            "deadline_counts_from": plan.deadline_counts_from, "rag": status.rag.rag}
 
 
 @router.get("", response={200: list[PlanOut], **ERRORS})

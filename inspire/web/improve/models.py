@@ -7,12 +7,18 @@ RAG overrides are append-only: the models refuse to change or delete a saved row
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
+from inspire.core.calendar import format_long
+from inspire.core.plans import deadlines
+from inspire.core.plans.area_deadline import Deadline, plan_deadline
 from inspire.core.plans.deadlines import submission_deadline
+from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.accounts.models import Person
 from inspire.web.read.models import Authority, Inspection, Recommendation
 
@@ -29,6 +35,14 @@ MILESTONE_STATUS_CHOICES = [(s, rag_rules.MILESTONE_STATUS_LABELS[s]) for s in r
 POLARITY_CHOICES = list(rag_rules.POLARITIES.items())
 RAG_CHOICES = [(r, rag_rules.RAG_LABELS[r]) for r in rag_rules.RAG_VALUES]
 LEVEL_CHOICES = [(level, risk_rules.LEVEL_LABELS[level]) for level in risk_rules.LEVELS[::-1]]
+BOARD_ROLE_CHOICES = [
+    ("chair", "Chair"),
+    ("sponsor", "Sponsor"),
+    ("programme_executive", "Programme executive"),
+    ("programme_manager", "Programme manager"),
+    ("member", "Member"),
+]
+MEETING_ACTION_STATUS_CHOICES = [("open", "Open"), ("done", "Done"), ("dropped", "Dropped")]
 BOARD_KIND_CHOICES = [
     ("improvement_board", "Improvement board"),
     ("scrutiny_panel", "Scrutiny panel"),
@@ -68,8 +82,12 @@ class Plan(Versioned):
     inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="plans")
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="plans")
     title = models.CharField(max_length=300)
-    #: when the council received the final report; the publication date when not given
+    #: when the council received the final report, as a person confirmed it (never assumed: until
+    #: confirmed the deadline is unknown; see core/plans/deadlines.py)
     received = models.DateField(null=True, blank=True)
+    #: what the confirmed date is: published | estimate | entered (``deadlines.BASES``)
+    received_basis = models.CharField(max_length=10, blank=True,
+                                      choices=[(k, v) for k, v in deadlines.BASES.items()])
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
 
@@ -81,13 +99,45 @@ class Plan(Versioned):
 
     @property
     def received_date(self):
-        return self.received or self.inspection.published or self.inspection.inspection_end
+        """The confirmed date the report was received; None until a person confirms one."""
+        return self.received
 
     @property
     def deadline(self):
-        """The statutory submission deadline: 70 working days after the report was received."""
-        received = self.received_date
-        return submission_deadline(received) if received else None
+        """The submission deadline: for an ILACS or SIF inspection 70 working days after the confirmed
+        received date, None while no date is confirmed (never counted from a date nobody confirmed); for
+        an area inspection the date the report itself states, or None (``area_deadline``)."""
+        if self.is_area_plan:
+            return self.area_deadline.day
+        return submission_deadline(self.received) if self.received else None
+
+    @property
+    def is_area_plan(self) -> bool:
+        """A plan answering an area inspection (JTAI, area SEND), whose deadline the report sets."""
+        return self.inspection.family in AREA_FAMILIES
+
+    @property
+    def area_deadline(self) -> Deadline:
+        """An area inspection's deadline: the date its report states, quoted, or none."""
+        record = self.inspection.record or {}
+        stated = record.get("plan_deadline")
+        quote = (record.get("provenance", {}).get("plan_deadline") or {}).get("quote", "")
+        return plan_deadline(family=self.inspection.family, received=self.received,
+                             stated=date.fromisoformat(stated) if stated else None, quote=quote)
+
+    @property
+    def deadline_counts_from(self) -> str:
+        """What the deadline counts from, or that it is not yet known."""
+        if self.is_area_plan:
+            return self.area_deadline.explanation
+        return deadlines.counts_from(self.received, self.received_basis)
+
+    @property
+    def deadline_line(self) -> str:
+        if self.is_area_plan:
+            rule = self.area_deadline
+            return f"Submission deadline {format_long(rule.day)}. {rule.explanation}" if rule.day else rule.explanation
+        return deadlines.deadline_line(self.received, self.received_basis)
 
 
 class Theme(Versioned):
@@ -111,6 +161,11 @@ class PlanItem(Versioned):
     recommendation = models.ForeignKey(Recommendation, null=True, blank=True, on_delete=models.PROTECT, related_name="plan_items")
     judgement_area = models.CharField(max_length=30, choices=JUDGEMENT_AREA_CHOICES, blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="items")
+    #: who answers for the item: for an area inspection, the responsible body the report names
+    owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    #: "Outcomes to be achieved" as the plan writes them, and the report's paragraphs behind the item
+    outcomes = models.TextField(blank=True)
+    report_refs = models.CharField(max_length=300, blank=True, help_text="For example: Paragraph 120; Summary, page 9")
 
     class Meta:
         ordering = ["plan", "ordinal"]
@@ -132,6 +187,9 @@ class Action(Versioned):
     lead = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     timescale = models.CharField(max_length=300, blank=True)
     target_date = models.DateField(null=True, blank=True)
+    #: the priority timeline (seed 004, part two): date commenced, expected outcome achieved by
+    start_date = models.DateField(null=True, blank=True)
+    outcome_by = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["item", "ordinal"]
@@ -240,6 +298,8 @@ class Board(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="boards")
     kind = models.CharField(max_length=20, choices=BOARD_KIND_CHOICES)
     name = models.CharField(max_length=200)
+    terms_of_reference = models.TextField(blank=True)
+    frequency = models.CharField(max_length=100, blank=True, help_text="For example: bi-monthly")
 
     class Meta:
         ordering = ["plan", "id"]
@@ -251,19 +311,31 @@ class Board(Versioned):
 class BoardMember(Versioned):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(max_length=200)
-    role = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=200, blank=True)  # as the council words it ("Chief Executive")
+    #: the member's part in the programme (seed 004: chair, sponsor, programme executive...)
+    board_role = models.CharField(max_length=20, choices=BOARD_ROLE_CHOICES, default="member")
 
     class Meta:
         ordering = ["board", "id"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Meeting(Versioned):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField()
+    agenda = models.TextField(blank=True)
+    #: what the board is asked to decide at this meeting (one a line); the pack lists them
+    decisions_sought = models.TextField(blank=True)
+    minutes = models.TextField(blank=True)
 
     class Meta:
         ordering = ["board", "date"]
         constraints = [models.UniqueConstraint(fields=["board", "date"], name="unique_meeting_date")]
+
+    def __str__(self) -> str:
+        return f"{self.board.name}, {self.date.day} {self.date:%B %Y}"
 
 
 class Risk(Versioned):
@@ -314,3 +386,46 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-when", "-id"]
         verbose_name_plural = "audit entries"
+
+
+class MeetingDecision(AppendOnly):
+    """A decision a board made at a meeting, as minuted. Never edited."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+
+
+class MeetingAction(Versioned):
+    """An action arising from a meeting: owner, due date, status. Open ones go into the next pack."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
+    text = models.TextField()
+    owner = models.CharField(max_length=200, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=MEETING_ACTION_STATUS_CHOICES, default="open")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class PlanNarrative(AppendOnly):
+    """The plan's narrative of progress to date (seed 004, part one), dated, optionally for a
+    meeting. Never edited: a newer narrative supersedes an older one."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="narratives")
+    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="narratives")
+    date = models.DateField()
+    text = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan", "date", "id"]

@@ -53,12 +53,14 @@ def measure_values(measure: Measure, authority: Authority | None = None) -> list
         # a plan is seen only by its authority's members (``plans_for_user``), who may see its Annex A figures
         return [MeasureValueData(p.period_end, p.value)
                 for p in indicator_series(authority=authority, indicator_id=measure.indicator, annex_a=True)]
-    return sorted((MeasureValueData(v.date, v.value) for v in measure.values.all()), key=lambda v: v.date)
+    return sorted((MeasureValueData(v.date, v.value, entered=v.created.date()) for v in measure.values.all()),
+                  key=lambda v: v.date)
 
 
 def measure_data(measure: Measure, authority: Authority | None = None) -> MeasureData:
     return MeasureData(measure.description, measure.baseline, measure.target, measure.target_date, measure.polarity,
-                       measure.unit, measure_values(measure, authority), measure.baseline_date, measure.indicator)
+                       measure.unit, measure_values(measure, authority), measure.baseline_date, measure.indicator,
+                       id=measure.pk)
 
 
 def plan_items(plan: Plan) -> QuerySet[PlanItem]:
@@ -158,28 +160,30 @@ def plan_data(*, plan: Plan, as_at: date) -> PlanData:
                     target_date=a.target_date,
                     milestones=[
                         MilestoneData(m.ordinal, m.text, m.label, m.owner.name if m.owner else "", m.timescale,
-                                      m.target_date, m.status, m.evidence, entry.milestone_statuses[m.id])
+                                      m.target_date, m.status, m.evidence, entry.milestone_statuses[m.id], id=m.pk)
                         for m in a.milestones.all()
                     ],
+                    start_date=a.start_date, outcome_by=a.outcome_by, id=a.pk,
                 )
                 for a in item.actions.all()
             ],
             measures=[entry.measures[m.id] for m in item.measures.all()],
-            progress=[ProgressData(p.date, p.text, p.written_by)
+            progress=[ProgressData(p.date, p.text, p.written_by, entered=p.created.date())
                       for p in item.progress_updates.all()],
             rag=entry.rag.rag,
             rag_reason=entry.rag.reason,
             overrides=[OverrideData(o.rag, o.reason, o.made_by, o.made_at.replace(microsecond=0))
                        for o in sorted(item.rag_overrides.all(), key=lambda o: (o.created, o.id))],
+            outcomes=item.outcomes, report_refs=item.report_refs, id=item.pk,
         ))
     data.risks = [
         RiskData(r.description, r.impact, r.likelihood, r.mitigations, r.revised_impact or None,
-                 r.revised_likelihood or None, r.owner.name if r.owner else "", r.review_date)
+                 r.revised_likelihood or None, r.owner.name if r.owner else "", r.review_date, id=r.pk)
         for r in plan.risks.select_related("owner")
     ]
     data.boards = [
-        BoardData(b.kind, b.name, [BoardMemberData(m.name, m.role) for m in b.members.all()],
-                  [m.date for m in b.meetings.all()])
+        BoardData(b.kind, b.name, [BoardMemberData(m.name, m.role, m.board_role) for m in b.members.all()],
+                  [m.date for m in b.meetings.all()], b.terms_of_reference, b.frequency)
         for b in plan.boards.prefetch_related("members", "meetings")
     ]
     return data

@@ -15,6 +15,7 @@ from inspire.core.plans import rag as rag_rules
 from inspire.core.calendar import format_long
 from inspire.core.plans.model import PlanData
 from inspire.core.plans.risk import RiskLevelError, parse_level
+from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.accounts.models import Person
 from inspire.web.accounts.services import person_get_or_create, person_lookup, require_role
 from inspire.web.read.models import Inspection, Recommendation
@@ -161,34 +162,52 @@ def _check_target(plan: Plan, target_date: date | None, field: str = "target_dat
 # --- plans ---------------------------------------------------------------------------------------
 
 
-def plan_create(*, inspection: Inspection, created_by, title: str = "", received: date | None = None) -> Plan:
+def plan_create(*, inspection: Inspection, created_by, title: str = "", received: date | None = None,
+                priority_only: bool = False) -> Plan:
     """A plan for ``inspection``: every recommendation (the council's and the LSCB's) becomes an
-    item, LSCB ones linked to the LSCB judgement area."""
+    item, LSCB ones linked to the LSCB judgement area. An area inspection's items (JTAI, area SEND)
+    are its areas for priority action then its areas for improvement — only the priority actions
+    with ``priority_only`` (a written statement of action / priority action plan) — each owned by
+    the responsible body the report names; a JTAI letter's addressees become the authority's people,
+    to be chosen as owners and leads."""
     if inspection.authority is None:
         raise ValidationError({"inspection": "the inspection's authority is not known, so a plan cannot belong to one"})
     require_role(user=created_by, authority=inspection.authority, role="editor")
     _not_before(received, inspection.inspection_end or inspection.inspection_start, "received", "the inspection ended")
+    area = inspection.family in AREA_FAMILIES
+    recommendations = inspection.recommendations.order_by("section", "-kind", "ordinal")
+    if priority_only:
+        if not area:
+            raise ValidationError({"priority_only": "only an area inspection's plan can start from its priority actions"})
+        recommendations = recommendations.filter(kind="priority")
+        if not recommendations.exists():
+            raise ValidationError({"priority_only": "the report names no areas for priority action"})
     with transaction.atomic():
         plan = Plan.objects.create(
             inspection=inspection,
             authority=inspection.authority,
-            title=title or f"{inspection.authority.name} improvement plan",
+            title=title or f"{inspection.authority.name} {'priority action' if priority_only else 'improvement'} plan",
             received=received,
             created_by=created_by,
         )
         _audit_create(plan, created_by, plan, ["title", "received"])
-        for ordinal, recommendation in enumerate(
-            inspection.recommendations.order_by("section", "ordinal"), start=1
-        ):
+        if area:
+            for addressee in (inspection.record or {}).get("addressees") or []:
+                person_get_or_create(authority=inspection.authority, name=addressee)
+        for ordinal, recommendation in enumerate(recommendations, start=1):
+            owner = person_get_or_create(authority=inspection.authority, name=recommendation.agency) if area else None
             item = PlanItem.objects.create(
                 plan=plan, ordinal=ordinal, ref=_rec_ref(recommendation), title=recommendation.text,
                 recommendation=recommendation, judgement_area="lscb" if recommendation.section == "lscb" else "",
+                owner=owner,
             )
-            _audit_create(plan, created_by, item, ["ref", "title", "judgement_area"])
+            _audit_create(plan, created_by, item, ["ref", "title", "judgement_area", "owner"])
     return plan
 
 
 def _rec_ref(recommendation: Recommendation) -> str:
+    if recommendation.section == "area":
+        return f"{'Priority' if recommendation.kind == 'priority' else 'Improvement'} {recommendation.ordinal}"
     return f"LSCB {recommendation.ordinal}" if recommendation.section == "lscb" else str(recommendation.ordinal)
 
 
@@ -592,7 +611,10 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
         raise ValidationError({"inspection": "the inspection's authority is not known"})
     authority = inspection.authority
     require_role(user=user, authority=authority, role="editor")
-    recommendations = {(r.section, r.ordinal): r for r in inspection.recommendations.all()}
+    every_recommendation = list(inspection.recommendations.order_by("section", "-kind", "ordinal"))
+    # an imported plan names recommendations by section and number; an area inspection numbers its
+    # priority actions and improvements each from 1, so its items are not matched by number
+    recommendations = {(r.section, r.ordinal): r for r in every_recommendation if r.section != "area"}
     people: dict[str, Person | None] = {}
 
     def person(name: str) -> Person | None:
@@ -620,17 +642,17 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
                 answered.add(item_data.recommendation)
             item = PlanItem.objects.create(
                 plan=plan, ordinal=ordinal, ref=item_data.ref[:40], title=item_data.title or item_data.ref,
-                recommendation=recommendation,
+                recommendation=recommendation, outcomes=item_data.outcomes, report_refs=item_data.report_refs[:300],
                 judgement_area=item_data.judgement_area or ("lscb" if recommendation and recommendation.section == "lscb" else ""),
             )
             unknown = [c for c in item_data.themes if c not in themes]
             if unknown:
                 raise ValidationError({"themes": f"item {item_data.ref}: no theme {', '.join(unknown)}"})
             item.themes.set([themes[c] for c in item_data.themes])
-            _audit_create(plan, user, item, ["ref", "title", "judgement_area"])
+            _audit_create(plan, user, item, ["ref", "title", "judgement_area", "outcomes", "report_refs"])
             _store_item_parts(plan, user, item, item_data, person)
-        for key, recommendation in sorted(recommendations.items()):
-            if key not in answered:
+        for recommendation in every_recommendation:
+            if recommendation.section == "area" or (recommendation.section, recommendation.ordinal) not in answered:
                 ordinal += 1
                 item = PlanItem.objects.create(plan=plan, ordinal=ordinal, ref=_rec_ref(recommendation),
                                                title=recommendation.text, recommendation=recommendation,
@@ -646,13 +668,17 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
             risk.save()
             _audit_create(plan, user, risk, ["description", "impact", "likelihood", "revised_impact", "revised_likelihood"])
         for board_data in data.boards:
-            board = Board(plan=plan, kind=board_data.kind, name=board_data.name[:200])
+            board = Board(plan=plan, kind=board_data.kind, name=board_data.name[:200],
+                          terms_of_reference=board_data.terms_of_reference, frequency=board_data.frequency[:100])
             _validate(board)
             board.save()
-            _audit_create(plan, user, board, ["kind", "name"])
+            _audit_create(plan, user, board, ["kind", "name", "terms_of_reference", "frequency"])
             for member in board_data.members:
-                stored = BoardMember.objects.create(board=board, name=member.name[:200], role=member.role[:200])
-                _audit_create(plan, user, stored, ["name", "role"])
+                stored = BoardMember(board=board, name=member.name[:200], role=member.role[:200],
+                                     board_role=member.board_role or "member")
+                _validate(stored)
+                stored.save()
+                _audit_create(plan, user, stored, ["name", "role", "board_role"])
             for day in board_data.meetings:
                 _audit_create(plan, user, Meeting.objects.create(board=board, date=day), ["date"])
     return plan
@@ -662,7 +688,8 @@ def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
     for a_ordinal, action_data in enumerate(data.actions, start=1):
         action = Action.objects.create(item=item, ordinal=a_ordinal, ref=action_data.ref[:20] or str(a_ordinal),
                                        text=action_data.text, lead=person(action_data.lead),
-                                       timescale=action_data.timescale[:300], target_date=action_data.target_date)
+                                       timescale=action_data.timescale[:300], target_date=action_data.target_date,
+                                       start_date=action_data.start_date, outcome_by=action_data.outcome_by)
         _audit_create(plan, user, action, ["ref", "text", "lead", "timescale", "target_date"])
         for milestone_data in action_data.milestones:
             _check_status(milestone_data.status)

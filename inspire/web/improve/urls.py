@@ -1,12 +1,14 @@
 from django.urls import path, re_path
 
-from inspire.web.improve import views
+from inspire.web.improve import governance_views, received_views, timeline, views
 
 app_name = "plans"
 
 urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("new/", views.plan_new, name="plan_new"),
+    path("start/<int:inspection_pk>/", received_views.plan_start, name="plan_start"),
+    path("<int:pk>/received/", received_views.plan_received, name="plan_received"),
     re_path(r"^template\.(?P<fmt>xlsx|csv)$", views.template_download, name="template"),
     path("councils/<slug:slug>/members/", views.members, name="members"),
     path("import/<int:inspection_pk>/", views.plan_import, name="plan_import"),
@@ -15,12 +17,15 @@ urlpatterns = [
     path("<int:pk>/actions/<int:action_pk>/", views.action_edit, name="action_edit"),
     path("<int:pk>/milestones/<int:milestone_pk>/", views.milestone_edit, name="milestone_edit"),
     path("<int:pk>/measures/<int:measure_pk>/chart.png", views.measure_chart, name="measure_chart"),
+    path("<int:pk>/timeline/", timeline.timeline_page, name="timeline"),
     path("<int:pk>/risks/", views.risk_register, name="risks"),
     path("<int:pk>/risks/<int:risk_pk>/", views.risk_edit, name="risk_edit"),
     path("<int:pk>/boards/", views.boards, name="boards"),
+    path("<int:pk>/meetings/<int:meeting_pk>/", governance_views.meeting_detail, name="meeting"),
     path("<int:pk>/meetings/<int:meeting_pk>/pack/", views.pack, name="pack"),
     re_path(r"^(?P<pk>[0-9]+)/meetings/(?P<meeting_pk>[0-9]+)/pack\.(?P<fmt>docx|pdf)$", views.pack, name="pack_download"),
     path("<int:pk>/export.xlsx", views.plan_export, name="plan_export"),
+    path("<int:pk>/tracker.xlsx", views.tracker_download, name="tracker"),
     path("<int:pk>/audit/", views.audit, name="audit"),
     re_path(r"^(?P<pk>[0-9]+)/audit\.(?P<fmt>csv)$", views.audit, name="audit_download"),
 ]

@@ -5,7 +5,6 @@ Every page works without JavaScript."""
 from __future__ import annotations
 
 import base64
-import csv
 import io
 from datetime import date
 
@@ -16,8 +15,10 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inspire.core.cells import csv_writer
 from inspire.core.errors import PlanImportError
 from inspire.core.indicators import CATALOGUE
 from inspire.core.plans import board_pack, charts, excel
@@ -25,11 +26,15 @@ from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.model import clear_dates_before
 from inspire.core.calendar import format_long
-from inspire.core.plans.word_import import NOT_A_PLAN_FILE_HINT, RecommendationRef, match_recommendations, read_plan
+from inspire.core.reading.record import AREA_FAMILIES
+from inspire.core.limits import LimitExceeded, check_package, run_bounded
+from inspire.core.plans.upload import read_plan_upload
+from inspire.core.plans.word_import import RecommendationRef, match_recommendations
 from inspire.web.accounts.models import ROLE_ORDER, Person
 from inspire.web.accounts.services import authority_role, person_get_or_create, require_role
 from inspire.web.read.models import Inspection
 from inspire.web.toolkit.params import Params, whole_number
+from inspire.web.toolkit.uploads import reading_bounds
 from inspire.web.improve import selectors, services
 from inspire.web.improve.models import (
     BOARD_KIND_CHOICES,
@@ -185,9 +190,22 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def plan_new(request: HttpRequest) -> HttpResponse:
+    """Starting a plan asks first for the date the deadline counts from (``received_views``)."""
     inspection = get_object_or_404(Inspection.objects.select_related("authority"), pk=request.POST.get("inspection") or 0)
-    plan = services.plan_create(inspection=inspection, created_by=request.user)
-    messages.success(request, "Plan started: every recommendation is an item.")
+    if inspection.family not in AREA_FAMILIES:
+        return redirect("plans:plan_start", inspection_pk=inspection.pk)
+    # an area inspection's deadline is the date its report states: no received date to confirm first
+    priority_only = request.POST.get("priority_only") == "yes"
+    try:
+        plan = services.plan_create(inspection=inspection, created_by=request.user, priority_only=priority_only)
+    except ValidationError as error:
+        messages.error(request, f"The plan was not started: {'; '.join(error.messages)}.")
+        return redirect("plans:plan_list")
+    if priority_only:
+        messages.success(request, "Plan started from the report's areas for priority action: each is an item, "
+                                  "owned by the responsible body the report names.")
+    else:
+        messages.success(request, "Plan started: every recommendation is an item.")
     return redirect("plans:plan_detail", pk=plan.pk)
 
 
@@ -203,12 +221,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     conflict = None
     if request.method == "POST":
         try:
-            if form == "received":
-                received = params.date("received", label="Date received")
-                if not params.errors:
-                    services.plan_update(plan=plan, user=request.user, received=received,
-                                         version=_sent_version(params))
-            elif form == "theme":
+            if form == "theme":
                 services.theme_create(plan=plan, user=request.user, code=params.text("code", max_length=10, label="Code"),
                                       name=params.text("name", label="Theme name"))
             elif form == "item":
@@ -236,11 +249,16 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     status = selectors.plan_status(plan=plan, as_at=as_at or date.today())
     return render(request, "plans/plan_detail.html", _context(
         plan, role, status=status, key_tables=_key(), errors=params.summary(), params=params,
-        received_field=params.date_field("received", legend="Date the report was received",
-                                         hint=f"Leave blank to use the publication date. For example, {plan.inspection.published.day if plan.inspection.published else 7} 7 2016"),
         as_at_field=params.date_field("as_at", legend="Show status as at", hint="For example, 6 12 2016"),
         people=_people(plan), themes=plan.themes.all(), conflict=conflict,
+        **_timeline(plan, [s.item for s in status.items]),
     ), status=409 if conflict else 400 if params.errors else 200)
+
+
+def _timeline(plan: Plan, items) -> dict:
+    from inspire.web.improve.timeline import plan_timeline
+
+    return plan_timeline(plan, items=items)
 
 
 # --- an item ------------------------------------------------------------------------------------
@@ -363,6 +381,11 @@ def _item_form(request, params: Params, form: str, plan: Plan, item: PlanItem) -
     elif form == "item":
         services.item_update(item=item, user=user, judgement_area=params.data.get("item-area", item.judgement_area),
                              theme_codes=request.POST.getlist("item-themes"), version=_sent_version(params))
+    elif form == "outcomes":
+        from inspire.web.improve.governance import item_outcomes_set
+
+        item_outcomes_set(item=item, user=user, outcomes=params.data.get("outcomes-text", ""),
+                          report_refs=params.data.get("outcomes-refs", ""))
     else:
         raise Http404("Unknown form")
 
@@ -537,16 +560,21 @@ def boards(request: HttpRequest, pk: int) -> HttpResponse:
                 services.board_create(plan=plan, user=request.user, kind=params.data.get("kind", ""),
                                       name=params.text("name", label="Name"))
             elif form == "member":
+                from inspire.web.improve import governance
+
                 board = get_object_or_404(Board, pk=params.data.get("board") or 0, plan=plan)
-                services.board_member_add(board=board, user=request.user, name=params.text("member-name", label="Name"),
-                                          role=params.text("member-role", label="Role"))
+                governance.member_add(board=board, user=request.user, name=params.text("member-name", label="Name"),
+                                      role=params.text("member-role", label="Role"),
+                                      board_role=params.data.get("member-board-role", "member"))
             elif form == "meeting":
                 board = get_object_or_404(Board, pk=params.data.get("board") or 0, plan=plan)
                 when = params.date(f"meeting-{board.pk}", label="Meeting date", required=True)
                 if not params.errors:
                     services.meeting_create(board=board, user=request.user, date=when)
             else:
-                raise Http404("Unknown form")
+                from inspire.web.improve.governance_views import boards_form
+
+                boards_form(request, params, form, plan)
         except ValidationError as error:
             _errors_from(params, error)
         if not params.errors:
@@ -555,19 +583,18 @@ def boards(request: HttpRequest, pk: int) -> HttpResponse:
     board_list = list(plan.boards.prefetch_related("members", "meetings"))
     for board in board_list:
         board.meeting_field = params.date_field(f"meeting-{board.pk}", legend="Meeting date")
+    from inspire.web.improve.governance_views import boards_context
+
     return render(request, "plans/boards.html", _context(
         plan, role, boards=board_list, kinds=BOARD_KIND_CHOICES, errors=params.summary(), params=params,
+        **boards_context(plan, params),
     ), status=400 if params.errors else 200)
 
 
 def _pack(plan: Plan, meeting: Meeting) -> board_pack.BoardPack:
-    previous = meeting.board.meetings.filter(date__lt=meeting.date).order_by("-date").first()
-    return board_pack.BoardPack(
-        plan=selectors.plan_data(plan=plan, as_at=meeting.date), board=meeting.board.name, meeting=meeting.date,
-        since=previous.date if previous else None,
-        members=[f"{m.name} ({m.role})" if m.role else m.name for m in meeting.board.members.all()],
-        deadline=plan.deadline,
-    )
+    from inspire.web.improve.packs import meeting_pack
+
+    return meeting_pack(plan=plan, meeting=meeting)
 
 
 @login_required
@@ -581,16 +608,28 @@ def pack(request: HttpRequest, pk: int, meeting_pk: int, fmt: str = "html") -> H
         return _download(board_pack.to_docx(built), f"{name}.docx", DOCX)
     if fmt == "pdf":
         return _download(board_pack.to_pdf(built), f"{name}.pdf", "application/pdf")
+    from inspire.core.plans import svg
+    from inspire.core.plans import timeline as timeline_rules
+
+    counter = iter(range(10_000))
+    groups = [{"heading": group.heading, "items": [{
+        "item": item, "heading": built.item_heading(item), "other_themes": built.other_themes(item),
+        "actions": built.action_rows(item), "milestones": built.milestone_rows(item),
+        "measures": built.measure_rows(item), "progress": built.progress_words(item),
+        "labels": {kind: f"{kind.capitalize()} of item {item.ref}" for kind in ("actions", "milestones", "measures")},
+        "charts": [(m, mark_safe(svg.measure_chart(m, f"measure-chart-{next(counter)}")))
+                   for m in built.charted_measures(item)],
+    } for item in group.items]} for group in built.theme_groups()]
     return render(request, "plans/pack.html", _context(
-        plan, role, pack=built, meeting=meeting, progress_columns=board_pack.PROGRESS_COLUMNS,
-        risk_columns=board_pack.RISK_COLUMNS, milestone_columns=board_pack.MILESTONE_COLUMNS,
-        rag_labels=rag_rules.RAG_LABELS, measures=_pack_measures(plan, built),
+        plan, role, pack=built, meeting=meeting, groups=groups, columns=_PACK_COLUMNS,
+        rag_chart=mark_safe(svg.rag_counts(built.rag_counts())), heat_map=mark_safe(svg.heat_map(built.heat_cells())),
+        heat_description=risk_rules.HEAT_DESCRIPTION, matrix_description=risk_rules.MATRIX_DESCRIPTION,
+        exception_score=risk_rules.EXCEPTION_SCORE, timeline_svg=mark_safe(timeline_rules.svg(built.timeline, built.meeting)),
+        timeline_rows=timeline_rules.table_rows(built.timeline),
     ))
 
 
-def _pack_measures(plan: Plan, built: board_pack.BoardPack):
-    stored = {(m.item.ref, m.description): m for m in Measure.objects.filter(item__plan=plan).select_related("item")}
-    return [(item, measure, stored.get((item.ref, measure.description))) for item, measure in built.measures()]
+_PACK_COLUMNS = {name.lower(): getattr(board_pack, name) for name in dir(board_pack) if name.endswith("_COLUMNS")}
 
 
 # --- import and export --------------------------------------------------------------------------
@@ -599,25 +638,10 @@ _SESSION_KEY = "plan_import"
 
 
 def _parse_upload(name: str, data: bytes, title: str):
-    lower = name.lower()
-    if data.startswith(b"PK\x03\x04"):
-        import zipfile
-
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = package.namelist()
-        if "word/document.xml" in names:
-            result = read_plan(data, title=title)
-            return result.plan, result.notes, result.unplaced
-        if "xl/workbook.xml" in names:
-            return excel.from_xlsx(data), [], []
-    if lower.endswith(".csv") or b"," in data[:2000]:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise PlanImportError("the CSV file is not UTF-8 text", hint="Save the CSV file as UTF-8 text.") from None
-        return excel.from_csv(text, title=title), [], []
-    raise PlanImportError("the file is not a Word document (.docx), an Excel workbook (.xlsx) or a CSV file",
-                          hint=NOT_A_PLAN_FILE_HINT)
+    """The uploaded plan, read in a worker process stopped past the reading limits (a Word or Excel
+    file built to overload the server is refused, or stopped, with the limit named)."""
+    check_package(data, name)  # a bomb is refused here, without starting a worker
+    return run_bounded(read_plan_upload, name, data, title, source=name, bounds=reading_bounds())
 
 
 @login_required
@@ -651,6 +675,8 @@ def plan_import(request: HttpRequest, inspection_pk: int) -> HttpResponse:
             data = upload.read()
             try:
                 plan_data, notes, unplaced, report = _prepare(inspection, upload.name, data)
+            except LimitExceeded as error:
+                errors.append(("plan", str(error)))  # starts with the file's name, as it is spelt
             except PlanImportError as error:
                 if error.errors:
                     errors += [("plan", str(e)) for e in error.errors]
@@ -703,6 +729,18 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     plan, _ = _plan_for(request, pk)
     data = selectors.plan_data(plan=plan, as_at=date.today())
     return _download(excel.to_xlsx(data), f"{plan.authority.slug}-plan-{plan.pk}.xlsx", XLSX)
+
+
+@login_required
+@require_GET
+def tracker_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The tracker councils share: one row per action and milestone, RAG as cell fills, a key."""
+    from inspire.core.plans import tracker
+
+    plan, _ = _plan_for(request, pk)
+    today = date.today()
+    data = selectors.plan_data(plan=plan, as_at=today)
+    return _download(tracker.to_xlsx(data, today, plan.deadline_line), f"{plan.authority.slug}-tracker-{plan.pk}.xlsx", XLSX)
 
 
 @require_GET
@@ -759,7 +797,7 @@ def audit(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
     entries = AuditEntry.objects.filter(plan=plan).select_related("user")
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = csv_writer(out)
         writer.writerow(["when", "who", "action", "object", "object id", "description", "field", "before", "after"])
         for e in entries.order_by("when", "id"):
             writer.writerow([e.when.isoformat(), e.user.get_username() if e.user else "", e.action, e.object_type,

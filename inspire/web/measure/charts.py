@@ -9,6 +9,7 @@ with its first and last values written at its ends, and the same kind of descrip
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date
 
 from django.utils.html import escape
@@ -182,3 +183,106 @@ def _short(indicator: Indicator, value: float) -> str:
 def _axis(indicator: Indicator, value: float) -> str:
     text = f"{value:,.1f}".removesuffix(".0")
     return text + "%" if indicator.unit.value == "percent" else text
+
+
+@dataclass(frozen=True)
+class Series:
+    """One source's figures: drawn as a line of its own (never joined to another source's), with
+    its own colour, dash and marker, and named in the legend."""
+
+    key: str  # annex_a, report, published, england
+    label: str
+    points: list[tuple[date, float]]
+    colour: str
+    dash: str = ""
+    marker: str = "circle"  # circle, square, triangle, diamond
+
+
+SERIES_STYLE = {
+    "annex_a": ("#1d70b8", "", "circle"),
+    "report": ("#912b88", "2 4", "triangle"),
+    "published": ("#00703c", "", "diamond"),
+    "england": (ENGLAND_COLOUR, "8 5", "square"),
+}
+
+
+def series_for(key: str, label: str, points: list[tuple[date, float]]) -> Series:
+    colour, dash, marker = SERIES_STYLE[key]
+    return Series(key, label, sorted(points), colour, dash, marker)
+
+
+def _marker(shape: str, x: float, y: float, colour: str) -> str:
+    if shape == "square":
+        return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
+    if shape == "triangle":
+        return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
+    if shape == "diamond":
+        return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}" fill="{colour}"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
+
+
+def series_chart(*, title: str, series: list[Series], format_value, percent: bool, chart_id: str) -> SafeString:
+    """Several sources of one measure over time: each a separate, labelled line (a series with one
+    point is a marker only), so a report's figure and a published series are never drawn as one."""
+    series = [s for s in series if s.points]
+    if not series:
+        return mark_safe("")
+    width, height = 760, 340
+    left, right, top, bottom = 70, 40, 20, 90
+    values = [v for s in series for _, v in s.points]
+    bottom_value, top_value, step = _scale(values)
+    days = [d for s in series for d, _ in s.points]
+    first, last = min(days), max(days)
+    span = max(1, (last - first).days)
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x_of(day: date) -> float:
+        return left + plot_w * ((day - first).days / span if len(set(days)) > 1 else 0.5)
+
+    def y_of(value: float) -> float:
+        return top + plot_h * (1 - (value - bottom_value) / (top_value - bottom_value))
+
+    described = []
+    for s in series:
+        a, z = s.points[0], s.points[-1]
+        described.append(f"{s.label}: {len(s.points)} figure{'s' if len(s.points) != 1 else ''}, "
+                         f"{long_date(a[0])} ({format_value(a[1])})" + (f" to {long_date(z[0])} ({format_value(z[1])})" if len(s.points) > 1 else ""))
+    description = f"{title}. Each source is a separate line: " + "; ".join(described) + ". The tables that follow give every figure."
+    parts = [
+        f'<svg class="inspire-chart" id="{chart_id}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for i in range(round(top_value / step) + 1):
+        y = y_of(step * i)
+        label = f"{step * i:,.1f}".removesuffix(".0") + ("%" if percent else "")
+        parts.append(f'<line class="inspire-chart__grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>')
+        parts.append(f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end">{escape(label)}</text>')
+    axis_y = top + plot_h
+    parts.append(f'<line class="inspire-chart__axis" x1="{left}" x2="{width - right}" y1="{axis_y}" y2="{axis_y}"/>')
+    last_x = -1e9
+    for day in sorted(set(days)):
+        x = x_of(day)
+        if x - last_x >= 90:
+            parts.append(f'<text x="{x:.1f}" y="{axis_y + 20}" text-anchor="middle">{day:%b %Y}</text>')
+            last_x = x
+    for s in series:
+        parts.append(f'<g class="inspire-chart__series" data-series="{s.key}">')
+        if len(s.points) > 1:
+            xy = " ".join(f"{x_of(d):.1f},{y_of(v):.1f}" for d, v in s.points)
+            dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+            parts.append(f'<polyline points="{xy}" fill="none" stroke="{s.colour}" stroke-width="3"{dash}/>')
+        parts.extend(_marker(s.marker, x_of(d), y_of(v), s.colour) for d, v in s.points)
+        parts.append("</g>")
+    x, ly = left, height - 40
+    for s in series:
+        if x + 60 + 8 * len(s.label) > width:
+            x, ly = left, ly + 24
+        dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
+        parts.append(f'<line x1="{x}" x2="{x + 30}" y1="{ly - 5}" y2="{ly - 5}" stroke="{s.colour}" stroke-width="3"{dash}/>')
+        parts.append(_marker(s.marker, x + 15, ly - 5, s.colour))
+        parts.append(f'<text x="{x + 38}" y="{ly}">{escape(s.label)}</text>')
+        x += 60 + 8 * len(s.label)
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -25,6 +25,9 @@ class AnnexAImport(models.Model):
     #: the first and last contact or referral dates (the window the return covers)
     first_date = models.DateField(null=True, blank=True)
     last_date = models.DateField(null=True, blank=True)
+    #: the reporting period the person importing chose (empty for imports from before it was asked)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
     #: list key -> typed rows read
     row_counts = models.JSONField(default=dict)
     #: list key -> the typed columns found (a list absent here was not in the workbook)
@@ -58,7 +61,7 @@ class Population(models.Model):
     """Children under 18 living in the area on a date: entered by a person or read from a report.
     (The register's population aged 0-25 is a different figure and is not used for rates.)"""
 
-    SOURCES = [("entered", "Entered"), ("report", "Inspection report")]
+    SOURCES = [("entered", "Entered"), ("report", "Inspection report"), ("published", "ONS mid-year estimate")]
 
     authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="populations")
     as_at = models.DateField()
@@ -87,6 +90,8 @@ class IndicatorValue(models.Model):
     #: reason -> rows left out
     left_out = models.JSONField(default=dict, blank=True)
     unavailable = models.CharField(max_length=300, blank=True)
+    #: for a rate: which under-18 population it divides by, in words ("ONS mid-2024 estimate")
+    population_source = models.CharField(max_length=200, blank=True)
     source = models.CharField(max_length=10, choices=SOURCES)
     dataset = models.ForeignKey(AnnexAImport, null=True, blank=True, on_delete=models.CASCADE, related_name="values")
     inspection = models.ForeignKey(Inspection, null=True, blank=True, on_delete=models.CASCADE, related_name="indicator_values")
@@ -98,7 +103,8 @@ class IndicatorValue(models.Model):
 
 
 class ComparatorValue(models.Model):
-    """A published value for England, a region or an authority (``inspire.core.indicators.comparators``)."""
+    """A published figure for England, a region or an authority (``inspire.core.indicators.published``),
+    or the record that it is not published (``value`` empty, ``not_published`` says why: never 0)."""
 
     LEVELS = [("national", "England"), ("regional", "Region"), ("local_authority", "Local authority")]
 
@@ -106,10 +112,30 @@ class ComparatorValue(models.Model):
     code = models.CharField(max_length=10)
     indicator = models.CharField(max_length=60)
     period_end = models.DateField()
-    value = models.FloatField()
+    value = models.FloatField(null=True, blank=True)
+    not_published = models.CharField(max_length=120, blank=True)
+    #: the area as the file names it; a former authority (Northamptonshire, "Poole (Pre LG)") is kept as such
+    name = models.CharField(max_length=120, blank=True)
+    former = models.BooleanField(default=False)
+    #: the release (and the file it came through) the figure is from
+    source = models.CharField(max_length=200, blank=True)
     imported = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["indicator", "period_end", "level", "code"]
         constraints = [models.UniqueConstraint(fields=["level", "code", "indicator", "period_end"], name="unique_comparator_value")]
         indexes = [models.Index(fields=["indicator", "period_end"])]
+
+
+class ComparatorLoad(models.Model):
+    """One file of published figures loaded (the set shipped with Inspire, or a newer LAIT or EES file)."""
+
+    kind = models.CharField(max_length=200)
+    filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    loaded = models.DateTimeField(auto_now_add=True)
+    #: measure -> {"new": n, "changed": n, "unchanged": n}
+    changes = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-loaded"]

@@ -9,16 +9,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from inspire.core.errors import IndicatorError
-from inspire.core.indicators import CATALOGUE, Unit, compute_all, read_annex_a
+from inspire.core.indicators import CATALOGUE, AnnexAError, Period, Unit, compute_all, read_annex_a
 from inspire.core.indicators.comparators import CsvProblem, read_comparators
-from inspire.core.indicators.compute import Result, standard_periods
+from inspire.core.indicators.compute import Result, reporting_periods, standard_periods
+from inspire.core.indicators.published import (
+    NOT_WORKED_OUT, POPULATION, SHIPPED, Figure, read_compact, read_published, shipped_text,
+)
+from inspire.core.calendar import format_long
+from inspire.core.indicators.annex_a import MAX_UNCOMPRESSED_BYTES
+from inspire.core.limits import LimitExceeded, check_package, run_bounded
 from inspire.core.register import default_register
 from inspire.web.measure import caselists
-from inspire.web.measure.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
-from inspire.web.measure.selectors import population_for, population_pick
+from inspire.web.measure.models import AnnexAImport, CaseList, ComparatorLoad, ComparatorValue, IndicatorValue, Population
+from inspire.web.measure.selectors import population_choice
 from inspire.web.read.models import Authority, Inspection
 
 #: the area facts readers store in ``Inspection.facts`` -> the indicator each one is a value of
@@ -47,24 +54,42 @@ def _value_row(authority: Authority, result: Result, **source) -> IndicatorValue
     )
 
 
-def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None) -> AnnexAImport:
+def read_annex_a_bounded(content: bytes, name: str):
+    """The workbook's case lists, read in a worker process stopped past the reading limits (time
+    and memory, ``uploads.reading_bounds``). Raises ``AnnexAError`` naming the file and the limit."""
+    from inspire.web.toolkit.uploads import reading_bounds
+
+    try:
+        check_package(content, name, max_unpacked=MAX_UNCOMPRESSED_BYTES)  # a bomb: refused without a worker
+        return run_bounded(read_annex_a, content, name, source=name, bounds=reading_bounds())
+    except LimitExceeded as error:
+        raise AnnexAError(str(error), hint=error.hint) from None
+
+
+def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None,
+                   period: Period | None = None) -> AnnexAImport:
     """Read, check and store an Annex A workbook and compute every indicator for its standard periods
     (``compute.standard_periods``; indicators that read columns describing the day of the return
     only for periods ending near it). Raises ``AnnexAError`` for a file that is not a
     workbook; problems inside it are stored on the import. All or nothing. The authority's report
     figures are synchronised first (``report_figures_sync``)."""
-    lists = read_annex_a(content)
-    periods = standard_periods(lists)
+    name = PurePath(filename.replace("\\", "/")).name[:255] or "annex_a.xlsx"
+    lists = read_annex_a_bounded(content, name)
+    # the reporting period the person importing gave (web and CLI ask, defaulting to the last whole
+    # year to 31 March), never guessed from the data; without one, the periods the data covers
+    periods = reporting_periods(period) if period is not None else standard_periods(lists)
     window = lists.date_range()
     with transaction.atomic():
         report_figures_sync(authority=authority)  # a report's under-18 population can serve the rates
         dataset = AnnexAImport.objects.create(
             authority=authority,
-            filename=PurePath(filename.replace("\\", "/")).name[:255] or "annex_a.xlsx",
+            filename=name,
             sha256=hashlib.sha256(content).hexdigest(),
             uploaded_by=uploaded_by,
             first_date=window[0] if window else None,
             last_date=window[1] if window else None,
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
             row_counts={**{key: len(lists.rows(key)) for key in lists.columns}, **lists.other_rows},
             columns={key: sorted(found) for key, found in lists.columns.items()},
             problem_count=len(lists.problems),
@@ -77,12 +102,16 @@ def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploa
             CaseList(dataset=dataset, list_key=key, row_count=len(lists.rows(key)), data=caselists.dump(key, lists.rows(key)))
             for key in lists.columns
         )
-        values = [
-            _value_row(authority, result, source="annex_a", dataset=dataset)
-            for period in periods
-            for result in compute_all(lists, period, population_under_18=population_for(authority=authority, day=period.end))
-            if not _before_the_return(result, window)
-        ]
+        known = list(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"))
+        values = []
+        for period in periods:
+            people, where = population_choice(known, period.end) or (None, "")
+            values += [
+                _value_row(authority, result, source="annex_a", dataset=dataset,
+                           population_source=where if result.indicator.unit is Unit.RATE and people else "")
+                for result in compute_all(lists, period, population_under_18=people)
+                if not _before_the_return(result, window)
+            ]
         IndicatorValue.objects.bulk_create(values, batch_size=500)
     return dataset
 
@@ -123,11 +152,12 @@ def rates_refresh(*, authority: Authority | None = None, authorities: Iterable[A
         known[row[0]].append(row[1:])
     changed = []
     for value in values:
-        population = population_pick(known[value.authority_id], value.period_end)
+        population, where = population_choice(known[value.authority_id], value.period_end) or (None, "")
         if population:
             value.value, value.denominator, value.unavailable = value.numerator / population * 10_000, population, ""
+            value.population_source = where
             changed.append(value)
-    IndicatorValue.objects.bulk_update(changed, ["value", "denominator", "unavailable"])
+    IndicatorValue.objects.bulk_update(changed, ["value", "denominator", "unavailable", "population_source"])
     return len(changed)
 
 
@@ -186,8 +216,9 @@ REPORT_RATES = {"children_in_need": "children_in_need_rate", "cp_plans": "cp_rat
 
 
 def _report_rates_derive(*, inspections, rows: dict[int, list[IndicatorValue]], authorities: list[int]) -> list[IndicatorValue]:
-    """The rates of a report that states a count but not its rate, from the under-18 population
-    (``population_for``: one entered beats one a report states); ``rows`` are each report's values."""
+    """The rates of a report that states a count but not its rate, from the under-18 population: one
+    entered, else the one the same report states, else ``population_choice`` (the ONS estimate DfE
+    uses, else another report's, saying so); ``rows`` are each report's values."""
     known: dict[int, list] = {a: [] for a in authorities}
     for row in Population.objects.filter(authority__in=authorities).values_list("authority_id", "as_at", "source", "under_18"):
         known[row[0]].append(row[1:])
@@ -198,11 +229,15 @@ def _report_rates_derive(*, inspections, rows: dict[int, list[IndicatorValue]], 
             if count not in values or rate in values:
                 continue
             day = values[count].period_end
-            population = population_pick(known[inspection.authority_id], day)
+            population, where = population_choice(known[inspection.authority_id], day) or (None, "")
+            own = (inspection.facts or {}).get("children_under_18")
+            if isinstance(own, (int, float)) and own > 0 and not where.startswith("entered"):
+                population, where = int(own), f"printed in the same report, as at {format_long(day)}"
             if population:
                 derived.append(IndicatorValue(authority=inspection.authority, indicator=rate, period_start=day, period_end=day,
                                               value=values[count].value / population * 10_000, numerator=values[count].value,
-                                              denominator=population, source="report", inspection=inspection))
+                                              denominator=population, source="report", inspection=inspection,
+                                              population_source=where))
     return derived
 
 
@@ -244,3 +279,127 @@ def comparators_import(*, text: str) -> ComparatorImport:
             )
     result.stored = len(parsed.values)
     return result
+
+
+# -- published comparators (LAIT, EES, the set shipped with Inspire) ----------------------------------
+
+
+COMPARATOR_FIELDS = ("value", "not_published", "name", "former", "source")
+
+
+@dataclass
+class PublishedLoad:
+    kind: str
+    #: measure -> {"new": n, "changed": n, "unchanged": n}
+    changes: dict[str, dict[str, int]] = field(default_factory=dict)
+    passed_over: dict[str, int] = field(default_factory=dict)
+    already_loaded: bool = False
+
+    def count(self, what: str) -> int:
+        return sum(c.get(what, 0) for c in self.changes.values())
+
+
+def published_store(*, figures: list[Figure], kind: str, filename: str, sha256: str,
+                    passed_over: dict[str, int] | None = None) -> PublishedLoad:
+    """Store published figures over those held: new ones added, changed ones (a value revised, or
+    now published or no longer) updated; each measure's counts of new, changed and unchanged figures
+    returned and recorded (``ComparatorLoad``). The ONS under-18 estimates are kept too (England's and
+    the regions', for working out rates from an EES count) and become each authority's published
+    population. One transaction."""
+    result = PublishedLoad(kind, passed_over=dict(passed_over or {}))
+    measures = {f.measure for f in figures}
+    held = {(c.level, c.code, c.indicator, c.period_end): c for c in ComparatorValue.objects.filter(indicator__in=measures)}
+    new, changed = [], []
+    for f in figures:
+        counts = result.changes.setdefault(f.measure, {"new": 0, "changed": 0, "unchanged": 0})
+        row = held.get(f.key)
+        if row is not None and f.value is None and f.not_published.startswith(NOT_WORKED_OUT):
+            counts["unchanged"] += 1  # Inspire could not work the rate out: the figure held is kept
+            continue
+        fields = dict(zip(COMPARATOR_FIELDS, (f.value, f.not_published[:120], f.name[:120], f.former, f.source[:200])))
+        if row is None:
+            new.append((f.level, f.code, f.measure, _day(f.period_end), *fields.values()))
+            counts["new"] += 1
+        elif row.value != f.value or row.not_published != fields["not_published"]:
+            for name, value in fields.items():
+                setattr(row, name, value)
+            changed.append(row)
+            counts["changed"] += 1
+        else:
+            counts["unchanged"] += 1
+    population = [f for f in figures if f.measure == POPULATION and f.level == "local_authority" and f.value]
+    with transaction.atomic():
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        _insert_many(ComparatorValue, ["level", "code", "indicator", "period_end", *COMPARATOR_FIELDS, "imported"],
+                     [(*row, now) for row in new])
+        ComparatorValue.objects.bulk_update(changed, ["value", "not_published", "name", "former", "source"], batch_size=2000)
+        if population:
+            _published_population_store(population)  # each authority's, for its Annex A rates
+        ComparatorLoad.objects.create(kind=kind[:200], filename=filename[:255], sha256=sha256, changes=result.changes)
+    return result
+
+
+def _insert_many(model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert rows (tuples in the order of ``columns``: field names; dates already adapted with
+    ``_day``) with one ``executemany``: ``bulk_create`` builds a model and compiles SQL for every row,
+    about 8 s for the 25,000 comparator figures shipped (measured); this takes under one."""
+    if not rows:
+        return
+    ops = connection.ops
+    fields = [model._meta.get_field(name) for name in columns]
+    sql = (f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({', '.join(ops.quote_name(f.column) for f in fields)}) "
+           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _day(value: date):
+    return connection.ops.adapt_datefield_value(value)
+
+
+def _published_population_store(figures: list[Figure]) -> dict[str, int]:
+    authorities = {a.dfe_la_code: a.pk for a in Authority.objects.exclude(dfe_la_code="")}
+    held = {(p.authority_id, p.as_at): p for p in Population.objects.filter(source="published")}
+    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    new, changed = [], []
+    for f in figures:
+        authority = authorities.get(f.code)
+        if authority is None:
+            continue
+        row = held.get((authority, f.period_end))
+        if row is None:
+            new.append((authority, _day(f.period_end), int(f.value), "published"))
+            counts["new"] += 1
+        elif row.under_18 != int(f.value):
+            row.under_18 = int(f.value)
+            changed.append(row)
+            counts["changed"] += 1
+        else:
+            counts["unchanged"] += 1
+    _insert_many(Population, ["authority", "as_at", "under_18", "source"], new)
+    Population.objects.bulk_update(changed, ["under_18"], batch_size=2000)
+    if new or changed:
+        rates_refresh(authorities=Authority.objects.filter(pk__in={row[0] for row in new} | {p.authority_id for p in changed}))
+    return counts
+
+
+def shipped_comparators_load() -> PublishedLoad:
+    """Load the comparators packaged with Inspire (``core/data/comparators.csv``) unless that very set
+    is loaded already: run by ``database_prepare`` (``inspire setup``, ``serve``, ``ingest``)."""
+    text = shipped_text()
+    sha256 = hashlib.sha256(text.encode()).hexdigest()
+    if ComparatorLoad.objects.filter(sha256=sha256).exists():
+        return PublishedLoad("Comparators shipped with Inspire", already_loaded=True)
+    return published_store(figures=read_compact(text), kind="Comparators shipped with Inspire", filename=SHIPPED,
+                           sha256=sha256)
+
+
+def published_file_import(*, content: bytes, filename: str) -> PublishedLoad:
+    """Load a newer LAIT long file or EES CSV (``PublishedError`` for any other file). An EES count
+    that the release publishes without a rate (children in need, on plans) becomes a rate with the
+    ONS population Inspire holds for the year before (as DfE works it out)."""
+    population = {(code, as_at.year): people for code, as_at, people in
+                  ComparatorValue.objects.filter(indicator=POPULATION).exclude(value=None).values_list("code", "period_end", "value")}
+    parsed = read_published(content, default_register(), population=population)
+    return published_store(figures=parsed.figures, kind=parsed.kind, filename=PurePath(filename).name,
+                           sha256=hashlib.sha256(content).hexdigest(), passed_over=parsed.passed_over)

@@ -2,6 +2,11 @@
 
 The record read by ``inspire.core.reading`` is stored whole (``Inspection.record``, the stable
 JSON shape) and also in relational form (judgements, recommendations) for queries.
+
+An inspection is one inspection however many files it was read from: it is identified by its
+authority, family and inspection dates (first and last day), not by file bytes. Each file is an
+``InspectionSource``; the first is also ``Inspection.document``, the primary, which provenance and
+page links point into. Duplicates stored before this rule were merged (``InspectionMerge``).
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from inspire.core.calendar import format_long
 from inspire.core.national import EFFECTIVE, HAPPENED, DateRule
@@ -30,6 +36,9 @@ FAMILY_CHOICES = [
     ("lscb_review", "Review of the local safeguarding children board"),
     ("ilacs", "Inspection of local authority children's services (2018-26)"),
     ("ilacs_2026", "Inspection of local authority children's services (from April 2026)"),
+    ("jtai", "Joint targeted area inspection (JTAI, from 2016)"),
+    ("send_2023", "Area SEND inspection (from 2023)"),
+    ("jar_2009", "Joint area review progress inspection (2009)"),
 ]
 
 
@@ -85,6 +94,7 @@ class DocumentPage(models.Model):
 
 
 class Inspection(models.Model):
+    #: the primary source: the first file stored, which provenance and page links point into
     document = models.OneToOneField(SourceDocument, on_delete=models.CASCADE, related_name="inspection")
     authority = models.ForeignKey(Authority, null=True, blank=True, on_delete=models.PROTECT, related_name="inspections")
     family = models.CharField(max_length=20, choices=FAMILY_CHOICES, db_index=True)
@@ -95,6 +105,12 @@ class Inspection(models.Model):
     published_estimate = models.DateField(null=True, blank=True)
     published_estimate_source = models.CharField(max_length=100, blank=True)
     lead_inspector = models.CharField(max_length=200, blank=True)
+    #: area inspections (see docs/RECORD.md): a JTAI's theme and letter date, an area SEND outcome
+    #: ("1"-"3") and the next inspection it states
+    theme = models.CharField(max_length=300, blank=True)
+    letter_date = models.DateField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, blank=True, db_index=True)
+    next_inspection = models.CharField(max_length=200, blank=True)
     facts = models.JSONField(default=dict, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     #: the whole record as ``inspire read --json`` prints it
@@ -104,6 +120,13 @@ class Inspection(models.Model):
     class Meta:
         ordering = ["-inspection_start"]
         indexes = [models.Index(fields=["authority", "inspection_start"])]
+        constraints = [
+            # one inspection per authority, family and dates (rows missing any of them are never matched:
+            # NULLs are distinct in a unique constraint, on SQLite and PostgreSQL alike)
+            models.UniqueConstraint(
+                fields=["authority", "family", "inspection_start", "inspection_end"], name="one_inspection_per_identity"
+            )
+        ]
 
     def __str__(self) -> str:
         """As people read it: "Essex: Single inspection framework (2013-18), 25 April 2016" (the
@@ -117,6 +140,47 @@ class Inspection(models.Model):
         """The date its judgements took effect (``core.national.EFFECTIVE``): publication if stated,
         else the last day of the inspection, else its first."""
         return EFFECTIVE.of(self)
+
+
+class InspectionSource(models.Model):
+    """A file an inspection was read from: its primary (``Inspection.document``) or another copy
+    (a Word, HTML or text copy, a re-saved PDF) of the same inspection, with what was read from it
+    and where that differs from the inspection's values."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="sources")
+    document = models.OneToOneField(SourceDocument, on_delete=models.CASCADE, related_name="source")
+    added = models.DateTimeField(default=timezone.now)
+    #: the record read from this file (``inspire read --json``)
+    record = models.JSONField()
+    #: where this file reads differently from the inspection: [{"field", "label", "kept", "this"}]
+    differences = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["inspection", "added", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document.filename} ({self.document.format})"
+
+    @property
+    def primary(self) -> bool:
+        return self.document_id == self.inspection.document_id
+
+
+class InspectionMerge(models.Model):
+    """A duplicate inspection (another file of the same inspection, stored as a second inspection
+    before inspections were matched) merged into the one kept: what it was and what was moved."""
+
+    kept = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="merges")
+    #: the id and name the duplicate had (its row is gone; its file is now one of ``kept``'s sources)
+    merged_id = models.PositiveBigIntegerField()
+    merged_name = models.CharField(max_length=300)
+    #: what pointed at the duplicate and now points at the kept one, by model: {"plans.Plan": [ids], ...}
+    moved = models.JSONField(default=dict, blank=True)
+    note = models.TextField(blank=True)
+    merged = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["kept", "merged"]
 
 
 class Judgement(models.Model):
@@ -134,7 +198,11 @@ class Judgement(models.Model):
 
 
 class Recommendation(models.Model):
-    SECTION_CHOICES = [("la", "Local authority"), ("lscb", "Local safeguarding children board")]
+    SECTION_CHOICES = [
+        ("la", "Local authority"),
+        ("lscb", "Local safeguarding children board"),
+        ("area", "Local area partnership"),
+    ]
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="recommendations")
     section = models.CharField(max_length=4, choices=SECTION_CHOICES)
@@ -148,9 +216,12 @@ class Recommendation(models.Model):
     agency = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        ordering = ["inspection", "section", "ordinal"]
+        ordering = ["inspection", "section", "-kind", "ordinal"]  # priority actions before improvements
         constraints = [
-            models.UniqueConstraint(fields=["inspection", "section", "ordinal"], name="unique_recommendation_ordinal")
+            # area inspections number their priority actions and improvements each from 1
+            models.UniqueConstraint(
+                fields=["inspection", "section", "kind", "ordinal"], name="unique_recommendation_kind_ordinal"
+            )
         ]
 
 

@@ -16,6 +16,8 @@ from inspire.web.read.models import (
     Authority,
     DocumentPage,
     Inspection,
+    InspectionMerge,
+    InspectionSource,
     Judgement,
     Recommendation,
     SourceDocument,
@@ -115,7 +117,7 @@ def authority_recommendations(*, authority: Authority) -> QuerySet[Recommendatio
         .select_related("inspection")
         .defer(*(f"inspection__{name}" for name in _BULKY))
         .annotate(when=inspection_date(HAPPENED, "inspection__"))
-        .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "ordinal")
+        .order_by(F("when").desc(nulls_last=True), "-inspection_id", "section", "-kind", "ordinal")
     )
 
 
@@ -204,9 +206,25 @@ def grade_series(*, history: list[Inspection]) -> dict[str, list[GradePoint]]:
 def inspection_detail(*, pk: int) -> Inspection | None:
     inspections = Inspection.objects.filter(pk=pk).select_related("authority", "document").defer("document__content")
     inspections = _with_judgements(inspections).prefetch_related(
-        Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "ordinal"))
+        Prefetch("recommendations", queryset=Recommendation.objects.order_by("section", "-kind", "ordinal"))
     )
     return inspections.first()
+
+
+def inspection_sources(*, inspection: Inspection) -> list[InspectionSource]:
+    """The files the inspection was read from, first (the primary) first, without their contents."""
+    return list(
+        InspectionSource.objects.filter(inspection=inspection).select_related("document")
+        .defer("document__content", "record").order_by("added", "pk")
+    )
+
+
+def inspection_source(*, inspection_pk: int, source_pk: int) -> InspectionSource | None:
+    return InspectionSource.objects.filter(inspection_id=inspection_pk, pk=source_pk).select_related("document").first()
+
+
+def inspection_merges(*, inspection: Inspection) -> list[InspectionMerge]:
+    return list(InspectionMerge.objects.filter(kept=inspection))
 
 
 def document_page(*, document: SourceDocument, number: int) -> DocumentPage | None:

@@ -9,17 +9,20 @@ from pathlib import PurePath
 
 from django.conf import settings
 
-from inspire.core.reading.documents import load_document
-from inspire.core.reading.reader import read_document
+from inspire.core.reading.batch import read_bounded
 from inspire.web.read.services import StoreResult, inspection_store
 from inspire.web.read.signals import inspections_stored
+from inspire.web.toolkit.uploads import reading_bounds
 
 
 def report_upload(*, content: bytes, filename: str, uploaded_by=None) -> StoreResult:
-    """Read ``content`` as a report and store it. Raises :class:`~inspire.core.reading.ReadError`."""
+    """Read ``content`` as a report and store it. Raises :class:`~inspire.core.reading.ReadError`.
+
+    The file is read in a worker process of its own that is stopped past ``reading_bounds()``, so a
+    file built to overload the server costs this request at most that long and that much memory,
+    and the request then answers with the limit passed."""
     name = PurePath(filename.replace("\\", "/")).name[:255] or "upload"
-    document = load_document(content, name, max_bytes=settings.INSPIRE_MAX_UPLOAD_BYTES)
-    record = read_document(document)
+    record, document = read_bounded(content, name, max_bytes=settings.INSPIRE_MAX_UPLOAD_BYTES, bounds=reading_bounds())
     result = inspection_store(record=record, document=document, content=content, uploaded_by=uploaded_by)
     if result.created:
         inspections_stored.send(sender=report_upload, inspections=[result.inspection])

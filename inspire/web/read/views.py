@@ -21,13 +21,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire import sample
 from inspire.core.reading import ReadError
+from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.read import selectors
 from inspire.web.read.models import Authority, Inspection, SourceDocument
 from inspire.web.read.uploads import report_upload
 from inspire.web.see import charts, national, search as full_text, themes
-from inspire.web.see.charts import grades_over_time
+from inspire.web.see.charts import grades_over_time, inspections_timeline
 from inspire.web.toolkit.caching import cached_page
-from inspire.web.toolkit.labels import area_label, area_order, fact_label
+from inspire.web.toolkit.labels import area_label, area_order, fact_label, grade_label
 from inspire.web.toolkit.pages import partial_page
 from inspire.web.toolkit.params import Params, whole_number
 from inspire.web.toolkit.templatetags.inspire import long_date
@@ -86,6 +87,7 @@ def authority_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "authority": authority,
         "history": history,
         "chart": grades_over_time(series, title=f"{authority.name}: grades over time", chart_id="grades-chart"),
+        "timeline": inspections_timeline(history, title=f"{authority.name}: every inspection over time"),
         "comparison": comparison,
         "compared_areas": compared_areas or ["overall"],
         "region": region,
@@ -136,8 +138,17 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ("inspection_start", "Inspection started", long_date(inspection.inspection_start)),
         ("inspection_end", "Inspection ended", long_date(inspection.inspection_end)),
         ("published", "Published", long_date(inspection.published)),
+        *([("published_estimate", "Published (estimated)",
+            f"{long_date(inspection.published_estimate)}, estimated from the {inspection.published_estimate_source}: "
+            "the report does not state it — check it against Ofsted's website")]
+          if inspection.published_estimate and not inspection.published else []),
         ("lead_inspector", "Lead inspector", inspection.lead_inspector),
     ]
+    if inspection.family in AREA_FAMILIES:
+        summary = _area_summary(inspection, summary)
+    sources = selectors.inspection_sources(inspection=inspection)
+    for source in sources:
+        source.shown_differences = [_difference_shown(d) for d in source.differences]
     context = {
         "inspection": inspection,
         "authority": inspection.authority,
@@ -148,8 +159,53 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "facts": facts,
         "facts_as_at": (inspection.facts or {}).get("as_at"),
         "provenance": provenance,
+        "sources": sources,
+        "merges": selectors.inspection_merges(inspection=inspection),
     }
     return render(request, "inspections/inspection_detail.html", context)
+
+
+def _area_summary(inspection: Inspection, summary: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """An area inspection's own values (docs/RECORD.md, "Area inspections"), in place of the lead
+    inspector row: JTAI letters name none, area SEND reports name one per inspectorate."""
+    record = inspection.record
+    rows = [row for row in summary if row[0] != "lead_inspector"]
+    outcome = f"{inspection.outcome}: {record.get('outcome_wording') or ''}" if inspection.outcome else ""
+    deadline = record.get("plan_deadline")
+    stated = long_date(date.fromisoformat(deadline)) if deadline else "The report sets no date"
+    extra = {
+        "jtai": [
+            ("letter_date", "Date of the letter", long_date(inspection.letter_date)),
+            ("theme", "Theme", (inspection.theme or "").capitalize()),
+            ("inspectorates", "Inspectorates", ", ".join(record.get("inspectorates") or [])),
+            ("plan_deadline", "Written statement of action due", stated),
+        ],
+        "send_2023": [
+            ("outcome", "Inspection outcome", outcome),
+            ("next_inspection", "Next inspection", (inspection.next_inspection or "").capitalize()),
+            ("lead_inspectors", "Lead inspectors", ", ".join(record.get("lead_inspectors") or [])),
+            ("inspectorates", "Inspectorates", ", ".join(record.get("inspectorates") or [])),
+            ("plan_deadline", "Priority action plan due", stated),
+        ],
+    }
+    return rows + extra.get(inspection.family, [])
+
+
+def _difference_shown(difference: dict) -> tuple[str, str, str]:
+    """One value a further source reads differently: what it is, the value kept, this file's value."""
+    field = difference.get("field", "")
+    label = area_label(field.partition(".")[2]) if field.startswith("judgements.") else difference.get("label", field)
+
+    def shown(value) -> str:
+        if value is None or value == "":
+            return "Not read"
+        if field.startswith("judgements."):
+            return grade_label(value)
+        if field in ("inspection_start", "inspection_end", "published"):
+            return long_date(date.fromisoformat(value))
+        return str(value)
+
+    return label, shown(difference.get("kept")), shown(difference.get("this"))
 
 
 def _fact_value(key: str, value) -> str:
@@ -167,10 +223,19 @@ _VALUE_NAMES = {
     "lead_inspector": "Lead inspector",
     "authority": "Authority",
     "family": "Type of report",
+    "letter_date": "Date of the letter",
+    "theme": "Theme",
+    "outcome": "Inspection outcome",
+    "next_inspection": "Next inspection",
+    "lead_inspectors": "Lead inspectors",
+    "inspectorates": "Inspectorates",
+    "plan_deadline": "Date set for the written statement of action",
 }
 
 
-def _recommendation_name(section: str, ordinal) -> str:
+def _recommendation_name(section: str, ordinal, kind: str | None = None) -> str:
+    if section == "area":
+        return f"{'Area for priority action' if kind == 'priority' else 'Area for improvement'} {ordinal}"
     return f"{'LSCB recommendation' if section == 'lscb' else 'Recommendation'} {ordinal}"
 
 
@@ -189,7 +254,7 @@ def _value_name(key: str, record: dict) -> str | None:
         recommendations = record.get("recommendations", [])
         if int(name) < len(recommendations):
             item = recommendations[int(name)]
-            return _recommendation_name(item.get("section", "la"), item.get("ordinal", int(name) + 1))
+            return _recommendation_name(item.get("section", "la"), item.get("ordinal", int(name) + 1), item.get("kind"))
     return None
 
 
@@ -254,7 +319,7 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         recommendation = next((r for r in inspection.recommendations.all() if str(r.pk) == number), None)
         if recommendation is None:
             raise Http404("No such recommendation in this inspection")
-        name = _recommendation_name(recommendation.section, recommendation.ordinal)
+        name = _recommendation_name(recommendation.section, recommendation.ordinal, recommendation.kind)
         page_number, quote = recommendation.page, recommendation.text
     else:
         key = request.GET.get("key", "")
@@ -295,12 +360,24 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The original file, as a download (never rendered by the browser as part of Inspire)."""
-    document = get_object_or_404(SourceDocument, inspection__pk=pk)
+    return _download(get_object_or_404(SourceDocument, inspection__pk=pk))
+
+
+def _download(document: SourceDocument) -> HttpResponse:
     response = HttpResponse(bytes(document.content), content_type=CONTENT_TYPES.get(document.format, "application/octet-stream"))
     response["Content-Disposition"] = content_disposition_header(True, document.filename)
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_GET
+def inspection_source_document(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
+    """One of the inspection's files, as a download (like ``inspection_document``)."""
+    source = selectors.inspection_source(inspection_pk=pk, source_pk=source_pk)
+    if source is None:
+        raise Http404("The inspection has no such source")
+    return _download(source.document)
 
 
 @login_required
@@ -320,10 +397,10 @@ def upload(request: HttpRequest) -> HttpResponse:
                 hint = error.hint
             else:
                 inspection = result.inspection
-                if result.created:
-                    messages.success(request, f"{uploaded.name} was read and stored.")
-                else:
-                    messages.info(request, f"{uploaded.name} was already stored: this is what was read from it.")
+                if result.created and not result.unmatched:
+                    messages.success(request, result.message(uploaded.name))
+                else:  # another source of a stored inspection, the very file again, or a report that could not be matched
+                    messages.info(request, result.message(uploaded.name))
                 return redirect("inspection_detail", pk=inspection.pk)
     status = 400 if errors else 200
     return render(request, "inspections/upload.html", {"errors": errors, "hint": hint, "limit_mb": upload_limit_mb()}, status=status)

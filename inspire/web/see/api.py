@@ -11,7 +11,7 @@ authorities and ids, 422 for query parameters that are not valid and for any app
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from django.db.models import F, Q, QuerySet
@@ -33,7 +33,7 @@ from inspire.web.toolkit.errors import ErrorOut, error_body, inspire_error_body
 from inspire.web.toolkit.labels import area_order, area_rank
 from inspire.web.read.models import Authority, Inspection, Judgement, Recommendation, inspection_date
 from inspire.web.see.search import MAX_PER_PAGE, search_pages
-from inspire.web.read.selectors import authority_neighbours
+from inspire.web.read.selectors import authority_neighbours, inspection_sources
 
 api = NinjaAPI(
     title="Inspire API",
@@ -134,6 +134,10 @@ class InspectionSummary(Schema):
     effective_date: date | None = Field(description="Publication date if stated, else the last day of the inspection")
     lead_inspector: str
     grades: dict[str, str]
+    theme: str = Field("", description="JTAI: the theme, in the letter's words; empty for other families")
+    outcome: str = Field("", description="Area SEND (2023): the outcome, 1, 2 or 3; empty for other families")
+    next_inspection: str = Field("", description="Area SEND (2023): the next inspection as stated")
+    letter_date: date | None = Field(None, description="JTAI: the date printed at the top of the letter")
 
 
 class AuthorityDetail(AuthorityOut):
@@ -150,10 +154,12 @@ class JudgementOut(Schema):
 
 
 class RecommendationOut(Schema):
-    section: str
-    ordinal: int
+    section: str = Field(description="la (the council), lscb (the LSCB) or area (the local area partnership)")
+    ordinal: int = Field(description="1, 2, … within its section, and for area inspections within its kind")
     text: str
     page: int | None
+    kind: str = Field("", description="priority or improvement where the report groups its items, else empty")
+    agency: str = Field("", description="The responsible body the report names for it (area SEND), else empty")
 
 
 class ProvenanceOut(Schema):
@@ -170,13 +176,33 @@ class DocumentOut(Schema):
     url: str
 
 
+class DifferenceOut(Schema):
+    field: str = Field(description="The value's path, e.g. judgements.overall, recommendations.la.3")
+    label: str
+    kept: Any = Field(description="The inspection's value (read from its primary source)")
+    this: Any = Field(description="This source's reading of it")
+
+
+class SourceOut(DocumentOut):
+    primary: bool = Field(description="The file the inspection's values, provenance and page links come from")
+    added: datetime
+    differences: list[DifferenceOut]
+
+
 class InspectionDetail(InspectionSummary):
+    outcome_wording: str = Field("", description="Area SEND (2023): the outcome's words")
+    lead_inspectors: list[str] = Field(default_factory=list, description="Every lead inspector named (area SEND)")
+    inspectorates: list[str] = Field(default_factory=list, description="Area inspections: the inspectorates")
+    plan_deadline: date | None = Field(
+        None, description="The date the report itself sets for the partnership's plan; null when it sets none"
+    )
     judgements: list[JudgementOut]
     recommendations: list[RecommendationOut]
     facts: dict[str, Any]
     warnings: list[str]
     provenance: dict[str, ProvenanceOut]
-    document: DocumentOut
+    document: DocumentOut = Field(description="The primary source (the first file stored)")
+    sources: list[SourceOut] = Field(description="Every file this inspection was read from, the primary first")
 
 
 class JudgementItem(JudgementOut):
@@ -287,6 +313,10 @@ def _summary(inspection: Inspection) -> dict:
         "effective_date": inspection.effective_date,
         "lead_inspector": inspection.lead_inspector,
         "grades": {j.area: j.grade for j in _in_area_order(inspection.judgements.all())},
+        "theme": inspection.theme,
+        "outcome": inspection.outcome,
+        "next_inspection": inspection.next_inspection,
+        "letter_date": inspection.letter_date,
     }
 
 
@@ -417,9 +447,13 @@ def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
             {"area": j.area, "grade": j.grade, "score": j.score, "page": j.page, "quote": j.quote}
             for j in _in_area_order(inspection.judgements.all())
         ],
+        "outcome_wording": inspection.record.get("outcome_wording") or "",
+        "lead_inspectors": inspection.record.get("lead_inspectors") or [],
+        "inspectorates": inspection.record.get("inspectorates") or [],
+        "plan_deadline": inspection.record.get("plan_deadline"),
         "recommendations": [
-            {"section": r.section, "ordinal": r.ordinal, "text": r.text, "page": r.page}
-            for r in sorted(inspection.recommendations.all(), key=lambda r: (r.section, r.ordinal))
+            {"section": r.section, "ordinal": r.ordinal, "text": r.text, "page": r.page, "kind": r.kind, "agency": r.agency}
+            for r in sorted(inspection.recommendations.all(), key=lambda r: (r.section, r.kind != "priority", r.ordinal))
         ],
         "facts": inspection.facts,
         "warnings": inspection.warnings,
@@ -432,6 +466,20 @@ def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
             "sha256": document.sha256,
             "url": reverse("inspection_document", args=[inspection.pk]),
         },
+        "sources": [
+            {
+                "filename": source.document.filename,
+                "format": source.document.format,
+                "size": source.document.size,
+                "page_count": source.document.page_count,
+                "sha256": source.document.sha256,
+                "url": reverse("inspection_source_document", args=[inspection.pk, source.pk]),
+                "primary": source.document_id == inspection.document_id,
+                "added": source.added,
+                "differences": source.differences,
+            }
+            for source in inspection_sources(inspection=inspection)
+        ],
     }
 
 
@@ -471,7 +519,7 @@ def list_judgements(request, filters: Query[JudgementFilters], paging: Query[Pag
 
 
 class RecommendationFilters(InspectionFilters):
-    section: Literal["la", "lscb"] | None = None
+    section: Literal["la", "lscb", "area"] | None = None
     q: Text | None = Field(None, description="Words the recommendation's text contains")
 
 
@@ -483,7 +531,7 @@ def list_recommendations(request, filters: Query[RecommendationFilters], paging:
         .defer("inspection__record", "inspection__facts", "inspection__warnings")
         .annotate(when=_when("inspection__"))
         .filter(_filter_inspections(filters, prefix="inspection__"))
-        .order_by(NEWEST_FIRST, "inspection_id", "section", "ordinal")
+        .order_by(NEWEST_FIRST, "inspection_id", "section", "-kind", "ordinal")  # priority before improvement
     )
     if filters.section:
         recommendations = recommendations.filter(section=filters.section)
@@ -498,6 +546,8 @@ def list_recommendations(request, filters: Query[RecommendationFilters], paging:
             "ordinal": r.ordinal,
             "text": r.text,
             "page": r.page,
+            "kind": r.kind,
+            "agency": r.agency,
             "inspection_id": r.inspection_id,
             "authority": _ref(r.inspection.authority),
             "inspection_start": r.inspection.inspection_start,

@@ -95,10 +95,8 @@ class OfficialOut(Schema):
 @router.get("/national/official", response={200: OfficialOut, **ERRORS})
 def official_figures(request, as_at: IsoDate | None = None):
     """The figures of Ofsted's annual outcomes release for a date (default: the last 31 March), from the store."""
-    today = timezone.localdate()
-    as_at = as_at or date(today.year if today >= date(today.year, 3, 31) else today.year - 1, 3, 31)
-    areas = ["overall", "leadership", "help_and_protection", "children_in_care", "care_leavers"]
-    figures = national.official_figures(as_at=as_at, areas=areas)
+    as_at = as_at or national.last_31_march(timezone.localdate())
+    figures = national.official_figures(as_at=as_at, areas=list(national.OFFICIAL_AREAS))
     labels = dict(CHANGES)
     return {
         "as_at": as_at,

@@ -11,6 +11,7 @@ from datetime import date
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from inspire.core.national import HAPPENED
 from inspire.web.toolkit.labels import GRADE_RANK, area_label
 from inspire.web.read.selectors import GradePoint
 
@@ -279,5 +280,81 @@ def flow(counts: dict[str, dict[str, int]], grades: list[tuple[str, str]], *, ti
                              f'{escape(label)} ({totals[key]})</text>')
     parts.append(f'<text x="{left_x}" y="18" text-anchor="middle" font-weight="bold">One inspection</text>')
     parts.append(f'<text x="{right_x + node}" y="18" text-anchor="middle" font-weight="bold">The next</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+#: The timeline's kinds of inspection: (legend, families, colour, marker). Each kind has its own
+#: colour AND its own shape, so no kind is told apart by colour alone.
+TIMELINE_KINDS = (
+    ("ILACS (2018 on)", ("ilacs", "ilacs_2026"), "#1d70b8", "circle"),
+    ("SIF and LSCB reviews (2013-18)", ("sif", "lscb_review"), "#d4351c", "square"),
+    ("Joint targeted area inspection", ("jtai",), "#00703c", "triangle"),
+    ("Area SEND inspection", ("send_2023",), "#4c2c92", "diamond"),
+    ("Joint area review (2009)", ("jar_2009",), "#505a5f", "hexagon"),
+    ("Earlier frameworks (2005-13)", ("apa", "slac", "lac_2012", "cp_2012"), "#b58840", "cross"),
+)
+TIMELINE_GAP = 15  # px: markers closer than this are set apart along the line, in date order
+
+
+def _timeline_marker(kind: str, x: float, y: float, colour: str) -> str:
+    if kind == "hexagon":
+        points = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in ((-6, 0), (-3, -6), (3, -6), (6, 0), (3, 6), (-3, 6)))
+        return f'<polygon points="{points}" fill="{colour}"/>'
+    if kind == "cross":
+        return (f'<path d="M{x - 6:.1f},{y - 2:.1f}h4v-4h4v4h4v4h-4v4h-4v-4h-4z" fill="{colour}"/>')
+    return _marker(kind, x, y, colour)
+
+
+def inspections_timeline(inspections, *, title: str, chart_id: str = "timeline-chart") -> SafeString:
+    """Every inspection of an authority on one time line, each kind of inspection (ILACS, SIF,
+    JTAI, area SEND, …) in its own colour and shape, with a legend; the history table beside it
+    gives the same inspections in words."""
+    kind_of = {family: index for index, (_, families, _, _) in enumerate(TIMELINE_KINDS) for family in families}
+    points = sorted(
+        ((HAPPENED.of(i), kind_of[i.family]) for i in inspections if HAPPENED.of(i) and i.family in kind_of),
+        key=lambda p: p[0],
+    )
+    if not points:
+        return mark_safe("")
+    first, last = date(points[0][0].year, 1, 1), date(points[-1][0].year + 1, 1, 1)
+    used = sorted({kind for _, kind in points})
+    columns = 2
+    legend_rows = (len(used) + columns - 1) // columns
+    line_y = 40
+    height = line_y + 50 + legend_rows * 26 + 10
+    plot = WIDTH - 2 * 40
+
+    def x_of(day: date) -> float:
+        return 40 + plot * (day - first).days / max(1, (last - first).days)
+
+    parts = [
+        f'<svg class="inspire-chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">Every inspection on one time line, each kind of inspection with its own '
+        "colour and shape. The table that follows lists the same inspections.</desc>",
+        f'<line class="inspire-chart__axis" x1="40" x2="{WIDTH - 40}" y1="{line_y}" y2="{line_y}"/>',
+    ]
+    years = range(first.year, last.year + 1)
+    step = max(1, len(years) // 10)
+    for year in years[::step]:
+        x = x_of(date(year, 1, 1))
+        parts.append(f'<line class="inspire-chart__axis" x1="{x:.1f}" x2="{x:.1f}" y1="{line_y + 10}" y2="{line_y + 16}"/>')
+        parts.append(f'<text x="{x:.1f}" y="{line_y + 32}" text-anchor="middle">{year}</text>')
+    previous = None
+    for day, kind in points:
+        x = x_of(day)
+        if previous is not None and x - previous < TIMELINE_GAP:
+            x = previous + TIMELINE_GAP
+        previous = x
+        _, _, colour, marker = TIMELINE_KINDS[kind]
+        parts.append(f'<g class="inspire-timeline__{marker}">{_timeline_marker(marker, x, line_y, colour)}</g>')
+    for n, kind in enumerate(used):
+        name, _, colour, marker = TIMELINE_KINDS[kind]
+        lx = 40 + (n % columns) * (plot / columns)
+        ly = line_y + 62 + (n // columns) * 26
+        parts.append(_timeline_marker(marker, lx + 8, ly - 5, colour))
+        parts.append(f'<text x="{lx + 24:.1f}" y="{ly}">{escape(name)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))

@@ -12,7 +12,6 @@ real dates shown as "14 October 2016", autofilter).
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -26,10 +25,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from inspire.core.cells import append_row, csv_writer
 from inspire.core.reading.record import JUDGEMENT_KEYS
 from inspire.web.toolkit.labels import area_label, area_order, family_label, grade_label
+from inspire.web.see.national import SEND_OUTCOMES
 from inspire.web.read.models import Authority, Inspection
 from inspire.web.read.selectors import WHEN, authority_latest
+
+SEND_OUTCOME_WORDS = dict(SEND_OUTCOMES)
 
 EXCEL_DATE_FORMAT = "dd mmmm yyyy"
 #: Judgement columns, in the order the pages list the areas.
@@ -70,6 +73,8 @@ def _inspection_columns() -> list[Column]:
         Column("Published", "date", 18),
         *[Column(area_label(area), width=20) for area in AREAS],
         Column("Lead inspector", width=22),
+        Column("Theme (JTAI)", width=30),
+        Column("Outcome (area SEND)", width=30),
     ]
 
 
@@ -81,7 +86,7 @@ def _codes(authority: Authority | None) -> list:
 
 def _inspection_cells(inspection: Inspection | None) -> list:
     if inspection is None:
-        return ["No inspection stored", None, None, None, *[""] * len(AREAS), ""]
+        return ["No inspection stored", None, None, None, *[""] * len(AREAS), "", "", ""]
     grades = {j.area: j.grade for j in inspection.judgements.all()}
     return [
         family_label(inspection.family),
@@ -90,6 +95,8 @@ def _inspection_cells(inspection: Inspection | None) -> list:
         inspection.published,
         *[grade_label(grades.get(area)) for area in AREAS],
         inspection.lead_inspector,
+        inspection.theme,
+        f"{inspection.outcome}: {SEND_OUTCOME_WORDS.get(inspection.outcome, '')}" if inspection.outcome else "",
     ]
 
 
@@ -129,7 +136,7 @@ def history_table() -> Table:
 
 def to_csv(table: Table) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(c.title for c in table.columns)
     for row in table.rows:
         writer.writerow("" if v is None else v.isoformat() if isinstance(v, date) else v for v in row)
@@ -144,7 +151,7 @@ def to_xlsx(table: Table) -> bytes:
     workbook.properties.creator = "Inspire"
     sheet.append([c.title for c in table.columns])
     for row in table.rows:
-        sheet.append(row)
+        append_row(sheet, row)
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
     for cell in sheet[1]:

@@ -16,7 +16,7 @@ from datetime import date
 
 from inspire.core import national as rules
 from inspire.core.national import ENDED, InspectionDates, Judged
-from inspire.core.reading.record import GRADES, JUDGEMENT_KEYS
+from inspire.core.reading.record import AREA_FAMILIES, GRADES, JUDGEMENT_KEYS
 from inspire.core.rounding import whole_percentages
 from inspire.web.toolkit.labels import area_order, grade_label
 from inspire.web.read.models import Authority, Inspection, Judgement, inspection_date
@@ -179,6 +179,7 @@ def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
     inspections = (
         Inspection.objects.annotate(last_day=inspection_date(ENDED))
         .filter(authority__isnull=False, last_day__lte=as_at)
+        .exclude(family__in=AREA_FAMILIES)  # a JTAI or area SEND inspection is not of children's services
         .only("id", "authority_id", "family", "inspection_start", "inspection_end", "published")
         .order_by("last_day", "id")
     )
@@ -230,6 +231,15 @@ def authorities_behind(*, as_at: date, area: str = "overall", grade: str | None 
     )
 
 
+#: the judgement areas Ofsted's annual outcomes release reports (ILACS)
+OFFICIAL_AREAS = ("overall", "leadership", "help_and_protection", "children_in_care", "care_leavers")
+
+
+def last_31_march(today: date) -> date:
+    """The release's usual date: the latest 31 March on or before ``today``."""
+    return date(today.year if today >= date(today.year, 3, 31) else today.year - 1, 3, 31)
+
+
 @dataclass(frozen=True)
 class OfficialFigures:
     """The figures Ofsted's annual outcomes release gives, for one date, from the store."""
@@ -272,3 +282,69 @@ def grades_beside_peers(*, authority: Authority, neighbours: list[Authority], la
         f"Statistical neighbours ({len(neighbours)})": rules.mean_grade(judged, days, {a.id for a in neighbours}),
         f"{authority.region_name} (all {len(region)})": rules.mean_grade(judged, days, region),
     }
+
+#: area SEND outcomes (2023 framework), in the order tables show them
+SEND_OUTCOMES = (
+    ("1", "Typically positive experiences and outcomes"),
+    ("2", "Inconsistent experiences and outcomes"),
+    ("3", "Widespread and/or systemic failings"),
+)
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    region: str | None  # None: England
+    counts: list[int]  # in SEND_OUTCOMES order
+    inspected: int
+    authorities: int
+
+    @property
+    def not_inspected(self) -> int:
+        return self.authorities - self.inspected
+
+
+def send_outcomes(*, as_at: date) -> list[OutcomeRow]:
+    """Each authority's latest area SEND outcome (2023 framework) on ``as_at``, counted by region and
+    for England (last row). An outcome takes effect at the end of its inspection (the reports state
+    no publication date). Area inspections are their own picture: they never enter the grade
+    distributions above."""
+    latest: dict[int, tuple[date, int, str]] = {}
+    rows = Inspection.objects.filter(family="send_2023", authority__isnull=False).exclude(outcome="").values_list(
+        "authority_id", "id", "inspection_end", "inspection_start", "outcome"
+    )
+    for authority_id, inspection_id, end, start, outcome in rows:
+        effective = end or start
+        if effective and effective <= as_at and (effective, inspection_id) > latest.get(authority_id, (date.min, 0, ""))[:2]:
+            latest[authority_id] = (effective, inspection_id, outcome)
+    region_of = dict(Authority.objects.values_list("id", "region_name"))
+    by_region: dict[str, Counter] = defaultdict(Counter)
+    for authority_id, (_, _, outcome) in latest.items():
+        by_region[region_of[authority_id]][outcome] += 1
+    size = Counter(region_of.values())
+    keys = [key for key, _ in SEND_OUTCOMES]
+    out = [
+        OutcomeRow(name, [by_region[name][k] for k in keys], sum(by_region[name].values()), size[name])
+        for name in sorted(size)
+    ]
+    total = sum(by_region.values(), Counter())
+    out.append(OutcomeRow(None, [total[k] for k in keys], sum(total.values()), len(region_of)))
+    return out
+
+
+@dataclass(frozen=True)
+class ThemeYear:
+    year: int
+    theme: str
+    count: int
+
+
+def jtai_themes(*, as_at: date | None = None) -> list[ThemeYear]:
+    """Joint targeted area inspections by the year they took place and their theme (newest year
+    first, then the most inspected theme), those ended on or before ``as_at`` when given."""
+    counts: Counter = Counter()
+    for start, end, theme in Inspection.objects.filter(family="jtai").values_list("inspection_start", "inspection_end", "theme"):
+        day = start or end
+        if day is None or (as_at and (end or start) > as_at):
+            continue
+        counts[(day.year, theme or "theme not read")] += 1
+    return [ThemeYear(year, theme, n) for (year, theme), n in sorted(counts.items(), key=lambda kv: (-kv[0][0], -kv[1], kv[0][1]))]

@@ -15,8 +15,8 @@ from pathlib import Path
 from django.conf import settings
 
 from inspire.core import official
-from inspire.core.national import HAPPENED
 from inspire.web.read.models import Authority, Inspection, Judgement
+from inspire.web.read.selectors import store_summary
 
 LOADED_NAME = "official-outcomes"
 
@@ -80,24 +80,13 @@ def coverage() -> Coverage:
     inspected = set(
         Inspection.objects.filter(authority__ons_code__in=current).values_list("authority__ons_code", flat=True)
     )
-    dates = [HAPPENED.of(i) for i in Inspection.objects.only("inspection_start", "inspection_end", "published")]
     return Coverage(
         authorities=len(current),
         with_inspection=len(inspected),
-        latest=max((d for d in dates if d), default=None),
+        latest=store_summary().last,
         official_latest=outcomes().latest_start,
         official_source=source(),
     )
-
-
-@dataclass(frozen=True)
-class ReconciliationRow:
-    official: official.OfficialInspection
-    authority: Authority | None
-    inspection: Inspection | None
-    field: str = ""
-    official_value: str = ""
-    stored_value: str = ""
 
 
 def reconciliation() -> tuple[official.Reconciliation, dict]:

@@ -37,6 +37,9 @@ def national_picture(request: HttpRequest) -> HttpResponse:
     shares = national.share_over_time(area=area, last=as_at)
     grade_keys = [(g.grade, g.label) for g in picture.national.grades]
     context = {
+        "send_outcomes": national.send_outcomes(as_at=as_at),
+        "send_outcome_names": national.SEND_OUTCOMES,
+        "jtai_themes": national.jtai_themes(as_at=as_at),
         "params": params,
         "date_field": params.date_field(
             "as-at", legend="As at date", hint=f"For example, {today.day} {today:%m} {today.year - 3}"
@@ -165,9 +168,8 @@ def official_statistics(request: HttpRequest) -> HttpResponse:
     """The figures of Ofsted's annual outcomes release, for any date, from the store."""
     params = Params(request.GET)
     today = date.today()
-    default = date(today.year if today >= date(today.year, 3, 31) else today.year - 1, 3, 31)
-    as_at = params.date("as-at", label="As at date", latest=today) or default
-    areas = [a for a in ("overall", "leadership", "help_and_protection", "children_in_care", "care_leavers")]
+    as_at = params.date("as-at", label="As at date", latest=today) or national.last_31_march(today)
+    areas = list(national.OFFICIAL_AREAS)
     figures = None if params.errors else national.official_figures(as_at=as_at, areas=areas)
     context = {
         "params": params, "as_at": as_at, "figures": figures, "areas": areas,

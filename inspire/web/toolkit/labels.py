@@ -19,6 +19,9 @@ FAMILY_SHORT = {
     "lscb_review": "LSCB review",
     "ilacs": "ILACS",
     "ilacs_2026": "ILACS (2026)",
+    "jtai": "JTAI",
+    "send_2023": "Area SEND",
+    "jar_2009": "Joint area review",
 }
 
 #: The shared judgement areas, in the one order every page lists them whatever the framework.

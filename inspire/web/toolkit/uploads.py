@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
+from inspire.core.limits import Bounds
+
 
 class SizeLimitUploadHandler(FileUploadHandler):
     """Stops reading an upload past ``INSPIRE_MAX_UPLOAD_BYTES`` and marks the request."""
@@ -37,3 +39,10 @@ def uploaded_file(request, field: str, *, missing: str) -> tuple[UploadedFile | 
     if uploaded.size == 0:
         return None, "The selected file is empty"
     return uploaded, ""
+
+
+def reading_bounds() -> Bounds:
+    """How long and how much memory reading one uploaded file may take (settings
+    ``INSPIRE_READ_SECONDS`` and ``INSPIRE_READ_MEMORY_BYTES``): every upload page reads its file
+    in a worker process that is stopped past them (``inspire.core.limits``)."""
+    return Bounds(seconds=settings.INSPIRE_READ_SECONDS, memory_bytes=settings.INSPIRE_READ_MEMORY_BYTES)

@@ -1,3 +1,4 @@
+import time
 from datetime import date, datetime
 
 import openpyxl
@@ -5,6 +6,7 @@ import pytest
 
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period, compute, compute_all, read_annex_a
 from inspire.core.indicators.annex_a import identify_sheet, to_bool, to_date
+from tests import bombs
 from tests.conftest import SHARED
 
 SAMPLE = SHARED / "reference" / "annex_a_sample.xlsx"
@@ -187,5 +189,16 @@ def test_a_workbook_that_expands_too_far_is_refused(monkeypatch):
     from inspire.core.indicators import annex_a
 
     monkeypatch.setattr(annex_a, "MAX_UNCOMPRESSED_BYTES", 10_000)  # the sample expands to more
-    with pytest.raises(AnnexAError, match="^the workbook expands to more than 0 MB"):
+    with pytest.raises(AnnexAError, match=r"^annex_a_sample\.xlsx: unpacks to 84 KB, more than the 10 KB Inspire reads; "
+                       "it may be damaged or built to overload the server$"):
         read_annex_a(SAMPLE)
+
+
+def test_a_workbook_bomb_is_refused_before_it_is_parsed(tmp_path):
+    """2 GiB of rows in 5 MB: refused from the package's directory, in well under a second."""
+    bomb = bombs.xlsx_of_rows(tmp_path / "return.xlsx")
+    started = time.perf_counter()
+    with pytest.raises(AnnexAError, match=r"^return\.xlsx: unpacks to 2\.0 GB, more than the 500 MB Inspire reads; "
+                       "it may be damaged or built to overload the server$"):
+        read_annex_a(bomb)
+    assert time.perf_counter() - started < 1

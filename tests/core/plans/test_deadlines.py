@@ -57,3 +57,54 @@ def test_one_calendar():
     import inspire.core.plans.deadlines as deadlines
 
     assert not hasattr(deadlines, "working_days_between") and not hasattr(deadlines, "is_working_day")
+
+
+# --- what the deadline counts from, and what the plan is called ---------------------------------
+
+from inspire.core.plans import deadlines  # noqa: E402
+
+
+def test_the_stated_publication_date_is_offered_first():
+    offer = deadlines.received_suggestion(date(2016, 7, 7), date(2016, 7, 1), "PDF creation date")
+    assert (offer.date, offer.basis) == (date(2016, 7, 7), "published")
+    assert offer.words == "The report states its publication date: 7 July 2016."
+
+
+def test_the_estimate_is_offered_with_its_source_when_no_date_is_stated():
+    offer = deadlines.received_suggestion(None, date(2024, 11, 29), "PDF creation date")
+    assert (offer.date, offer.basis) == (date(2024, 11, 29), "estimate")
+    assert "states no publication date" in offer.words and "29 November 2024 from PDF creation date" in offer.words
+
+
+def test_nothing_is_offered_without_a_stated_or_estimated_date():
+    offer = deadlines.received_suggestion(None, None, "")
+    assert (offer.date, offer.basis) == (None, "")
+    assert offer.words.startswith("The report states no publication date, and Inspire could not estimate one.")
+
+
+def test_a_date_other_than_the_offered_one_is_the_councils_own():
+    offer = deadlines.received_suggestion(date(2016, 7, 7))
+    assert deadlines.basis_for(date(2016, 7, 7), offer) == "published"
+    assert deadlines.basis_for(date(2016, 7, 8), offer) == "entered"
+    assert deadlines.basis_for(date(2016, 7, 8), deadlines.received_suggestion(None)) == "entered"
+
+
+def test_without_a_confirmed_date_there_is_no_deadline_only_the_words():
+    assert deadlines.counts_from(None, "") == "Deadline not yet known — confirm the publication date"
+    assert deadlines.deadline_line(None, "") == "Submission deadline not yet known — confirm the publication date."
+    line = deadlines.deadline_line(date(2016, 7, 7), "published")
+    assert line == ("Submission deadline: 14 October 2016 (70 working days after 7 July 2016, the publication date "
+                    "the report states (confirmed), not counting weekends or bank holidays in England and Wales).")
+
+
+@pytest.mark.parametrize("grade, called", [
+    ("inadequate", "written statement of action"),
+    ("requires_improvement", "action plan"),
+    ("good", "action plan"),
+])
+def test_written_statement_of_action_for_inadequate_judgements(grade, called):
+    assert deadlines.plan_document(grade) == called
+
+
+def test_no_overall_judgement_is_not_guessed_about():
+    assert "check whether a written statement of action is required" in deadlines.plan_document(None)

@@ -1,3 +1,4 @@
+from datetime import date
 """Word plans built from the seeds' own text import with every action, owner and date."""
 
 import re
@@ -153,10 +154,25 @@ def test_southend_keeps_every_date_and_owner_of_the_original(southend):
 def test_southend_counts_that_do_not_line_up_are_reported(southend):
     assert "recommendation 1, action 2: 8 milestones but 6 target dates; given to milestones 1-6 in order" in southend.notes
     assert any("'31st September 2017' is not a real date" in n for n in southend.notes)
-    assert southend.unplaced == []
-    # the priority timeline is a summary of the same actions: said not to be imported, not dropped silently
-    assert any(n.startswith("a table headed 'Date commenced | Rec. No. | Overarching Action") and n.endswith("it was not imported")
-               for n in southend.notes)
+    # the priority timeline words its actions differently from the detailed plan: a row that matches
+    # no overarching action of its recommendation well is listed as not placed, never placed by guess
+    assert southend.unplaced and all(u.startswith("priority timeline, recommendation ") for u in southend.unplaced)
+    assert ("priority timeline, recommendation 6: 'Review how, and where, children in need receive assessment,…': "
+            "outcome by 'June 2017' is before the date commenced 'December 2017'; the start is kept, the outcome "
+            "date left blank") in southend.notes
+
+
+def test_southend_priority_timeline_dates_reach_the_right_actions(southend):
+    items = {i.ref: i for i in southend.plan.items}
+    # "December 2016 | 10 | Team manager and IRO to review all cases where children are placed at home | March 2017"
+    placed_home = items["10"].actions[0]
+    assert (placed_home.start_date, placed_home.outcome_by) == (date(2016, 12, 1), date(2017, 3, 31))
+    # "March 2017 | 9 | Improve the quality of assessments … | September 2017"
+    assessments = items["9"].actions[0]
+    assert assessments.text.startswith("Improve the quality of assessments")
+    assert (assessments.start_date, assessments.outcome_by) == (date(2017, 3, 1), date(2017, 9, 30))
+    dated = [(i.ref, a.ref) for i in southend.plan.items for a in i.actions if a.start_date]
+    assert len(dated) >= 10 and all(not i.own for i in southend.plan.items if any(a.start_date for a in i.actions))
 
 
 def test_southend_risk_register(southend):
@@ -200,3 +216,33 @@ def test_word_document_without_plan_tables():
     document.save(out)
     with pytest.raises(PlanImportError, match="no plan table found"):
         read_plan(out.getvalue())
+
+
+def test_southend_outcomes_and_report_references_are_kept_as_written(southend):
+    one, two = southend.plan.items[0], southend.plan.items[1]
+    assert one.outcomes.splitlines() == [
+        "Children receive a service at the right level of need by evidencing improved:",
+        "management oversight that is well recorded through audit sampling;",
+        "good practice in assessment and planning."]
+    assert one.report_refs == "Paragraph 120; Summary, page 9; Executive Summary page 3"
+    assert two.report_refs == "Page 29; Paragraph 118; Paragraph 119; Summary Page 17"
+    assert two.outcomes.startswith("Quality Assurance drives forward improved practice")
+    own = next(i for i in southend.plan.items if i.own)
+    assert own.outcomes.startswith("Link between CSE strategy and practice")
+
+
+def test_southend_governance_boards_members_frequency_and_programme_roles(southend):
+    board, panel = southend.plan.boards
+    assert (board.kind, board.name, board.frequency) == ("improvement_board", "Improvement Board", "bi-monthly")
+    assert len([m for m in board.members if "not in Improvement Board's membership" not in m.role]) == 8
+    sponsor = next(m for m in board.members if m.board_role == "sponsor")
+    assert (sponsor.name, sponsor.role) == ("Simon Leftley", "Corporate Director for People")
+    executive = next(m for m in board.members if m.board_role == "programme_executive")
+    assert executive.name == "John O' Loughlin" and executive.role.startswith("Head of Children")
+    manager = next(m for m in board.members if m.board_role == "programme_manager")
+    assert manager.name == "Mike Bennett" and "not in Improvement Board's membership" in manager.role
+    assert (panel.kind, panel.name) == ("scrutiny_panel", "Scrutiny Panel")
+    assert panel.terms_of_reference.startswith("Scrutiny Panel will provide additional challenge")
+    assert [m.name for m in panel.members][:2] == ["Chair of Scrutiny", "Vice Chair of Scrutiny"]
+    # the seed prints the Improvement Board's frequency under the panel's list: kept, and said
+    assert any("names Improvement Board; kept as Scrutiny Panel's frequency" in n for n in southend.notes)

@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from inspire.core.reading import read_bytes, read_document, read_path
+from inspire.core.calendar import format_long
 from inspire.core.reading.documents import Document, Page, load_path
 from inspire.core.reading.frameworks import detect
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations
@@ -70,7 +71,12 @@ def test_april_2026_form_has_no_overall_judgement_and_cross_referenced_improveme
     assert record.recommendations and all(
         re.search(r"national\s+framework", r.text, re.I) for r in record.recommendations
     )
-    assert record.warnings == []
+    # ILACS reports state no publication date: the PDF's creation date stands for it, with a warning
+    assert record.published is None and record.published_estimate_source == "PDF creation date"
+    assert record.warnings == [
+        f"publication date: not stated in the report; estimated as {format_long(record.published_estimate)} "
+        "from the PDF's creation date — check it against Ofsted's website"
+    ]
 
 
 def _without_dates(document: Document) -> Document:
@@ -133,7 +139,11 @@ def test_a_report_saved_as_word_reads_the_same_way():
         "Clarity of pre-proceedings letters for parents.",
         "The quality of supervision at the front door, so that decisions are timely.",
     ]
-    assert record.provenance["judgements.overall"].page is None and record.warnings == []
+    assert record.provenance["judgements.overall"].page is None and record.published_estimate is None
+    assert record.warnings == [
+        "publication date: not stated in the report; not estimated: a Word document's own dates are those of "
+        "whoever made the copy, not Ofsted's — check it against Ofsted's website"
+    ]
 
 
 def test_a_report_saved_as_a_web_page_reads_the_same_way():
@@ -161,4 +171,7 @@ def test_a_report_saved_as_a_web_page_reads_the_same_way():
         "The quality of supervision.",
         "The timeliness of assessments for disabled children.",
     ]
-    assert record.warnings == []
+    assert record.warnings == [
+        "publication date: not stated in the report; not estimated: a web page carries no date of Ofsted's "
+        "publication — check it against Ofsted's website"
+    ]

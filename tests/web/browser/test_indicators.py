@@ -4,11 +4,14 @@ importing an Annex A return."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from inspire.core.indicators import CATALOGUE
+from inspire.core.indicators.published import MEASURES
 from inspire.core.indicators.generator import generate
 from tests.web.browser.conftest import check_accessibility
 
@@ -112,7 +115,8 @@ def test_the_dashboard_fits_the_page(page, essex, tmp_path):
     layout = page.evaluate(_LAYOUT)
     page.screenshot(path=tmp_path / "dashboard-1280.png", full_page=True)
     comparators = [h for h in layout["headers"] if h["text"] in ("England", "Region", "Neighbours", "Quartile")]
-    assert len(comparators) == 4 * len({i.theme for i in CATALOGUE.values()})  # every theme's table
+    themes = {i.theme for i in CATALOGUE.values()} | {m.theme for m in MEASURES.values() if m.indicator is None}
+    assert len(comparators) == 4 * len(themes)  # every theme's table
     assert all(h["right"] <= min(layout["containerRight"], 1280) for h in comparators), comparators
     assert layout["sparklines"] and all(s["width"] <= 160 and s["inside"] and s["labels"] == 2 for s in layout["sparklines"])
     assert layout["pageWidth"] <= 1280
@@ -139,4 +143,36 @@ def test_import_an_annex_a_return(page, essex, workbook):
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Import of {workbook.name}")
     expect(page.locator("#problems-table")).to_contain_text("no child ID")
     expect(page.locator("#left-out-table")).to_be_visible()
+    check_accessibility(page)
+
+
+@pytest.mark.parametrize("name", ["Barnsley", "Camden", "Cornwall"])
+def test_a_fresh_installation_shows_every_indicator_against_the_shipped_comparators(page, transactional_db, name):
+    """What `inspire setup` leaves (the database prepared, nothing else): England, the region, the
+    neighbours and the quartile of every published indicator, for any authority."""
+    from inspire.web.read.ingest import database_prepare
+    from inspire.web.read.models import Authority
+
+    database_prepare()
+    slug = Authority.objects.get(name=name).slug
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"/authorities/{slug}/indicators/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Performance indicators")
+    expect(page.locator("#comparators-note")).to_contain_text("year ending 31 March 2025; year ending 30 September 2025")
+    for measure in MEASURES.values():
+        cells = page.locator(f'tr[data-indicator="{measure.indicator or measure.id}"] td')
+        expect(cells).to_have_count(6)
+        for index in (2, 3, 4):  # England, region, neighbours: a figure with its unit
+            expect(cells.nth(index)).to_have_text(re.compile(r"^\d[\d,.]*(%| per 10,000 children| cases per social worker)$"))
+        expect(cells.nth(5)).to_have_text(re.compile(r"(quartile\)?|quarter); ranked \d+ of \d+$|^Not ranked: "))
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Social worker turnover").click()
+    expect(page.locator("#reading")).to_contain_text(re.compile(r"England"))
+    expect(page.locator("svg#indicator-chart g[data-series]")).to_have_count(2)
+    check_accessibility(page)
+    page.go_back()
+    page.get_by_role("link", name="Children looked after per 10,000 children").click()
+    expect(page.locator("#neighbours-table tbody tr")).to_have_count(10)
+    expect(page.locator("#published-table tbody tr")).to_have_count(10)
     check_accessibility(page)

@@ -185,7 +185,7 @@ def test_an_unchanged_save_writes_nothing_and_a_change_to_themes_is_versioned(pl
 
 
 def test_plan_received_date_form_is_versioned(plan, users):
-    url = reverse("plans:plan_detail", args=[plan.pk])
+    url = reverse("plans:plan_received", args=[plan.pk])
     dana, sam = signed_in(users["southend_editor"]), signed_in(users["southend_admin"])
     version = form_version(dana.get(url).content.decode())
     form = {"form": "received", "version": version, "received-day": "8", "received-month": "7", "received-year": "2016"}

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from inspire.web.accounts.services import person_get_or_create
-from inspire.web.improve import services
+from inspire.web.improve import received, services
 from inspire.web.improve.models import AppendOnlyError, AuditEntry, ProgressUpdate
 from inspire.web.improve.selectors import plan_status
 
@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan(southend_inspection, users):
-    return services.plan_create(inspection=southend_inspection, created_by=users["southend_editor"])
+    return received.plan_start(inspection=southend_inspection, user=users["southend_editor"],
+                               received=southend_inspection.published)
 
 
 @pytest.fixture
@@ -33,8 +34,9 @@ def test_plan_from_inspection_has_every_recommendation(plan):
     assert [i.ref for i in items] == [str(n) for n in range(1, 13)] + ["LSCB 1", "LSCB 2", "LSCB 3", "LSCB 4"]
     assert items[0].recommendation.text.startswith("Improve the quality of management oversight")
     assert all(i.judgement_area == "lscb" for i in items[12:])
-    assert plan.received_date == date(2016, 7, 7)
+    assert plan.received_date == date(2016, 7, 7) and plan.received_basis == "published"
     assert plan.deadline == date(2016, 10, 14)
+    assert plan.deadline_counts_from.startswith("70 working days after 7 July 2016, the publication date the report states")
 
 
 def test_viewer_cannot_change_anything(plan, milestone, users):
@@ -216,19 +218,18 @@ def test_measure_linked_to_an_indicator_takes_its_values_from_the_data(plan, use
     assert status.measure_statuses[measure.pk] == "not_met"
     data = plan_data(plan=plan, as_at=as_at)
     pack = BoardPack(plan=data, board="Children's Improvement Board", meeting=date(2017, 1, 10), since=None)
-    assert [(i.ref, m.description) for i, m in pack.measures()] == [("3", "Repeat child protection plans")]
+    charted = [(i.ref, m.description) for i in pack.plan.items for m in pack.charted_measures(i)]
+    assert charted == [("3", "Repeat child protection plans")]
     document = docx.Document(io.BytesIO(to_docx(pack)))
-    paragraphs = "\n".join(p.text for p in document.paragraphs)
-    assert "Item 3: Repeat child protection plans Target 17% by 31 March 2017. Latest 18.4% on 31 December 2016." in paragraphs
-    assert len(document.inline_shapes) == 1
-    values = next(t for t in document.tables if t.rows[0].cells[0].text == "Date" and t.rows[0].cells[1].text == "Value")
-    assert [[c.text for c in r.cells] for r in values.rows[1:]] == [
-        ["30 June 2016", "22.6%"], ["30 September 2016", "20.1%"], ["31 December 2016", "18.4%"]]
+    rows = [[c.text for c in r.cells] for t in document.tables if t.rows[0].cells[0].text == "Measure" for r in t.rows[1:]]
+    assert rows == [["Repeat child protection plans", "22.6%", "17% by 31 March 2017", "18.4% (31 December 2016)",
+                     "Not yet at target"]]
+    assert len(document.inline_shapes) == 3  # items by status, the measure, the heat map
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(to_pdf(pack))
     text = " ".join(" ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))).split())
-    assert "Latest 18.4% on 31 December 2016." in text and "Target 17%" in text
+    assert "18.4% (31 December 2016)" in text and "Target 17%" in text  # the measures table and the chart
 
 
 def test_excel_export_then_import_is_the_same_plan(plan, milestone, users, repeat_plans_figures):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from django.utils.html import escape
 from openpyxl import load_workbook
 
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period, compute_all, read_annex_a
+from inspire.core.indicators.compute import reporting_periods, reporting_year
 from inspire.core.indicators.generator import generate
 from inspire.web.measure import selectors, services
 from inspire.web.measure.models import AnnexAImport, CaseList, ComparatorValue, IndicatorValue, Population
@@ -152,9 +154,16 @@ def test_ingest_turns_report_figures_into_values_for_what_each_transaction_store
     derived = IndicatorValue.objects.get(authority=essex, indicator="children_in_need_rate", source="report")
     assert (round(derived.value, 1), derived.numerator, derived.denominator) == (209.7, 6_220, 296_683)
     southend = Authority.objects.get(name="Southend-on-Sea")
-    assert selectors.population_for(authority=southend, day=date(2016, 3, 31)) == 38_216
+    # ingest loaded the shipped ONS estimates: for the year ending 31 March 2016, DfE's mid-2015 one
+    # comes before the 38,216 the 2016 report prints (dated May 2016)
+    known = Population.objects.filter(authority=southend).values_list("as_at", "source", "under_18")
+    assert selectors.population_choice(known, date(2016, 3, 31)) == (
+        38_041, "ONS mid-2015 estimate (as DfE uses for a year ending 31 March 2016)")
+    assert Population.objects.get(authority=southend, source="report").under_18 == 38_216
     page = client.get(f"/authorities/{essex.slug}/indicators/").content.decode()
-    assert "38.4" in page and "31 January 2014" in page and "296,683" in page
+    assert "38.4" in page and "31 January 2014" in page
+    essex_ons = Population.objects.filter(authority=essex, source="published").order_by("as_at").last()
+    assert f"{essex_ons.under_18:,} on 30 June {essex_ons.as_at.year} (ONS mid-{essex_ons.as_at.year} estimate)" in page
     synced = len(calls)
     ingest(seed("000"))  # nothing new stored: nothing to sync
     assert len(calls) == synced
@@ -239,14 +248,20 @@ def _comparators(essex):
 
 
 def test_summary_compares_the_year_figure_with_comparators(imported, essex):
+    """Where the authority has no published figure for the year, Inspire's own whole-year figure is compared."""
     _comparators(essex)
     summary = selectors.indicator_summary(authority=essex, indicator=CATALOGUE["re_referrals"], annex_a=True)
-    year = imported.values.get(indicator="re_referrals", period_start=YEAR.start, period_end=YEAR.end)
-    assert summary.comparison_period == date(2025, 3, 31)
-    assert summary.compared_value == year.value
-    assert (summary.comparison.england, summary.comparison.region) == (22.4, 21.0)
-    assert summary.comparison.quartile in (1, 2, 3, 4)
     assert len(summary.points) == 4 and summary.direction is not None
+    published = selectors.published_summaries(authority=essex, annex_a=True)["re_referrals"]
+    year = imported.values.get(indicator="re_referrals", period_start=YEAR.start, period_end=YEAR.end)
+    assert published.benchmark.period_end == date(2025, 3, 31) and published.own_from_inspire
+    assert published.benchmark.value == pytest.approx(year.value, abs=0.01)
+    assert (published.benchmark.england.value, published.benchmark.region.value) == (22.4, 21.0)
+    assert published.benchmark.quartile in (1, 2, 3, 4)
+    assert published.reading.startswith("Inspire's own figure: ")
+    anonymous = selectors.published_summaries(authority=essex, annex_a=False)["re_referrals"]  # Annex A not shown
+    assert anonymous.benchmark.value is None and anonymous.benchmark.quartile is None
+    assert anonymous.own_not_published == "no figure in the data loaded"
 
 
 # --- pages ---------------------------------------------------------------------------------------
@@ -358,14 +373,27 @@ def test_upload_a_workbook_and_see_its_problems(client, register, staff, workboo
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(staff)
-    response = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("essex.xlsx", workbook)})
+    form = client.get("/authorities/essex/indicators/import/").content.decode()
+    default = reporting_year(date.today())  # the last whole year to 31 March, offered, not guessed from the data
+    assert re.search(rf'name="period-end-year" type="text" inputmode="numeric"\s+value="{default.end.year}"', form)
+    assert re.search(r'name="period-start-month" type="text" inputmode="numeric"\s+value="4"', form)
+    no_period = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("essex.xlsx", workbook)})
+    assert no_period.status_code == 400 and "Enter start of the reporting period" in no_period.content.decode()
+    assert not AnnexAImport.objects.exists()
+    period = {"period-start-day": "1", "period-start-month": "4", "period-start-year": "2024",
+              "period-end-day": "31", "period-end-month": "3", "period-end-year": "2025"}
+    response = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("essex.xlsx", workbook), **period})
     dataset = AnnexAImport.objects.get()
     assert response.status_code == 302 and response.url == f"/authorities/essex/indicators/imports/{dataset.pk}/"
+    assert (dataset.period_start, dataset.period_end) == (YEAR.start, YEAR.end)
+    periods = sorted({(v.period_start, v.period_end) for v in dataset.values.all()})
+    assert periods == [(date(2024, 4, 1), date(2024, 6, 30)), (date(2024, 4, 1), date(2025, 3, 31)), (date(2024, 7, 1), date(2024, 9, 30)),
+                       (date(2024, 10, 1), date(2024, 12, 31)), (date(2025, 1, 1), date(2025, 3, 31))]
     page = client.get(response.url).content.decode()
     assert "List 11 (adopters)" in page and f"<td class=\"govuk-table__cell govuk-table__cell--numeric\">{dataset.row_counts['adopters']:,}</td>" in page
     assert dataset.row_counts["adopters"] > 0
     assert "Problems found" in page and "The row has values but no child ID" in page
-    bad = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("notes.xlsx", b"just text")})
+    bad = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("notes.xlsx", b"just text"), **period})
     assert bad.status_code == 400 and "could not be read" in bad.content.decode()
 
 
@@ -399,3 +427,32 @@ def test_comparators_page_is_for_staff(client, staff):
     assert response.status_code == 302 and ComparatorValue.objects.count() == 1
     bad = client.post("/indicators/comparators/", {"comparators": SimpleUploadedFile("c.csv", b"time_period,area_code,indicator,value\n2024,XX,re_referrals,22\n")})
     assert bad.status_code == 400 and "is not England, a region or a local authority" in bad.content.decode()
+
+
+@pytest.mark.parametrize("today, start, end", [
+    (date(2026, 12, 3), date(2025, 4, 1), date(2026, 3, 31)),
+    (date(2026, 3, 31), date(2024, 4, 1), date(2025, 3, 31)),  # the year ending today is not complete until tomorrow
+    (date(2026, 4, 1), date(2025, 4, 1), date(2026, 3, 31)),
+])
+def test_the_default_reporting_period_is_the_last_whole_year_to_31_march(today, start, end):
+    assert reporting_year(today) == Period(start, end)
+
+
+def test_a_reporting_period_gives_its_quarters_and_itself():
+    assert reporting_periods(Period(date(2024, 5, 15), date(2025, 3, 31))) == [
+        Period(date(2024, 7, 1), date(2024, 9, 30)), Period(date(2024, 10, 1), date(2024, 12, 31)),
+        Period(date(2025, 1, 1), date(2025, 3, 31)), Period(date(2024, 5, 15), date(2025, 3, 31))]
+    assert reporting_periods(Period(date(2024, 4, 1), date(2024, 6, 30))) == [Period(date(2024, 4, 1), date(2024, 6, 30))]
+
+
+def test_an_import_for_a_period_its_cases_do_not_cover_says_so(client, register, staff, workbook):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(staff)
+    period = {"period-start-day": "1", "period-start-month": "4", "period-start-year": "2025",
+              "period-end-day": "31", "period-end-month": "3", "period-end-year": "2026"}
+    response = client.post("/authorities/essex/indicators/import/", {"workbook": SimpleUploadedFile("essex.xlsx", workbook), **period},
+                           follow=True)
+    page = response.content.decode()
+    assert "was imported for 1 April 2025 to 31 March 2026." in page
+    assert "The return&#x27;s cases run from" in page and "figures for the parts of the period it does not cover are missing or partial" in page

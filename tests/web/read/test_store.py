@@ -91,9 +91,10 @@ def test_all_or_nothing_a_failure_part_way_stores_nothing(essex_2014):
 def test_a_batch_stores_each_report_once_and_rolls_back_only_the_one_refused(essex_2014):
     path, document, record = essex_2014
     content = path.read_bytes()
-    other = dataclasses.replace(document, sha256="0" * 64)  # another file with the same text
+    other = dataclasses.replace(document, sha256="0" * 64)  # another file, of another inspection (later dates)
     duplicate = Recommendation("la", 2, "A duplicate ordinal.", 4)
-    refused = dataclasses.replace(record, recommendations=[*record.recommendations, duplicate])
+    refused = dataclasses.replace(record, inspection_start=date(2017, 3, 6), inspection_end=date(2017, 3, 29),
+                                  recommendations=[*record.recommendations, duplicate])
     results = inspections_store([(record, document, content), (refused, other, content), (record, document, content)])
     assert isinstance(results[1], IntegrityError)
     assert (results[0].created, results[2].created) == (True, False)

@@ -15,7 +15,7 @@ import pytest
 from inspire.core.register import default_register
 from inspire.web.see.national import grade_distribution, grade_transitions, time_since_last_inspection
 from tests.conftest import corpus_labels
-from tests.web.factories import make_record, record_from_label, store
+from tests.web.factories import make_record, record_from_label, store, store_many
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def corpus(register, shared):
     rows = corpus_labels()
-    for row in rows:
-        record = record_from_label(row)
-        if record is not None:
-            store(record)
+    store_many([record for record in map(record_from_label, rows) if record is not None])
     return [row for row in rows if row["family"] not in ("not_a_report", "other")]
 
 

@@ -14,7 +14,8 @@ from inspire.core.reading.documents.docx import DocxBackend
 from inspire.core.reading.documents.html import HtmlBackend
 from inspire.core.reading.documents.pdf import PdfBackend
 from inspire.core.reading.documents.text import TextBackend
-from inspire.core.reading.errors import EmptyFile, FileTooLarge, UnsupportedFormat, WrongContent
+from inspire.core.limits import LimitExceeded, check_package
+from inspire.core.reading.errors import EmptyFile, FileTooLarge, OverLimit, UnsupportedFormat, WrongContent
 
 __all__ = ["Document", "Page", "load_document", "load_path", "MAX_BYTES", "BACKENDS"]
 
@@ -40,6 +41,10 @@ def load_document(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Do
     if len(data) > max_bytes:
         raise FileTooLarge(source, len(data), max_bytes)
     backend = backend_for(data, source)
+    try:
+        check_package(data, source)  # a .docx that unpacks to gigabytes is refused before parsing
+    except LimitExceeded as error:
+        raise OverLimit(error.source, error.detail) from None
     pages = backend.pages(data, source)
     return Document(
         pages=pages,
@@ -47,6 +52,7 @@ def load_document(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Do
         sha256=hashlib.sha256(data).hexdigest(),
         filename=source,
         paginated=backend.paginated or len(pages) > 1,
+        created=backend.created(data),
     )
 
 

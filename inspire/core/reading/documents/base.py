@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,9 @@ class Document:
     sha256: str
     filename: str
     paginated: bool = True
+    #: when the file says it was made (a PDF's own /CreationDate, time-zone aware), where it says so
+    #: and the backend trusts it; None otherwise (Word, HTML and text copies: see ``Backend.created``)
+    created: datetime | None = None
 
     @property
     def text(self) -> str:
@@ -39,3 +43,10 @@ class Backend(ABC):
     @abstractmethod
     def pages(self, data: bytes, source: str) -> tuple[Page, ...]:
         """The document's pages; raises ReadError subclasses for unusable input."""
+
+    def created(self, data: bytes) -> datetime | None:
+        """When the file says it was made, if the format records it in a way worth estimating a
+        publication date from. Only PDFs do: Ofsted publishes its reports as PDFs, while a Word,
+        HTML or text copy was made by whoever made the copy (a council's Word file is dated when
+        the council made it), so their dates are not asked for."""
+        return None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, timedelta, timezone
+
 import pypdfium2 as pdfium
 
 from inspire.core.reading.documents.base import Backend, Page
@@ -34,12 +37,49 @@ def _truncated(source: str) -> CorruptFile:
     )
 
 
+#: A PDF date (PDF 32000-1, 7.9.4): D:YYYYMMDDHHmmSS then Z or +HH'mm' / -HH'mm'; all after
+#: the year optional. Without an offset the time is taken as UTC (a day's error at most).
+_PDF_DATE = re.compile(
+    r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?"
+)
+
+
+def pdf_date(value: str) -> datetime | None:
+    """A PDF date string as an aware datetime; None when it is not one (empty, no day, not a real date)."""
+    match = _PDF_DATE.fullmatch(value.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, second, _, sign, offset_hours, offset_minutes = match.groups()
+    if not day:  # a year or a month alone is no day to count from
+        return None
+    try:
+        offset = timedelta(hours=int(offset_hours or 0), minutes=int(offset_minutes or 0))
+        zone = timezone(-offset if sign == "-" else offset)
+        return datetime(
+            int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0), int(second or 0), tzinfo=zone
+        )
+    except ValueError:  # month 13, hour 25, an offset of a day or more
+        return None
+
+
 class PdfBackend(Backend):
     format = "pdf"
 
     def sniff(self, data: bytes) -> bool:
         # The header may follow a little junk; PDF readers accept it within the first KB.
         return b"%PDF-" in data[:1024]
+
+    def created(self, data: bytes) -> datetime | None:
+        """The PDF's /CreationDate from its document information (None when absent or unreadable).
+        Called after ``pages`` has opened the same bytes, so it cannot fail on a damaged file."""
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            return None
+        try:
+            return pdf_date(pdf.get_metadata_value("CreationDate"))
+        finally:
+            pdf.close()
 
     def pages(self, data: bytes, source: str) -> tuple[Page, ...]:
         try:

@@ -13,6 +13,9 @@ from inspire.core.reading.frameworks import ilacs, ilacs_2026  # noqa: E402
 from inspire.core.reading.frameworks import sif  # noqa: E402
 from inspire.core.reading.frameworks import lscb_review  # noqa: E402
 from inspire.core.reading.frameworks import lac_2012  # noqa: E402
+from inspire.core.reading.frameworks import jtai  # noqa: E402
+from inspire.core.reading.frameworks import send_2023  # noqa: E402
+from inspire.core.reading.frameworks import jar_2009  # noqa: E402
 
 FRAMEWORKS: tuple[Framework, ...] = (
     apa.FRAMEWORK,
@@ -23,6 +26,9 @@ FRAMEWORKS: tuple[Framework, ...] = (
     lac_2012.FRAMEWORK,
     ilacs.FRAMEWORK,
     ilacs_2026.FRAMEWORK,
+    jtai.FRAMEWORK,
+    send_2023.FRAMEWORK,
+    jar_2009.FRAMEWORK,
 )
 
 

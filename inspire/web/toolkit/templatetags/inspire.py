@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from inspire.core.calendar import format_long
 from inspire.core.national import HAPPENED
+from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.toolkit import labels
 
 register = template.Library()
@@ -160,3 +161,8 @@ def difference_value(value: str) -> str:
 def date_query(value: date, prefix: str) -> str:
     """A date as the three query parameters of a GOV.UK date input: ``as-at-day=1&as-at-month=4&…``."""
     return f"{prefix}-day={value.day}&{prefix}-month={value.month}&{prefix}-year={value.year}"
+
+@register.filter
+def is_area_family(value: str) -> bool:
+    """A JTAI, area SEND or joint area review inspection (of the local area partnership)."""
+    return value in AREA_FAMILIES

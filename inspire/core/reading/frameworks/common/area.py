@@ -1,0 +1,228 @@
+"""What area inspections (JTAI letters, area SEND reports, the 2009 joint area review progress
+report) share: a paragraph that states a value ("This inspection took place from …"), items
+addressed to the local area partnership (section ``area``) with their ``kind`` and ``agency``,
+lists whose items are paragraphs rather than bullets, and the deadline a letter gives for the
+partnership's written statement of action (quoted, never assumed)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from inspire.core.reading.dates import parse_date
+from inspire.core.reading.frameworks.common.found import Found
+from inspire.core.reading.frameworks.common.items import NO_ITEMS
+from inspire.core.reading.frameworks.common.lines import BULLET_RE, Line, Lines, compiled, squash
+from inspire.core.reading.record import Provenance, Recommendation, Record
+
+#: the inspectorates an area inspection names, as the record keeps them (longest phrases first)
+INSPECTORATES = (
+    (r"HM\s*I(?:nspectorate\s+of)?\s+Constabulary|Inspectorate\s+of\s+Constabulary|HMICFRS|HMIC\b", "HMICFRS"),
+    (r"HMI\s+Probation|HM\s+Inspectorate\s+of\s+Probation|Inspectorate\s+of\s+Probation", "HMI Probation"),
+    (r"Care\s+Quality\s+Commission|\bCQC\b", "CQC"),
+    (r"\bOfsted\b", "Ofsted"),
+)
+#: a bullet glyph as the toolkit knows them, or a C1 control character some 2009 PDFs print bullets as
+_BULLET = re.compile(rf"{BULLET_RE.pattern}|^\s*[\x80-\x9f]\s*")
+_ENDS_SENTENCE = re.compile(r"[.;!?)’'\"”]\s*$")
+#: how a line that is not a heading ends: a sentence's or a clause's punctuation (a heading may end
+#: with a closing quote: "… at the ‘front door’")
+_HEADING_END = re.compile(r"[.;:!?,]['’\"”)]?\s*$")
+
+
+def sentence_at(text: Lines, start: int, *, limit: int = 600) -> tuple[str, Provenance]:
+    """The sentence starting at ``start`` (to its full stop), whitespace-normalised, with its quote."""
+    end = start
+    match = re.compile(r"\.(?=\s|$)").search(text.text, start, min(len(text.text), start + limit))
+    end = match.end() if match else min(len(text.text), start + limit)
+    return squash(text.text[start:end]), text.provenance(start, end)
+
+
+def inspectorates_in(words: str) -> list[str]:
+    """The inspectorates a sentence names, in the record's order (Ofsted, CQC, HMICFRS, HMI Probation)."""
+    found = {name for pattern, name in INSPECTORATES if re.search(pattern, words, re.I)}
+    return [name for name in ("Ofsted", "CQC", "HMICFRS", "HMI Probation") if name in found]
+
+
+def add_area_items(
+    record: Record, kind: str, items: Sequence[tuple[str, Provenance, str | None]]
+) -> None:
+    """Append items addressed to the partnership (section ``area``), numbered 1..n within their kind."""
+    ordinal = sum(1 for r in record.recommendations if r.section == "area" and r.kind == kind)
+    for words, provenance, agency in items:
+        ordinal += 1
+        record.recommendations.append(
+            Recommendation("area", ordinal, words, provenance.page, kind=kind, agency=agency)  # type: ignore[arg-type]
+        )
+        record.provenance[f"recommendations.{len(record.recommendations) - 1}"] = provenance
+
+
+def renumber(record: Record) -> None:
+    """Items numbered 1..n within their kind, in printed order (priority actions are read first)."""
+    counts: dict[str | None, int] = {}
+    for index, item in enumerate(record.recommendations):
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+        record.recommendations[index] = replace(item, ordinal=counts[item.kind])
+
+
+class Paragraphs:
+    """Items printed as paragraphs (no glyph starts them): a paragraph ends where a line ends a
+    sentence and is clearly shorter than the lines around it (the column's width is taken from the
+    longest lines), so a sentence that happens to end at the margin does not split an item.
+    Bullets inside a paragraph belong to it ("This includes: ◼ …")."""
+
+    def __init__(self, lines: Sequence[Line], *, flush: set[tuple[int | None, str]] | frozenset = frozenset()):
+        self.lines = list(lines)
+        #: lines printed without a trailing space (see :func:`flush_lines`): a sentence ending one of
+        #: them ends its paragraph, even at the margin
+        self.flush = flush
+        lengths = sorted(len(line.text) for line in self.lines)
+        self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+    def items(self) -> list[tuple[str, Provenance]]:
+        items: list[list[Line]] = []
+        fresh = True  # the next line starts a paragraph
+        for index, line in enumerate(self.lines):
+            boundary = fresh or self._ended(index - 1)
+            fresh = False
+            following = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
+            heading = len(line.text) < min(90, self.width * 0.8) and not _HEADING_END.search(line.text)
+            if boundary and heading and not following[:1].islower():
+                fresh = True
+                continue  # a sub-heading between paragraphs ("Leadership and management")
+            if boundary:
+                items.append([line])
+            else:
+                items[-1].append(line)
+        return [_joined(lines) for lines in items]
+
+    def joined(self) -> tuple[str, Provenance]:
+        """All the lines as one item (a table cell)."""
+        return _joined(self.lines)
+
+    def _ended(self, index: int) -> bool:
+        if index < 0:
+            return True
+        line = self.lines[index].text
+        following = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
+        if _BULLET.match(following):
+            return False  # a paragraph's own bullets follow it
+        if not _ENDS_SENTENCE.search(line) or line.endswith(":"):
+            return False
+        if _BULLET.match(line):
+            # the last bullet of a paragraph: the list is over when the next line starts a sentence
+            return following[:1].isupper()
+        short = len(line) < self.width * 0.85
+        fits = len(following.split(" ")[0]) + len(line) + 1 <= self.width  # the next word would have fitted
+        flush = (self.lines[index].page, line) in self.flush
+        return (short or fits or flush) and following[:1].isupper()
+
+
+def flush_lines(document) -> frozenset[tuple[int | None, str]]:
+    """(page, line) of every line the PDF's text ends without a space. PDFium keeps the space a
+    line was wrapped at, so within a paragraph lines end with one and a paragraph's last line
+    usually does not: the one sign of a paragraph's end that survives extraction when its last
+    line reaches the margin."""
+    out = set()
+    for page in document.pages:
+        number = page.number if document.paginated else None
+        for raw in page.text.split("\n"):
+            if raw.strip() and not raw[-1:].isspace():
+                out.add((number, squash(raw)))
+    return frozenset(out)
+
+
+def _joined(lines: Sequence[Line]) -> tuple[str, Provenance]:
+    parts = [_BULLET.sub("", line.text, count=1) if _BULLET.match(line.text) else line.text for line in lines]
+    printed = [line.text for line in lines if line.page == lines[0].page]
+    return _HYPHEN_BREAK.sub(r"\1-", squash(" ".join(parts))), Provenance(lines[0].page, squash(" ".join(printed)))
+
+
+#: a word hyphenated at a line's end, joined with its hyphen ("24-" + "hour" → "24-hour")
+_HYPHEN_BREAK = re.compile(r"(?<=\w)(\w)- (?!(?:and|or|to)\b)(?=[a-z])")
+
+
+#: "… should send the written statement of action to … by 6 July 2023."
+#: (a full stop inside an address, "ofsted.gov.uk", does not end the sentence)
+_DEADLINE = (
+    r"(?:send|submit)\s+(?:the|a|its)\s+(?:written\s+statement|[\w\s]{0,40}?plan)(?:[^.]|\.(?=\w)){0,200}?"
+    r"\bby\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri)day\s+)?(?=[0-3]?\d\s)"
+)
+
+
+def stated_deadline(text: Lines) -> tuple[Found | None, str | None]:
+    """The date the report itself sets for the partnership's written statement of action or plan,
+    with the sentence that sets it (``Found((date, sentence), provenance)``), or a warning: none is
+    set, or the date set is not a whole date ("by 12 November 18"). Never assumed."""
+    match = compiled(_DEADLINE).search(text.text)
+    if not match:
+        return None, "plan deadline: the report sets no date for the written statement of action"
+    window = max(0, match.start() - 400)
+    stops = list(re.finditer(r"[.?!:]\s*\d{0,2}\s+(?=[A-Z])", text.text[window : match.start()]))
+    sentence_start = window + stops[-1].end() if stops else match.start()
+    words, provenance = sentence_at(text, sentence_start)
+    day = parse_date(text.text[match.end() : match.end() + 40])
+    if day is None:
+        given = squash(text.text[match.end() : match.end() + 40]).split(".")[0]
+        return None, f"plan deadline: the report gives {given!r}, which is not a whole date; none is assumed"
+    return Found((day, words), provenance), None
+
+
+def section_lines(text: Lines, headings: Sequence[str], ends: Sequence[str], *, start: int = 0) -> tuple[list[Line], bool]:
+    """The lines under the first line that is one of ``headings``, up to a line one of ``ends``
+    begins (or a heading-like line: short, capitalised, not ending a sentence); and whether the
+    heading was found."""
+    heading = re.compile(r"^[ \t]*(?:" + "|".join(f"(?:{h})" for h in headings) + r")[ \t]*\d{0,2}[ \t]*$", re.I | re.M)
+    match = heading.search(text.text, start)
+    if not match:
+        return [], False
+    # case matters: "Next steps" is a heading, "… next steps for children." is not
+    stop = re.compile("^(?:" + "|".join(f"(?:{e})" for e in ends) + ")") if ends else None
+    out: list[Line] = []
+    for line in text.lines[text.line_at(match.end() - 1) + 1 :]:
+        if stop is not None and stop.search(line.text):
+            break
+        if heading.match(line.text):
+            continue  # the heading repeated as a table's header row
+        out.append(line)
+    return out, True
+
+
+def items_as_paragraphs(text: Lines, spec) -> list[tuple[str, Provenance]]:
+    """A list (an ``ItemList``) whose items are paragraphs: see :class:`Paragraphs`."""
+    lines, _ = section_lines(text, spec.headings, spec.ends)
+    return Paragraphs(lines).items()
+
+
+def bulleted_items(lines: Sequence[Line], *, flush: frozenset = frozenset()) -> list[tuple[str, Provenance]]:
+    """Each top-level bullet an item, as JTAI letters print their lists: a bullet with another
+    glyph than the first item's is a sub-bullet, joined into its item; a sub-heading (a short line
+    not ending a sentence, printed between items: "Leadership and management") and a lead-in
+    before the first bullet are passed over; a statement that there is nothing to list is no item.
+    Without any bullet, the lines are paragraphs (:class:`Paragraphs`)."""
+    if not any(_BULLET.match(line.text) for line in lines):
+        return Paragraphs(lines, flush=flush).items()
+    items: list[list[Line]] = []
+    top = ""
+    for index, line in enumerate(lines):
+        body = line.text
+        bullet = _BULLET.match(body)
+        if bullet:
+            glyph = body.lstrip()[:1]
+            top = top or glyph
+            if glyph == top or not items:
+                items.append([line])
+            else:
+                items[-1].append(line)
+            continue
+        over = not items or _ENDS_SENTENCE.search(items[-1][-1].text) or items[-1][-1].text.endswith(":")
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if over and len(body) < 90 and not _HEADING_END.search(body):
+            if not following or _BULLET.match(following):
+                continue  # a sub-heading: a short line before the next item
+        if not items:
+            continue  # a lead-in
+        items[-1].append(line)
+    out = [_joined(item) for item in items]
+    return [(words, provenance) for words, provenance in out if not NO_ITEMS.match(words)]
