@@ -29,7 +29,7 @@ from inspire.core.calendar import format_long
 from inspire.core.reading.record import AREA_FAMILIES
 from inspire.core.limits import LimitExceeded, check_package, run_bounded
 from inspire.core.plans.upload import read_plan_upload
-from inspire.core.plans.word_import import RecommendationRef, match_recommendations
+from inspire.core.plans.matching import RecommendationRef, match_recommendations
 from inspire.web.accounts.models import ROLE_ORDER, Person
 from inspire.web.accounts.services import authority_role, person_get_or_create, require_role
 from inspire.web.read.models import Inspection

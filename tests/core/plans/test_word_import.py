@@ -1,5 +1,6 @@
 from datetime import date
-"""Word plans built from the seeds' own text import with every action, owner and date."""
+"""Word plans built from the seeds' own text import with every action, owner and date (their matching to
+the reports' recommendations: test_matching.py)."""
 
 import re
 
@@ -7,17 +8,8 @@ import pytest
 
 from inspire.core.plans.timescales import find_dates
 from inspire.core.errors import PlanImportError
-from inspire.core.plans.word_import import RecommendationRef, match_recommendations, read_plan
-from tests.conftest import seed
+from inspire.core.plans.word_import import read_plan
 from tests.core.plans.seed_docs import seed_002_docx, seed_002_tables, seed_004_docx, seed_004_tables
-
-
-def report_recommendations(prefix: str, heading: str, stop: str) -> list[RecommendationRef]:
-    """The numbered recommendations of the report embedded in a seed, read straight from its text."""
-    text = seed(prefix).read_text(encoding="utf-8")
-    block = text.split(heading, 1)[1].split(stop, 1)[0]
-    found = re.findall(r"^-? ?(\d+)\. (.+)$", block, re.M)
-    return [RecommendationRef("la", int(n), t.strip()) for n, t in found]
 
 
 @pytest.fixture(scope="module")
@@ -64,17 +56,6 @@ def test_east_sussex_keeps_every_lead_and_date_of_the_original(east_sussex):
                 assert written.split()[-1] in timescales, f"date '{written}' lost"
     measured = " ".join(m.description for i in plan.items for m in i.measures)
     assert "Number and range of housing options available to vulnerable young people" in measured
-
-
-def test_east_sussex_items_match_the_reports_areas_for_improvement_by_text(east_sussex):
-    recommendations = report_recommendations("002", "Areas for improvement", "Information about this inspection")
-    assert [r.ordinal for r in recommendations] == list(range(19, 28))
-    report = match_recommendations(east_sussex.plan, recommendations)
-    placed = {ref: rec.ordinal for ref, rec, _ in report.placed}
-    # the plan renumbers: its item 2 answers the report's paragraph 23, item 7 paragraph 21
-    assert placed == {"1": 19, "2": 23, "3": 20, "4": 22, "5": 25, "6": 26, "7": 21, "8": 27}
-    assert [r.ordinal for r in report.uncovered] == [24]  # advocacy: no item in the plan
-    assert report.unmatched_items == []
 
 
 # --- seed 004: Southend ----------------------------------------------------------------------
@@ -181,23 +162,6 @@ def test_southend_risk_register(southend):
     assert risks[0].description.startswith("Action owners not in post")
     assert "Vacancies" in risks[0].description
     assert risks[2].mitigations.splitlines()[1] == "Scrutiny sub-group will support continued commitment from Members"
-
-
-def test_southend_items_match_the_reports_recommendations(southend):
-    recommendations = report_recommendations("004", "\nRecommendations\n", "Summary for children")
-    assert len(recommendations) == 12
-    report = match_recommendations(southend.plan, recommendations)
-    assert sorted(rec.ordinal for _, rec, _ in report.placed) == list(range(1, 13))
-    assert all(how == "number and text" for _, _, how in report.placed)
-    assert report.own_items == ["MISC", "EDUCATION"]
-    assert report.uncovered == []
-
-
-def test_text_match_does_not_pair_unrelated_items():
-    plan = read_plan(seed_002_docx()).plan
-    unrelated = [RecommendationRef("la", 1, "The LSCB should take action to assure itself that thresholds are applied.")]
-    report = match_recommendations(plan, unrelated)
-    assert report.placed == [] and len(report.unmatched_items) == 8
 
 
 def test_not_a_word_document():

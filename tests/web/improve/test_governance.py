@@ -85,7 +85,8 @@ def test_the_narrative_is_never_dated_in_the_future(board, users):
 def test_seed_004_imported_from_word_keeps_its_governance_timeline_and_outcomes(client, southend_inspection, users):
     """Seed 004's own plan from Word: each item linked to its recommendation, with its outcomes,
     report references, timeline dates, owners and milestone dates; the boards with their roles."""
-    from inspire.core.plans.word_import import RecommendationRef, match_recommendations, read_plan
+    from inspire.core.plans.matching import RecommendationRef, match_recommendations
+    from inspire.core.plans.word_import import read_plan
     from tests.core.plans.seed_docs import seed_004_docx
 
     data = read_plan(seed_004_docx(), title="Southend improvement plan").plan
