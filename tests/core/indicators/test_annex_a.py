@@ -186,9 +186,9 @@ def test_the_periods_an_import_computes():
 
 
 def test_a_workbook_that_expands_too_far_is_refused(monkeypatch):
-    from inspire.core.indicators import annex_a
+    from inspire.core.indicators.annex_a import workbook
 
-    monkeypatch.setattr(annex_a, "MAX_UNCOMPRESSED_BYTES", 10_000)  # the sample expands to more
+    monkeypatch.setattr(workbook, "MAX_UNCOMPRESSED_BYTES", 10_000)  # the sample expands to more
     with pytest.raises(AnnexAError, match=r"^annex_a_sample\.xlsx: unpacks to 84 KB, more than the 10 KB Inspire reads; "
                        "it may be damaged or built to overload the server$"):
         read_annex_a(SAMPLE)

@@ -18,8 +18,8 @@ from inspire.web.toolkit.errors import error_body, inspire_error_body
 NOT_USER_ERRORS = {
     "inspire.web.improve.models.AppendOnlyError",  # a saved progress update or override is never rewritten
     "inspire.web.see.search.SearchUnavailable",  # a database without full-text search
-    "inspire.core.indicators.annex_a.BadValue",  # collected as a row problem, never raised out
-    "inspire.core.indicators.annex_a.Unsupported",  # a formula left to its cached value
+    "inspire.core.indicators.annex_a.values.BadValue",  # collected as a row problem, never raised out
+    "inspire.core.indicators.annex_a.formulas.Unsupported",  # a formula left to its cached value
     # a save over a newer version: answered with the stored object and the changes since (409 in
     # the API, the conflict page), never as a plain message
     "inspire.web.improve.services.EditConflict",
