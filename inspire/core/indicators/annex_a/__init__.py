@@ -26,6 +26,7 @@ Speed: values come from python-calamine (a Rust reader). openpyxl, even with ``r
 took 14.7 s of CPU to read every cell of the generated large-county workbook (1.1 million cells)
 on the development machine, over the whole 10-second budget for import and computation;
 calamine reads it in about 1 s. Each needed cell then goes through one small converter chosen per
+column when the header is read; columns no indicator uses are not converted.
 
 One module per concern:
 

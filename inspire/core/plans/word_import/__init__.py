@@ -15,7 +15,6 @@ Two layouts are recognised by their header rows, wherever they occur in the docu
 
 Nothing is guessed silently: every place where the document's counts or dates do not line up
 is reported in ``ImportResult.notes``, and whatever cannot be attached to an item in
-is reported in ``ImportResult.notes``, and whatever cannot be attached to an item in
 ``ImportResult.unplaced``. Matching items to the inspection's recommendations is separate
 (``core/plans/matching.py``) so a preview can show it before anything is stored.
 
