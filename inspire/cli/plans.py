@@ -50,7 +50,7 @@ def word(
     from inspire.cli.errors import fail
     from inspire.core.errors import PlanImportError
     from inspire.core.limits import LimitExceeded, check_package, run_bounded
-    from inspire.core.plans.upload import read_word_plan
+    from inspire.core.plans.plan_import import read_word_plan
 
     try:  # in a worker process stopped past the time and memory one file may take
         data = file.read_bytes()

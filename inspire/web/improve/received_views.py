@@ -18,7 +18,8 @@ from inspire.web.read.models import Inspection
 from inspire.web.toolkit.params import Params
 from inspire.web.improve import received
 from inspire.web.improve import services
-from inspire.web.improve.views import _conflict, _context, _errors_from, _plan_for, _sent_version
+from inspire.web.improve.conflicts import conflict_shown, sent_version
+from inspire.web.improve.pages import context, errors_from, plan_for
 
 
 def _prefilled(day: date | None) -> QueryDict:
@@ -52,7 +53,7 @@ def plan_start(request: HttpRequest, inspection_pk: int) -> HttpResponse:
             try:
                 plan = received.plan_start(inspection=inspection, user=request.user, received=day)
             except ValidationError as error:
-                _errors_from(params, error, dates={"received": "received"})
+                errors_from(params, error, dates={"received": "received"})
             else:
                 messages.success(request, "Plan started: every recommendation is an item."
                                  + ("" if day else f" {deadlines.DEADLINE_UNKNOWN}."))
@@ -68,7 +69,7 @@ def plan_start(request: HttpRequest, inspection_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_received(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm or correct the date a plan's deadline counts from."""
-    plan, role = _plan_for(request, pk, role="editor")
+    plan, role = plan_for(request, pk, role="editor")
     suggestion = received.received_suggestion(plan.inspection)
     params = Params(request.POST if request.method == "POST" else _prefilled(plan.received or suggestion.date))
     conflict_panel = None
@@ -76,15 +77,15 @@ def plan_received(request: HttpRequest, pk: int) -> HttpResponse:
         day = params.date("received", label="Date the report was received", required=True)
         if not params.errors:
             try:
-                received.received_confirm(plan=plan, user=request.user, received=day, version=_sent_version(params))
+                received.received_confirm(plan=plan, user=request.user, received=day, version=sent_version(params))
             except ValidationError as error:
-                _errors_from(params, error, dates={"received": "received"})
+                errors_from(params, error, dates={"received": "received"})
             except services.EditConflict as conflict:
-                conflict_panel = _conflict(params, conflict, {"received": "Date received"})
+                conflict_panel = conflict_shown(params, conflict, {"received": "Date received"})
             else:
                 messages.success(request, f"Date confirmed. {plan.deadline_line}")
                 return redirect("plans:plan_detail", pk=plan.pk)
-    return render(request, "plans/received.html", _context(
+    return render(request, "plans/received.html", context(
         plan, role, inspection=plan.inspection, suggestion=suggestion, params=params, errors=params.summary(),
         field=_field(params, suggestion), document=received.plan_document(plan.inspection),
         rule=deadlines.RULE_SOURCE, starting=False, conflict=conflict_panel,

@@ -55,9 +55,9 @@ def plan_timeline(plan: Plan, today: date | None = None, items=None) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def timeline_page(request: HttpRequest, pk: int) -> HttpResponse:
-    from inspire.web.improve.views import _context, _errors_from, _plan_for
+    from inspire.web.improve.pages import context, errors_from, plan_for
 
-    plan, role = _plan_for(request, pk)
+    plan, role = plan_for(request, pk)
     params = Params(request.POST if request.method == "POST" else request.GET)
     if request.method == "POST":
         action = get_object_or_404(Action, pk=params.data.get("action") or 0, item__plan=plan)
@@ -67,7 +67,7 @@ def timeline_page(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 action_timeline_set(action=action, user=request.user, start_date=start, outcome_by=end)
             except ValidationError as error:
-                _errors_from(params, error, dates={"outcome_by": f"outcome-{action.pk}", "start_date": f"start-{action.pk}"})
+                errors_from(params, error, dates={"outcome_by": f"outcome-{action.pk}", "start_date": f"start-{action.pk}"})
         if not params.errors:
             messages.success(request, "Timeline saved.")
             return redirect(request.path)
@@ -80,6 +80,6 @@ def timeline_page(request: HttpRequest, pk: int) -> HttpResponse:
                                     f"{prefix}-year": str(value.year)})
         action.start_field = params.date_field(f"start-{action.pk}", legend="Date commenced")
         action.outcome_field = params.date_field(f"outcome-{action.pk}", legend="Expected outcome achieved by")
-    return render(request, "plans/timeline.html", _context(
+    return render(request, "plans/timeline.html", context(
         plan, role, actions=actions, params=params, errors=params.summary(), **plan_timeline(plan),
     ), status=400 if params.errors else 200)

@@ -57,7 +57,8 @@ def read_plan_row(into: Import, rows: Rows) -> None:
     plan = into.plan
     if rows:
         _, values = rows[0]
-        plan.title, plan.authority, plan.received = values["title"] or "", values["authority"] or "", values["received"]
+        plan.title, plan.authority = values["title"] or "", values["authority"] or ""
+        plan.received = values["received"]
     elif "Plan" in into.sheet_names:
         into.error("Plan", 2, "title", "the plan's row is missing")
 
@@ -93,9 +94,11 @@ def read_actions(into: Import, rows: Rows) -> None:
             continue
         key = (values["item"], values["action"])
         if key in into.actions:
-            into.error("Actions", number, "action", f"action {values['action']} of item {values['item']} appears twice")
+            into.error("Actions", number, "action",
+                       f"action {values['action']} of item {values['item']} appears twice")
             continue
-        into.actions[key] = ActionData(ref=values["action"] or "", text=values["text"] or "", lead=values["lead"] or "",
+        into.actions[key] = ActionData(ref=values["action"] or "", text=values["text"] or "",
+                                       lead=values["lead"] or "",
                                        timescale=values["timescale"] or "", target_date=values["target_date"],
                                        start_date=values["start_date"], outcome_by=values["outcome_by"])
         item.actions.append(into.actions[key])
@@ -188,7 +191,8 @@ def read_board_members(into: Import, rows: Rows) -> None:
     for number, values in rows:
         board = _board_for(into, "Board members", number, values)
         if board is not None and values["name"]:
-            board.members.append(BoardMemberData(values["name"], values["role"] or "", values["board_role"] or "member"))
+            board.members.append(BoardMemberData(values["name"], values["role"] or "",
+                                                 values["board_role"] or "member"))
 
 
 def read_meetings(into: Import, rows: Rows) -> None:
