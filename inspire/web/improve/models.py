@@ -69,7 +69,7 @@ class AppendOnly(models.Model):
 
 class Versioned(models.Model):
     """An object people edit: each save names the version its editor read and adds one to it, in
-    one conditional UPDATE (``services._update``), so a save based on an older version is refused
+    one conditional UPDATE (``audit.versioned_update``), so a save based on an older version is refused
     (``services.EditConflict``) instead of silently replacing newer work."""
 
     version = models.PositiveIntegerField(default=1)

@@ -16,7 +16,7 @@ from django.db import transaction
 from inspire.core.plans import deadlines
 from inspire.core.calendar import format_long
 from inspire.web.read.models import Inspection
-from inspire.web.improve import services
+from inspire.web.improve import audit, services
 from inspire.web.improve.models import Plan
 
 
@@ -45,11 +45,11 @@ def received_confirm(*, plan: Plan, user, received: date, version: int | None = 
     """Confirm (or correct) the date the report was received; the deadline counts from it. With
     ``version`` (the plan's version the form was filled from) a change made meanwhile by someone
     else refuses the save (``services.EditConflict``)."""
-    services._editable(plan, user)
+    audit.require_editor(plan, user)
     _check(plan.inspection, received)
     basis = deadlines.basis_for(received, received_suggestion(plan.inspection))
     with transaction.atomic():
-        services._update(plan, user, plan, {"received": received, "received_basis": basis}, version=version)
+        audit.versioned_update(plan, user, plan, {"received": received, "received_basis": basis}, version=version)
     return plan
 
 

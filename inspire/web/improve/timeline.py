@@ -18,18 +18,18 @@ from inspire.core.plans import timeline as timeline_rules
 from inspire.core.plans.model import ActionData, ItemData, MilestoneData, PlanData, ThemeData
 from inspire.core.calendar import format_long
 from inspire.web.toolkit.params import Params
-from inspire.web.improve import selectors, services
+from inspire.web.improve import audit, checks, selectors
 from inspire.web.improve.models import Action, Plan
 
 
 def action_timeline_set(*, action: Action, user, start_date: date | None, outcome_by: date | None) -> Action:
     plan = action.item.plan
-    services._editable(plan, user)
+    audit.require_editor(plan, user)
     if start_date and outcome_by and outcome_by < start_date:
         raise ValidationError({"outcome_by": f"{format_long(outcome_by)} is before the start ({format_long(start_date)})"})
-    services._check_target(plan, outcome_by, "outcome_by")
+    checks.check_target(plan, outcome_by, "outcome_by")
     with transaction.atomic():
-        services._update(plan, user, action, {"start_date": start_date, "outcome_by": outcome_by})
+        audit.versioned_update(plan, user, action, {"start_date": start_date, "outcome_by": outcome_by})
     return action
 
 

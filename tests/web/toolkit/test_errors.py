@@ -22,7 +22,7 @@ NOT_USER_ERRORS = {
     "inspire.core.indicators.annex_a.formulas.Unsupported",  # a formula left to its cached value
     # a save over a newer version: answered with the stored object and the changes since (409 in
     # the API, the conflict page), never as a plain message
-    "inspire.web.improve.services.EditConflict",
+    "inspire.web.improve.audit.EditConflict",
     "inspire.web.improve.api.Conflict",  # carries that 409 answer out of a PATCH
 }
 
