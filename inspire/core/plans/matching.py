@@ -5,9 +5,9 @@ Separate from reading so that a preview can show it before anything is stored.""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Sequence
 
 from inspire.core.plans.model import PlanData
 

@@ -5,8 +5,9 @@ conditional ``UPDATE`` on its version (:func:`versioned_update`), refused with
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import F

@@ -38,11 +38,14 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
         if not params.errors:
             messages.success(request, "Risk added.")
             return redirect(request.path)
-    matrix = [(risk_rules.LEVEL_LABELS[i], [risk_rules.LEVEL_LABELS[risk_rules.MATRIX[(i, l)]] for l in risk_rules.LEVELS[::-1]])
-              for i in risk_rules.LEVELS[::-1]]
+    levels = risk_rules.LEVELS[::-1]
+    matrix = [(risk_rules.LEVEL_LABELS[impact],
+               [risk_rules.LEVEL_LABELS[risk_rules.MATRIX[(impact, likelihood)]] for likelihood in levels])
+              for impact in levels]
     return render(request, "plans/risks.html", context(
         plan, role, risks=plan.risks.select_related("owner"), levels=LEVEL_CHOICES, people=people(plan),
-        errors=params.summary(), params=params, matrix=matrix, matrix_columns=[risk_rules.LEVEL_LABELS[l] for l in risk_rules.LEVELS[::-1]],
+        errors=params.summary(), params=params, matrix=matrix,
+        matrix_columns=[risk_rules.LEVEL_LABELS[likelihood] for likelihood in levels],
         matrix_description=risk_rules.MATRIX_DESCRIPTION, level_labels=risk_rules.LEVEL_LABELS,
         review_field=params.date_field("review", legend="Review date"),
     ), status=400 if params.errors else 200)

@@ -8,8 +8,9 @@ imported plan). Their writes are importable from here too, as callers have alway
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,10 +21,21 @@ from inspire.core.plans import rag as rag_rules
 from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.accounts.services import person_get_or_create, person_lookup, require_role
 from inspire.web.improve.audit import (  # noqa: F401 (EditConflict: callers catch services.EditConflict)
-    EditConflict, audit_change, audit_create, require_editor, validate, versioned_update,
+    EditConflict,
+    audit_change,
+    audit_create,
+    require_editor,
+    validate,
+    versioned_update,
 )
 from inspire.web.improve.checks import (
-    INDICATOR_UNITS, check_status, check_target, measure_indicator, measure_polarity, not_after_today, not_before,
+    INDICATOR_UNITS,
+    check_status,
+    check_target,
+    measure_indicator,
+    measure_polarity,
+    not_after_today,
+    not_before,
     recommendation_ref,
 )
 from inspire.web.improve.governance import board_create, board_member_add, meeting_create  # noqa: F401

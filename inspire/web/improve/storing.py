@@ -16,7 +16,11 @@ from inspire.web.accounts.models import Person
 from inspire.web.accounts.services import person_get_or_create, require_role
 from inspire.web.improve.audit import audit_create, validate
 from inspire.web.improve.checks import (
-    INDICATOR_POLARITIES, check_status, measure_indicator, recommendation_ref, risk_level,
+    INDICATOR_POLARITIES,
+    check_status,
+    measure_indicator,
+    recommendation_ref,
+    risk_level,
 )
 from inspire.web.improve.models import (
     Action,

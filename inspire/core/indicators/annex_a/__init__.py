@@ -40,7 +40,15 @@ One module per concern:
 
 from inspire.core.indicators.annex_a.reader import read_annex_a
 from inspire.core.indicators.annex_a.specs import (
-    BY_KEY, LISTS, UNUSED_LISTS, Column, ListSpec, identify_sheet, list_name, match_columns, normalise_header,
+    BY_KEY,
+    LISTS,
+    UNUSED_LISTS,
+    Column,
+    ListSpec,
+    identify_sheet,
+    list_name,
+    match_columns,
+    normalise_header,
 )
 from inspire.core.indicators.annex_a.values import CONVERTERS, BadValue, to_bool, to_date, to_id, to_int, to_text
 from inspire.core.indicators.annex_a.workbook import MAX_UNCOMPRESSED_BYTES, AnnexAError

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+
 @dataclass(frozen=True)
 class Column:
     field: str

@@ -6,8 +6,9 @@ the kind raises ``BadValue``, which the reader records as a row problem."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 _BLANK = {"", "-", "n/a", "na", "#n/a", "null", "none", "not applicable", "#value!", "#ref!"}
 _UNKNOWN = {"unknown", "not known", "not recorded", "not stated", "c) unknown"}

@@ -22,8 +22,20 @@ columns of its tables), ``word.py`` (``to_docx``), ``pdf.py`` (``to_pdf``).
 """
 
 from inspire.core.plans.board_pack.pack import (
-    ACTION_COLUMNS, ARISING_COLUMNS, ARISING_STATUS, EXCEPTION_ITEM_COLUMNS, HIGH_RISK_COLUMNS, ITEM_MILESTONE_COLUMNS,
-    KEY_COLUMNS, MEASURE_COLUMNS, MILESTONE_COLUMNS, RAG_HEX, RISK_COLUMNS, TIMELINE_COLUMNS, ArisingAction, BoardPack,
+    ACTION_COLUMNS,
+    ARISING_COLUMNS,
+    ARISING_STATUS,
+    EXCEPTION_ITEM_COLUMNS,
+    HIGH_RISK_COLUMNS,
+    ITEM_MILESTONE_COLUMNS,
+    KEY_COLUMNS,
+    MEASURE_COLUMNS,
+    MILESTONE_COLUMNS,
+    RAG_HEX,
+    RISK_COLUMNS,
+    TIMELINE_COLUMNS,
+    ArisingAction,
+    BoardPack,
     ThemeGroup,
 )
 from inspire.core.plans.board_pack.pdf import to_pdf

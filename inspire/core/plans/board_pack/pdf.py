@@ -11,8 +11,18 @@ from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans import timeline as timeline_rules
 from inspire.core.plans.board_pack.pack import (
-    ACTION_COLUMNS, ARISING_COLUMNS, EXCEPTION_ITEM_COLUMNS, HIGH_RISK_COLUMNS, ITEM_MILESTONE_COLUMNS, KEY_COLUMNS,
-    MEASURE_COLUMNS, MILESTONE_COLUMNS, RAG_HEX, RISK_COLUMNS, TIMELINE_COLUMNS, BoardPack,
+    ACTION_COLUMNS,
+    ARISING_COLUMNS,
+    EXCEPTION_ITEM_COLUMNS,
+    HIGH_RISK_COLUMNS,
+    ITEM_MILESTONE_COLUMNS,
+    KEY_COLUMNS,
+    MEASURE_COLUMNS,
+    MILESTONE_COLUMNS,
+    RAG_HEX,
+    RISK_COLUMNS,
+    TIMELINE_COLUMNS,
+    BoardPack,
 )
 
 

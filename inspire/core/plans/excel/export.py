@@ -5,7 +5,7 @@ written as text (``core/cells.py``). ``None`` gives the empty template."""
 from __future__ import annotations
 
 import io
-from datetime import timezone
+from datetime import UTC
 from typing import Any
 
 from openpyxl import Workbook
@@ -43,7 +43,7 @@ def _rows(plan: PlanData) -> dict[str, list[list[Any]]]:
         for p in item.progress:
             rows["Progress"].append([item.ref, p.date, p.text, p.author])
         for o in item.overrides:
-            rows["Overrides"].append([item.ref, o.rag, o.reason, o.by, o.made.astimezone(timezone.utc).replace(tzinfo=None)
+            rows["Overrides"].append([item.ref, o.rag, o.reason, o.by, o.made.astimezone(UTC).replace(tzinfo=None)
                                       if o.made and o.made.tzinfo else o.made])
     for number, b in enumerate(plan.boards, start=1):
         rows["Boards"].append([number, b.kind, b.name, b.frequency, b.terms_of_reference])

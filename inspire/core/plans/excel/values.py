@@ -3,7 +3,7 @@ kind (a date, a number, a status...); each problem is kept as a :class:`RowError
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from inspire.core.plans.excel.layout import BOARD_KINDS, Column, RowError
@@ -38,7 +38,7 @@ def convert(column: Column, raw: Any) -> Any:
                 value = datetime.fromisoformat(str(raw).strip())
             except ValueError:
                 raise ValueError(f"'{raw}' is not a date and time (use YYYY-MM-DD HH:MM:SS)") from None
-        return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).replace(microsecond=0)
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).replace(microsecond=0)
     if kind == "date":
         if isinstance(raw, datetime):
             return raw.date()

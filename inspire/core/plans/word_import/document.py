@@ -4,7 +4,7 @@ table row as its cells' cleaned paragraphs, and which plan layout a table's head
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from docx.oxml.ns import qn
 from docx.table import Table

@@ -14,13 +14,19 @@ from inspire.core.errors import PlanImportError
 from inspire.core.plans.model import BoardData, ItemData, PlanData
 from inspire.core.plans.word_import.detailed import DetailedPlan
 from inspire.core.plans.word_import.document import (
-    blocks, clean, header_of, is_action_header, is_progress_header, is_risk_header, is_timeline_header, table_rows,
+    blocks,
+    clean,
+    header_of,
+    is_action_header,
+    is_progress_header,
+    is_risk_header,
+    is_timeline_header,
+    table_rows,
 )
 from inspire.core.plans.word_import.governance import Governance
 from inspire.core.plans.word_import.priority_timeline import PriorityTimeline
 from inspire.core.plans.word_import.progress_review import ProgressReview
 from inspire.core.plans.word_import.text import short
-
 
 #: What to do with a file that is not a plan document at all
 NOT_A_PLAN_FILE_HINT = "Save the plan from Word as a Word document (.docx), or use Inspire's Excel template."
