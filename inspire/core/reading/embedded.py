@@ -228,7 +228,8 @@ def _slice(document: Document, first: tuple[int, int], last: tuple[int, int]) ->
         page = document.pages[index]
         begin = first[1] if index == first[0] else 0
         finish = last[1] if index == last[0] else len(page.text)
-        pages.append(Page(page.number, page.text[begin:finish]))
+        breaks = frozenset(offset - begin for offset in page.break_hyphens if begin <= offset < finish)
+        pages.append(Page(page.number, page.text[begin:finish], breaks))
     return Document(
         pages=tuple(pages),
         format=document.format,

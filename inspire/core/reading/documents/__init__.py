@@ -53,6 +53,7 @@ def load_document(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Do
         filename=source,
         paginated=backend.paginated or len(pages) > 1,
         created=backend.created(data),
+        layout=backend.layout(data),
     )
 
 

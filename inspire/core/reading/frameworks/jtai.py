@@ -32,8 +32,10 @@ from inspire.core.reading.frameworks.common import (
 )
 from inspire.core.reading.frameworks.common.area import (
     add_area_items,
+    LineMarks,
     inspectorates_in,
     bulleted_items,
+    line_marks,
     section_lines,
     sentence_at,
     stated_deadline,
@@ -83,7 +85,13 @@ PRIORITY = ItemList(
 IMPROVEMENT = ItemList(
     section="area",
     headings=(r"Areas?\s+for\s+improvement", r"What\s+needs\s+to\s+improve\s*\??"),
-    ends=(r"Next\s+steps\b", r"Strengths\b", r"Key\s+strengths\b", r"(?:Case|Practice)\s+[Ss]tud(?:y|ies)\b"),
+    ends=(
+        r"Next\s+steps\b",
+        r"Strengths\b",
+        r"[A-Z][\w’'-]*\s+(?:[\w’'-]+\s+){0,3}strengths\s*$",  # "Key strengths", "Early help strengths"
+        r"Main\s+findings\s*$",
+        r"(?:Case|Practice)\s+[Ss]tud(?:y|ies)\b",
+    ),
     name="Areas for improvement",
 )
 
@@ -107,7 +115,7 @@ class Jtai(DeclarativeFramework):
         _dates(record, text)
         _authority(record, text, register)
         _theme(record, text, register)
-        _items(record, text)
+        _items(record, text, line_marks(document, flush_ends=False))
         deadline, warning = stated_deadline(text)
         if deadline:
             record.plan_deadline = deadline.value[0]  # type: ignore[index]
@@ -244,10 +252,10 @@ def _without_area(words: str, record: Record, register: Register) -> str:
     return squash(words)
 
 
-def _items(record: Record, text: Lines) -> None:
+def _items(record: Record, text: Lines, marks: LineMarks) -> None:
     for kind, spec in (("priority", PRIORITY), ("improvement", IMPROVEMENT)):
         lines, heading = section_lines(text, spec.headings, spec.ends)
-        found = bulleted_items(lines)
+        found = bulleted_items(lines, marks=marks)
         if not heading:
             if kind == "improvement":
                 record.warnings.append(f"recommendations (area): no list headed {spec.name!r} found")
