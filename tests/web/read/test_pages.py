@@ -17,7 +17,7 @@ from inspire.core.reading.frameworks import FRAMEWORKS
 from inspire.web.read.models import Inspection
 from inspire.web.see.national import grade_distribution
 from inspire.web.toolkit.templatetags.inspire import long_date, years_months
-from inspire.web.read.views import highlight
+from inspire.web.read.evidence import highlight
 from tests.conftest import seed
 from tests.web.sample import HTML_ORIGINAL, make_sample
 
