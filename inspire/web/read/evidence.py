@@ -116,9 +116,7 @@ def highlight(text: str, quote: str) -> tuple[str, bool]:
         pattern = r"\s+".join(re.escape(word) for word in words)
         match = re.search(pattern, text, re.IGNORECASE)
         if match:
-            marked = (
-                f'{escape(text[: match.start()])}<mark id="quote">{escape(match.group(0))}</mark>{escape(text[match.end():])}'
-            )
+            marked = f'{escape(text[: match.start()])}<mark id="quote">{escape(match.group(0))}</mark>{escape(text[match.end() :])}'
             return mark_safe(marked), True
     return escape(text), False
 
@@ -133,7 +131,7 @@ def highlight_words(text: str, query: str) -> tuple[str, bool]:
     parts, last, count = [], 0, 0
     for match in re.finditer(pattern, text, re.IGNORECASE):
         anchor = ' id="quote"' if count == 0 else ""
-        parts.append(f"{escape(text[last:match.start()])}<mark{anchor}>{escape(match.group(0))}</mark>")
+        parts.append(f"{escape(text[last : match.start()])}<mark{anchor}>{escape(match.group(0))}</mark>")
         last, count = match.end(), count + 1
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts)), count > 0

@@ -65,8 +65,13 @@ def authority_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "authorities": authorities,
     }
-    return partial_page(request, "inspections/authority_list.html", "inspections/_authority_results.html", context,
-                 status=400 if params.errors else 200)
+    return partial_page(
+        request,
+        "inspections/authority_list.html",
+        "inspections/_authority_results.html",
+        context,
+        status=400 if params.errors else 200,
+    )
 
 
 @require_GET
@@ -101,10 +106,12 @@ def _beside_peers(authority: Authority, neighbours: list[Authority]) -> dict:
         return {"peers_chart": "", "peers_rows": []}
     chart = charts.share_lines(
         {name: [(day, mean) for day, mean, _ in series] for name, series in lines.items()},
-        title=f"{authority.name}: overall grade beside its neighbours' and region's average", chart_id="peers-chart",
-        highlight=authority.name, ticks=charts.GRADE_TICKS,
+        title=f"{authority.name}: overall grade beside its neighbours' and region's average",
+        chart_id="peers-chart",
+        highlight=authority.name,
+        ticks=charts.GRADE_TICKS,
         desc="A line for the authority's overall grade at each quarter end, and for the average overall grade of its "
-             "statistical neighbours and of its region, on the grade scale.",
+        "statistical neighbours and of its region, on the grade scale.",
     )
     names = list(lines)
     rows = [(day, [lines[name][n][1:] for name in names]) for n, (day, _, _) in enumerate(lines[names[0]])]
@@ -134,10 +141,18 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ("inspection_start", "Inspection started", long_date(inspection.inspection_start)),
         ("inspection_end", "Inspection ended", long_date(inspection.inspection_end)),
         ("published", "Published", long_date(inspection.published)),
-        *([("published_estimate", "Published (estimated)",
-            f"{long_date(inspection.published_estimate)}, estimated from the {inspection.published_estimate_source}: "
-            "the report does not state it — check it against Ofsted's website")]
-          if inspection.published_estimate and not inspection.published else []),
+        *(
+            [
+                (
+                    "published_estimate",
+                    "Published (estimated)",
+                    f"{long_date(inspection.published_estimate)}, estimated from the {inspection.published_estimate_source}: "
+                    "the report does not state it — check it against Ofsted's website",
+                )
+            ]
+            if inspection.published_estimate and not inspection.published
+            else []
+        ),
         ("lead_inspector", "Lead inspector", inspection.lead_inspector),
     ]
     if inspection.family in AREA_FAMILIES:
@@ -237,7 +252,9 @@ def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _download(document: SourceDocument) -> HttpResponse:
-    response = HttpResponse(bytes(document.content), content_type=CONTENT_TYPES.get(document.format, "application/octet-stream"))
+    response = HttpResponse(
+        bytes(document.content), content_type=CONTENT_TYPES.get(document.format, "application/octet-stream")
+    )
     response["Content-Disposition"] = content_disposition_header(True, document.filename)
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
@@ -276,4 +293,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                     messages.info(request, result.message(uploaded.name))
                 return redirect("inspection_detail", pk=inspection.pk)
     status = 400 if errors else 200
-    return render(request, "inspections/upload.html", {"errors": errors, "hint": hint, "limit_mb": upload_limit_mb()}, status=status)
+    return render(
+        request,
+        "inspections/upload.html",
+        {"errors": errors, "hint": hint, "limit_mb": upload_limit_mb()},
+        status=status,
+    )

@@ -46,7 +46,9 @@ def test_paragraphs_spaced_apart_are_separate_items(shared):
     page = document.pages[5]
     steps = dict(zip(map(str.strip, page.text.split("\n")), document.line_steps()[6]))
     assert steps["Health leaders should act immediately to ensure that children identified as at high risk"] >= 1.25
-    assert steps["of aspiration are fully assessed, including access to video-fluoroscopy as necessary."] == pytest.approx(1, abs=0.1)
+    assert steps[
+        "of aspiration are fully assessed, including access to video-fluoroscopy as necessary."
+    ] == pytest.approx(1, abs=0.1)
     items = _items(read_document(document))
     assert len(items) == 5
     assert items[1] == (

@@ -47,8 +47,20 @@ def read_compact(text: str) -> list[Figure]:
                 continue
             end = measure.period_end(year) if measure else date(year, 6, 30)
             value = None if cell.startswith("!") else float(cell)
-            figures.append(Figure(measure_id, level, code, name, year, end, value, cell[1:] if value is None else "",
-                                  source, former == "1"))
+            figures.append(
+                Figure(
+                    measure_id,
+                    level,
+                    code,
+                    name,
+                    year,
+                    end,
+                    value,
+                    cell[1:] if value is None else "",
+                    source,
+                    former == "1",
+                )
+            )
     return figures
 
 

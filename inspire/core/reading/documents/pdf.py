@@ -62,9 +62,7 @@ def _line_steps(textpage, text: str) -> tuple[float | None, ...]:
         key = _line_key(line)
         if not key:
             continue
-        match = next(
-            (j for j in range(following, min(following + 4, len(baselines))) if baselines[j][0] == key), None
-        )
+        match = next((j for j in range(following, min(following + 4, len(baselines))) if baselines[j][0] == key), None)
         if match is None:
             previous = None  # not paired: neither this line's step nor the next one's is known
             continue

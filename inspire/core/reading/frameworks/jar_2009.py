@@ -13,8 +13,16 @@ from __future__ import annotations
 import re
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks.common import DeclarativeFramework, Lines, Spec, authority_ref, find_authority
-from inspire.core.reading.frameworks.common import new_record, phrase, record_found
+from inspire.core.reading.frameworks.common import (
+    DeclarativeFramework,
+    Lines,
+    Spec,
+    authority_ref,
+    find_authority,
+    new_record,
+    phrase,
+    record_found,
+)
 from inspire.core.reading.frameworks.common.area import (
     LineMarks,
     add_area_items,
@@ -56,7 +64,9 @@ class JointAreaReviewProgress(DeclarativeFramework):
         text = plain_lines(document)
         record = new_record(self.family, document)
         record.warnings.append("inspection dates: the report states none")
-        authority, provenance, warning = find_authority(text, register, title=AUTHORITY_TITLES, end=min(len(text.text), 600))
+        authority, provenance, warning = find_authority(
+            text, register, title=AUTHORITY_TITLES, end=min(len(text.text), 600)
+        )
         if authority and provenance:
             record.authority = authority_ref(authority)
             record.provenance["authority"] = provenance

@@ -24,17 +24,17 @@ from inspire.core.reading.frameworks.common import (
     ItemList,
     Lines,
     Spec,
-    find_authority,
     authority_ref,
+    find_authority,
     new_record,
     phrase,
     squash,
 )
 from inspire.core.reading.frameworks.common.area import (
-    add_area_items,
     LineMarks,
-    inspectorates_in,
+    add_area_items,
     bulleted_items,
+    inspectorates_in,
     line_marks,
     section_lines,
     sentence_at,
@@ -170,13 +170,15 @@ def _dates(record: Record, text: Lines) -> None:
     following, _ = sentence_at(text, match.start() + len(sentence) + 1, limit=600)
     record.inspectorates = inspectorates_in(sentence) or inspectorates_in(following)
     if record.inspectorates:
-        record.provenance["inspectorates"] = provenance if inspectorates_in(sentence) else text.provenance(
-            match.start() + len(sentence) + 1, match.start() + len(sentence) + 1 + len(following)
+        record.provenance["inspectorates"] = (
+            provenance
+            if inspectorates_in(sentence)
+            else text.provenance(match.start() + len(sentence) + 1, match.start() + len(sentence) + 1 + len(following))
         )
 
 
 def _yearless(words: str, year: int | None = None):
-    """"16 May and 20 May" with the year added (None without a year: whether the words are such a span)."""
+    """ "16 May and 20 May" with the year added (None without a year: whether the words are such a span)."""
     if year is None:
         return bool(re.search(r"\b[0-3]?\d\s+[A-Z][a-z]+", words)) and not re.search(r"\b(?:19|20)\d\d\b", words)
     return parse_date_span(f"{words} {year}")
@@ -217,7 +219,11 @@ def _theme(record: Record, text: Lines, register: Register) -> None:
     sentence = THEME_SENTENCE.search(head)
     if sentence:
         words, _ = sentence_at(text, sentence.end())
-        theme, start, end = _without_area(words.rstrip("."), record, register), sentence.start(), sentence.end() + len(words)
+        theme, start, end = (
+            _without_area(words.rstrip("."), record, register),
+            sentence.start(),
+            sentence.end() + len(words),
+        )
     else:
         title = THEME_TITLE.search(head)
         if not title:
@@ -230,7 +236,11 @@ def _theme(record: Record, text: Lines, register: Register) -> None:
         dive = DEEP_DIVE.search(head)
         if dive:
             words, _ = sentence_at(text, dive.end())
-            theme, start, end = _without_area(words.rstrip("."), record, register), dive.start(), dive.end() + len(words)
+            theme, start, end = (
+                _without_area(words.rstrip("."), record, register),
+                dive.start(),
+                dive.end() + len(words),
+            )
     theme = re.sub(r"\s*\([^)]*\)", "", theme).replace("’", "'").strip(" .,").lower()
     record.theme = theme
     record.provenance["theme"] = text.provenance(start, end)

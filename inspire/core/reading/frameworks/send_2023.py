@@ -16,14 +16,23 @@ from __future__ import annotations
 import re
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks.common import DeclarativeFramework, Lines, Spec, find_authority, authority_ref
-from inspire.core.reading.frameworks.common import new_record, phrase, read_dates, squash
+from inspire.core.reading.frameworks.common import (
+    DeclarativeFramework,
+    Lines,
+    Spec,
+    authority_ref,
+    find_authority,
+    new_record,
+    phrase,
+    read_dates,
+    squash,
+)
 from inspire.core.reading.frameworks.common.area import (
+    LineMarks,
     Paragraphs,
     add_area_items,
-    LineMarks,
-    line_marks,
     inspectorates_in,
+    line_marks,
     section_lines,
     sentence_at,
 )
@@ -32,9 +41,7 @@ from inspire.core.reading.record import Provenance, Record
 from inspire.core.register import Register
 
 TITLE = r"Area\s+SEND\s+inspection\s+of\b"
-AUTHORITY_TITLES = (
-    r"Area\s+SEND\s+inspection\s+of\s+(?P<name>[\s\S]{2,120}?)\s+Local\s+Area\s+Partnership",
-)
+AUTHORITY_TITLES = (r"Area\s+SEND\s+inspection\s+of\s+(?P<name>[\s\S]{2,120}?)\s+Local\s+Area\s+Partnership",)
 SIGNATURES = (
     (TITLE, 6),
     (phrase("Inspection outcome"), 2),
@@ -42,7 +49,10 @@ SIGNATURES = (
 )
 #: the three outcomes: number → (the words that tell it, the record's wording)
 OUTCOMES = {
-    "1": (r"typically\s+(?:lead\s+to\s+)?positive\s+experiences\s+and\s+outcomes", "typically positive experiences and outcomes"),
+    "1": (
+        r"typically\s+(?:lead\s+to\s+)?positive\s+experiences\s+and\s+outcomes",
+        "typically positive experiences and outcomes",
+    ),
     "2": (r"inconsistent\s+experiences\s+and\s+outcomes", "inconsistent experiences and outcomes"),
     "3": (r"widespread\s+and/or\s+systemic\s+failings", "widespread and/or systemic failings"),
 }
@@ -94,7 +104,9 @@ class Send2023(DeclarativeFramework):
             record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
         else:
             record.warnings.append("inspection dates: not found")
-        authority, provenance, warning = find_authority(text, register, title=AUTHORITY_TITLES, end=min(len(text.text), 800))
+        authority, provenance, warning = find_authority(
+            text, register, title=AUTHORITY_TITLES, end=min(len(text.text), 800)
+        )
         if authority and provenance:
             record.authority = authority_ref(authority)
             record.provenance["authority"] = provenance
@@ -105,9 +117,7 @@ class Send2023(DeclarativeFramework):
         _lead_inspectors(record, text)
         record.inspectorates = inspectorates_in(text.text[:3000]) or ["Ofsted", "CQC"]
         _items(record, text, line_marks(document))
-        record.warnings.append(
-            "plan deadline: the report sets no date for the partnership's plan (none is assumed)"
-        )
+        record.warnings.append("plan deadline: the report sets no date for the partnership's plan (none is assumed)")
         return record
 
 
@@ -119,7 +129,9 @@ def _outcome(record: Record, text: Lines) -> None:
     found = [(number, match) for number, match in found if match]
     if len(found) != 1:
         record.warnings.append(
-            "outcome: not found" if not found else "outcome: the report's outcome sentence matches more than one outcome"
+            "outcome: not found"
+            if not found
+            else "outcome: the report's outcome sentence matches more than one outcome"
         )
         return
     number, match = found[0]
@@ -132,8 +144,10 @@ def _outcome(record: Record, text: Lines) -> None:
 
 
 def _when(words: str) -> str:
-    """"approximately three years" → "approximately 3 years"."""
-    return re.sub(r"\b(" + "|".join(_NUMBERS) + r")\b", lambda m: str(_NUMBERS[m.group(1).lower()]), squash(words), flags=re.I)
+    """ "approximately three years" → "approximately 3 years"."""
+    return re.sub(
+        r"\b(" + "|".join(_NUMBERS) + r")\b", lambda m: str(_NUMBERS[m.group(1).lower()]), squash(words), flags=re.I
+    )
 
 
 def _next_inspection(record: Record, text: Lines) -> None:
@@ -248,7 +262,9 @@ def table_rows(lines: list[Line], marks: LineMarks | None = None) -> list[tuple[
         boundary = not rows or _sentence_over(rows[-1][1])
         if boundary and len(line.text) < width * 0.62 and not BULLET_RE.match(line.text):
             body = []
-            while index < len(lines) and len(lines[index].text) < width * 0.62 and not BULLET_RE.match(lines[index].text):
+            while (
+                index < len(lines) and len(lines[index].text) < width * 0.62 and not BULLET_RE.match(lines[index].text)
+            ):
                 body.append(lines[index])
                 index += 1
             if index >= len(lines):

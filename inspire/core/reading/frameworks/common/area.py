@@ -47,9 +47,7 @@ def inspectorates_in(words: str) -> list[str]:
     return [name for name in ("Ofsted", "CQC", "HMICFRS", "HMI Probation") if name in found]
 
 
-def add_area_items(
-    record: Record, kind: str, items: Sequence[tuple[str, Provenance, str | None]]
-) -> None:
+def add_area_items(record: Record, kind: str, items: Sequence[tuple[str, Provenance, str | None]]) -> None:
     """Append items addressed to the partnership (section ``area``), numbered 1..n within their kind."""
     ordinal = sum(1 for r in record.recommendations if r.section == "area" and r.kind == kind)
     for words, provenance, agency in items:
@@ -221,7 +219,9 @@ def stated_deadline(text: Lines) -> tuple[Found | None, str | None]:
     return Found((day, words), provenance), None
 
 
-def section_lines(text: Lines, headings: Sequence[str], ends: Sequence[str], *, start: int = 0) -> tuple[list[Line], bool]:
+def section_lines(
+    text: Lines, headings: Sequence[str], ends: Sequence[str], *, start: int = 0
+) -> tuple[list[Line], bool]:
     """The lines under the first line that is one of ``headings``, up to a line one of ``ends``
     begins (or a heading-like line: short, capitalised, not ending a sentence); and whether the
     heading was found."""

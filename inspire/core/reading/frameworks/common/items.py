@@ -39,8 +39,14 @@ class ListItem(tuple):
     kind: str | None
     topic: str | None
 
-    def __new__(cls, text: str, provenance: Provenance, number: int | None = None, kind: str | None = None,
-                topic: str | None = None):
+    def __new__(
+        cls,
+        text: str,
+        provenance: Provenance,
+        number: int | None = None,
+        kind: str | None = None,
+        topic: str | None = None,
+    ):
         item = super().__new__(cls, (text, provenance))
         item.number, item.kind, item.topic = number, kind, topic
         return item
@@ -49,8 +55,12 @@ class ListItem(tuple):
 #: the sub-headings that group a list: "Priority and immediate action" (SIF 2013-15), "Immediate
 #: action", "Areas for priority action", "Priority actions"; then "Areas for improvement"
 GROUPS = (
-    (re.compile(r"^(?:(?:areas\s+for\s+)?priority(?:\s+and\s+immediate)?\s+actions?|immediate\s+actions?)\s*:?$", re.I),
-     "priority"),
+    (
+        re.compile(
+            r"^(?:(?:areas\s+for\s+)?priority(?:\s+and\s+immediate)?\s+actions?|immediate\s+actions?)\s*:?$", re.I
+        ),
+        "priority",
+    ),
     (re.compile(r"^areas\s+for\s+improvement\s*:?$", re.I), "improvement"),
 )
 #: a heading naming strengths ("The LSCB’s strengths") ends a list even where the numbering runs on
@@ -89,7 +99,9 @@ NO_ITEMS = re.compile(
 )
 
 
-def read_items(text: Lines, spec: ItemList, *, start: int = 0, end: int | None = None) -> tuple[list[tuple[str, Provenance]], bool]:
+def read_items(
+    text: Lines, spec: ItemList, *, start: int = 0, end: int | None = None
+) -> tuple[list[tuple[str, Provenance]], bool]:
     """The items of the list under ``spec``'s heading: (text, provenance) in order, and whether
     the heading was found. The items are read as :func:`items_in` reads them, ending at a line
     that one of ``spec.ends`` begins; with ends given, a list whose bullet glyphs were lost in
@@ -132,7 +144,9 @@ def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, e
     """Append the list's items to ``record.recommendations`` (numbered within their section)."""
     found, heading = read_items(text, items, start=start, end=end)
     if not heading:
-        record.warnings.append(f"recommendations ({items.section}): no list headed {(items.name or items.headings[0])!r} found")
+        record.warnings.append(
+            f"recommendations ({items.section}): no list headed {(items.name or items.headings[0])!r} found"
+        )
         return
     if not found:
         record.warnings.append(f"recommendations ({items.section}): the list under its heading is empty")
@@ -223,7 +237,9 @@ def collect(
             style = "number" if NUMBERED_RE.match(body) else "bullet" if BULLET_RE.match(body) else None
             if style is None and plain:
                 style = "plain"
-        starter = (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style in ("number", "bullet") else None
+        starter = (
+            (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style in ("number", "bullet") else None
+        )
         if starter and style == "bullet" and items:
             glyph, rest = body.lstrip()[:1], body[starter.end() :]
             if _is_sub_bullet(items[-1], glyph, top_glyph, rest, nested):
@@ -359,8 +375,9 @@ class _Item:
 
     __slots__ = ("page", "parts", "printed", "number", "kind", "topic")
 
-    def __init__(self, page: int | None, text: str, number: int | None = None, kind: str | None = None,
-                 topic: str | None = None):
+    def __init__(
+        self, page: int | None, text: str, number: int | None = None, kind: str | None = None, topic: str | None = None
+    ):
         self.page = page
         self.parts = [text]
         self.printed = [text]
