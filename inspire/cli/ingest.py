@@ -31,15 +31,22 @@ def setup() -> None:
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Report files, and folders searched recursively."),
-    workers: int | None = typer.Option(None, "--workers", "-j", min=1, help="Reader processes (default: one per CPU core)."),
-    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="Seconds one file may take before it is stopped and reported."),
+    workers: int | None = typer.Option(
+        None, "--workers", "-j", min=1, help="Reader processes (default: one per CPU core)."
+    ),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT, "--timeout", help="Seconds one file may take before it is stopped and reported."
+    ),
     allow_failures: bool = typer.Option(
         False, "--allow-failures", help="Exit 0 when some files fail (still reported); a missing path still exits 2."
     ),
 ) -> None:
     """Read reports and store them in the database, carrying on past bad files.
 
-    Folders are searched for files ending in .pdf, .docx, .html, .htm or .txt. The same file (by content) is stored once, however often it is given; another file of an inspection already stored (same authority, report family and inspection dates) is added as another source of it, never a second inspection. Ends with a summary of what was stored and what failed, and why.
+    Folders are searched for files ending in .pdf, .docx, .html, .htm or .txt. The same file (by
+    content) is stored once, however often it is given; another file of an inspection already
+    stored (same authority, report family and inspection dates) is added as another source of it,
+    never a second inspection. Ends with a summary of what was stored and what failed, and why.
 
     Exit code: 0 when every file is stored (or already was), 1 when any file failed (0 with
     --allow-failures), 2 when a path does not exist.
@@ -51,7 +58,9 @@ def ingest(
         err.print(f"[bold red]Error:[/] {error}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_BAD_PATH) from None
     if not files:
-        err.print(f"No report files ({', '.join(REPORT_SUFFIXES)}) found in {', '.join(map(str, paths))}.", highlight=False)
+        err.print(
+            f"No report files ({', '.join(REPORT_SUFFIXES)}) found in {', '.join(map(str, paths))}.", highlight=False
+        )
     with BatchRead(files, workers=workers, timeout=timeout) as reading:  # the workers read while Django loads
         from inspire.web.django_setup import setup as django_setup
 
@@ -71,7 +80,9 @@ def ingest(
         )
         with progress:
             task = progress.add_task("", total=len(files))
-            report = inspection_ingest(reading, on_file=lambda path: progress.update(task, advance=1, description=path.name))
+            report = inspection_ingest(
+                reading, on_file=lambda path: progress.update(task, advance=1, description=path.name)
+            )
 
     summary = Table("Result", "Files", title="Ingest summary", title_justify="left")
     summary.add_row("Stored", str(len(report.stored)))

@@ -53,8 +53,12 @@ def page(browser, live_server):
     # Chromium reports each thing the Content-Security-Policy blocked (an inline script, a style, a
     # source from elsewhere) on the console: none may happen on any page a test reaches
     refused: list[str] = []
-    page.on("console", lambda message: refused.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
     assert not errors, f"JavaScript errors in the page: {errors}"
@@ -78,7 +82,8 @@ def check_accessibility(page) -> None:
     violations = page.evaluate(
         """async () => (await axe.run(document, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
-        })).violations.map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
+        })).violations.map(v => ({id: v.id, help: v.help, \
+targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
     )
     assert not violations, f"axe-core found accessibility problems on {page.url}:\n" + "\n".join(
         f"- {v['id']}: {v['help']} at {', '.join(v['targets'])}" for v in violations

@@ -77,7 +77,10 @@ def _nfa_known(r, period, context):
 REFERRALS_NFA = Indicator(
     id="referrals_nfa",
     name="Referrals with no further action",
-    definition="Of the referrals received in the period, the percentage recorded as needing no further action (“Referral NFA?” is yes).",
+    definition=(
+        "Of the referrals received in the period, the percentage recorded as needing no further action "
+        "(“Referral NFA?” is yes)."
+    ),
     list_key="referrals",
     columns=("referral_date", "nfa"),
     unit=Unit.PERCENT,
@@ -123,8 +126,11 @@ def _look_back_before_the_data(lists, period, history: _ReferralHistory) -> str 
     if history.first is None:
         return None
     unknown = sum(
-        1 for r in lists.referrals
-        if r.referral_date in period and r.previous_referrals_12m is None and add_years(r.referral_date, -1) < history.first
+        1
+        for r in lists.referrals
+        if r.referral_date in period
+        and r.previous_referrals_12m is None
+        and add_years(r.referral_date, -1) < history.first
     )
     if not unknown:
         return None

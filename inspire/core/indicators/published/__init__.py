@@ -17,12 +17,11 @@ underlying data (explore-education-statistics CSVs, "EES"), mapped to Inspire's 
   performance meeting reads.
 
 Each figure keeps the release it comes from and its year: ``Figure.source`` and ``period_label``.
-
-One module per concern: ``measures.py`` (the catalogue), ``files.py`` (reading LAIT and EES
-files), ``benchmarking.py`` (comparing and its words), ``shipped.py`` (the shipped set).
 """
 
-from inspire.core.indicators.published.benchmarking import (  # noqa: F401
+from __future__ import annotations
+
+from inspire.core.indicators.published.compare import (  # noqa: F401
     Benchmark,
     Neighbour,
     benchmark,

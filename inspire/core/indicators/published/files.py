@@ -1,6 +1,5 @@
-"""Reading a published file into ``Figure``s: LAIT's long file (parquet) or a release's EES CSV,
-told apart by content; areas matched by the register's DfE and ONS codes, former authorities kept
-under their own code, a suppressed figure kept with the file's reason, never 0."""
+"""Reading a published file: LAIT's long parquet file or an EES CSV (told apart by content) into
+``Figure`` records, suppressed figures kept with their reason, areas matched by the register's codes."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from inspire.core.errors import IndicatorError
 from inspire.core.indicators.published.measures import (
     BY_LAIT,
     ENGLAND,
@@ -62,11 +60,8 @@ class PublishedFile:
         self.passed_over[why] = self.passed_over.get(why, 0) + 1
 
 
-class PublishedError(IndicatorError):
+class PublishedError(ValueError):
     """A file that is neither LAIT's long file nor an EES file Inspire reads."""
-
-    code = "published_file"
-    hint = "Give LAIT's bds_long file (.parquet) or a CSV from a release's underlying data."
 
 
 def clean_number(text: str) -> float | None:
@@ -89,7 +84,9 @@ def _value(raw: object) -> tuple[float | None, str]:
     return None, SYMBOLS.get(text.lower(), f"the file says “{text}”")
 
 
-def read_published(data: bytes, register: Register, *, population: dict[tuple[str, int], float] | None = None) -> PublishedFile:
+def read_published(
+    data: bytes, register: Register, *, population: dict[tuple[str, int], float] | None = None
+) -> PublishedFile:
     """A LAIT long file (parquet) or an EES CSV. ``population`` ((area code, year) -> children under
     18, from the ONS file) lets an EES count become a rate where the file publishes no rate."""
     if data[:4] == b"PAR1":
@@ -139,8 +136,20 @@ def read_lait(data: bytes, register: Register) -> PublishedFile:
         level, area_code, former = area
         value, why = _value(raw)
         year = int(years)
-        out.figures.append(Figure(measure.id, level, area_code, name, year, measure.period_end(year), value, why,
-                                  f"{measure.release} (LAIT, {measure.lait})", former))
+        out.figures.append(
+            Figure(
+                measure.id,
+                level,
+                area_code,
+                name,
+                year,
+                measure.period_end(year),
+                value,
+                why,
+                f"{measure.release} (LAIT, {measure.lait})",
+                former,
+            )
+        )
     return out
 
 
@@ -177,8 +186,11 @@ def _ees_release(headers: set[str]) -> tuple[str, list[Measure]] | None:
     """Which release's file this is, from its columns (never its name) and the measures it carries."""
     if {"age_group", "population_estimate"} <= headers and "population_type" not in headers:
         return POPULATION_RELEASE, []
-    carried = [m for m in MEASURES.values() if m.ees and m.ees.value in headers
-               and all(column in headers for column, _ in m.ees.where)]
+    carried = [
+        m
+        for m in MEASURES.values()
+        if m.ees and m.ees.value in headers and all(column in headers for column, _ in m.ees.where)
+    ]
     if not carried:
         return None
     return carried[0].release, carried
@@ -190,12 +202,16 @@ def read_ees(text: str, register: Register, *, population: dict[tuple[str, int],
     headers = {h.strip() for h in reader.fieldnames or ()}
     missing = [c for c in EES_STANDARD if c not in headers]
     if missing:
-        raise PublishedError("the file is not explore-education-statistics data: it has no column "
-                             + ", ".join(f"“{c}”" for c in missing))
+        raise PublishedError(
+            "the file is not explore-education-statistics data: it has no column "
+            + ", ".join(f"“{c}”" for c in missing)
+        )
     found = _ees_release(headers)
     if found is None:
-        raise PublishedError("the file carries none of the measures Inspire shows (for example re-referrals, "
-                             "repeat plans, care leavers, placement stability or the social work workforce)")
+        raise PublishedError(
+            "the file carries none of the measures Inspire shows (for example re-referrals, "
+            "repeat plans, care leavers, placement stability or the social work workforce)"
+        )
     release, measures = found
     out = PublishedFile(f"{release} (EES)")
     by_ons = {a.ons_code: a for a in register.authorities}
@@ -213,8 +229,20 @@ def read_ees(text: str, register: Register, *, population: dict[tuple[str, int],
         if release == POPULATION_RELEASE:
             value, why = _value(row["population_estimate"])
             # the mid-year estimate: 30 June of the year
-            out.figures.append(Figure(POPULATION, level, code, name, year, date(year, 6, 30), value, why,
-                                      f"{POPULATION_RELEASE} (EES)", former))
+            out.figures.append(
+                Figure(
+                    POPULATION,
+                    level,
+                    code,
+                    name,
+                    year,
+                    date(year, 6, 30),
+                    value,
+                    why,
+                    f"{POPULATION_RELEASE} (EES)",
+                    former,
+                )
+            )
             continue
         for m in measures:
             if any(row.get(column) != wanted for column, wanted in m.ees.where):
@@ -232,7 +260,9 @@ def read_ees(text: str, register: Register, *, population: dict[tuple[str, int],
     return out
 
 
-def _ees_area(row: dict[str, str], register: Register, by_ons: dict[str, Authority]) -> tuple[str, str, str, bool] | None:
+def _ees_area(
+    row: dict[str, str], register: Register, by_ons: dict[str, Authority]
+) -> tuple[str, str, str, bool] | None:
     level = row["geographic_level"].lower()
     if level == "national":
         return NATIONAL, ENGLAND, "England", False

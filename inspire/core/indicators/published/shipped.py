@@ -1,5 +1,5 @@
-"""The set of published figures shipped with Inspire (``core/data/comparators.csv``): one row per
-measure and area, one column per year."""
+"""The comparator set shipped with Inspire (``core/data/comparators.csv``): one row per measure and
+area, one column per year."""
 
 from __future__ import annotations
 
@@ -7,8 +7,13 @@ import csv
 import io
 from datetime import date
 
-from inspire.core.indicators.published.files import Figure
-from inspire.core.indicators.published.measures import MEASURES, POPULATION
+from inspire.core.indicators.published.files import (
+    Figure,
+)
+from inspire.core.indicators.published.measures import (
+    MEASURES,
+    POPULATION,
+)
 
 SHIPPED = "comparators.csv"
 
@@ -42,8 +47,20 @@ def read_compact(text: str) -> list[Figure]:
                 continue
             end = measure.period_end(year) if measure else date(year, 6, 30)
             value = None if cell.startswith("!") else float(cell)
-            figures.append(Figure(measure_id, level, code, name, year, end, value, cell[1:] if value is None else "",
-                                  source, former == "1"))
+            figures.append(
+                Figure(
+                    measure_id,
+                    level,
+                    code,
+                    name,
+                    year,
+                    end,
+                    value,
+                    cell[1:] if value is None else "",
+                    source,
+                    former == "1",
+                )
+            )
     return figures
 
 

@@ -14,35 +14,13 @@ alike, in the order seeds 002 and 004 show a board reads it.
 6. The RAG keys last.
 
 Built from :class:`PlanData` as recorded on the meeting's date (``as_at.as_recorded``): nothing
-entered after the meeting shows. :class:`BoardPack` works the content out once; ``to_docx`` and
-``to_pdf`` only lay it out, and the page template reads the same methods.
-
-One module per concern: ``pack.py`` (:class:`BoardPack`: the content, worked out once, and the
-columns of its tables), ``word.py`` (``to_docx``), ``pdf.py`` (``to_pdf``).
+entered after the meeting shows. :class:`BoardPack` (``pack.py``) works the content out once;
+``to_docx`` (``word.py``) and ``to_pdf`` (``pdf.py``) only lay it out, and the page template reads
+the same methods.
 """
 
-from inspire.core.plans.board_pack.pack import (
-    ACTION_COLUMNS,
-    ARISING_COLUMNS,
-    ARISING_STATUS,
-    EXCEPTION_ITEM_COLUMNS,
-    HIGH_RISK_COLUMNS,
-    ITEM_MILESTONE_COLUMNS,
-    KEY_COLUMNS,
-    MEASURE_COLUMNS,
-    MILESTONE_COLUMNS,
-    RAG_HEX,
-    RISK_COLUMNS,
-    TIMELINE_COLUMNS,
-    ArisingAction,
-    BoardPack,
-    ThemeGroup,
-)
+from inspire.core.plans.board_pack.pack import ArisingAction, BoardPack, ThemeGroup
 from inspire.core.plans.board_pack.pdf import to_pdf
 from inspire.core.plans.board_pack.word import to_docx
 
-__all__ = [
-    "ACTION_COLUMNS", "ARISING_COLUMNS", "ARISING_STATUS", "EXCEPTION_ITEM_COLUMNS", "HIGH_RISK_COLUMNS",
-    "ITEM_MILESTONE_COLUMNS", "KEY_COLUMNS", "MEASURE_COLUMNS", "MILESTONE_COLUMNS", "RAG_HEX", "RISK_COLUMNS",
-    "TIMELINE_COLUMNS", "ArisingAction", "BoardPack", "ThemeGroup", "to_docx", "to_pdf",
-]
+__all__ = ["ArisingAction", "BoardPack", "ThemeGroup", "to_docx", "to_pdf"]

@@ -1,6 +1,5 @@
-"""The board pack's content, worked out once from ``PlanData`` as recorded on the meeting's date:
-the cover, the exceptions, decisions and actions arising, the items by theme, the risk register
-and the keys, each as rows of the columns named here (the page, ``word`` and ``pdf`` lay them out)."""
+"""The board pack's content, worked out once from the plan as recorded on the meeting's date
+(see the package's docstring for the order a board reads it in)."""
 
 from __future__ import annotations
 
@@ -12,7 +11,14 @@ from inspire.core.plans import charts
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.deadlines import DEADLINE_UNKNOWN
-from inspire.core.plans.model import ActionData, ItemData, MeasureData, MilestoneData, PlanData, ProgressData
+from inspire.core.plans.model import (
+    ActionData,
+    ItemData,
+    MeasureData,
+    MilestoneData,
+    PlanData,
+    ProgressData,
+)
 
 RAG_HEX = {"red": "D4351C", "amber": "F47738", "green": "00703C", "blue": "1D70B8", "grey": "B1B4B6"}
 
@@ -23,8 +29,18 @@ ARISING_COLUMNS = ("Action arising", "From the meeting of", "Owner", "Due", "Sta
 ACTION_COLUMNS = ("Action", "Lead", "Timescale")
 ITEM_MILESTONE_COLUMNS = ("Action", "Milestone", "Owner", "Target date", "Status")
 MEASURE_COLUMNS = ("Measure", "Baseline", "Target", "Latest value", "Status")
-RISK_COLUMNS = ("Risk", "Description", "Impact", "Likelihood", "Score", "Overall risk", "Mitigation",
-                "Revised risk", "Owner", "Review date")
+RISK_COLUMNS = (
+    "Risk",
+    "Description",
+    "Impact",
+    "Likelihood",
+    "Score",
+    "Overall risk",
+    "Mitigation",
+    "Revised risk",
+    "Owner",
+    "Review date",
+)
 KEY_COLUMNS = ("Status", "Rule")
 TIMELINE_COLUMNS = ("Theme or action", "Start", "Outcome achieved by", "Milestones", "Note")
 ARISING_STATUS = {"open": "Open", "done": "Done", "dropped": "Dropped"}
@@ -93,8 +109,9 @@ class BoardPack:
         return [(r, rag_rules.RAG_LABELS[r], rags.count(r)) for r in rag_rules.RAG_VALUES]
 
     def plan_rag(self) -> rag_rules.RagResult:
-        return rag_rules.plan_rag([i.rag for i in self.plan.items],
-                                  past_deadline=bool(self.deadline and self.deadline < self.meeting))
+        return rag_rules.plan_rag(
+            [i.rag for i in self.plan.items], past_deadline=bool(self.deadline and self.deadline < self.meeting)
+        )
 
     # --- exceptions --------------------------------------------------------------------------
 
@@ -102,7 +119,11 @@ class BoardPack:
         """Red items, then amber ones, each with the rule (or override reason) that made it so."""
         rows = []
         for rag in ("red", "amber"):
-            rows += [(_item_ref(i), i.title, rag_rules.RAG_LABELS[rag], i.rag_reason) for i in self.plan.items if i.rag == rag]
+            rows += [
+                (_item_ref(i), i.title, rag_rules.RAG_LABELS[rag], i.rag_reason)
+                for i in self.plan.items
+                if i.rag == rag
+            ]
         return rows
 
     def flagged_milestones(self) -> list[tuple[str, ...]]:
@@ -113,8 +134,16 @@ class BoardPack:
                 for action in item.actions:
                     for m in action.milestones:
                         if m.status_on_date == wanted:
-                            rows.append((item.ref, action.ref, _milestone_words(m), m.owner, _when(m),
-                                         rag_rules.MILESTONE_STATUS_LABELS[wanted]))
+                            rows.append(
+                                (
+                                    item.ref,
+                                    action.ref,
+                                    _milestone_words(m),
+                                    m.owner,
+                                    _when(m),
+                                    rag_rules.MILESTONE_STATUS_LABELS[wanted],
+                                )
+                            )
         return rows
 
     def numbered_risks(self):
@@ -131,8 +160,16 @@ class BoardPack:
     # --- decisions and the last meeting ------------------------------------------------------
 
     def arising_rows(self) -> list[tuple[str, ...]]:
-        return [(a.text, format_long(a.meeting), a.owner, format_long(a.due) if a.due else "",
-                 ARISING_STATUS.get(a.status, a.status)) for a in self.actions_arising]
+        return [
+            (
+                a.text,
+                format_long(a.meeting),
+                a.owner,
+                format_long(a.due) if a.due else "",
+                ARISING_STATUS.get(a.status, a.status),
+            )
+            for a in self.actions_arising
+        ]
 
     # --- items by theme ----------------------------------------------------------------------
 
@@ -159,20 +196,38 @@ class BoardPack:
         return [(f"{a.ref}. {a.text}" if a.ref else a.text, a.lead, _action_timescale(a)) for a in item.actions]
 
     def milestone_rows(self, item: ItemData) -> list[tuple[str, ...]]:
-        return [(a.ref, _milestone_words(m), m.owner, _when(m),
-                 rag_rules.MILESTONE_STATUS_LABELS.get(m.status_on_date, m.status_on_date))
-                for a in item.actions for m in a.milestones]
+        return [
+            (
+                a.ref,
+                _milestone_words(m),
+                m.owner,
+                _when(m),
+                rag_rules.MILESTONE_STATUS_LABELS.get(m.status_on_date, m.status_on_date),
+            )
+            for a in item.actions
+            for m in a.milestones
+        ]
 
     def measure_rows(self, item: ItemData) -> list[tuple[str, ...]]:
         rows = []
         for m in item.measures:
             latest = max(m.values, key=lambda v: v.date) if m.values else None
-            baseline = _figure(m.baseline, m.unit) + (f" ({format_long(m.baseline_date)})" if m.baseline_date and m.baseline is not None else "")
-            target = _figure(m.target, m.unit) + (f" by {format_long(m.target_date)}" if m.target_date and m.target is not None else "")
+            baseline = _figure(m.baseline, m.unit) + (
+                f" ({format_long(m.baseline_date)})" if m.baseline_date and m.baseline is not None else ""
+            )
+            target = _figure(m.target, m.unit) + (
+                f" by {format_long(m.target_date)}" if m.target_date and m.target is not None else ""
+            )
             facts = rag_rules.MeasureFacts(m.target, m.polarity, m.target_date, latest.value if latest else None)
-            rows.append((m.description, baseline or "Not set", target or "Not set",
-                         f"{latest.value:g}{m.unit} ({format_long(latest.date)})" if latest else "No value yet",
-                         rag_rules.MEASURE_STATUS_LABELS[rag_rules.measure_status(facts, self.meeting)]))
+            rows.append(
+                (
+                    m.description,
+                    baseline or "Not set",
+                    target or "Not set",
+                    f"{latest.value:g}{m.unit} ({format_long(latest.date)})" if latest else "No value yet",
+                    rag_rules.MEASURE_STATUS_LABELS[rag_rules.measure_status(facts, self.meeting)],
+                )
+            )
         return rows
 
     def charted_measures(self, item: ItemData) -> list[MeasureData]:
@@ -186,7 +241,11 @@ class BoardPack:
         latest = self.latest_progress(item)
         if latest is None:
             return "No progress and impact recorded yet."
-        fresh = "" if self.since is None or latest.date > self.since else f" (no update since the last meeting, {format_long(self.since)})"
+        fresh = (
+            ""
+            if self.since is None or latest.date > self.since
+            else f" (no update since the last meeting, {format_long(self.since)})"
+        )
         by = f", {latest.author}" if latest.author else ""
         return f"{format_long(latest.date)}{by}{fresh}: {latest.text}"
 
@@ -195,28 +254,44 @@ class BoardPack:
     def heat_cells(self) -> dict[tuple[int, int], list[str]]:
         cells: dict[tuple[int, int], list[str]] = {}
         for number, r in self.numbered_risks():
-            key = (risk_rules.HEAT_SCORES[risk_rules.parse_level(r.impact)],
-                   risk_rules.HEAT_SCORES[risk_rules.parse_level(r.likelihood)])
+            key = (
+                risk_rules.HEAT_SCORES[risk_rules.parse_level(r.impact)],
+                risk_rules.HEAT_SCORES[risk_rules.parse_level(r.likelihood)],
+            )
             cells.setdefault(key, []).append(str(number))
         return cells
 
     def risk_rows(self) -> list[tuple[str, ...]]:
         rows = []
         for number, r in self.numbered_risks():
-            revised = risk_rules.overall(r.revised_impact, r.revised_likelihood) if r.revised_impact and r.revised_likelihood else ""
-            rows.append((str(number), r.description, risk_rules.LEVEL_LABELS[risk_rules.parse_level(r.impact)],
-                         risk_rules.LEVEL_LABELS[risk_rules.parse_level(r.likelihood)],
-                         str(risk_rules.heat_score(r.impact, r.likelihood)),
-                         risk_rules.LEVEL_LABELS[risk_rules.overall(r.impact, r.likelihood)], r.mitigations,
-                         risk_rules.LEVEL_LABELS[revised] if revised else "", r.owner,
-                         format_long(r.review_date) if r.review_date else ""))
+            revised = (
+                risk_rules.overall(r.revised_impact, r.revised_likelihood)
+                if r.revised_impact and r.revised_likelihood
+                else ""
+            )
+            rows.append(
+                (
+                    str(number),
+                    r.description,
+                    risk_rules.LEVEL_LABELS[risk_rules.parse_level(r.impact)],
+                    risk_rules.LEVEL_LABELS[risk_rules.parse_level(r.likelihood)],
+                    str(risk_rules.heat_score(r.impact, r.likelihood)),
+                    risk_rules.LEVEL_LABELS[risk_rules.overall(r.impact, r.likelihood)],
+                    r.mitigations,
+                    risk_rules.LEVEL_LABELS[revised] if revised else "",
+                    r.owner,
+                    format_long(r.review_date) if r.review_date else "",
+                )
+            )
         return rows
 
     def keys(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """The two keys, each a heading and its (status, rule) rows: items, then the plan."""
         key = rag_rules.key()
-        return [(heading, [(row["label"], row["description"]) for row in key[scope]])
-                for heading, scope in (("Key: items", "items"), ("Key: the plan", "plan"))]
+        return [
+            (heading, [(row["label"], row["description"]) for row in key[scope]])
+            for heading, scope in (("Key: items", "items"), ("Key: the plan", "plan"))
+        ]
 
 
 def _item_ref(item: ItemData) -> str:

@@ -1,5 +1,4 @@
-"""The board pack as a Word document (landscape, Arial): the same sections as the page, tables
-with a shaded header row, RAG cells filled, charts as pictures."""
+"""The board pack as a Word document (landscape): the pack's content laid out, nothing worked out here."""
 
 from __future__ import annotations
 
@@ -76,8 +75,10 @@ def to_docx(pack: BoardPack) -> bytes:
 
     # 1. cover
     document.add_heading(pack.plan.title, level=0)
-    document.add_paragraph(f"{pack.heading}. Everything in this pack is as recorded on {format_long(pack.meeting)}."
-                           + (f" {pack.left_out}" if pack.left_out else ""))
+    document.add_paragraph(
+        f"{pack.heading}. Everything in this pack is as recorded on {format_long(pack.meeting)}."
+        + (f" {pack.left_out}" if pack.left_out else "")
+    )
     document.add_paragraph(pack.deadline_text + (f" {pack.days_to_deadline}" if pack.days_to_deadline else ""))
     overall = pack.plan_rag()
     document.add_paragraph(f"Overall status: {rag_rules.RAG_LABELS[overall.rag]}. {overall.reason}")
@@ -100,7 +101,9 @@ def to_docx(pack: BoardPack) -> bytes:
     document.add_heading("Milestones overdue or at risk", level=2)
     _docx_rows(document, table, MILESTONE_COLUMNS, pack.flagged_milestones(), "No milestone is overdue or at risk.")
     document.add_heading(f"Risks scored {risk_rules.EXCEPTION_SCORE} or more", level=2)
-    _docx_rows(document, table, HIGH_RISK_COLUMNS, pack.high_risks(), f"No risk scores {risk_rules.EXCEPTION_SCORE} or more.")
+    _docx_rows(
+        document, table, HIGH_RISK_COLUMNS, pack.high_risks(), f"No risk scores {risk_rules.EXCEPTION_SCORE} or more."
+    )
 
     # 3. decisions and the last meeting
     document.add_heading("Decisions the board is asked for", level=1)
@@ -119,8 +122,10 @@ def to_docx(pack: BoardPack) -> bytes:
         new_page()
         document.add_heading("Priority timeline", level=1)
         for part in timeline_rules.chunks(pack.timeline):  # each part fits a page, all on one scale
-            document.add_picture(io.BytesIO(timeline_rules.png(part, pack.meeting, span=timeline_rules.bounds(pack.timeline))),
-                                 width=Cm(25))
+            document.add_picture(
+                io.BytesIO(timeline_rules.png(part, pack.meeting, span=timeline_rules.bounds(pack.timeline))),
+                width=Cm(25),
+            )
         table(TIMELINE_COLUMNS, timeline_rules.table_rows(pack.timeline))
 
     # 4. items by theme

@@ -1,5 +1,5 @@
-"""Comparing an authority's figure with England, its region, its statistical neighbours and every
-authority (rank, quartile in the measure's direction), and the one line a meeting reads."""
+"""An authority's figure beside England, its region, its statistical neighbours and every authority:
+rank, quartile, trend and the one line a performance meeting reads."""
 
 from __future__ import annotations
 
@@ -8,8 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 from statistics import mean
 
-from inspire.core.indicators.published.files import Figure, region_of
-from inspire.core.indicators.published.measures import LOCAL, NATIONAL, REGIONAL, Measure
+from inspire.core.indicators.published.files import (
+    Figure,
+    region_of,
+)
+from inspire.core.indicators.published.measures import (
+    LOCAL,
+    NATIONAL,
+    REGIONAL,
+    Measure,
+)
 from inspire.core.register import Authority, Register
 
 
@@ -47,8 +55,12 @@ class Benchmark:
         if self.quartile is None:
             return "not ranked"
         if self.measure.polarity == "neutral":
-            return ("lowest quarter", "second-lowest quarter", "second-highest quarter", "highest quarter")[self.quartile - 1]
-        return ("best quarter (1st quartile)", "2nd quartile", "3rd quartile", "worst quarter (4th quartile)")[self.quartile - 1]
+            return ("lowest quarter", "second-lowest quarter", "second-highest quarter", "highest quarter")[
+                self.quartile - 1
+            ]
+        return ("best quarter (1st quartile)", "2nd quartile", "3rd quartile", "worst quarter (4th quartile)")[
+            self.quartile - 1
+        ]
 
 
 def rank(value: float, values: list[float], polarity: str) -> int:
@@ -62,8 +74,14 @@ def quartile_of(position: int, count: int) -> int | None:
     return min(4, math.ceil(position * 4 / count)) if count >= 4 else None
 
 
-def benchmark(authority: Authority, measure: Measure, period_end: date, figures: list[Figure],
-              register: Register, own: float | None = None) -> Benchmark:
+def benchmark(
+    authority: Authority,
+    measure: Measure,
+    period_end: date,
+    figures: list[Figure],
+    register: Register,
+    own: float | None = None,
+) -> Benchmark:
     """``figures`` for one measure (any years); ``own`` the authority's figure when it is not published."""
     same = [f for f in figures if f.measure == measure.id and f.period_end == period_end]
     local = {f.code: f for f in same if f.level == LOCAL}
@@ -75,14 +93,22 @@ def benchmark(authority: Authority, measure: Measure, period_end: date, figures:
     for code in authority.stat_neighbours:
         f = local.get(code)
         name = register.by_dfe[code].name if code in register.by_dfe else (f.name if f else code)
-        neighbours.append(Neighbour(code, name, f.value if f else None,
-                                    (f.not_published if f else "no figure in the data loaded") if not f or f.value is None else ""))
+        neighbours.append(
+            Neighbour(
+                code,
+                name,
+                f.value if f else None,
+                (f.not_published if f else "no figure in the data loaded") if not f or f.value is None else "",
+            )
+        )
     others = [f.value for code, f in local.items() if f.value is not None and code != authority.dfe_la_code]
     if value is None:
         return Benchmark(measure, period_end, None, england, region, neighbours, None, len(others), None)
     position = rank(value, others, measure.polarity)
     count = len(others) + 1
-    return Benchmark(measure, period_end, value, england, region, neighbours, position, count, quartile_of(position, count))
+    return Benchmark(
+        measure, period_end, value, england, region, neighbours, position, count, quartile_of(position, count)
+    )
 
 
 def trend_words(measure: Measure, series: list[tuple[int, float]]) -> str:
@@ -126,8 +152,17 @@ def reading(b: Benchmark, series: list[tuple[int, float]]) -> str:
     elif known and above == len(known):
         neighbours = f"above all {len(known)} neighbours"
     elif known:
-        neighbours = f"below {below} of {len(known)} neighbours" if below > above else f"above {above} of {len(known)} neighbours"
-    if england and neighbours and england.split()[0] == neighbours.split()[0] and england.split()[0] in ("below", "above"):
+        neighbours = (
+            f"below {below} of {len(known)} neighbours"
+            if below > above
+            else f"above {above} of {len(known)} neighbours"
+        )
+    if (
+        england
+        and neighbours
+        and england.split()[0] == neighbours.split()[0]
+        and england.split()[0] in ("below", "above")
+    ):
         line = f"{england} and {neighbours.split(' ', 1)[1]}"
     else:
         line = "; ".join(p for p in (england, neighbours) if p) or "no England or neighbour figure to compare with"
