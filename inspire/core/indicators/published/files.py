@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from inspire.core.errors import IndicatorError
 from inspire.core.indicators.published.measures import (
     BY_LAIT,
     ENGLAND,
@@ -60,8 +61,11 @@ class PublishedFile:
         self.passed_over[why] = self.passed_over.get(why, 0) + 1
 
 
-class PublishedError(ValueError):
+class PublishedError(IndicatorError):
     """A file that is neither LAIT's long file nor an EES file Inspire reads."""
+
+    code = "published_file"
+    hint = "Give LAIT's bds_long file (.parquet) or a CSV from a release's underlying data."
 
 
 def clean_number(text: str) -> float | None:
