@@ -76,11 +76,16 @@ class GradePicture:
 
 def _judged(area: str, family: str | None = None) -> list[Judged]:
     """Every stored judgement for ``area`` of an authority's inspection (of ``family``, when given),
-    with the inspection's dates."""
-    rows = Judgement.objects.filter(area=area, inspection__authority__isnull=False)
-    if family:
-        rows = rows.filter(inspection__family=family)
-    rows = rows.values_list(
+    with the inspection's dates (in no particular order: ``core.national`` orders them itself)."""
+    families = _judged_by_family([area])[area]
+    return families.get(family, []) if family else [j for judged in families.values() for j in judged]
+
+
+def _judged_by_family(areas: list[str]) -> dict[str, dict[str, list[Judged]]]:
+    """area → inspection family → its judgements (as ``_judged``), for many areas in one query."""
+    rows = Judgement.objects.filter(area__in=areas, inspection__authority__isnull=False).values_list(
+        "area",
+        "inspection__family",
         "inspection__authority_id",
         "inspection_id",
         "grade",
@@ -88,7 +93,10 @@ def _judged(area: str, family: str | None = None) -> list[Judged]:
         "inspection__inspection_end",
         "inspection__published",
     )
-    return [Judged(*row) for row in rows]
+    grouped: dict[str, dict[str, list[Judged]]] = {area: defaultdict(list) for area in areas}
+    for area, family, *row in rows:
+        grouped[area][family].append(Judged(*row))
+    return grouped
 
 
 def latest_grades(*, as_at: date, area: str = "overall") -> dict[int, Judged]:
@@ -255,16 +263,18 @@ def official_figures(*, as_at: date, areas: list[str]) -> OfficialFigures:
     from inspire.core.official import outcome_changes
 
     region_of = dict(Authority.objects.values_list("id", "region_name"))
+    judged = _judged_by_family(list(dict.fromkeys([*areas, "overall"])))  # one query, not ten
     shares = {}
     for area in areas:
-        series = rules.share_good_or_outstanding(_judged(area), [as_at], region_of)
+        every = [j for by_family in judged[area].values() for j in by_family]
+        series = rules.share_good_or_outstanding(every, [as_at], region_of)
         shares[area] = [(group, s[0].judged, s[0].good_or_outstanding, s[0].percent) for group, s in series.items()]
     by_id = {a.id: a for a in Authority.objects.all()}
     changes = {}
     for family in FULL_FAMILIES:
         histories: dict[int, list[str]] = {}
-        for judged in rules.in_effect(_judged("overall", family), as_at):
-            histories.setdefault(judged.authority_id, []).append(judged.grade)
+        for one in rules.in_effect(judged["overall"].get(family, []), as_at):
+            histories.setdefault(one.authority_id, []).append(one.grade)
         counted = outcome_changes(histories)
         if any(counted.values()):
             changes[family] = {key: sorted((by_id[i] for i in ids), key=lambda a: a.name) for key, ids in counted.items()}
