@@ -9,6 +9,7 @@ store and kept in memory: nothing is stored that could drift from the rules.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,7 +51,10 @@ class ThemeIndex:
 
     @cached_property
     def similarity(self) -> SimilarityIndex:
-        return SimilarityIndex([item.text for item in self.items])
+        with _building:  # (a second or more: once, however many requests ask at the same time)
+            if "similarity" not in self.__dict__:
+                self.__dict__["similarity"] = SimilarityIndex([item.text for item in self.items])
+            return self.__dict__["similarity"]
 
     def with_theme(self, theme_id: str) -> list[Item]:
         return [item for item in self.items if theme_id in item.themes]
@@ -59,12 +63,19 @@ class ThemeIndex:
 _index: dict[tuple, ThemeIndex] = {}
 
 
+_building = threading.Lock()
+
+
 def theme_index() -> ThemeIndex:
-    """Every stored recommendation with its themes (rebuilt when the store has changed)."""
+    """Every stored recommendation with its themes (rebuilt when the store has changed). Built by
+    one thread at a time: the server's other threads wait for it rather than each building one."""
     state = tuple(Recommendation.objects.aggregate(n=Count("id"), last=Max("id")).values())
     if state not in _index:
-        _index.clear()
-        _index[state] = ThemeIndex(_items())
+        with _building:
+            if state not in _index:
+                index = ThemeIndex(_items())
+                _index.clear()
+                _index[state] = index
     return _index[state]
 
 
