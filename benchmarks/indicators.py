@@ -46,7 +46,12 @@ def step_openpyxl(path: str) -> dict:
         for row in sheet.iter_rows(values_only=True):
             cells += len(row)
     workbook.close()
-    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, "peak_mb": _peak_mb(), "cells": cells}
+    return {
+        "seconds": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "peak_mb": _peak_mb(),
+        "cells": cells,
+    }
 
 
 def step_inspire(path: str) -> dict:
@@ -83,7 +88,12 @@ def step_web(path: str) -> dict:
     content = Path(path).read_bytes()
     started, cpu = time.perf_counter(), time.process_time()
     dataset = annex_a_import(authority=Authority.objects.get(name="Essex"), content=content, filename=Path(path).name)
-    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, "peak_mb": _peak_mb(), "values": dataset.values.count()}
+    return {
+        "seconds": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "peak_mb": _peak_mb(),
+        "values": dataset.values.count(),
+    }
 
 
 STEPS = {"openpyxl": step_openpyxl, "inspire": step_inspire, "web": step_web}
@@ -113,21 +123,30 @@ def main() -> None:
         path = args.keep or Path(folder) / "annex_a_large_county.xlsx"
         started = time.perf_counter()
         counts = generate(path, seed=args.seed, contacts=args.contacts)
-        print(f"Generated {path.name} in {time.perf_counter() - started:.1f} s: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+        print(
+            f"Generated {path.name} in {time.perf_counter() - started:.1f} s: "
+            + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+        )
         baseline = _in_fresh_process("openpyxl", str(path))
         inspire = _in_fresh_process("inspire", str(path))
         web = _in_fresh_process("web", str(path))
 
-    print(f"Baseline, openpyxl read_only reading every row of every sheet ({baseline['cells']:,} cells): "
-          f"{baseline['seconds']:.2f} s ({baseline['cpu']:.2f} s CPU), peak {baseline['peak_mb']:.0f} MB")
-    print(f"Inspire, import ({inspire['rows']:,} typed rows, {inspire['problems']} problems, {inspire['read_seconds']:.2f} s) "
-          f"+ every indicator for {inspire['periods']} periods ({inspire['values']} values): "
-          f"{inspire['seconds']:.2f} s ({inspire['cpu']:.2f} s CPU), peak {inspire['peak_mb']:.0f} MB")
+    print(
+        f"Baseline, openpyxl read_only reading every row of every sheet ({baseline['cells']:,} cells): "
+        f"{baseline['seconds']:.2f} s ({baseline['cpu']:.2f} s CPU), peak {baseline['peak_mb']:.0f} MB"
+    )
+    print(
+        f"Inspire, import ({inspire['rows']:,} typed rows, {inspire['problems']} problems, {inspire['read_seconds']:.2f} s) "
+        f"+ every indicator for {inspire['periods']} periods ({inspire['values']} values): "
+        f"{inspire['seconds']:.2f} s ({inspire['cpu']:.2f} s CPU), peak {inspire['peak_mb']:.0f} MB"
+    )
     ratio = inspire["seconds"] / baseline["seconds"]
     print(f"Ratio Inspire / openpyxl baseline: {ratio:.2f} (CPU time: {inspire['cpu'] / baseline['cpu']:.2f})")
     print(f"Machine load while measuring (1-minute average): {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(f"Web import (annex_a_import into a fresh SQLite database: {web['values']:,} values stored): "
-          f"{web['seconds']:.2f} s ({web['cpu']:.2f} s CPU), peak {web['peak_mb']:.0f} MB, ratio to the baseline {web['seconds'] / baseline['seconds']:.2f}")
+    print(
+        f"Web import (annex_a_import into a fresh SQLite database: {web['values']:,} values stored): "
+        f"{web['seconds']:.2f} s ({web['cpu']:.2f} s CPU), peak {web['peak_mb']:.0f} MB, ratio to the baseline {web['seconds'] / baseline['seconds']:.2f}"
+    )
     ok = inspire["seconds"] < 10 and inspire["peak_mb"] < 1024
     print(f"Target (under 10 s and under 1 GB): {'met' if ok else 'NOT met'}")
 

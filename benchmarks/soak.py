@@ -54,8 +54,18 @@ PASSWORD = "soak-test-password-not-secret"
 EDITORS = 10
 MAX_CLIENTS, MAX_DURATION = 200, 600  # bounds on what one run may ask for
 IDLE_RECONNECT = 1.0  # seconds a client's connection may sit idle before it opens a new one
-SEARCHES = ["private fostering", "care leavers", "return home interviews", "neglect", "missing from home",
-            "adoption", "corporate parenting", "early help", "disabled children", "supervision"]
+SEARCHES = [
+    "private fostering",
+    "care leavers",
+    "return home interviews",
+    "neglect",
+    "missing from home",
+    "adoption",
+    "corporate parenting",
+    "early help",
+    "disabled children",
+    "supervision",
+]
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -89,16 +99,48 @@ class ThrowawayPostgres:
         if self.as_pg:
             shutil.chown(self.folder, "postgres")
         data = self.folder / "data"
-        subprocess.run([*self.as_pg, self.bin / "initdb", "-D", data, "-U", "inspire", "-A", "trust", "--no-sync",
-                        "-E", "UTF8", "--locale=C.UTF-8"], check=True, stdout=subprocess.DEVNULL)
-        options = (f"-k {self.folder} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
-        started = subprocess.run([*self.as_pg, self.bin / "pg_ctl", "-D", data, "-l", self.folder / "server.log", "-w",
-                                  "start", "-o", options], stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                *self.as_pg,
+                self.bin / "initdb",
+                "-D",
+                data,
+                "-U",
+                "inspire",
+                "-A",
+                "trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        options = (
+            f"-k {self.folder} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+        )
+        started = subprocess.run(
+            [
+                *self.as_pg,
+                self.bin / "pg_ctl",
+                "-D",
+                data,
+                "-l",
+                self.folder / "server.log",
+                "-w",
+                "start",
+                "-o",
+                options,
+            ],
+            stdout=subprocess.DEVNULL,
+        )
         if started.returncode:
             raise SystemExit(f"PostgreSQL did not start:\n{(self.folder / 'server.log').read_text()}")
-        subprocess.run([self.bin / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "inspire", "inspire"],
-                       check=True)
+        subprocess.run(
+            [self.bin / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "inspire", "inspire"], check=True
+        )
 
     def processes(self) -> list[psutil.Process]:
         """The server and its backends (the first line of postmaster.pid is the server's id)."""
@@ -107,8 +149,11 @@ class ThrowawayPostgres:
         return [server, *server.children(recursive=True)]
 
     def stop(self) -> None:
-        subprocess.run([*self.as_pg, self.bin / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [*self.as_pg, self.bin / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -121,17 +166,27 @@ def prepare_data(actions: int) -> dict:
 
     prepare(collect_static=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "inspire", "ingest", str(CORPUS), "--allow-failures"], cwd=ROOT,
-                   env=os.environ, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "inspire", "ingest", str(CORPUS), "--allow-failures"],
+        cwd=ROOT,
+        env=os.environ,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     from django.db.models import Count
 
     from inspire.web.accounts.services import membership_grant, user_create
-    from inspire.web.read.models import Authority, Inspection
     from inspire.web.improve import services
+    from inspire.web.read.models import Authority, Inspection
 
     ingested = f"{Inspection.objects.count()} inspections in {time.perf_counter() - started:.0f} s"
-    inspection = (Inspection.objects.filter(authority__isnull=False).annotate(n=Count("recommendations"))
-                  .filter(n__gte=3).order_by("-n", "pk").first())
+    inspection = (
+        Inspection.objects.filter(authority__isnull=False)
+        .annotate(n=Count("recommendations"))
+        .filter(n__gte=3)
+        .order_by("-n", "pk")
+        .first()
+    )
     editors = []
     for number in range(EDITORS):
         user = user_create(username=f"soak-editor-{number}", password=PASSWORD)
@@ -139,16 +194,22 @@ def prepare_data(actions: int) -> dict:
         editors.append(user.username)
     plan = services.plan_create(inspection=inspection, created_by=user)
     items = list(plan.items.order_by("ordinal"))
-    shared = [services.action_create(item=items[n % len(items)], user=user, text=f"Shared action {n + 1}")
-              for n in range(actions)]
+    shared = [
+        services.action_create(item=items[n % len(items)], user=user, text=f"Shared action {n + 1}")
+        for n in range(actions)
+    ]
     from django.db import connections
 
     connections.close_all()
     return {
-        "ingested": ingested, "editors": editors, "plan": plan.pk, "actions": [a.pk for a in shared],
+        "ingested": ingested,
+        "editors": editors,
+        "plan": plan.pk,
+        "actions": [a.pk for a in shared],
         "items": [i.pk for i in items],
-        "authorities": list(Authority.objects.filter(inspections__isnull=False).distinct()
-                            .values_list("slug", flat=True)[:40]),
+        "authorities": list(
+            Authority.objects.filter(inspections__isnull=False).distinct().values_list("slug", flat=True)[:40]
+        ),
         "inspections": list(Inspection.objects.values_list("pk", flat=True)[:60]),
     }
 
@@ -204,9 +265,15 @@ def _form_values(page: str) -> dict:
     timescale = re.search(r'id="timescale" name="timescale" type="text" value="([^"]*)"', page)
     if not (version and text and timescale):
         raise ValueError("the action form is not as expected")
-    return {"version": version.group(1), "text": html.unescape(text.group(1)).strip(),
-            "timescale": html.unescape(timescale.group(1)), "lead": "", "target-day": "", "target-month": "",
-            "target-year": ""}
+    return {
+        "version": version.group(1),
+        "text": html.unescape(text.group(1)).strip(),
+        "timescale": html.unescape(timescale.group(1)),
+        "lead": "",
+        "target-day": "",
+        "target-month": "",
+        "target-year": "",
+    }
 
 
 class Soak:
@@ -269,9 +336,15 @@ class Soak:
         while time.monotonic() < self.stop_at:
             roll = rng.random()
             if roll < 0.35:
-                url = rng.choice([f"/authorities/{rng.choice(data['authorities'])}/",
-                                  f"/inspections/{rng.choice(data['inspections'])}/", "/national/", f"/plans/{plan}/",
-                                  f"/plans/{plan}/items/{rng.choice(data['items'][:5])}/"])
+                url = rng.choice(
+                    [
+                        f"/authorities/{rng.choice(data['authorities'])}/",
+                        f"/inspections/{rng.choice(data['inspections'])}/",
+                        "/national/",
+                        f"/plans/{plan}/",
+                        f"/plans/{plan}/items/{rng.choice(data['items'][:5])}/",
+                    ]
+                )
                 self.timed("page read", browser, "GET", url, (200,))
             elif roll < 0.55:
                 self.timed("search", browser, "GET", f"/search/?q={quote_plus(rng.choice(SEARCHES))}", (200,))
@@ -292,9 +365,15 @@ class Soak:
         read = json.loads(content)
         version = next(a["version"] for i in read["items"] for a in i["actions"] if a["id"] == action)
         body = json.dumps({"version": version, field: value}).encode()
-        status, content = self.timed("edit (API PATCH)", browser, "PATCH", f"/api/plans/{plan}/actions/{action}",
-                                     (200, 409), body=body, headers={"Content-Type": "application/json",
-                                                                     "X-CSRFToken": browser.cookies["csrftoken"]})
+        status, content = self.timed(
+            "edit (API PATCH)",
+            browser,
+            "PATCH",
+            f"/api/plans/{plan}/actions/{action}",
+            (200, 409),
+            body=body,
+            headers={"Content-Type": "application/json", "X-CSRFToken": browser.cookies["csrftoken"]},
+        )
         self.outcome(action, field, value, status, json.loads(content).get("version") if status == 200 else None)
 
     def edit_by_form(self, browser: Browser, plan: int, action: int, field: str, value: str) -> None:
@@ -333,13 +412,19 @@ class Soak:
             for field in ("text", "timescale"):
                 last = [value for _, f, value in mine if f == field]
                 if last and getattr(action, field) != last[-1]:
-                    problems.append(f"action {action.pk}: {field} is {getattr(action, field)!r}, "
-                                    f"the last accepted change made it {last[-1]!r}")
-            audited = sorted(AuditEntry.objects.filter(object_type="Action", object_id=action.pk, action="update")
-                             .values_list("version", "field", "after"))
+                    problems.append(
+                        f"action {action.pk}: {field} is {getattr(action, field)!r}, "
+                        f"the last accepted change made it {last[-1]!r}"
+                    )
+            audited = sorted(
+                AuditEntry.objects.filter(object_type="Action", object_id=action.pk, action="update").values_list(
+                    "version", "field", "after"
+                )
+            )
             if audited != mine:
-                problems.append(f"action {action.pk}: the audit trail holds {len(audited)} changes, "
-                                f"{len(mine)} were accepted")
+                problems.append(
+                    f"action {action.pk}: the audit trail holds {len(audited)} changes, {len(mine)} were accepted"
+                )
         return problems
 
 
@@ -356,9 +441,24 @@ def cpu_seconds(processes: list[psutil.Process]) -> float:
 
 
 def serve(port: int, workers: int, threads: int) -> subprocess.Popen:
-    server = subprocess.Popen([sys.executable, "-m", "inspire", "serve", "--port", str(port), "--workers", str(workers),
-                               "--threads", str(threads)], cwd=ROOT, env=os.environ,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "inspire",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+        ],
+        cwd=ROOT,
+        env=os.environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -388,11 +488,19 @@ def main() -> int:
     server = None
     try:
         database.start()
-        os.environ.update({"DATABASE_URL": database.url, "INSPIRE_DATA_DIR": str(data_dir), "INSPIRE_DEBUG": "0",
-                           "INSPIRE_SECRET_KEY": f"soak-throwaway-{random.random()}"})
+        os.environ.update(
+            {
+                "DATABASE_URL": database.url,
+                "INSPIRE_DATA_DIR": str(data_dir),
+                "INSPIRE_DEBUG": "0",
+                "INSPIRE_SECRET_KEY": f"soak-throwaway-{random.random()}",
+            }
+        )
         data = prepare_data(max(1, args.actions))
-        print(f"PostgreSQL {database.bin.parent.name} on 127.0.0.1:{database.port}; corpus: {data['ingested']}; "
-              f"plan {data['plan']} with {len(data['actions'])} shared actions, {len(data['editors'])} editors")
+        print(
+            f"PostgreSQL {database.bin.parent.name} on 127.0.0.1:{database.port}; corpus: {data['ingested']}; "
+            f"plan {data['plan']} with {len(data['actions'])} shared actions, {len(data['editors'])} editors"
+        )
         port = free_port()
         server = serve(port, args.workers, args.threads)
         soak = Soak(port, data, clients, duration, args.seed)
@@ -406,17 +514,30 @@ def main() -> int:
         server = None
 
         total = sum(len(t) for t in soak.times.values())
-        print(f"\nSoak: gunicorn ({args.workers} workers × {args.threads} threads) + PostgreSQL, {clients} signed-in "
-              f"clients for {elapsed:.0f} s on 127.0.0.1: {total} requests, {total / elapsed:.0f} requests/s")
-        print(f"  CPU: gunicorn {cpu[0]:.0f} s, PostgreSQL {cpu[1]:.0f} s, "
-              f"{1000 * sum(cpu) / max(1, total):.0f} ms a request (incl. sign-in); "
-              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(
+            f"\nSoak: gunicorn ({args.workers} workers × {args.threads} threads) + PostgreSQL, {clients} signed-in "
+            f"clients for {elapsed:.0f} s on 127.0.0.1: {total} requests, {total / elapsed:.0f} requests/s"
+        )
+        print(
+            f"  CPU: gunicorn {cpu[0]:.0f} s, PostgreSQL {cpu[1]:.0f} s, "
+            f"{1000 * sum(cpu) / max(1, total):.0f} ms a request (incl. sign-in); "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        )
         print(f"  {'request':<20}{'count':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
-        for kind in ("page read", "search", "plan read (API)", "edit (API PATCH)", "edit form read", "edit (form POST)"):
+        for kind in (
+            "page read",
+            "search",
+            "plan read (API)",
+            "edit (API PATCH)",
+            "edit form read",
+            "edit (form POST)",
+        ):
             times = soak.times.get(kind, [])
             if times:
-                print(f"  {kind:<20}{len(times):>8}{percentile(times, 50):>9.0f}{percentile(times, 95):>9.0f}"
-                      f"{max(times):>9.0f}")
+                print(
+                    f"  {kind:<20}{len(times):>8}{percentile(times, 50):>9.0f}{percentile(times, 95):>9.0f}"
+                    f"{max(times):>9.0f}"
+                )
         lost = soak.lost_updates()
         edits = len(soak.accepted) + soak.conflicts
         print(f"  edits {edits}: {len(soak.accepted)} accepted, {soak.conflicts} refused as conflicts (409)")

@@ -64,9 +64,11 @@ def report(title: str, items: list[tuple[str, set[str]]], show_errors: bool) -> 
     precision = sum(tp.values()) / (sum(tp.values()) + sum(fp.values()))
     recall = sum(tp.values()) / (sum(tp.values()) + sum(fn.values()))
     ok = precision >= TARGET_PRECISION and recall >= TARGET_RECALL
-    print(f"overall (micro): precision {precision:.1%} (target {TARGET_PRECISION:.0%}), recall {recall:.1%} "
-          f"(target {TARGET_RECALL:.0%}); exact theme sets {len(items) - len(errors)}/{len(items)}: "
-          f"{'met' if ok else 'NOT met'}")
+    print(
+        f"overall (micro): precision {precision:.1%} (target {TARGET_PRECISION:.0%}), recall {recall:.1%} "
+        f"(target {TARGET_RECALL:.0%}); exact theme sets {len(items) - len(errors)}/{len(items)}: "
+        f"{'met' if ok else 'NOT met'}"
+    )
     if show_errors:
         for text, missed, extra in errors:
             print(f"- missed {missed} extra {extra}: {text[:140]}")

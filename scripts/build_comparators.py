@@ -23,7 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from inspire.core.indicators.published import (  # noqa: E402
-    BY_LAIT, POPULATION, SHIPPED, read_published, write_compact,
+    BY_LAIT,
+    POPULATION,
+    SHIPPED,
+    read_published,
+    write_compact,
 )
 from inspire.core.register import default_register  # noqa: E402
 
@@ -51,7 +55,9 @@ def build(source: Path) -> str:
     for f in lait.figures:
         if f.year > last_year - YEARS:
             code = next(m.lait for m in BY_LAIT.values() if m.id == f.measure)
-            figures.append(replace(f, source=f"{f.source.removesuffix(')')}, {updates[code]})" if code in updates else f.source))
+            figures.append(
+                replace(f, source=f"{f.source.removesuffix(')')}, {updates[code]})" if code in updates else f.source)
+            )
     ons = read_published((source / "ees" / "ons_mid-year_population_estimates_2012_to_2024.csv").read_bytes(), register)
     figures += [f for f in ons.figures if f.measure == POPULATION and f.year >= last_year - YEARS]
     return write_compact(figures)

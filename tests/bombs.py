@@ -86,8 +86,29 @@ def _replace_part(package: bytes, part: str, head: bytes, unit: bytes, size: int
             directory.append((encoded, offset, header))
         start = out.tell()
         for encoded, offset, (crc_, packed_, unpacked_) in directory:
-            out.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc_, packed_, unpacked_,
-                                  len(encoded), 0, 0, 0, 0, 0, offset) + encoded)
+            out.write(
+                struct.pack(
+                    "<IHHHHHHIIIHHHHHII",
+                    0x02014B50,
+                    20,
+                    20,
+                    0,
+                    8,
+                    0,
+                    0x21,
+                    crc_,
+                    packed_,
+                    unpacked_,
+                    len(encoded),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    offset,
+                )
+                + encoded
+            )
         end = out.tell()
         out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(directory), len(directory), end - start, start, 0))
     return path
@@ -100,8 +121,13 @@ def _local_header(name: bytes, crc: int, packed: int, unpacked: int) -> bytes:
 def docx_of_zeros(path: Path, size: int = 2 * 1024 * MB) -> Path:
     """A Word document whose one paragraph holds ``size`` zeros (2 GiB pack into about 2 MB)."""
     return _replace_part(
-        _small_word_package(), "word/document.xml",
-        _DOCUMENT_HEAD + b"<w:p><w:r><w:t>", b"0" * 1024, size, b"</w:t></w:r></w:p>" + _DOCUMENT_TAIL, path,
+        _small_word_package(),
+        "word/document.xml",
+        _DOCUMENT_HEAD + b"<w:p><w:r><w:t>",
+        b"0" * 1024,
+        size,
+        b"</w:t></w:r></w:p>" + _DOCUMENT_TAIL,
+        path,
     )
 
 
@@ -120,6 +146,11 @@ def xlsx_of_rows(path: Path, size: int = 2 * 1024 * MB, sheet_title: str = "List
         b'<row r="1"><c r="A1" t="inlineStr"><is><t>Child ID</t></is></c></row>'
     )
     return _replace_part(
-        _small_workbook(sheet_title), "xl/worksheets/sheet1.xml",
-        head, b"<row><c><v>0</v></c></row>", size, b"</sheetData></worksheet>", path,
+        _small_workbook(sheet_title),
+        "xl/worksheets/sheet1.xml",
+        head,
+        b"<row><c><v>0</v></c></row>",
+        size,
+        b"</sheetData></worksheet>",
+        path,
     )

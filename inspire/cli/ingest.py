@@ -31,8 +31,12 @@ def setup() -> None:
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Report files, and folders searched recursively."),
-    workers: int | None = typer.Option(None, "--workers", "-j", min=1, help="Reader processes (default: one per CPU core)."),
-    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="Seconds one file may take before it is stopped and reported."),
+    workers: int | None = typer.Option(
+        None, "--workers", "-j", min=1, help="Reader processes (default: one per CPU core)."
+    ),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT, "--timeout", help="Seconds one file may take before it is stopped and reported."
+    ),
     allow_failures: bool = typer.Option(
         False, "--allow-failures", help="Exit 0 when some files fail (still reported); a missing path still exits 2."
     ),
@@ -51,7 +55,9 @@ def ingest(
         err.print(f"[bold red]Error:[/] {error}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_BAD_PATH) from None
     if not files:
-        err.print(f"No report files ({', '.join(REPORT_SUFFIXES)}) found in {', '.join(map(str, paths))}.", highlight=False)
+        err.print(
+            f"No report files ({', '.join(REPORT_SUFFIXES)}) found in {', '.join(map(str, paths))}.", highlight=False
+        )
     with BatchRead(files, workers=workers, timeout=timeout) as reading:  # the workers read while Django loads
         from inspire.web.django_setup import setup as django_setup
 
@@ -71,7 +77,9 @@ def ingest(
         )
         with progress:
             task = progress.add_task("", total=len(files))
-            report = inspection_ingest(reading, on_file=lambda path: progress.update(task, advance=1, description=path.name))
+            report = inspection_ingest(
+                reading, on_file=lambda path: progress.update(task, advance=1, description=path.name)
+            )
 
     summary = Table("Result", "Files", title="Ingest summary", title_justify="left")
     summary.add_row("Stored", str(len(report.stored)))

@@ -18,7 +18,9 @@ app.add_typer(official_app, name="official")
 
 
 @official_app.command()
-def load(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="The outcomes workbook (.ods or .xlsx).")) -> None:
+def load(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="The outcomes workbook (.ods or .xlsx)."),
+) -> None:
     """Check the workbook and use it instead of the edition packaged with Inspire."""
     from inspire.core.official import OfficialDataError
     from inspire.web.django_setup import setup as django_setup
@@ -29,10 +31,16 @@ def load(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="The
     try:
         edition = install(path)
     except OfficialDataError as error:
-        Console(stderr=True).print(f"[bold red]Error:[/] {error.message}" + (f" {error.hint}" if error.hint else ""),
-                                   highlight=False, soft_wrap=True)
+        Console(stderr=True).print(
+            f"[bold red]Error:[/] {error.message}" + (f" {error.hint}" if error.hint else ""),
+            highlight=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(2) from None
     latest = edition.latest_start
-    Console().print(f"{path.name}: {edition.title}, {len(edition.inspections)} inspections"
-                    + (f", the latest from {latest:%-d %B %Y}" if latest else "") + ". Inspire now uses it.",
-                    highlight=False)
+    Console().print(
+        f"{path.name}: {edition.title}, {len(edition.inspections)} inspections"
+        + (f", the latest from {latest:%-d %B %Y}" if latest else "")
+        + ". Inspire now uses it.",
+        highlight=False,
+    )

@@ -40,8 +40,12 @@ def _messages(error) -> str:
 def add(
     name: str = typer.Argument(..., help="The user name they sign in with."),
     email: str = typer.Option("", "--email", help="Their email address."),
-    password: str | None = typer.Option(None, "--password", help="The password (visible in the shell's history: prefer the prompt or --password-stdin)."),
-    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from the first line of standard input."),
+    password: str | None = typer.Option(
+        None, "--password", help="The password (visible in the shell's history: prefer the prompt or --password-stdin)."
+    ),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from the first line of standard input."
+    ),
     staff: bool = typer.Option(False, "--staff", help="May use the admin site and import comparator figures."),
 ) -> None:
     """Add a user who can sign in. Without --password or --password-stdin, asks for the password."""
@@ -62,13 +66,17 @@ def add(
         user = user_create(username=name, email=email, password=password, is_staff=staff)
     except ValidationError as error:
         raise _fail(_messages(error)) from None
-    typer.echo(f"Added {user.username}. Give them a role for an authority: inspire users grant {user.username} AUTHORITY --role editor")
+    typer.echo(
+        f"Added {user.username}. Give them a role for an authority: inspire users grant {user.username} AUTHORITY --role editor"
+    )
 
 
 @users_app.command()
 def grant(
     name: str = typer.Argument(..., help="The user name."),
-    authority: str = typer.Argument(..., help="The authority: its name (e.g. \"County Durham\"), page slug, Ofsted URN or DfE code."),
+    authority: str = typer.Argument(
+        ..., help='The authority: its name (e.g. "County Durham"), page slug, Ofsted URN or DfE code.'
+    ),
     role: str = typer.Option("viewer", "--role", help="viewer, editor or admin."),
 ) -> None:
     """Give a user a role for an authority (replacing any role they had there)."""
@@ -84,7 +92,9 @@ def grant(
         raise _fail(f"there is no user called '{name}' (inspire users list shows them; inspire users add makes one)")
     found = authority_lookup(text=authority)
     if found is None:
-        raise _fail(f"'{authority}' is not an authority in the register: give its name, page slug, Ofsted URN or DfE code")
+        raise _fail(
+            f"'{authority}' is not an authority in the register: give its name, page slug, Ofsted URN or DfE code"
+        )
     try:
         membership = membership_grant(authority=found, user=user, role=role.strip().lower())
     except ValidationError as error:

@@ -24,7 +24,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 
-
 def format_long(value: date) -> str:
     """14 October 2016 (GOV.UK style: no leading zero, full month), as pages, exports, board packs
     and the command line write dates."""

@@ -183,7 +183,9 @@ def _share(day: date, grades: Iterable[str]) -> Share:
 GRADE_SCORE = {"outstanding": 4, "good": 3, "requires_improvement": 2, "adequate": 2, "inadequate": 1}
 
 
-def mean_grade(judgements: Iterable[Judged], dates: Iterable[date], members: set[int]) -> list[tuple[date, float | None, int]]:
+def mean_grade(
+    judgements: Iterable[Judged], dates: Iterable[date], members: set[int]
+) -> list[tuple[date, float | None, int]]:
     """At each date, the mean grade (``GRADE_SCORE``) of the ``members`` holding a grade then, and how
     many hold one (None where none does): a group's grades over time, on the grade scale."""
     ordered = [j for j in in_effect(judgements) if j.authority_id in members and j.grade in GRADE_SCORE]

@@ -5,7 +5,8 @@ from django.urls import include, path, re_path
 from inspire.web.improve.api import router as plans_router
 from inspire.web.read import views as read
 from inspire.web.see import views as see
-from inspire.web.see.api import api, not_found as api_not_found
+from inspire.web.see.api import api
+from inspire.web.see.api import not_found as api_not_found
 from inspire.web.see.api_picture import router as picture_router
 
 api.add_router("/plans", plans_router)
@@ -18,8 +19,11 @@ urlpatterns = [
     path("inspections/<int:pk>/", read.inspection_detail, name="inspection_detail"),
     path("inspections/<int:pk>/evidence/", read.inspection_evidence, name="inspection_evidence"),
     path("inspections/<int:pk>/document/", read.inspection_document, name="inspection_document"),
-    path("inspections/<int:pk>/sources/<int:source_pk>/document/", read.inspection_source_document,
-         name="inspection_source_document"),
+    path(
+        "inspections/<int:pk>/sources/<int:source_pk>/document/",
+        read.inspection_source_document,
+        name="inspection_source_document",
+    ),
     path("national/", see.national_picture, name="national"),
     path("national/authorities/", see.national_authorities, name="national_authorities"),
     path("national/charts/<slug:chart>.csv", see.chart_download, name="chart_download"),

@@ -89,7 +89,9 @@ def test_the_failures_table_names_each_file_and_its_problem(report):
     bad = make_bad_inputs(report.parent / "bad")
     result = CliRunner().invoke(app, ["ingest", str(bad["empty_file"].path), str(report)], env={"COLUMNS": "250"})
     assert result.exit_code == 1
-    assert re.search(rf"│ {re.escape(str(bad['empty_file'].path))}\s*│ {re.escape(bad['empty_file'].message)}\s*│", result.output)
+    assert re.search(
+        rf"│ {re.escape(str(bad['empty_file'].path))}\s*│ {re.escape(bad['empty_file'].message)}\s*│", result.output
+    )
 
 
 @pytest.fixture
@@ -109,8 +111,12 @@ def slow_pdf(tmp_path, shared):
 def test_a_file_that_takes_too_long_is_stopped_and_reported(slow_pdf):
     outcome = ingest_files([slow_pdf], timeout=0.5)
     assert [(f.path, f.message) for f in outcome.failed] == [
-        (slow_pdf, "slow.pdf: reading it took longer than the 0.5 seconds Inspire allows for one file, so it was "
-                   "stopped; it may be damaged or built to overload the server")]
+        (
+            slow_pdf,
+            "slow.pdf: reading it took longer than the 0.5 seconds Inspire allows for one file, so it was "
+            "stopped; it may be damaged or built to overload the server",
+        )
+    ]
     assert SourceDocument.objects.count() == 0
 
 
@@ -134,7 +140,9 @@ def test_a_missing_path_exits_2_and_reads_nothing(report, tmp_path):
 def test_worker_processes_never_import_django():
     with ProcessPool(max_workers=1, context=worker_context()) as pool:
         # a builtin travels to the worker by name; the worker answers from its own sys.modules
-        loaded = pool.schedule(eval, args=("sorted(m for m in __import__('sys').modules if m.split('.')[0] == 'django')",))
+        loaded = pool.schedule(
+            eval, args=("sorted(m for m in __import__('sys').modules if m.split('.')[0] == 'django')",)
+        )
         assert loaded.result(timeout=30) == []
 
 
@@ -169,15 +177,23 @@ def test_allow_failures_exits_0_past_bad_files_but_2_for_a_missing_path(report, 
 
 def _fresh_machine_env(data_dir) -> dict[str, str]:
     """The environment of a first run: the embedded database, in a data folder that does not exist yet."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "INSPIRE_SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "INSPIRE_SECRET_KEY", "DJANGO_SETTINGS_MODULE")
+    }
     env["INSPIRE_DATA_DIR"] = str(data_dir)
     return env
 
 
 def test_ingest_on_a_fresh_machine_creates_the_database_and_stores(report, tmp_path):
     data_dir = tmp_path / "new" / "var"
-    run = subprocess.run([sys.executable, "-m", "inspire", "ingest", str(report.parent)], cwd=ROOT,
-                         env=_fresh_machine_env(data_dir), capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "inspire", "ingest", str(report.parent)],
+        cwd=ROOT,
+        env=_fresh_machine_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert summary(run.stdout) == {"Stored": 1, "Already stored": 0, "Failed": 0}
     with sqlite3.connect(data_dir / "inspire.sqlite3") as db:
@@ -187,8 +203,14 @@ def test_ingest_on_a_fresh_machine_creates_the_database_and_stores(report, tmp_p
 
 def test_setup_prepares_the_database(tmp_path):
     data_dir = tmp_path / "var"
-    run = subprocess.run([sys.executable, "-m", "inspire", "setup"], cwd=ROOT, env=_fresh_machine_env(data_dir),
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "inspire", "setup"],
+        cwd=ROOT,
+        env=_fresh_machine_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert (run.returncode, run.stdout) == (0, "The database is ready.\n"), run.stderr
     with sqlite3.connect(data_dir / "inspire.sqlite3") as db:
         names = {row[0] for row in db.execute("select name from inspections_authority")}

@@ -12,8 +12,9 @@ from tests.conftest import ROOT, seed
 
 def inspire(*args: str, tmp_path) -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin", "INSPIRE_DATA_DIR": str(tmp_path / "var")}
-    return subprocess.run([sys.executable, "-m", "inspire", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "inspire", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_output_and_exit_code_0_survive_the_quick_exit(shared, tmp_path):

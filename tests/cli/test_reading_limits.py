@@ -19,12 +19,22 @@ def folder(tmp_path_factory):
     return tmp_path_factory.mktemp("bombs")
 
 
-@pytest.mark.parametrize(("command", "make", "expected"), [
-    (["read"], bombs.docx_of_zeros, "Error: report.docx: unpacks to 2.0 GB, more than the 200 MB Inspire reads; "),
-    (["read"], bombs.docx_of_paragraphs, "Error: report.docx: unpacks to 301 MB, more than the 200 MB Inspire reads; "),
-    (["plan", "word"], bombs.docx_of_paragraphs,
-     "Error: report.docx: unpacks to 301 MB, more than the 200 MB Inspire reads; "),
-])
+@pytest.mark.parametrize(
+    ("command", "make", "expected"),
+    [
+        (["read"], bombs.docx_of_zeros, "Error: report.docx: unpacks to 2.0 GB, more than the 200 MB Inspire reads; "),
+        (
+            ["read"],
+            bombs.docx_of_paragraphs,
+            "Error: report.docx: unpacks to 301 MB, more than the 200 MB Inspire reads; ",
+        ),
+        (
+            ["plan", "word"],
+            bombs.docx_of_paragraphs,
+            "Error: report.docx: unpacks to 301 MB, more than the 200 MB Inspire reads; ",
+        ),
+    ],
+)
 def test_a_bomb_is_refused_at_once_naming_the_file_and_the_limit(folder, command, make, expected):
     bomb = make(folder / "report.docx")
     started = time.perf_counter()

@@ -49,11 +49,14 @@ def test_add_refuses_a_name_taken_and_an_empty_password():
     assert get_user_model().objects.count() == 1
 
 
-@pytest.mark.parametrize(("password", "message"), [
-    ("pw", "This password is too short. It must contain at least 12 characters."),
-    ("password1234", "This password is too common."),
-    ("804652391770", "This password is entirely numeric."),
-])
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("pw", "This password is too short. It must contain at least 12 characters."),
+        ("password1234", "This password is too common."),
+        ("804652391770", "This password is entirely numeric."),
+    ],
+)
 def test_add_refuses_a_short_common_or_numeric_password(password, message):
     result = users("add", "dana", "--password", password)
     assert result.exit_code == 2 and message in result.output

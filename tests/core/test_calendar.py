@@ -42,7 +42,8 @@ def test_writing_a_date_does_not_load_the_bank_holidays():
     import subprocess
     import sys
 
-    code = ("import sys, inspire.core.calendar as c; c.format_long(c.date(2016, 10, 14)); "
-            "print('holidays' in sys.modules)")
+    code = (
+        "import sys, inspire.core.calendar as c; c.format_long(c.date(2016, 10, 14)); print('holidays' in sys.modules)"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"

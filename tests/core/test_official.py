@@ -26,8 +26,11 @@ def test_packaged_edition_is_the_published_one(outcomes):
         (date(2024, 6, 10), date(2024, 7, 23), "short"),
     ]
     assert barnet[1].judgements == {
-        "overall": "good", "leadership": "good", "help_and_protection": "good",
-        "children_in_care": "outstanding", "care_leavers": "good",
+        "overall": "good",
+        "leadership": "good",
+        "help_and_protection": "good",
+        "children_in_care": "outstanding",
+        "care_leavers": "good",
     }
     # care leavers is blank before January 2023: absent, never guessed
     assert "care_leavers" not in barnet[0].judgements
@@ -63,8 +66,15 @@ def test_reconcile_lists_missing_differing_and_unmatched(outcomes):
     barnet = [i for i in outcomes.inspections if i.name == "Barnet"]
     stored = [
         # the 2024 inspection, stored with one grade misread and no stated publication date
-        StoredInspection(1, barnet[1].ons_code, "ilacs", date(2024, 6, 10), date(2024, 6, 14), None,
-                         {**barnet[1].judgements, "children_in_care": "good"}),
+        StoredInspection(
+            1,
+            barnet[1].ons_code,
+            "ilacs",
+            date(2024, 6, 10),
+            date(2024, 6, 14),
+            None,
+            {**barnet[1].judgements, "children_in_care": "good"},
+        ),
         # a stored ILACS inspection the official file does not have
         StoredInspection(2, barnet[1].ons_code, "ilacs", date(2025, 11, 3), date(2025, 11, 7), None, {}),
         # other families are not the official ILACS record's concern
@@ -97,12 +107,14 @@ def test_change_of(first, latest, change):
 
 
 def test_outcome_changes_counts_authorities_with_more_than_one_graded_inspection():
-    changes = official.outcome_changes({
-        1: ["inadequate", "good"],
-        2: ["good"],  # one inspection: not counted
-        3: ["good", "requires_improvement", "good"],  # first against latest
-        4: ["requires_improvement", "", "inadequate"],  # an ungraded one is passed over
-    })
+    changes = official.outcome_changes(
+        {
+            1: ["inadequate", "good"],
+            2: ["good"],  # one inspection: not counted
+            3: ["good", "requires_improvement", "good"],  # first against latest
+            4: ["requires_improvement", "", "inadequate"],  # an ungraded one is passed over
+        }
+    )
     assert changes == {"improved": [1], "kept_good": [3], "same": [], "declined": [4]}
 
 

@@ -16,7 +16,11 @@ def test_core_imports_no_web_framework():
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.relative_to(CORE)}: {n}" for n in names if n.split(".")[0] in {"django", "ninja", "inspire.web"} or n.startswith("inspire.web")]
+            offenders += [
+                f"{path.relative_to(CORE)}: {n}"
+                for n in names
+                if n.split(".")[0] in {"django", "ninja", "inspire.web"} or n.startswith("inspire.web")
+            ]
     assert offenders == []
 
 
@@ -44,7 +48,7 @@ _RESTATED_RULE = re.compile(
 
 
 def test_each_date_rule_is_written_once_in_the_core():
-    """"When it happened", "when it took effect" and "when it ended" are ``core.national``'s
+    """ "When it happened", "when it took effect" and "when it ended" are ``core.national``'s
     ``DateRule``s: the web layer uses them (``read.models.inspection_date`` for querysets) and never
     spells an order of an inspection's dates out again."""
     web = CORE.parent / "web"

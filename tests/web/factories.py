@@ -83,7 +83,10 @@ def _document_of(record: Record, pages: list[str] | None, content: bytes | None)
     if pages is None:
         who = record.authority.name if record.authority else "Unknown"
         lines = [f"Inspection of {who} children's services"]
-        lines += [f"{area.replace('_', ' ').capitalize()}: {grade.replace('_', ' ')}" for area, grade in record.judgements.items()]
+        lines += [
+            f"{area.replace('_', ' ').capitalize()}: {grade.replace('_', ' ')}"
+            for area, grade in record.judgements.items()
+        ]
         lines += [r.text for r in record.recommendations]
         pages = ["\n".join(lines)]
     if content is None:

@@ -16,7 +16,9 @@ from tests.conftest import CORPUS, corpus_labels, corpus_recommendations
 def labelled_ilacs_pdf() -> Path:
     """The first ILACS report in the corpus with labelled recommendations."""
     recommendations = corpus_recommendations()
-    return CORPUS / next(r["report"] for r in corpus_labels() if r["family"] == "ilacs" and r["report"] in recommendations)
+    return CORPUS / next(
+        r["report"] for r in corpus_labels() if r["family"] == "ilacs" and r["report"] in recommendations
+    )
 
 
 def copies(pdf: Path) -> dict[str, bytes]:
@@ -34,5 +36,7 @@ def copies(pdf: Path) -> dict[str, bytes]:
     page_html = "".join(
         "<div>" + "".join(f"<p>{html.escape(line)}</p>" for line in page.splitlines()) + "</div>" for page in pages
     )
-    web = f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Report</title></head><body>{page_html}</body></html>"
+    web = (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Report</title></head><body>{page_html}</body></html>"
+    )
     return {".docx": buffer.getvalue(), ".html": web.encode("utf-8"), ".txt": "\n\f".join(pages).encode("utf-8")}

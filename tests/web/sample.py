@@ -66,7 +66,12 @@ def make_sample() -> Sample:
         inspection_start=date(2019, 10, 7),
         inspection_end=date(2019, 10, 18),
         lead_inspector="Tara Geere",
-        judgements={"overall": "good", "leadership": "good", "help_and_protection": "good", "children_in_care": "outstanding"},
+        judgements={
+            "overall": "good",
+            "leadership": "good",
+            "help_and_protection": "good",
+            "children_in_care": "outstanding",
+        },
         recommendations=[
             ("la", "The quality of written plans for children in need, so that they are specific and measurable."),
             ("la", "Timeliness of initial health assessments for children coming into care."),
@@ -83,10 +88,30 @@ def make_sample() -> Sample:
     _provenance(essex_2019, "inspection_end", 1, "Inspection dates: 7 October 2019 to 18 October 2019")
     _provenance(essex_2019, "lead_inspector", 1, "Lead inspector: Tara Geere")
     _provenance(essex_2019, "judgements.overall", 2, "Overall effectiveness | Good")
-    _provenance(essex_2019, "judgements.leadership", 2, "The impact of leaders on social work practice with children and families | Good")
-    _provenance(essex_2019, "judgements.help_and_protection", 2, "The experiences and progress of children who need help and protection | Good")
-    _provenance(essex_2019, "judgements.children_in_care", 2, "The experiences and progress of children in care and care leavers | Outstanding")
-    _provenance(essex_2019, "facts.children", 4, "Approximately 307,000 children and young people under the age of 18 years live in Essex.")
+    _provenance(
+        essex_2019,
+        "judgements.leadership",
+        2,
+        "The impact of leaders on social work practice with children and families | Good",
+    )
+    _provenance(
+        essex_2019,
+        "judgements.help_and_protection",
+        2,
+        "The experiences and progress of children who need help and protection | Good",
+    )
+    _provenance(
+        essex_2019,
+        "judgements.children_in_care",
+        2,
+        "The experiences and progress of children in care and care leavers | Outstanding",
+    )
+    _provenance(
+        essex_2019,
+        "facts.children",
+        4,
+        "Approximately 307,000 children and young people under the age of 18 years live in Essex.",
+    )
     _provenance(essex_2019, "facts.looked_after", 4, "1,106 children were being looked after")
     essex_2019_inspection = store(essex_2019, pages=ESSEX_2019_PAGES)
 
@@ -117,43 +142,130 @@ def make_sample() -> Sample:
     essex_2014_inspection = store(essex_2014, pages=ESSEX_2014_PAGES)
 
     # an annual performance assessment letter states no inspection dates, only its publication
-    apa = make_record(authority="Essex", family="apa", inspection_start=None, inspection_end=None, published=date(2006, 11, 30),
-                      lead_inspector=None, judgements={"overall": "good", "staying_safe": "adequate"}, filename="essex-apa-2006.txt")
+    apa = make_record(
+        authority="Essex",
+        family="apa",
+        inspection_start=None,
+        inspection_end=None,
+        published=date(2006, 11, 30),
+        lead_inspector=None,
+        judgements={"overall": "good", "staying_safe": "adequate"},
+        filename="essex-apa-2006.txt",
+    )
     apa.grades = {"overall": 3, "staying_safe": 2}
     store(apa)
 
     # statistical neighbours and region
-    kent = store(make_record(authority="Kent", family="ilacs", inspection_start=date(2022, 5, 9), inspection_end=date(2022, 5, 20),
-                             judgements={"overall": "good", "help_and_protection": "good", "children_in_care": "good", "leadership": "good"},
-                             lead_inspector="Brenda McInerney", filename="kent-2022.txt"))
-    store(make_record(authority="West Sussex", family="ilacs", inspection_start=date(2019, 2, 25), inspection_end=date(2019, 3, 8),
-                      judgements={"overall": "inadequate", "help_and_protection": "inadequate", "children_in_care": "inadequate",
-                                  "leadership": "inadequate"}, filename="west-sussex-2019.txt"))
-    store(make_record(authority="Suffolk", family="ilacs", inspection_start=date(2019, 4, 8), inspection_end=date(2019, 4, 18),
-                      judgements={"overall": "outstanding", "help_and_protection": "outstanding", "children_in_care": "good",
-                                  "leadership": "outstanding"}, filename="suffolk-2019.txt"))
-    store(make_record(authority="Hertfordshire", family="sif", inspection_start=date(2015, 9, 7), inspection_end=date(2015, 10, 1),
-                      published=date(2015, 11, 30), judgements={"overall": "good", "adoption": "good", "lscb": "good"},
-                      filename="herts-2015.txt"))
-    somerset = store(make_record(authority="Somerset", family="ilacs_2026", inspection_start=date(2026, 4, 27), inspection_end=date(2026, 5, 8),
-                                 judgements={"help_and_protection": "requires_improvement", "children_in_care": "good", "care_leavers": "good",
-                                             "leadership": "requires_improvement"}, filename="somerset-2026.txt"))
-    store(make_record(authority="Tower Hamlets", family="ilacs", inspection_start=date(2019, 1, 21), inspection_end=date(2019, 2, 1),
-                      judgements={"overall": "good"}, filename="tower-hamlets-2019.txt"))
+    kent = store(
+        make_record(
+            authority="Kent",
+            family="ilacs",
+            inspection_start=date(2022, 5, 9),
+            inspection_end=date(2022, 5, 20),
+            judgements={
+                "overall": "good",
+                "help_and_protection": "good",
+                "children_in_care": "good",
+                "leadership": "good",
+            },
+            lead_inspector="Brenda McInerney",
+            filename="kent-2022.txt",
+        )
+    )
+    store(
+        make_record(
+            authority="West Sussex",
+            family="ilacs",
+            inspection_start=date(2019, 2, 25),
+            inspection_end=date(2019, 3, 8),
+            judgements={
+                "overall": "inadequate",
+                "help_and_protection": "inadequate",
+                "children_in_care": "inadequate",
+                "leadership": "inadequate",
+            },
+            filename="west-sussex-2019.txt",
+        )
+    )
+    store(
+        make_record(
+            authority="Suffolk",
+            family="ilacs",
+            inspection_start=date(2019, 4, 8),
+            inspection_end=date(2019, 4, 18),
+            judgements={
+                "overall": "outstanding",
+                "help_and_protection": "outstanding",
+                "children_in_care": "good",
+                "leadership": "outstanding",
+            },
+            filename="suffolk-2019.txt",
+        )
+    )
+    store(
+        make_record(
+            authority="Hertfordshire",
+            family="sif",
+            inspection_start=date(2015, 9, 7),
+            inspection_end=date(2015, 10, 1),
+            published=date(2015, 11, 30),
+            judgements={"overall": "good", "adoption": "good", "lscb": "good"},
+            filename="herts-2015.txt",
+        )
+    )
+    somerset = store(
+        make_record(
+            authority="Somerset",
+            family="ilacs_2026",
+            inspection_start=date(2026, 4, 27),
+            inspection_end=date(2026, 5, 8),
+            judgements={
+                "help_and_protection": "requires_improvement",
+                "children_in_care": "good",
+                "care_leavers": "good",
+                "leadership": "requires_improvement",
+            },
+            filename="somerset-2026.txt",
+        )
+    )
+    store(
+        make_record(
+            authority="Tower Hamlets",
+            family="ilacs",
+            inspection_start=date(2019, 1, 21),
+            inspection_end=date(2019, 2, 1),
+            judgements={"overall": "good"},
+            filename="tower-hamlets-2019.txt",
+        )
+    )
 
-    unknown_record = make_record(authority="Essex", family="lscb_review", inspection_start=date(2015, 6, 1), inspection_end=date(2015, 6, 5),
-                                 judgements={}, filename="unknown-authority.txt")
+    unknown_record = make_record(
+        authority="Essex",
+        family="lscb_review",
+        inspection_start=date(2015, 6, 1),
+        inspection_end=date(2015, 6, 5),
+        judgements={},
+        filename="unknown-authority.txt",
+    )
     unknown_record.authority = None
     unknown = store(unknown_record, pages=["A review of the local safeguarding children board.\n"])
 
-    html_record = make_record(authority="Tower Hamlets", family="sif", inspection_start=date(2016, 3, 1), inspection_end=date(2016, 3, 24),
-                              judgements={"overall": "requires_improvement"}, filename="tower-hamlets-2016.html")
+    html_record = make_record(
+        authority="Tower Hamlets",
+        family="sif",
+        inspection_start=date(2016, 3, 1),
+        inspection_end=date(2016, 3, 24),
+        judgements={"overall": "requires_improvement"},
+        filename="tower-hamlets-2016.html",
+    )
     html_original = _store_html(html_record)
     return Sample(essex_2019_inspection, essex_2014_inspection, kent, somerset, unknown, html_original)
 
 
-HTML_ORIGINAL = b"<!DOCTYPE html><html><body><h1>Tower Hamlets</h1><script>alert('never run')</script>" \
-                b"<p>Overall effectiveness: requires improvement</p></body></html>"
+HTML_ORIGINAL = (
+    b"<!DOCTYPE html><html><body><h1>Tower Hamlets</h1><script>alert('never run')</script>"
+    b"<p>Overall effectiveness: requires improvement</p></body></html>"
+)
 
 
 def _store_html(record):

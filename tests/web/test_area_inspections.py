@@ -13,9 +13,9 @@ import pytest
 
 from inspire.core.reading import read_document
 from inspire.core.reading.documents import load_path
-from inspire.web.see import national
 from inspire.web.read.selectors import authority_latest
 from inspire.web.read.services import inspection_store
+from inspire.web.see import national
 from tests.conftest import SHARED
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,10 @@ def test_area_inspections_are_stored_with_their_own_values(lancashire):
     jtai, send = lancashire["jtai"], lancashire["send_2023"]
     assert (jtai.family, jtai.theme, jtai.letter_date) == ("jtai", "serious youth violence", date(2024, 5, 16))
     assert (send.family, send.outcome) == ("send_2023", "3")
-    assert send.next_inspection == "monitoring inspection within approximately 18 months; full inspection within approximately 3 years"
+    assert (
+        send.next_inspection
+        == "monitoring inspection within approximately 18 months; full inspection within approximately 3 years"
+    )
     priority = list(send.recommendations.filter(kind="priority"))
     assert [r.ordinal for r in priority] == [1, 2, 3]
     assert all(r.section == "area" and r.agency for r in priority)
@@ -68,7 +71,12 @@ def test_authority_timeline_shows_every_kind_in_its_own_shape(client, lancashire
     timeline = re.search(r'<svg[^>]*id="timeline-chart".*?</svg>', html, re.S).group(0)
     for shape in ("circle", "square", "triangle", "diamond"):  # ILACS, SIF, JTAI, area SEND
         assert f'class="inspire-timeline__{shape}"' in timeline
-    for legend in ("ILACS (2018 on)", "SIF and LSCB reviews (2013-18)", "Joint targeted area inspection", "Area SEND inspection"):
+    for legend in (
+        "ILACS (2018 on)",
+        "SIF and LSCB reviews (2013-18)",
+        "Joint targeted area inspection",
+        "Area SEND inspection",
+    ):
         assert legend in timeline
     assert "Outcome 3 (no graded judgement)" in html
     assert "Priority action</strong>" in html
@@ -80,7 +88,9 @@ def test_send_inspection_page_gives_outcome_leads_and_priority_actions_with_evid
     assert "3: widespread and/or systemic failings" in html
     assert "Sue Eastwood, Dan Carrick" in html
     assert "Areas for priority action" in html and "responsible body:" in html
-    assert html.count('id="priority-items"') == 1 and html.index('id="priority-items"') < html.index('id="improvement-items"')
+    assert html.count('id="priority-items"') == 1 and html.index('id="priority-items"') < html.index(
+        'id="improvement-items"'
+    )
     assert "The report sets no date" in html
     item = send.recommendations.filter(kind="priority").first()
     evidence = client.get(f"/inspections/{send.pk}/evidence/?recommendation={item.pk}")
@@ -128,7 +138,10 @@ def test_history_export_has_theme_and_outcome(client, lancashire):
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     by_framework = {row["Framework"]: row for row in rows}
     assert by_framework["Joint targeted area inspection (JTAI, from 2016)"]["Theme (JTAI)"] == "serious youth violence"
-    assert by_framework["Area SEND inspection (from 2023)"]["Outcome (area SEND)"] == "3: Widespread and/or systemic failings"
+    assert (
+        by_framework["Area SEND inspection (from 2023)"]["Outcome (area SEND)"]
+        == "3: Widespread and/or systemic failings"
+    )
 
 
 def test_search_finds_words_of_area_reports(client, lancashire):

@@ -12,6 +12,17 @@ from inspire.core.indicators.catalogue import CATALOGUE, Indicator, Period, Pola
 from inspire.core.indicators.compute import Case, Result, compute, compute_all
 
 __all__ = [
-    "CATALOGUE", "AnnexAError", "Case", "CaseLists", "Indicator", "Period", "Polarity", "Problem", "Result", "Unit",
-    "compute", "compute_all", "read_annex_a",
+    "CATALOGUE",
+    "AnnexAError",
+    "Case",
+    "CaseLists",
+    "Indicator",
+    "Period",
+    "Polarity",
+    "Problem",
+    "Result",
+    "Unit",
+    "compute",
+    "compute_all",
+    "read_annex_a",
 ]

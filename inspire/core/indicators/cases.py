@@ -179,7 +179,9 @@ class Problem:
     column: str | None = None
 
     def describe(self) -> str:
-        where = self.list + (f", row {self.row}" if self.row else "") + (f", column “{self.column}”" if self.column else "")
+        where = (
+            self.list + (f", row {self.row}" if self.row else "") + (f", column “{self.column}”" if self.column else "")
+        )
         return f"{where}: {self.message}"
 
 
@@ -217,5 +219,7 @@ class CaseLists:
 
     def date_range(self) -> tuple[date, date] | None:
         """The first and last contact or referral dates: the window the return covers."""
-        seen = [c.contact_date for c in self.contacts if c.contact_date] + [r.referral_date for r in self.referrals if r.referral_date]
+        seen = [c.contact_date for c in self.contacts if c.contact_date] + [
+            r.referral_date for r in self.referrals if r.referral_date
+        ]
         return (min(seen), max(seen)) if seen else None

@@ -43,12 +43,26 @@ from inspire.core.register import Authority, Register
 ENGLAND = "E92000001"
 #: ONS region codes -> the register's region codes
 ONS_REGIONS = {
-    "E12000001": "NE", "E12000002": "NW", "E12000003": "YH", "E12000004": "EM", "E12000005": "WM",
-    "E12000006": "E", "E12000007": "GL", "E12000008": "SE", "E12000009": "SW",
+    "E12000001": "NE",
+    "E12000002": "NW",
+    "E12000003": "YH",
+    "E12000004": "EM",
+    "E12000005": "WM",
+    "E12000006": "E",
+    "E12000007": "GL",
+    "E12000008": "SE",
+    "E12000009": "SW",
 }
 NATIONAL, REGIONAL, LOCAL = "national", "regional", "local_authority"
-_LEVELS = {"national": NATIONAL, "country": NATIONAL, "regional": REGIONAL, "region": REGIONAL,
-           "local authority": LOCAL, "local_authority": LOCAL, "la": LOCAL}
+_LEVELS = {
+    "national": NATIONAL,
+    "country": NATIONAL,
+    "regional": REGIONAL,
+    "region": REGIONAL,
+    "local authority": LOCAL,
+    "local_authority": LOCAL,
+    "la": LOCAL,
+}
 _SUPPRESSED = {"", "c", "x", "z", "u", "low", ":", "..", "-", "n/a", "na"}
 _CODE_COLUMNS = ("area_code", "authority_code", "new_la_code", "old_la_code", "la_code", "region_code", "country_code")
 
@@ -92,7 +106,9 @@ def period_end(text: str) -> date:
     raise ValueError(f"“{text}” is not a period (use 2023, 202223, 2022-23 or a date such as 2023-03-31)")
 
 
-def _area(code: str, level: str | None, register: Register, regions: set[str], by_ons: dict[str, Authority]) -> tuple[str, str]:
+def _area(
+    code: str, level: str | None, register: Register, regions: set[str], by_ons: dict[str, Authority]
+) -> tuple[str, str]:
     code = code.strip()
     if level == NATIONAL or code in (ENGLAND, "England", "E92"):
         return NATIONAL, ENGLAND
@@ -115,11 +131,20 @@ def read_comparators(text: str, register: Register) -> ComparatorFile:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     headers = {h.strip().lower(): h for h in (reader.fieldnames or [])}
     code_column = next((headers[c] for c in _CODE_COLUMNS if c in headers), None)
-    missing = [name for name, present in (("time_period", "time_period" in headers or "period" in headers),
-                                          ("area_code", code_column is not None), ("indicator", "indicator" in headers),
-                                          ("value", "value" in headers)) if not present]
+    missing = [
+        name
+        for name, present in (
+            ("time_period", "time_period" in headers or "period" in headers),
+            ("area_code", code_column is not None),
+            ("indicator", "indicator" in headers),
+            ("value", "value" in headers),
+        )
+        if not present
+    ]
     if missing:
-        out.problems.append(CsvProblem(1, ", ".join(missing), "the header row has no column " + ", ".join(f"“{m}”" for m in missing)))
+        out.problems.append(
+            CsvProblem(1, ", ".join(missing), "the header row has no column " + ", ".join(f"“{m}”" for m in missing))
+        )
         return out
     period_column = headers.get("time_period") or headers["period"]
     level_column = headers.get("geographic_level")
@@ -148,7 +173,9 @@ def read_comparators(text: str, register: Register) -> ComparatorFile:
             continue
         level_text = (row.get(level_column) or "").strip().lower() if level_column else ""
         if level_text and level_text not in _LEVELS:
-            out.problems.append(CsvProblem(number, "geographic_level", f"“{level_text}” is not National, Regional or Local authority"))
+            out.problems.append(
+                CsvProblem(number, "geographic_level", f"“{level_text}” is not National, Regional or Local authority")
+            )
             continue
         try:
             level, code = _area(row.get(code_column) or "", _LEVELS.get(level_text), register, regions, by_ons)

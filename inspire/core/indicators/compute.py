@@ -120,7 +120,9 @@ def compute(
     result = Result(indicator, period, value, num, den, dict(left_out), cases=cases)
     if value is None:
         no_population = unit is Unit.RATE and not population_under_18
-        result.unavailable = "no under-18 population has been entered for this authority" if no_population else "no cases in the period"
+        result.unavailable = (
+            "no under-18 population has been entered for this authority" if no_population else "no cases in the period"
+        )
     return result
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from inspire.core.plans.deadlines import STATUTORY_WORKING_DAYS, submission_deadline
 from inspire.core.calendar import format_long
+from inspire.core.plans.deadlines import STATUTORY_WORKING_DAYS, submission_deadline
 from inspire.core.reading.record import AREA_FAMILIES
 
 
@@ -30,13 +30,25 @@ def plan_deadline(*, family: str, received: date | None, stated: date | None = N
     """The deadline of a plan answering an inspection of ``family`` (see the module docstring)."""
     if family in AREA_FAMILIES:
         if stated:
-            return Deadline(stated, "stated", f"The date the report itself sets: “{quote}”" if quote else
-                            f"The date the report itself sets ({format_long(stated)}).")
-        return Deadline(None, "none", "The report sets no date for the partnership's plan, so Inspire shows none. "
-                        f"The {STATUTORY_WORKING_DAYS}-working-day rule is for ILACS and SIF inspections, "
-                        "not for area inspections.")
+            return Deadline(
+                stated,
+                "stated",
+                f"The date the report itself sets: “{quote}”"
+                if quote
+                else f"The date the report itself sets ({format_long(stated)}).",
+            )
+        return Deadline(
+            None,
+            "none",
+            "The report sets no date for the partnership's plan, so Inspire shows none. "
+            f"The {STATUTORY_WORKING_DAYS}-working-day rule is for ILACS and SIF inspections, "
+            "not for area inspections.",
+        )
     if received is None:
         return Deadline(None, "statutory", "No date of receipt or publication is known, so no deadline can be counted.")
-    return Deadline(submission_deadline(received), "statutory",
-                    f"{STATUTORY_WORKING_DAYS} working days after the report was received, not counting weekends "
-                    "or bank holidays in England and Wales.")
+    return Deadline(
+        submission_deadline(received),
+        "statutory",
+        f"{STATUTORY_WORKING_DAYS} working days after the report was received, not counting weekends "
+        "or bank holidays in England and Wales.",
+    )

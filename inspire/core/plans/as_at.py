@@ -23,14 +23,27 @@ Earlier = dict[tuple[str, int, str], str]
 
 _TEXT_FIELDS = {
     "Action": {"text": "text", "timescale": "timescale", "lead": "lead"},
-    "Milestone": {"text": "text", "timescale": "timescale", "owner": "owner", "status": "status",
-                  "evidence": "evidence"},
-    "Risk": {"description": "description", "mitigations": "mitigations", "impact": "impact",
-             "likelihood": "likelihood", "owner": "owner"},
+    "Milestone": {
+        "text": "text",
+        "timescale": "timescale",
+        "owner": "owner",
+        "status": "status",
+        "evidence": "evidence",
+    },
+    "Risk": {
+        "description": "description",
+        "mitigations": "mitigations",
+        "impact": "impact",
+        "likelihood": "likelihood",
+        "owner": "owner",
+    },
     "PlanItem": {"title": "title", "outcomes": "outcomes", "report_refs": "report_refs"},
 }
-_DATE_FIELDS = {"Action": ("target_date", "start_date", "outcome_by"), "Milestone": ("target_date",),
-                "Risk": ("review_date",)}
+_DATE_FIELDS = {
+    "Action": ("target_date", "start_date", "outcome_by"),
+    "Milestone": ("target_date",),
+    "Risk": ("review_date",),
+}
 _OPTIONAL_FIELDS = {"Risk": {"revised_impact": "revised_impact", "revised_likelihood": "revised_likelihood"}}
 
 
@@ -61,8 +74,9 @@ def _item_rag(item: ItemData, day: date, past_deadline: bool) -> None:
     measure_statuses = []
     for measure in item.measures:
         known = sorted((v for v in measure.values if v.date <= day), key=lambda v: v.date)
-        facts = rag_rules.MeasureFacts(measure.target, measure.polarity, measure.target_date,
-                                       known[-1].value if known else None)
+        facts = rag_rules.MeasureFacts(
+            measure.target, measure.polarity, measure.target_date, known[-1].value if known else None
+        )
         measure_statuses.append(rag_rules.measure_status(facts, day))
     derived = rag_rules.item_rag(rag_rules.ItemFacts(milestone_statuses, measure_statuses, past_deadline))
     current = item.overrides[-1] if item.overrides and item.overrides[-1].rag else None
@@ -70,8 +84,9 @@ def _item_rag(item: ItemData, day: date, past_deadline: bool) -> None:
     item.rag, item.rag_reason = shown.rag, shown.reason
 
 
-def as_recorded(plan: PlanData, day: date, earlier: Earlier, deadline: date | None = None,
-                left_out: dict[str, int] | None = None) -> PlanData:
+def as_recorded(
+    plan: PlanData, day: date, earlier: Earlier, deadline: date | None = None, left_out: dict[str, int] | None = None
+) -> PlanData:
     """``plan`` as it was recorded at the end of ``day``, every status derived on that day.
     ``left_out``, when given, is filled with how many of each part were recorded later, so the
     pack can say what it leaves out rather than leave it out silently."""
@@ -96,7 +111,9 @@ def as_recorded(plan: PlanData, day: date, earlier: Earlier, deadline: date | No
                 _restore(milestone, "Milestone", earlier)
         item.measures = keep(item.measures, lambda m: _recorded(m.entered, day), "measure")
         for measure in item.measures:
-            measure.values = keep(measure.values, lambda v: v.date <= day and _recorded(v.entered, day), "measure value")
+            measure.values = keep(
+                measure.values, lambda v: v.date <= day and _recorded(v.entered, day), "measure value"
+            )
         item.progress = keep(item.progress, lambda p: p.date <= day and _recorded(p.entered, day), "progress update")
         item.overrides = keep(item.overrides, lambda o: o.made is None or o.made.date() <= day, "status override")
         _item_rag(item, day, past_deadline)
@@ -107,7 +124,7 @@ def as_recorded(plan: PlanData, day: date, earlier: Earlier, deadline: date | No
 
 
 def left_out_words(left_out: dict[str, int], day: date) -> str:
-    """"Recorded after 6 December 2016, so left out: 2 items, 1 status override." or ""."""
+    """ "Recorded after 6 December 2016, so left out: 2 items, 1 status override." or ""."""
     from inspire.core.calendar import format_long
 
     if not left_out:

@@ -50,8 +50,16 @@ def drawing(measure: MeasureData, width: float = 360, height: float = 150) -> Dr
     if measure.target is not None:
         y = chart.y + chart.height * measure.target / top
         d.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=colors.HexColor(TARGET), strokeWidth=1.5))
-        d.add(String(chart.x + chart.width + 2, y - 3, f"Target {measure.target:g}{measure.unit}", fontSize=7,
-                     fontName="Helvetica", fillColor=colors.HexColor(TARGET)))
+        d.add(
+            String(
+                chart.x + chart.width + 2,
+                y - 3,
+                f"Target {measure.target:g}{measure.unit}",
+                fontSize=7,
+                fontName="Helvetica",
+                fillColor=colors.HexColor(TARGET),
+            )
+        )
     return d
 
 
@@ -112,16 +120,37 @@ def heat_map_drawing(cells: dict[tuple[int, int], list[str]], size: float = 34) 
     for likelihood in range(1, 6):
         for impact in range(1, 6):
             x, y = left + (impact - 1) * size, bottom + (likelihood - 1) * size
-            d.add(Rect(x, y, size, size, fillColor=colors.HexColor(BAND_FILL[heat_band(impact * likelihood)]),
-                       strokeColor=colors.HexColor("#0b0c0c"), strokeWidth=0.5))
+            d.add(
+                Rect(
+                    x,
+                    y,
+                    size,
+                    size,
+                    fillColor=colors.HexColor(BAND_FILL[heat_band(impact * likelihood)]),
+                    strokeColor=colors.HexColor("#0b0c0c"),
+                    strokeWidth=0.5,
+                )
+            )
             d.add(String(x + 2, y + size - 9, str(impact * likelihood), fontSize=6, fontName="Helvetica"))
             names = cells.get((impact, likelihood))
             if names:
-                d.add(String(x + size / 2, y + size / 2 - 4, ", ".join(names), fontSize=9, fontName="Helvetica-Bold",
-                             textAnchor="middle"))
+                d.add(
+                    String(
+                        x + size / 2,
+                        y + size / 2 - 4,
+                        ", ".join(names),
+                        fontSize=9,
+                        fontName="Helvetica-Bold",
+                        textAnchor="middle",
+                    )
+                )
     for n in range(1, 6):
-        d.add(String(left + (n - 0.5) * size, bottom - 10, str(n), fontSize=8, fontName="Helvetica", textAnchor="middle"))
-        d.add(String(left - 6, bottom + (n - 0.5) * size - 3, str(n), fontSize=8, fontName="Helvetica", textAnchor="end"))
+        d.add(
+            String(left + (n - 0.5) * size, bottom - 10, str(n), fontSize=8, fontName="Helvetica", textAnchor="middle")
+        )
+        d.add(
+            String(left - 6, bottom + (n - 0.5) * size - 3, str(n), fontSize=8, fontName="Helvetica", textAnchor="end")
+        )
     d.add(String(left + 2.5 * size, 2, "Impact", fontSize=9, fontName="Helvetica", textAnchor="middle"))
     d.add(String(0, bottom + 5 * size + 5, "Likelihood", fontSize=9, fontName="Helvetica"))
     return d
@@ -156,7 +185,9 @@ def heat_map_png(cells: dict[tuple[int, int], list[str]], size: int = 70) -> byt
     for likelihood in range(1, 6):
         for impact in range(1, 6):
             x, y = left + (impact - 1) * size, top + (5 - likelihood) * size
-            draw.rectangle([x, y, x + size, y + size], fill=BAND_FILL[heat_band(impact * likelihood)], outline="#0b0c0c")
+            draw.rectangle(
+                [x, y, x + size, y + size], fill=BAND_FILL[heat_band(impact * likelihood)], outline="#0b0c0c"
+            )
             draw.text((x + 4, y + 2), str(impact * likelihood), fill="#0b0c0c", font=font)
             names = cells.get((impact, likelihood))
             if names:

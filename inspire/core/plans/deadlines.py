@@ -29,8 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from inspire.core.calendar import add_working_days
-from inspire.core.calendar import format_long
+from inspire.core.calendar import add_working_days, format_long
 
 STATUTORY_WORKING_DAYS = 70
 
@@ -71,11 +70,18 @@ def received_suggestion(published: date | None, estimate: date | None = None, es
         return Suggestion(published, "published", f"The report states its publication date: {format_long(published)}.")
     if estimate:
         source = f" from {estimate_source}" if estimate_source else ""
-        return Suggestion(estimate, "estimate",
-                          f"The report states no publication date. Inspire estimated {format_long(estimate)}{source}: "
-                          "check it against the date the report was published or sent to you.")
-    return Suggestion(None, "", "The report states no publication date, and Inspire could not estimate one. "
-                                "Enter the date the report was published or sent to you.")
+        return Suggestion(
+            estimate,
+            "estimate",
+            f"The report states no publication date. Inspire estimated {format_long(estimate)}{source}: "
+            "check it against the date the report was published or sent to you.",
+        )
+    return Suggestion(
+        None,
+        "",
+        "The report states no publication date, and Inspire could not estimate one. "
+        "Enter the date the report was published or sent to you.",
+    )
 
 
 def basis_for(received: date, suggestion: Suggestion) -> str:
@@ -88,8 +94,10 @@ def counts_from(received: date | None, basis: str) -> str:
     if received is None:
         return DEADLINE_UNKNOWN
     what = BASES.get(basis, BASES["entered"])
-    return (f"{STATUTORY_WORKING_DAYS} working days after {format_long(received)}, {what} (confirmed), "
-            "not counting weekends or bank holidays in England and Wales")
+    return (
+        f"{STATUTORY_WORKING_DAYS} working days after {format_long(received)}, {what} (confirmed), "
+        "not counting weekends or bank holidays in England and Wales"
+    )
 
 
 def deadline_line(received: date | None, basis: str) -> str:
@@ -102,8 +110,10 @@ def deadline_line(received: date | None, basis: str) -> str:
 def plan_document(overall_grade: str | None) -> str:
     """What the plan sent to Ofsted is called for the report's overall effectiveness grade."""
     if overall_grade is None or overall_grade == "":
-        return ("the plan the report asks for (the report gives no overall effectiveness judgement: check whether "
-                "a written statement of action is required)")
+        return (
+            "the plan the report asks for (the report gives no overall effectiveness judgement: check whether "
+            "a written statement of action is required)"
+        )
     if overall_grade == "inadequate":
         return "written statement of action"
     return "action plan"

@@ -161,9 +161,12 @@ def clear_dates_before(plan: PlanData, day: date, what: str = "the inspection be
     for item in plan.items:
         for action in item.actions:
             for thing, where in [(action, f"item {item.ref}, action {action.ref}")] + [
-                (m, f"item {item.ref}, action {action.ref}, {m.label or f'milestone {m.ordinal}'}") for m in action.milestones
+                (m, f"item {item.ref}, action {action.ref}, {m.label or f'milestone {m.ordinal}'}")
+                for m in action.milestones
             ]:
                 if thing.target_date and thing.target_date < day:
-                    notes.append(f"{where}: target '{thing.timescale}' is before {what}; kept as written, without a date")
+                    notes.append(
+                        f"{where}: target '{thing.timescale}' is before {what}; kept as written, without a date"
+                    )
                     thing.target_date = None
     return notes

@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from xml.sax.saxutils import escape
 
-from inspire.core.plans.model import ActionData, PlanData
 from inspire.core.calendar import format_long
+from inspire.core.plans.model import ActionData, PlanData
 
-END_WORDS = {"outcome": "outcome achieved by", "target": "the action's target date",
-             "milestone": "its last milestone's target date", "": ""}
+END_WORDS = {
+    "outcome": "outcome achieved by",
+    "target": "the action's target date",
+    "milestone": "its last milestone's target date",
+    "": "",
+}
 
 
 @dataclass
@@ -69,8 +73,12 @@ def rows(plan: PlanData) -> list[Row]:
         for item in items:
             for action in item.actions:
                 end, basis = _end(action)
-                marks = [(m.target_date, m.label or f"Milestone {m.ordinal}") for m in action.milestones if m.target_date]
-                actions.append(Row("action", f"{item.ref}.{action.ref} {action.text}", action.start_date, end, basis, marks))
+                marks = [
+                    (m.target_date, m.label or f"Milestone {m.ordinal}") for m in action.milestones if m.target_date
+                ]
+                actions.append(
+                    Row("action", f"{item.ref}.{action.ref} {action.text}", action.start_date, end, basis, marks)
+                )
         if not actions:
             continue
         starts = [a.start for a in actions if a.start]
@@ -83,8 +91,16 @@ def rows(plan: PlanData) -> list[Row]:
 
 def table_rows(timeline: list[Row]) -> list[tuple[str, str, str, str, str]]:
     """What the chart shows, as a table: theme or action, start, end, milestones, note."""
-    return [(r.label, format_long(r.start) if r.start else "", format_long(r.end) if r.end else "",
-             "; ".join(f"{label}: {format_long(d)}" for d, label in r.milestones), r.note) for r in timeline]
+    return [
+        (
+            r.label,
+            format_long(r.start) if r.start else "",
+            format_long(r.end) if r.end else "",
+            "; ".join(f"{label}: {format_long(d)}" for d, label in r.milestones),
+            r.note,
+        )
+        for r in timeline
+    ]
 
 
 # --- layout ----------------------------------------------------------------------------------
@@ -110,14 +126,16 @@ class Shape:
 def chunks(timeline: list[Row], size: int = 16) -> list[list[Row]]:
     """The rows in parts short enough for a printed page; draw each part with the whole
     timeline's ``bounds`` so that every part has the same scale."""
-    return [timeline[n:n + size] for n in range(0, len(timeline), size)] or [[]]
+    return [timeline[n : n + size] for n in range(0, len(timeline), size)] or [[]]
 
 
 def bounds(timeline: list[Row]) -> list[date]:
     return [d for r in timeline for d in (r.start, r.end) if d] + [d for r in timeline for d, _ in r.milestones]
 
 
-def layout(timeline: list[Row], today: date, width: int = 960, span: list[date] | None = None) -> tuple[list[Shape], int]:
+def layout(
+    timeline: list[Row], today: date, width: int = 960, span: list[date] | None = None
+) -> tuple[list[Shape], int]:
     """The chart as shapes and its height: a month scale across, one row per theme or action.
     ``span``: the dates the scale must cover (the whole timeline's, when drawing a part of it)."""
     dates = span or bounds(timeline)
@@ -147,9 +165,17 @@ def layout(timeline: list[Row], today: date, width: int = 960, span: list[date] 
         label = row.label if len(row.label) <= 52 else row.label[:50] + "…"
         shapes.append(Shape("text", 4 if row.kind == "theme" else 14, y + 16, text=label, bold=row.kind == "theme"))
         if row.start and row.end:
-            shapes.append(Shape("rect", x(row.start), y + 5, max(2.0, x(row.end) - x(row.start)), 14,
-                                text=f"{row.label}: {format_long(row.start)} to {format_long(row.end)}",
-                                colour=BAR_FILL[row.kind]))
+            shapes.append(
+                Shape(
+                    "rect",
+                    x(row.start),
+                    y + 5,
+                    max(2.0, x(row.end) - x(row.start)),
+                    14,
+                    text=f"{row.label}: {format_long(row.start)} to {format_long(row.end)}",
+                    colour=BAR_FILL[row.kind],
+                )
+            )
         for day, name in row.milestones:
             shapes.append(Shape("mark", x(day), y + 12, 5, 5, text=f"{name}: {format_long(day)}"))
     if first <= today <= last:
@@ -157,8 +183,9 @@ def layout(timeline: list[Row], today: date, width: int = 960, span: list[date] 
         shapes.append(Shape("text", x(today) + 3, 10, text=f"Today, {format_long(today)}", colour=TODAY))
     else:
         side = "after" if today > last else "before"
-        shapes.append(Shape("text", LABEL_WIDTH, 10, text=f"Today, {format_long(today)}, is {side} the timeline",
-                            colour=TODAY))
+        shapes.append(
+            Shape("text", LABEL_WIDTH, 10, text=f"Today, {format_long(today)}, is {side} the timeline", colour=TODAY)
+        )
     return shapes, height
 
 
@@ -167,24 +194,36 @@ def svg(timeline: list[Row], today: date, width: int = 960, ident: str = "timeli
     body = []
     for s in shapes:
         if s.kind == "rect":
-            body.append(f'<rect x="{s.x:.1f}" y="{s.y:.1f}" width="{s.w:.1f}" height="{s.h:.1f}" fill="{s.colour}">'
-                        f'<title>{escape(s.text)}</title></rect>')
+            body.append(
+                f'<rect x="{s.x:.1f}" y="{s.y:.1f}" width="{s.w:.1f}" height="{s.h:.1f}" fill="{s.colour}">'
+                f"<title>{escape(s.text)}</title></rect>"
+            )
         elif s.kind == "line":
-            body.append(f'<line x1="{s.x:.1f}" y1="{s.y:.1f}" x2="{s.x:.1f}" y2="{s.y + s.h:.1f}" stroke="{s.colour}" '
-                        f'stroke-width="{2 if s.colour == TODAY else 1}"/>')
+            body.append(
+                f'<line x1="{s.x:.1f}" y1="{s.y:.1f}" x2="{s.x:.1f}" y2="{s.y + s.h:.1f}" stroke="{s.colour}" '
+                f'stroke-width="{2 if s.colour == TODAY else 1}"/>'
+            )
         elif s.kind == "mark":
-            body.append(f'<path d="M{s.x:.1f} {s.y - 6:.1f} l6 6 l-6 6 l-6 -6 z" fill="{INK}"><title>{escape(s.text)}</title></path>')
+            body.append(
+                f'<path d="M{s.x:.1f} {s.y - 6:.1f} l6 6 l-6 6 l-6 -6 z" fill="{INK}"><title>{escape(s.text)}</title></path>'
+            )
         else:
             weight = ' font-weight="bold"' if s.bold else ""
-            body.append(f'<text x="{s.x:.1f}" y="{s.y:.1f}" font-size="12"{weight} fill="{s.colour}">{escape(s.text)}</text>')
+            body.append(
+                f'<text x="{s.x:.1f}" y="{s.y:.1f}" font-size="12"{weight} fill="{s.colour}">{escape(s.text)}</text>'
+            )
     drawn = [r for r in timeline if r.start and r.end]
-    words = (f"{len([r for r in drawn if r.kind == 'theme'])} themes and {len([r for r in drawn if r.kind == 'action'])} "
-             f"actions drawn as bars from start to outcome, milestones as diamonds, a red line at today "
-             f"({format_long(today)}). The table below gives every date.")
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}" aria-labelledby="{ident}-title {ident}-desc" class="inspire-plan-chart">'
-            f'<title id="{ident}-title">Priority timeline</title><desc id="{ident}-desc">{escape(words)}</desc>'
-            f'{"".join(body)}</svg>')
+    words = (
+        f"{len([r for r in drawn if r.kind == 'theme'])} themes and {len([r for r in drawn if r.kind == 'action'])} "
+        f"actions drawn as bars from start to outcome, milestones as diamonds, a red line at today "
+        f"({format_long(today)}). The table below gives every date."
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" aria-labelledby="{ident}-title {ident}-desc" class="inspire-plan-chart">'
+        f'<title id="{ident}-title">Priority timeline</title><desc id="{ident}-desc">{escape(words)}</desc>'
+        f"{''.join(body)}</svg>"
+    )
 
 
 def drawing(timeline: list[Row], today: date, width: float = 780, span: list[date] | None = None):
@@ -199,13 +238,34 @@ def drawing(timeline: list[Row], today: date, width: float = 780, span: list[dat
         if s.kind == "rect":
             d.add(Rect(s.x, height - s.y - s.h, s.w, s.h, fillColor=colour, strokeColor=None))
         elif s.kind == "line":
-            d.add(Line(s.x, height - s.y, s.x, height - s.y - s.h, strokeColor=colour, strokeWidth=1.5 if s.colour == TODAY else 0.5))
+            d.add(
+                Line(
+                    s.x,
+                    height - s.y,
+                    s.x,
+                    height - s.y - s.h,
+                    strokeColor=colour,
+                    strokeWidth=1.5 if s.colour == TODAY else 0.5,
+                )
+            )
         elif s.kind == "mark":
             y = height - s.y
-            d.add(Polygon([s.x, y + 5, s.x + 5, y, s.x, y - 5, s.x - 5, y], fillColor=colors.HexColor(INK), strokeColor=None))
+            d.add(
+                Polygon(
+                    [s.x, y + 5, s.x + 5, y, s.x, y - 5, s.x - 5, y], fillColor=colors.HexColor(INK), strokeColor=None
+                )
+            )
         else:
-            d.add(String(s.x, height - s.y, s.text, fontSize=8, fontName="Helvetica-Bold" if s.bold else "Helvetica",
-                         fillColor=colour))
+            d.add(
+                String(
+                    s.x,
+                    height - s.y,
+                    s.text,
+                    fontSize=8,
+                    fontName="Helvetica-Bold" if s.bold else "Helvetica",
+                    fillColor=colour,
+                )
+            )
     return d
 
 

@@ -12,17 +12,34 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from inspire.core.calendar import format_long
 from inspire.core.cells import as_text
 from inspire.core.plans import rag as rag_rules
 from inspire.core.plans.model import PlanData
-from inspire.core.calendar import format_long
 
-COLUMNS = (("Row", 10), ("Item", 8), ("Themes", 10), ("Recommendation or area for improvement", 50),
-           ("Action", 8), ("Milestone", 12), ("What", 60), ("Owner or lead", 28), ("Target date", 16),
-           ("Status", 14), ("Item RAG", 12), ("Latest progress and impact", 60))
+COLUMNS = (
+    ("Row", 10),
+    ("Item", 8),
+    ("Themes", 10),
+    ("Recommendation or area for improvement", 50),
+    ("Action", 8),
+    ("Milestone", 12),
+    ("What", 60),
+    ("Owner or lead", 28),
+    ("Target date", 16),
+    ("Status", 14),
+    ("Item RAG", 12),
+    ("Latest progress and impact", 60),
+)
 RAG_FILL = {"red": "D4351C", "amber": "F47738", "green": "00703C", "blue": "1D70B8", "grey": "B1B4B6"}
 RAG_FONT = {"red": "FFFFFF", "amber": "0B0C0C", "green": "FFFFFF", "blue": "FFFFFF", "grey": "0B0C0C"}
-STATUS_FILL = {"overdue": "F4B5AB", "at_risk": "FCD5B5", "on_track": "CCE2D8", "complete": "BBD4EA", "not_started": "F3F2F1"}
+STATUS_FILL = {
+    "overdue": "F4B5AB",
+    "at_risk": "FCD5B5",
+    "on_track": "CCE2D8",
+    "complete": "BBD4EA",
+    "not_started": "F3F2F1",
+}
 
 
 def _text(cell, value) -> None:
@@ -59,8 +76,20 @@ def to_xlsx(plan: PlanData, as_at: date, deadline_line: str) -> bytes:
         title = item.title + (" (the council's own item)" if item.own else "")
         for action in item.actions:
             lines = [("Action", action.ref, "", action.text, action.lead, action.target_date, action.timescale, "", "")]
-            lines += [("Milestone", action.ref, m.label or str(m.ordinal), m.text, m.owner, m.target_date, m.timescale,
-                       m.status_on_date, m.status_on_date) for m in action.milestones]
+            lines += [
+                (
+                    "Milestone",
+                    action.ref,
+                    m.label or str(m.ordinal),
+                    m.text,
+                    m.owner,
+                    m.target_date,
+                    m.timescale,
+                    m.status_on_date,
+                    m.status_on_date,
+                )
+                for m in action.milestones
+            ]
             for kind, action_ref, milestone_ref, what, who, when, written, status, status_key in lines:
                 row += 1
                 values = (kind, item.ref, ", ".join(item.themes), title, action_ref, milestone_ref, what, who)

@@ -1,9 +1,9 @@
 """Reading Ofsted reports into structured records. Pure Python: no web framework imports.
 
-    >>> from inspire.core.reading import read_path
-    >>> record = read_path("report.pdf")          # doctest: +SKIP
-    >>> record.judgements["overall"]               # doctest: +SKIP
-    'good'
+>>> from inspire.core.reading import read_path
+>>> record = read_path("report.pdf")          # doctest: +SKIP
+>>> record.judgements["overall"]               # doctest: +SKIP
+'good'
 """
 
 from inspire.core.reading.errors import ReadError

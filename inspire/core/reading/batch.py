@@ -45,9 +45,7 @@ def find_report_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
-            )
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and p.is_file())
         elif path.is_file():
             found = [path]
         else:
@@ -85,8 +83,12 @@ def read_content(content: bytes, source: str, max_bytes: int = MAX_BYTES) -> tup
     return read_document(document), document
 
 
+#: the limits a read is given when its caller names none
+DEFAULT_BOUNDS = limits.Bounds()
+
+
 def read_bounded(
-    content: bytes, source: str, *, max_bytes: int = MAX_BYTES, bounds: limits.Bounds = limits.Bounds()
+    content: bytes, source: str, *, max_bytes: int = MAX_BYTES, bounds: limits.Bounds = DEFAULT_BOUNDS
 ) -> tuple[Record, Document]:
     """:func:`read_content` in a worker process of its own, stopped past ``bounds`` (time and
     memory): the way the upload page and ``inspire read`` read one file. Raises ReadError

@@ -26,6 +26,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": 
 
 def _same_text(a: str | None, b: str | None) -> bool:
     """Equal once spacing, case and typographic quotes and dashes (which copies change) are set aside."""
+
     def plain(text: str | None) -> str:
         return re.sub(r"\s+", " ", (text or "").translate(_QUOTES)).strip().casefold()
 
@@ -51,7 +52,9 @@ def record_differences(kept: dict[str, Any], other: dict[str, Any]) -> list[dict
         kept_items = [r for r in kept.get("recommendations") or [] if r.get("section") == section]
         other_items = [r for r in other.get("recommendations") or [] if r.get("section") == section]
         if len(kept_items) != len(other_items):
-            differ(f"recommendations.{section}", f"Number of recommendations ({name})", len(kept_items), len(other_items))
+            differ(
+                f"recommendations.{section}", f"Number of recommendations ({name})", len(kept_items), len(other_items)
+            )
         for kept_item, other_item in zip(kept_items, other_items):
             if not _same_text(kept_item.get("text"), other_item.get("text")):
                 differ(

@@ -39,7 +39,9 @@ COVER_INLINE = re.compile(r"\b(?:inspection\s+dates?|report\s+published)\s*:?\s*
 #: titles that need no cover line: the letter heading of an annual performance assessment
 SELF_EVIDENT = re.compile(r"^(?:19|20)\d\d\s+annual\s+performance\s+assessment\s+of", re.I)
 #: the last thing in a report: Ofsted's back matter, or a letter's closing (to the end of its line)
-END = re.compile(r"(?:(?:©|\(c\))[ \t]*crown[ \t]+copyright|^[ \t]*yours[ \t]+(?:sincerely|faithfully)\b)[^\n]*", re.I | re.M)
+END = re.compile(
+    r"(?:(?:©|\(c\))[ \t]*crown[ \t]+copyright|^[ \t]*yours[ \t]+(?:sincerely|faithfully)\b)[^\n]*", re.I | re.M
+)
 
 #: the closing table of 2009-13 reports, their last section (their copyright is front matter)
 CLOSING_TABLE = re.compile(r"^[ \t]*Record[ \t]+of[ \t]+main[ \t]+findings[ \t]*:?[ \t]*\r?$", re.I | re.M)
@@ -101,12 +103,16 @@ def find_embedded(document: Document, register: Register, *, council_paper: bool
     if title is None:
         return None
     start = _cover_start(document, title, register)
-    before = _visible("\n".join([*(p.text for p in document.pages[: start[0]]), document.pages[start[0]].text[: start[1]]]))
+    before = _visible(
+        "\n".join([*(p.text for p in document.pages[: start[0]]), document.pages[start[0]].text[: start[1]]])
+    )
     if before <= OUTSIDE and _ends_with_back_matter(document) and not council_paper:
         return None  # the report itself (the common case: decided without reading it all)
     end = _end(document, start, END) or _end(document, start, BACK_MATTER) or _closing_table_end(document, start)
     last = end or (len(document.pages) - 1, len(document.pages[-1].text))
-    after = _visible("\n".join([document.pages[last[0]].text[last[1] :], *(p.text for p in document.pages[last[0] + 1 :])]))
+    after = _visible(
+        "\n".join([document.pages[last[0]].text[last[1] :], *(p.text for p in document.pages[last[0] + 1 :])])
+    )
     if before <= OUTSIDE and after <= OUTSIDE and not council_paper:
         return None
     return Embedded(_slice(document, start, last), start[0] + 1, last[0] + 1, end is not None)
@@ -195,9 +201,7 @@ def _closing_table_end(document: Document, start: tuple[int, int]) -> tuple[int,
 def _ends_with_back_matter(document: Document) -> bool:
     """True when the last page holds the back matter with little after it."""
     text = document.pages[-1].text
-    found = None
-    for found in END.finditer(text):
-        pass
+    found = next(reversed(list(END.finditer(text))), None)  # the last
     return found is not None and _visible(text[found.end() :]) <= OUTSIDE
 
 
@@ -228,7 +232,8 @@ def _slice(document: Document, first: tuple[int, int], last: tuple[int, int]) ->
         page = document.pages[index]
         begin = first[1] if index == first[0] else 0
         finish = last[1] if index == last[0] else len(page.text)
-        pages.append(Page(page.number, page.text[begin:finish]))
+        breaks = frozenset(offset - begin for offset in page.break_hyphens if begin <= offset < finish)
+        pages.append(Page(page.number, page.text[begin:finish], breaks))
     return Document(
         pages=tuple(pages),
         format=document.format,

@@ -56,7 +56,9 @@ def estimate_published(record: Record, document: Document, *, embedded: bool = F
     created = document.created.astimezone(_ENGLAND).date()
     problem = implausible(created, record.inspection_end)
     if problem:
-        record.warnings.append(f"{stated}; not estimated: the PDF's creation date, {format_long(created)}, {problem} — {_CHECK}")
+        record.warnings.append(
+            f"{stated}; not estimated: the PDF's creation date, {format_long(created)}, {problem} — {_CHECK}"
+        )
         return
     record.published_estimate = created
     record.published_estimate_source = SOURCE

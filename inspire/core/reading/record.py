@@ -13,7 +13,17 @@ from datetime import date
 from typing import Any, Literal
 
 FAMILIES = (
-    "apa", "slac", "lac_2012", "cp_2012", "sif", "lscb_review", "ilacs", "ilacs_2026", "jtai", "send_2023", "jar_2009",
+    "apa",
+    "slac",
+    "lac_2012",
+    "cp_2012",
+    "sif",
+    "lscb_review",
+    "ilacs",
+    "ilacs_2026",
+    "jtai",
+    "send_2023",
+    "jar_2009",
 )
 
 #: families of area inspections: the partnership (council, health, police) inspected together, with no

@@ -58,7 +58,8 @@ def themes_of(text: str) -> list[str]:
     found = {t[0] for t in (in_head or [t for t in _compiled() if _matches(whole, t)])}
     found |= {t[0] for t in _compiled() if t[3] and _matches(whole, t)}
     return [
-        theme.id for theme in THEMES
+        theme.id
+        for theme in THEMES
         if theme.id in found and not (found & set(theme.absorbed_by) and not _strong(theme, whole))
     ]
 

@@ -83,5 +83,7 @@ def person_lookup(*, authority: Authority, name: str, field: str) -> Person | No
         return None
     person = Person.objects.filter(authority=authority, name=name).first()
     if person is None:
-        raise ValidationError({field: f"'{name}' is not a known owner for {authority.name}: add them under people first"})
+        raise ValidationError(
+            {field: f"'{name}' is not a known owner for {authority.name}: add them under people first"}
+        )
     return person

@@ -48,7 +48,9 @@ class PlanItemAdmin(admin.ModelAdmin):
     raw_id_fields = ("recommendation",)
 
 
-admin.site.register([models.Measure, models.MeasureValue, models.Board, models.BoardMember, models.Meeting, models.Risk])
+admin.site.register(
+    [models.Measure, models.MeasureValue, models.Board, models.BoardMember, models.Meeting, models.Risk]
+)
 
 
 @admin.register(models.ProgressUpdate, models.RagOverride, models.AuditEntry)

@@ -36,8 +36,12 @@ ACTION_STATUSES = dict(MEETING_ACTION_STATUS_CHOICES)
 def board_update(*, board: Board, user, terms_of_reference: str, frequency: str) -> Board:
     services._editable(board.plan, user)
     with transaction.atomic():
-        services._update(board.plan, user, board, {"terms_of_reference": terms_of_reference.strip(),
-                                                   "frequency": frequency.strip()[:100]})
+        services._update(
+            board.plan,
+            user,
+            board,
+            {"terms_of_reference": terms_of_reference.strip(), "frequency": frequency.strip()[:100]},
+        )
     return board
 
 
@@ -62,8 +66,12 @@ def meeting_update(*, meeting: Meeting, user, agenda: str, decisions_sought: str
     plan = meeting.board.plan
     services._editable(plan, user)
     with transaction.atomic():
-        services._update(plan, user, meeting, {"agenda": agenda.strip(), "decisions_sought": decisions_sought.strip(),
-                                               "minutes": minutes.strip()})
+        services._update(
+            plan,
+            user,
+            meeting,
+            {"agenda": agenda.strip(), "decisions_sought": decisions_sought.strip(), "minutes": minutes.strip()},
+        )
     return meeting
 
 
@@ -77,13 +85,22 @@ def decision_add(*, meeting: Meeting, user, text: str) -> MeetingDecision:
         raise ValidationError({"decision": f"the meeting on {format_long(meeting.date)} has not happened yet"})
     with transaction.atomic():
         decision = MeetingDecision.objects.create(meeting=meeting, text=text.strip())
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="MeetingDecision",
-                                  object_id=decision.pk, object_repr=f"{meeting.board.name}, {format_long(meeting.date)}",
-                                  field="text", after=decision.text)
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="MeetingDecision",
+            object_id=decision.pk,
+            object_repr=f"{meeting.board.name}, {format_long(meeting.date)}",
+            field="text",
+            after=decision.text,
+        )
     return decision
 
 
-def meeting_action_add(*, meeting: Meeting, user, text: str, owner: str = "", due_date: date | None = None) -> MeetingAction:
+def meeting_action_add(
+    *, meeting: Meeting, user, text: str, owner: str = "", due_date: date | None = None
+) -> MeetingAction:
     plan = meeting.board.plan
     services._editable(plan, user)
     if not text.strip():
@@ -114,14 +131,23 @@ def narrative_add(*, plan: Plan, user, day: date, text: str, meeting: Meeting | 
     if not text.strip():
         raise ValidationError({"narrative": "describe the progress achieved to date"})
     if day > date.today():
-        raise ValidationError({"narrative-date": f"{format_long(day)} is in the future: the narrative says what has happened"})
+        raise ValidationError(
+            {"narrative-date": f"{format_long(day)} is in the future: the narrative says what has happened"}
+        )
     if meeting is not None and meeting.board.plan_id != plan.pk:
         raise ValidationError({"meeting": "that meeting is not one of this plan's boards"})
     with transaction.atomic():
         narrative = PlanNarrative.objects.create(plan=plan, meeting=meeting, date=day, text=text.strip(), author=user)
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="PlanNarrative",
-                                  object_id=narrative.pk, object_repr=plan.title[:200], field="text",
-                                  after=f"{format_long(day)}: {narrative.text}")
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="PlanNarrative",
+            object_id=narrative.pk,
+            object_repr=plan.title[:200],
+            field="text",
+            after=f"{format_long(day)}: {narrative.text}",
+        )
     return narrative
 
 

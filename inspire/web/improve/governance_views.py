@@ -11,7 +11,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from inspire.web.toolkit.params import Params
 from inspire.web.improve import governance
 from inspire.web.improve.models import (
     BOARD_ROLE_CHOICES,
@@ -22,21 +21,26 @@ from inspire.web.improve.models import (
     Plan,
 )
 from inspire.web.improve.views import _context, _errors_from, _plan_for
+from inspire.web.toolkit.params import Params
 
 
 def boards_form(request: HttpRequest, params: Params, form: str, plan: Plan) -> None:
     """The boards page's governance forms; an unknown form is a 404."""
     if form == "terms":
         board = get_object_or_404(Board, pk=params.data.get("board") or 0, plan=plan)
-        governance.board_update(board=board, user=request.user,
-                                terms_of_reference=params.data.get(f"terms-{board.pk}", ""),
-                                frequency=params.text(f"frequency-{board.pk}", max_length=100, label="Frequency"))
+        governance.board_update(
+            board=board,
+            user=request.user,
+            terms_of_reference=params.data.get(f"terms-{board.pk}", ""),
+            frequency=params.text(f"frequency-{board.pk}", max_length=100, label="Frequency"),
+        )
     elif form == "narrative":
         day = params.date("narrative-date", label="Date of the narrative", required=True, latest=None)
         meeting = Meeting.objects.filter(board__plan=plan, pk=params.data.get("narrative-meeting") or 0).first()
         if not params.errors:
-            governance.narrative_add(plan=plan, user=request.user, day=day, meeting=meeting,
-                                     text=params.data.get("narrative", ""))
+            governance.narrative_add(
+                plan=plan, user=request.user, day=day, meeting=meeting, text=params.data.get("narrative", "")
+            )
     else:
         raise Http404("Unknown form")
 
@@ -60,16 +64,25 @@ def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
         form = request.POST.get("form", "")
         try:
             if form == "record":
-                governance.meeting_update(meeting=meeting, user=request.user, agenda=params.data.get("agenda", ""),
-                                          decisions_sought=params.data.get("decisions_sought", ""),
-                                          minutes=params.data.get("minutes", ""))
+                governance.meeting_update(
+                    meeting=meeting,
+                    user=request.user,
+                    agenda=params.data.get("agenda", ""),
+                    decisions_sought=params.data.get("decisions_sought", ""),
+                    minutes=params.data.get("minutes", ""),
+                )
             elif form == "decision":
                 governance.decision_add(meeting=meeting, user=request.user, text=params.data.get("decision", ""))
             elif form == "action":
                 due = params.date("due", label="Due date")
                 if not params.errors:
-                    governance.meeting_action_add(meeting=meeting, user=request.user, text=params.data.get("action", ""),
-                                                  owner=params.text("owner", label="Owner"), due_date=due)
+                    governance.meeting_action_add(
+                        meeting=meeting,
+                        user=request.user,
+                        text=params.data.get("action", ""),
+                        owner=params.text("owner", label="Owner"),
+                        due_date=due,
+                    )
             elif form == "action-status":
                 action = get_object_or_404(MeetingAction, pk=params.data.get("arising") or 0, meeting__board__plan=plan)
                 governance.meeting_action_update(action=action, user=request.user, status=params.data.get("status", ""))
@@ -80,10 +93,26 @@ def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
         if not params.errors:
             messages.success(request, "Saved.")
             return redirect(request.path)
-    arising = MeetingAction.objects.filter(meeting__board=meeting.board, meeting__date__lte=meeting.date).select_related("meeting")
-    return render(request, "plans/meeting.html", _context(
-        plan, role, meeting=meeting, params=params, errors=params.summary(), decisions=meeting.decisions.all(),
-        arising=arising, statuses=MEETING_ACTION_STATUS_CHOICES,
-        due_field=params.date_field("due", legend="Due date", hint="For example, 1 12 2016"),
-        record={name: params.data.get(name, getattr(meeting, name)) for name in ("agenda", "decisions_sought", "minutes")},
-    ), status=400 if params.errors else 200)
+    arising = MeetingAction.objects.filter(
+        meeting__board=meeting.board, meeting__date__lte=meeting.date
+    ).select_related("meeting")
+    return render(
+        request,
+        "plans/meeting.html",
+        _context(
+            plan,
+            role,
+            meeting=meeting,
+            params=params,
+            errors=params.summary(),
+            decisions=meeting.decisions.all(),
+            arising=arising,
+            statuses=MEETING_ACTION_STATUS_CHOICES,
+            due_field=params.date_field("due", legend="Due date", hint="For example, 1 12 2016"),
+            record={
+                name: params.data.get(name, getattr(meeting, name))
+                for name in ("agenda", "decisions_sought", "minutes")
+            },
+        ),
+        status=400 if params.errors else 200,
+    )

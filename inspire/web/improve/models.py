@@ -12,10 +12,10 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
-from inspire.core.plans import rag as rag_rules
-from inspire.core.plans import risk as risk_rules
 from inspire.core.calendar import format_long
 from inspire.core.plans import deadlines
+from inspire.core.plans import rag as rag_rules
+from inspire.core.plans import risk as risk_rules
 from inspire.core.plans.area_deadline import Deadline, plan_deadline
 from inspire.core.plans.deadlines import submission_deadline
 from inspire.core.reading.record import AREA_FAMILIES
@@ -86,8 +86,7 @@ class Plan(Versioned):
     #: confirmed the deadline is unknown; see core/plans/deadlines.py)
     received = models.DateField(null=True, blank=True)
     #: what the confirmed date is: published | estimate | entered (``deadlines.BASES``)
-    received_basis = models.CharField(max_length=10, blank=True,
-                                      choices=[(k, v) for k, v in deadlines.BASES.items()])
+    received_basis = models.CharField(max_length=10, blank=True, choices=[(k, v) for k, v in deadlines.BASES.items()])
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
 
@@ -122,8 +121,12 @@ class Plan(Versioned):
         record = self.inspection.record or {}
         stated = record.get("plan_deadline")
         quote = (record.get("provenance", {}).get("plan_deadline") or {}).get("quote", "")
-        return plan_deadline(family=self.inspection.family, received=self.received,
-                             stated=date.fromisoformat(stated) if stated else None, quote=quote)
+        return plan_deadline(
+            family=self.inspection.family,
+            received=self.received,
+            stated=date.fromisoformat(stated) if stated else None,
+            quote=quote,
+        )
 
     @property
     def deadline_counts_from(self) -> str:
@@ -158,7 +161,9 @@ class PlanItem(Versioned):
     ordinal = models.PositiveIntegerField()
     ref = models.CharField(max_length=40)
     title = models.TextField()
-    recommendation = models.ForeignKey(Recommendation, null=True, blank=True, on_delete=models.PROTECT, related_name="plan_items")
+    recommendation = models.ForeignKey(
+        Recommendation, null=True, blank=True, on_delete=models.PROTECT, related_name="plan_items"
+    )
     judgement_area = models.CharField(max_length=30, choices=JUDGEMENT_AREA_CHOICES, blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="items")
     #: who answers for the item: for an area inspection, the responsible body the report names

@@ -37,8 +37,11 @@ def recorded_plan(*, plan: Plan, day: date, left_out: dict[str, int] | None = No
         key = (kind, pk)
         entered[key] = min(entered.get(key, _recorded_on(when)), _recorded_on(when))
     earlier: dict[tuple[str, int, str], str] = {}
-    for kind, pk, name, before in (entries.filter(action="update", when__gte=_end_of(day)).order_by("when", "id")
-                                   .values_list("object_type", "object_id", "field", "before")):
+    for kind, pk, name, before in (
+        entries.filter(action="update", when__gte=_end_of(day))
+        .order_by("when", "id")
+        .values_list("object_type", "object_id", "field", "before")
+    ):
         earlier.setdefault((kind, pk, name), before)
     for item in data.items:
         item.entered = entered.get(("PlanItem", item.id))
@@ -57,13 +60,19 @@ def _arising(meeting: Meeting) -> list[board_pack.ArisingAction]:
     """Actions arising from the board's earlier meetings, with their status as at this one;
     those done or dropped before the last meeting are left out."""
     day = meeting.date
-    later = {(pk, name): before for pk, name, before in AuditEntry.objects.filter(
-        object_type="MeetingAction", action="update", when__gte=_end_of(day)).order_by("-when", "-id")
-        .values_list("object_id", "field", "before")}  # ordered newest first: the earliest change wins
+    later = {
+        (pk, name): before
+        for pk, name, before in AuditEntry.objects.filter(
+            object_type="MeetingAction", action="update", when__gte=_end_of(day)
+        )
+        .order_by("-when", "-id")
+        .values_list("object_id", "field", "before")
+    }  # ordered newest first: the earliest change wins
     previous = meeting.board.meetings.filter(date__lt=day).order_by("-date").first()
     rows = []
-    for action in MeetingAction.objects.filter(meeting__board=meeting.board, meeting__date__lt=day,
-                                               created__lt=_end_of(day)).select_related("meeting"):
+    for action in MeetingAction.objects.filter(
+        meeting__board=meeting.board, meeting__date__lt=day, created__lt=_end_of(day)
+    ).select_related("meeting"):
         status = later.get((action.pk, "status"), action.status)
         if status != "open" and (previous is None or action.meeting.date < previous.date):
             continue  # closed long ago: the last pack reported it
@@ -74,18 +83,26 @@ def _arising(meeting: Meeting) -> list[board_pack.ArisingAction]:
 def meeting_pack(*, plan: Plan, meeting: Meeting) -> board_pack.BoardPack:
     previous = meeting.board.meetings.filter(date__lt=meeting.date).order_by("-date").first()
     end = _end_of(meeting.date)
-    narrative = (PlanNarrative.objects.filter(plan=plan, date__lte=meeting.date, created__lt=end)
-                 .order_by("-date", "-id").first())
+    narrative = (
+        PlanNarrative.objects.filter(plan=plan, date__lte=meeting.date, created__lt=end)
+        .order_by("-date", "-id")
+        .first()
+    )
     left_out: dict[str, int] = {}
     recorded = recorded_plan(plan=plan, day=meeting.date, left_out=left_out)
     return board_pack.BoardPack(
-        plan=recorded, board=meeting.board.name, meeting=meeting.date, left_out=left_out_words(left_out, meeting.date),
+        plan=recorded,
+        board=meeting.board.name,
+        meeting=meeting.date,
+        left_out=left_out_words(left_out, meeting.date),
         since=previous.date if previous else None,
         members=[_member(m) for m in meeting.board.members.all()],
-        deadline=plan.deadline, deadline_words=plan.deadline_counts_from,
+        deadline=plan.deadline,
+        deadline_words=plan.deadline_counts_from,
         decisions_sought=[line.strip() for line in meeting.decisions_sought.splitlines() if line.strip()],
         previous_decisions=[d.text for d in MeetingDecision.objects.filter(meeting=previous, created__lt=end)]
-        if previous else [],
+        if previous
+        else [],
         actions_arising=_arising(meeting),
         narrative=(narrative.date, narrative.text) if narrative else None,
         timeline=timeline_rows(recorded),

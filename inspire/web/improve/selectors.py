@@ -23,9 +23,9 @@ from inspire.core.plans.model import (
     ThemeData,
 )
 from inspire.web.accounts.models import Membership
+from inspire.web.improve.models import Action, Measure, Milestone, Plan, PlanItem, RagOverride
 from inspire.web.measure.selectors import indicator_series
 from inspire.web.read.models import Authority, Inspection
-from inspire.web.improve.models import Action, Measure, Milestone, Plan, PlanItem, RagOverride
 
 
 def plans_for_user(*, user) -> QuerySet[Plan]:
@@ -40,8 +40,9 @@ def inspections_for_new_plan(*, user) -> QuerySet[Inspection]:
     """Inspections of the authorities where the user is an editor or admin, newest first."""
     inspections = Inspection.objects.select_related("authority").filter(authority__isnull=False)
     if not user.is_superuser:
-        inspections = inspections.filter(authority__in=Membership.objects.filter(
-            user=user, role__in=("editor", "admin")).values("authority"))
+        inspections = inspections.filter(
+            authority__in=Membership.objects.filter(user=user, role__in=("editor", "admin")).values("authority")
+        )
     return inspections.order_by("-inspection_start")[:50]
 
 
@@ -51,29 +52,43 @@ def measure_values(measure: Measure, authority: Authority | None = None) -> list
     if measure.indicator:
         authority = authority or measure.item.plan.authority
         # a plan is seen only by its authority's members (``plans_for_user``), who may see its Annex A figures
-        return [MeasureValueData(p.period_end, p.value)
-                for p in indicator_series(authority=authority, indicator_id=measure.indicator, annex_a=True)]
-    return sorted((MeasureValueData(v.date, v.value, entered=v.created.date()) for v in measure.values.all()),
-                  key=lambda v: v.date)
+        return [
+            MeasureValueData(p.period_end, p.value)
+            for p in indicator_series(authority=authority, indicator_id=measure.indicator, annex_a=True)
+        ]
+    return sorted(
+        (MeasureValueData(v.date, v.value, entered=v.created.date()) for v in measure.values.all()),
+        key=lambda v: v.date,
+    )
 
 
 def measure_data(measure: Measure, authority: Authority | None = None) -> MeasureData:
-    return MeasureData(measure.description, measure.baseline, measure.target, measure.target_date, measure.polarity,
-                       measure.unit, measure_values(measure, authority), measure.baseline_date, measure.indicator,
-                       id=measure.pk)
+    return MeasureData(
+        measure.description,
+        measure.baseline,
+        measure.target,
+        measure.target_date,
+        measure.polarity,
+        measure.unit,
+        measure_values(measure, authority),
+        measure.baseline_date,
+        measure.indicator,
+        id=measure.pk,
+    )
 
 
 def plan_items(plan: Plan) -> QuerySet[PlanItem]:
-    return (
-        plan.items.select_related("recommendation")
-        .prefetch_related(
-            "themes",
-            Prefetch("actions", queryset=Action.objects.select_related("lead").prefetch_related(
-                Prefetch("milestones", queryset=Milestone.objects.select_related("owner")))),
-            Prefetch("measures", queryset=Measure.objects.prefetch_related("values")),
-            "progress_updates",
-            Prefetch("rag_overrides", queryset=RagOverride.objects.select_related("by")),
-        )
+    return plan.items.select_related("recommendation").prefetch_related(
+        "themes",
+        Prefetch(
+            "actions",
+            queryset=Action.objects.select_related("lead").prefetch_related(
+                Prefetch("milestones", queryset=Milestone.objects.select_related("owner"))
+            ),
+        ),
+        Prefetch("measures", queryset=Measure.objects.prefetch_related("values")),
+        "progress_updates",
+        Prefetch("rag_overrides", queryset=RagOverride.objects.select_related("by")),
     )
 
 
@@ -115,10 +130,15 @@ def item_status(item: PlanItem, as_at: date) -> ItemStatus:
     for measure_id, m in data.items():
         known = [v for v in m.values if v.date <= as_at]
         latest = known[-1].value if known else None
-        measures[measure_id] = rag_rules.measure_status(rag_rules.MeasureFacts(m.target, m.polarity, m.target_date, latest), as_at)
+        measures[measure_id] = rag_rules.measure_status(
+            rag_rules.MeasureFacts(m.target, m.polarity, m.target_date, latest), as_at
+        )
     deadline = item.plan.deadline
-    derived = rag_rules.item_rag(rag_rules.ItemFacts(list(milestones.values()), list(measures.values()),
-                                                     past_deadline=bool(deadline and deadline < as_at)))
+    derived = rag_rules.item_rag(
+        rag_rules.ItemFacts(
+            list(milestones.values()), list(measures.values()), past_deadline=bool(deadline and deadline < as_at)
+        )
+    )
     overrides = sorted(item.rag_overrides.all(), key=lambda o: (o.created, o.id))
     current = overrides[-1] if overrides and overrides[-1].rag else None
     shown = rag_rules.apply_override(derived, current.rag, current.reason) if current else derived
@@ -147,43 +167,81 @@ def plan_data(*, plan: Plan, as_at: date) -> PlanData:
     for entry in status.items:
         item = entry.item
         recommendation = item.recommendation
-        data.items.append(ItemData(
-            ref=item.ref,
-            title=item.title,
-            recommendation=(recommendation.section, recommendation.ordinal) if recommendation else None,
-            own=item.own,
-            judgement_area=item.judgement_area,
-            themes=[t.code for t in item.themes.all()],
-            actions=[
-                ActionData(
-                    ref=a.ref, text=a.text, lead=a.lead.name if a.lead else "", timescale=a.timescale,
-                    target_date=a.target_date,
-                    milestones=[
-                        MilestoneData(m.ordinal, m.text, m.label, m.owner.name if m.owner else "", m.timescale,
-                                      m.target_date, m.status, m.evidence, entry.milestone_statuses[m.id], id=m.pk)
-                        for m in a.milestones.all()
-                    ],
-                    start_date=a.start_date, outcome_by=a.outcome_by, id=a.pk,
-                )
-                for a in item.actions.all()
-            ],
-            measures=[entry.measures[m.id] for m in item.measures.all()],
-            progress=[ProgressData(p.date, p.text, p.written_by, entered=p.created.date())
-                      for p in item.progress_updates.all()],
-            rag=entry.rag.rag,
-            rag_reason=entry.rag.reason,
-            overrides=[OverrideData(o.rag, o.reason, o.made_by, o.made_at.replace(microsecond=0))
-                       for o in sorted(item.rag_overrides.all(), key=lambda o: (o.created, o.id))],
-            outcomes=item.outcomes, report_refs=item.report_refs, id=item.pk,
-        ))
+        data.items.append(
+            ItemData(
+                ref=item.ref,
+                title=item.title,
+                recommendation=(recommendation.section, recommendation.ordinal) if recommendation else None,
+                own=item.own,
+                judgement_area=item.judgement_area,
+                themes=[t.code for t in item.themes.all()],
+                actions=[
+                    ActionData(
+                        ref=a.ref,
+                        text=a.text,
+                        lead=a.lead.name if a.lead else "",
+                        timescale=a.timescale,
+                        target_date=a.target_date,
+                        milestones=[
+                            MilestoneData(
+                                m.ordinal,
+                                m.text,
+                                m.label,
+                                m.owner.name if m.owner else "",
+                                m.timescale,
+                                m.target_date,
+                                m.status,
+                                m.evidence,
+                                entry.milestone_statuses[m.id],
+                                id=m.pk,
+                            )
+                            for m in a.milestones.all()
+                        ],
+                        start_date=a.start_date,
+                        outcome_by=a.outcome_by,
+                        id=a.pk,
+                    )
+                    for a in item.actions.all()
+                ],
+                measures=[entry.measures[m.id] for m in item.measures.all()],
+                progress=[
+                    ProgressData(p.date, p.text, p.written_by, entered=p.created.date())
+                    for p in item.progress_updates.all()
+                ],
+                rag=entry.rag.rag,
+                rag_reason=entry.rag.reason,
+                overrides=[
+                    OverrideData(o.rag, o.reason, o.made_by, o.made_at.replace(microsecond=0))
+                    for o in sorted(item.rag_overrides.all(), key=lambda o: (o.created, o.id))
+                ],
+                outcomes=item.outcomes,
+                report_refs=item.report_refs,
+                id=item.pk,
+            )
+        )
     data.risks = [
-        RiskData(r.description, r.impact, r.likelihood, r.mitigations, r.revised_impact or None,
-                 r.revised_likelihood or None, r.owner.name if r.owner else "", r.review_date, id=r.pk)
+        RiskData(
+            r.description,
+            r.impact,
+            r.likelihood,
+            r.mitigations,
+            r.revised_impact or None,
+            r.revised_likelihood or None,
+            r.owner.name if r.owner else "",
+            r.review_date,
+            id=r.pk,
+        )
         for r in plan.risks.select_related("owner")
     ]
     data.boards = [
-        BoardData(b.kind, b.name, [BoardMemberData(m.name, m.role, m.board_role) for m in b.members.all()],
-                  [m.date for m in b.meetings.all()], b.terms_of_reference, b.frequency)
+        BoardData(
+            b.kind,
+            b.name,
+            [BoardMemberData(m.name, m.role, m.board_role) for m in b.members.all()],
+            [m.date for m in b.meetings.all()],
+            b.terms_of_reference,
+            b.frequency,
+        )
         for b in plan.boards.prefetch_related("members", "meetings")
     ]
     return data

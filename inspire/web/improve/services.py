@@ -3,22 +3,22 @@ writes, and records every changed field in the audit trail, all in one transacti
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
+from inspire.core.calendar import format_long
 from inspire.core.indicators import CATALOGUE
 from inspire.core.plans import rag as rag_rules
-from inspire.core.calendar import format_long
 from inspire.core.plans.model import PlanData
 from inspire.core.plans.risk import RiskLevelError, parse_level
 from inspire.core.reading.record import AREA_FAMILIES
 from inspire.web.accounts.models import Person
 from inspire.web.accounts.services import person_get_or_create, person_lookup, require_role
-from inspire.web.read.models import Inspection, Recommendation
 from inspire.web.improve.models import (
     Action,
     AuditEntry,
@@ -35,6 +35,7 @@ from inspire.web.improve.models import (
     Risk,
     Theme,
 )
+from inspire.web.read.models import Inspection, Recommendation
 
 # --- the audit trail ----------------------------------------------------------------------------
 
@@ -50,27 +51,64 @@ def _text(value: Any) -> str:
 def _audit_create(plan: Plan, user, obj, fields: Iterable[str]) -> None:
     version = getattr(obj, "version", None)
     entries = [
-        AuditEntry(plan=plan, user=user, action="create", object_type=type(obj).__name__, object_id=obj.pk,
-                   object_repr=str(obj)[:200], field=name, before="", after=_text(getattr(obj, name)), version=version)
+        AuditEntry(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type=type(obj).__name__,
+            object_id=obj.pk,
+            object_repr=str(obj)[:200],
+            field=name,
+            before="",
+            after=_text(getattr(obj, name)),
+            version=version,
+        )
         for name in fields
         if _text(getattr(obj, name))
     ]
     if not entries:
-        entries = [AuditEntry(plan=plan, user=user, action="create", object_type=type(obj).__name__,
-                              object_id=obj.pk, object_repr=str(obj)[:200], version=version)]
+        entries = [
+            AuditEntry(
+                plan=plan,
+                user=user,
+                action="create",
+                object_type=type(obj).__name__,
+                object_id=obj.pk,
+                object_repr=str(obj)[:200],
+                version=version,
+            )
+        ]
     AuditEntry.objects.bulk_create(entries)
 
 
 def _audit_change(plan: Plan, user, obj, name: str, before: Any, after: Any) -> None:
-    AuditEntry.objects.create(plan=plan, user=user, action="update", object_type=type(obj).__name__,
-                              object_id=obj.pk, object_repr=str(obj)[:200], field=name,
-                              before=_text(before), after=_text(after), version=getattr(obj, "version", None))
+    AuditEntry.objects.create(
+        plan=plan,
+        user=user,
+        action="update",
+        object_type=type(obj).__name__,
+        object_id=obj.pk,
+        object_repr=str(obj)[:200],
+        field=name,
+        before=_text(before),
+        after=_text(after),
+        version=getattr(obj, "version", None),
+    )
 
 
 #: what people call each kind of object, in messages
-OBJECT_NAMES = {"Plan": "plan", "Theme": "theme", "PlanItem": "plan item", "Action": "action",
-                "Milestone": "milestone", "Measure": "measure", "Risk": "risk", "Board": "board",
-                "BoardMember": "board member", "Meeting": "meeting"}
+OBJECT_NAMES = {
+    "Plan": "plan",
+    "Theme": "theme",
+    "PlanItem": "plan item",
+    "Action": "action",
+    "Milestone": "milestone",
+    "Measure": "measure",
+    "Risk": "risk",
+    "Board": "board",
+    "BoardMember": "board member",
+    "Meeting": "meeting",
+}
 
 
 class EditConflict(Exception):
@@ -82,19 +120,33 @@ class EditConflict(Exception):
         self.current = current
         self.sent_version = sent_version
         self.what = OBJECT_NAMES.get(type(current).__name__, type(current)._meta.verbose_name)
-        self.changes = list(AuditEntry.objects.filter(
-            object_type=type(current).__name__, object_id=current.pk, version__gt=sent_version,
-        ).select_related("user").order_by("when", "id"))
-        super().__init__(f"Someone else changed this {self.what} while you were editing it, so your change was not "
-                         f"saved: you had version {sent_version}, version {current.version} is stored now")
+        self.changes = list(
+            AuditEntry.objects.filter(
+                object_type=type(current).__name__,
+                object_id=current.pk,
+                version__gt=sent_version,
+            )
+            .select_related("user")
+            .order_by("when", "id")
+        )
+        super().__init__(
+            f"Someone else changed this {self.what} while you were editing it, so your change was not "
+            f"saved: you had version {sent_version}, version {current.version} is stored now"
+        )
 
     @property
     def version(self) -> int:
         return self.current.version
 
 
-def _update(plan: Plan, user, obj, changes: dict[str, Any], version: int | None = None,
-            also: Iterable[tuple[str, str, str]] = ()) -> bool:
+def _update(
+    plan: Plan,
+    user,
+    obj,
+    changes: dict[str, Any],
+    version: int | None = None,
+    also: Iterable[tuple[str, str, str]] = (),
+) -> bool:
     """Save the fields of ``changes`` whose value differs from ``obj``'s, and only those, if the
     stored object is still at ``version`` — the one its editor read (``obj``'s own when not given);
     audit exactly what was written. ``also`` names changes the caller makes beside the row
@@ -105,8 +157,11 @@ def _update(plan: Plan, user, obj, changes: dict[str, Any], version: int | None 
     the other raises :class:`EditConflict` having written nothing. Nothing changed: nothing is
     written, whatever the version. Returns whether anything was written."""
     expected = obj.version if version is None else version
-    changed = {name: (getattr(obj, name), value) for name, value in changes.items()
-               if _text(getattr(obj, name)) != _text(value)}
+    changed = {
+        name: (getattr(obj, name), value)
+        for name, value in changes.items()
+        if _text(getattr(obj, name)) != _text(value)
+    }
     also = list(also)
     if not changed and not also:
         return False
@@ -120,7 +175,8 @@ def _update(plan: Plan, user, obj, changes: dict[str, Any], version: int | None 
         raise
     model = type(obj)
     written = model.objects.filter(pk=obj.pk, version=expected).update(
-        version=F("version") + 1, **{name: value for name, (_, value) in changed.items()})
+        version=F("version") + 1, **{name: value for name, (_, value) in changed.items()}
+    )
     if not written:
         for name, (before, _) in changed.items():
             setattr(obj, name, before)
@@ -162,8 +218,9 @@ def _check_target(plan: Plan, target_date: date | None, field: str = "target_dat
 # --- plans ---------------------------------------------------------------------------------------
 
 
-def plan_create(*, inspection: Inspection, created_by, title: str = "", received: date | None = None,
-                priority_only: bool = False) -> Plan:
+def plan_create(
+    *, inspection: Inspection, created_by, title: str = "", received: date | None = None, priority_only: bool = False
+) -> Plan:
     """A plan for ``inspection``: every recommendation (the council's and the LSCB's) becomes an
     item, LSCB ones linked to the LSCB judgement area. An area inspection's items (JTAI, area SEND)
     are its areas for priority action then its areas for improvement — only the priority actions
@@ -178,7 +235,9 @@ def plan_create(*, inspection: Inspection, created_by, title: str = "", received
     recommendations = inspection.recommendations.order_by("section", "-kind", "ordinal")
     if priority_only:
         if not area:
-            raise ValidationError({"priority_only": "only an area inspection's plan can start from its priority actions"})
+            raise ValidationError(
+                {"priority_only": "only an area inspection's plan can start from its priority actions"}
+            )
         recommendations = recommendations.filter(kind="priority")
         if not recommendations.exists():
             raise ValidationError({"priority_only": "the report names no areas for priority action"})
@@ -197,8 +256,12 @@ def plan_create(*, inspection: Inspection, created_by, title: str = "", received
         for ordinal, recommendation in enumerate(recommendations, start=1):
             owner = person_get_or_create(authority=inspection.authority, name=recommendation.agency) if area else None
             item = PlanItem.objects.create(
-                plan=plan, ordinal=ordinal, ref=_rec_ref(recommendation), title=recommendation.text,
-                recommendation=recommendation, judgement_area="lscb" if recommendation.section == "lscb" else "",
+                plan=plan,
+                ordinal=ordinal,
+                ref=_rec_ref(recommendation),
+                title=recommendation.text,
+                recommendation=recommendation,
+                judgement_area="lscb" if recommendation.section == "lscb" else "",
                 owner=owner,
             )
             _audit_create(plan, created_by, item, ["ref", "title", "judgement_area", "owner"])
@@ -211,8 +274,9 @@ def _rec_ref(recommendation: Recommendation) -> str:
     return f"LSCB {recommendation.ordinal}" if recommendation.section == "lscb" else str(recommendation.ordinal)
 
 
-def plan_update(*, plan: Plan, user, title: str | None = None, received: date | None | str = "unchanged",
-                version: int | None = None) -> Plan:
+def plan_update(
+    *, plan: Plan, user, title: str | None = None, received: date | None | str = "unchanged", version: int | None = None
+) -> Plan:
     _editable(plan, user)
     changes: dict[str, Any] = {}
     if title is not None:
@@ -220,8 +284,12 @@ def plan_update(*, plan: Plan, user, title: str | None = None, received: date | 
             raise ValidationError({"title": "enter a title for the plan"})
         changes["title"] = title.strip()
     if received != "unchanged":
-        _not_before(received, plan.inspection.inspection_end or plan.inspection.inspection_start, "received",
-                    "the inspection ended")
+        _not_before(
+            received,
+            plan.inspection.inspection_end or plan.inspection.inspection_start,
+            "received",
+            "the inspection ended",
+        )
         changes["received"] = received
     with transaction.atomic():
         _update(plan, user, plan, changes, version)
@@ -250,8 +318,9 @@ def _themes(plan: Plan, codes: Iterable[str]) -> list[Theme]:
     return [found[c] for c in codes]
 
 
-def item_create(*, plan: Plan, user, title: str, ref: str = "", theme_codes: Iterable[str] = (),
-                judgement_area: str = "") -> PlanItem:
+def item_create(
+    *, plan: Plan, user, title: str, ref: str = "", theme_codes: Iterable[str] = (), judgement_area: str = ""
+) -> PlanItem:
     """The council's own item (one answering no recommendation)."""
     _editable(plan, user)
     if not title.strip():
@@ -259,8 +328,13 @@ def item_create(*, plan: Plan, user, title: str, ref: str = "", theme_codes: Ite
     themes = _themes(plan, theme_codes)
     with transaction.atomic():
         ordinal = plan.items.count() + 1
-        item = PlanItem(plan=plan, ordinal=ordinal, ref=ref.strip() or f"C{ordinal}", title=title.strip(),
-                        judgement_area=judgement_area)
+        item = PlanItem(
+            plan=plan,
+            ordinal=ordinal,
+            ref=ref.strip() or f"C{ordinal}",
+            title=title.strip(),
+            judgement_area=judgement_area,
+        )
         _validate(item)
         item.save()
         item.themes.set(themes)
@@ -270,8 +344,15 @@ def item_create(*, plan: Plan, user, title: str, ref: str = "", theme_codes: Ite
     return item
 
 
-def item_update(*, item: PlanItem, user, title: str | None = None, judgement_area: str | None = None,
-                theme_codes: Iterable[str] | None = None, version: int | None = None) -> PlanItem:
+def item_update(
+    *,
+    item: PlanItem,
+    user,
+    title: str | None = None,
+    judgement_area: str | None = None,
+    theme_codes: Iterable[str] | None = None,
+    version: int | None = None,
+) -> PlanItem:
     plan = item.plan
     _editable(plan, user)
     changes = {}
@@ -299,8 +380,16 @@ def item_update(*, item: PlanItem, user, title: str | None = None, judgement_are
 _UNCHANGED: Any = object()
 
 
-def action_create(*, item: PlanItem, user, text: str, lead: str = "", timescale: str = "",
-                  target_date: date | None = None, ref: str = "") -> Action:
+def action_create(
+    *,
+    item: PlanItem,
+    user,
+    text: str,
+    lead: str = "",
+    timescale: str = "",
+    target_date: date | None = None,
+    ref: str = "",
+) -> Action:
     plan = item.plan
     _editable(plan, user)
     if not text.strip():
@@ -309,17 +398,31 @@ def action_create(*, item: PlanItem, user, text: str, lead: str = "", timescale:
     person = person_lookup(authority=plan.authority, name=lead, field="lead")
     with transaction.atomic():
         ordinal = item.actions.count() + 1
-        action = Action(item=item, ordinal=ordinal, ref=ref or str(ordinal), text=text.strip(), lead=person,
-                        timescale=timescale or (format_long(target_date) if target_date else ""), target_date=target_date)
+        action = Action(
+            item=item,
+            ordinal=ordinal,
+            ref=ref or str(ordinal),
+            text=text.strip(),
+            lead=person,
+            timescale=timescale or (format_long(target_date) if target_date else ""),
+            target_date=target_date,
+        )
         _validate(action)
         action.save()
         _audit_create(plan, user, action, ["ref", "text", "lead", "timescale", "target_date"])
     return action
 
 
-def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _UNCHANGED,
-                  target_date: date | None = _UNCHANGED, timescale: str = _UNCHANGED,
-                  version: int | None = None) -> Action:
+def action_update(
+    *,
+    action: Action,
+    user,
+    text: str = _UNCHANGED,
+    lead: str = _UNCHANGED,
+    target_date: date | None = _UNCHANGED,
+    timescale: str = _UNCHANGED,
+    version: int | None = None,
+) -> Action:
     """Change an action's words, lead, target date or timescale as written (a new target date
     with no timescale given writes the date as its timescale), if it is still at ``version``."""
     plan = action.item.plan
@@ -335,9 +438,13 @@ def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _
         _check_target(plan, target_date)
         late = [m for m in action.milestones.all() if target_date and m.target_date and m.target_date > target_date]
         if late:
-            raise ValidationError({"target_date": f"{format_long(target_date)} is before the target date of "
-                                                  f"{late[0].label or 'milestone ' + str(late[0].ordinal)} "
-                                                  f"({format_long(late[0].target_date)}); change that first"})
+            raise ValidationError(
+                {
+                    "target_date": f"{format_long(target_date)} is before the target date of "
+                    f"{late[0].label or 'milestone ' + str(late[0].ordinal)} "
+                    f"({format_long(late[0].target_date)}); change that first"
+                }
+            )
         changes["target_date"] = target_date
         if timescale is _UNCHANGED:
             changes["timescale"] = format_long(target_date) if target_date else ""
@@ -348,8 +455,17 @@ def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _
     return action
 
 
-def milestone_create(*, action: Action | None, user, text: str, owner: str = "", target_date: date | None = None,
-                     status: str = "not_started", timescale: str = "", label: str = "") -> Milestone:
+def milestone_create(
+    *,
+    action: Action | None,
+    user,
+    text: str,
+    owner: str = "",
+    target_date: date | None = None,
+    status: str = "not_started",
+    timescale: str = "",
+    label: str = "",
+) -> Milestone:
     if action is None:
         raise ValidationError({"action": "a milestone belongs to an action of a plan: choose one"})
     plan = action.item.plan
@@ -361,9 +477,16 @@ def milestone_create(*, action: Action | None, user, text: str, owner: str = "",
     person = person_lookup(authority=plan.authority, name=owner, field="owner")
     with transaction.atomic():
         ordinal = action.milestones.count() + 1
-        milestone = Milestone(action=action, ordinal=ordinal, label=label or f"Milestone {ordinal}", text=text.strip(),
-                              owner=person, target_date=target_date, status=status,
-                              timescale=timescale or (format_long(target_date) if target_date else ""))
+        milestone = Milestone(
+            action=action,
+            ordinal=ordinal,
+            label=label or f"Milestone {ordinal}",
+            text=text.strip(),
+            owner=person,
+            target_date=target_date,
+            status=status,
+            timescale=timescale or (format_long(target_date) if target_date else ""),
+        )
         _validate(milestone)
         milestone.save()
         _audit_create(plan, user, milestone, ["label", "text", "owner", "target_date", "status"])
@@ -372,14 +495,26 @@ def milestone_create(*, action: Action | None, user, text: str, owner: str = "",
 
 def _check_status(status: str) -> None:
     if status not in rag_rules.MILESTONE_STATUSES:
-        raise ValidationError({"status": f"'{status}' is not a status you can set "
-                                         f"({', '.join(rag_rules.MILESTONE_STATUS_LABELS[s] for s in rag_rules.MILESTONE_STATUSES)}); "
-                                         "overdue follows from the target date"})
+        raise ValidationError(
+            {
+                "status": f"'{status}' is not a status you can set "
+                f"({', '.join(rag_rules.MILESTONE_STATUS_LABELS[s] for s in rag_rules.MILESTONE_STATUSES)}); "
+                "overdue follows from the target date"
+            }
+        )
 
 
-def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owner: str = _UNCHANGED,
-                     target_date: date | None = _UNCHANGED, status: str = _UNCHANGED,
-                     evidence: str = _UNCHANGED, version: int | None = None) -> Milestone:
+def milestone_update(
+    *,
+    milestone: Milestone,
+    user,
+    text: str = _UNCHANGED,
+    owner: str = _UNCHANGED,
+    target_date: date | None = _UNCHANGED,
+    status: str = _UNCHANGED,
+    evidence: str = _UNCHANGED,
+    version: int | None = None,
+) -> Milestone:
     plan = milestone.action.item.plan
     _editable(plan, user)
     changes: dict[str, Any] = {}
@@ -432,9 +567,19 @@ def _polarity(baseline: float | None, target: float | None, given: str, indicato
         raise ValidationError({"polarity": str(error)}) from None
 
 
-def measure_create(*, item: PlanItem, user, description: str, baseline: float | None = None,
-                   baseline_date: date | None = None, target: float | None = None, target_date: date | None = None,
-                   polarity: str = "", unit: str = "", indicator: str = "") -> Measure:
+def measure_create(
+    *,
+    item: PlanItem,
+    user,
+    description: str,
+    baseline: float | None = None,
+    baseline_date: date | None = None,
+    target: float | None = None,
+    target_date: date | None = None,
+    polarity: str = "",
+    unit: str = "",
+    indicator: str = "",
+) -> Measure:
     """A measure of success. Which way is better is inferred from baseline and target (a given
     direction must agree); a measure that is an ``indicator`` takes its values from the data."""
     plan = item.plan
@@ -447,12 +592,25 @@ def measure_create(*, item: PlanItem, user, description: str, baseline: float | 
         unit = _INDICATOR_UNITS[linked.unit.value]
     _not_before(target_date, baseline_date, "target_date", "the baseline date")
     with transaction.atomic():
-        measure = Measure(item=item, description=description.strip(), baseline=baseline, baseline_date=baseline_date,
-                          target=target, target_date=target_date, polarity=polarity, unit=unit, indicator=indicator)
+        measure = Measure(
+            item=item,
+            description=description.strip(),
+            baseline=baseline,
+            baseline_date=baseline_date,
+            target=target,
+            target_date=target_date,
+            polarity=polarity,
+            unit=unit,
+            indicator=indicator,
+        )
         _validate(measure)
         measure.save()
-        _audit_create(plan, user, measure, ["description", "baseline", "baseline_date", "target", "target_date",
-                                            "polarity", "unit", "indicator"])
+        _audit_create(
+            plan,
+            user,
+            measure,
+            ["description", "baseline", "baseline_date", "target", "target_date", "polarity", "unit", "indicator"],
+        )
     return measure
 
 
@@ -460,14 +618,25 @@ def measure_value_record(*, measure: Measure, user, date: date, value: float) ->
     plan = measure.item.plan
     _editable(plan, user)
     if measure.indicator:
-        raise ValidationError({"value": f"this measure's values come from the indicator "
-                                        f"“{CATALOGUE[measure.indicator].name}”: they are not entered by hand"})
+        raise ValidationError(
+            {
+                "value": f"this measure's values come from the indicator "
+                f"“{CATALOGUE[measure.indicator].name}”: they are not entered by hand"
+            }
+        )
     _not_before(date, measure.baseline_date, "date", "the baseline date")
     with transaction.atomic():
         recorded = MeasureValue.objects.create(measure=measure, date=date, value=value, recorded_by=user)
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="MeasureValue",
-                                  object_id=recorded.pk, object_repr=str(measure)[:200], field="value",
-                                  after=f"{value:g} on {format_long(date)}")
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="MeasureValue",
+            object_id=recorded.pk,
+            object_repr=str(measure)[:200],
+            field="value",
+            after=f"{value:g} on {format_long(date)}",
+        )
     return recorded
 
 
@@ -481,9 +650,16 @@ def progress_add(*, item: PlanItem, user, date: date, text: str) -> ProgressUpda
     _not_after_today(date, "date", "an update reports what has happened")
     with transaction.atomic():
         update = ProgressUpdate.objects.create(item=item, date=date, text=text.strip(), author=user)
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="ProgressUpdate",
-                                  object_id=update.pk, object_repr=str(item)[:200], field="text",
-                                  after=f"{format_long(date)}: {update.text}")
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="ProgressUpdate",
+            object_id=update.pk,
+            object_repr=str(item)[:200],
+            field="text",
+            after=f"{format_long(date)}: {update.text}",
+        )
     return update
 
 
@@ -498,9 +674,17 @@ def rag_override_set(*, item: PlanItem, user, rag: str, reason: str) -> RagOverr
     previous = item.rag_overrides.order_by("-created", "-id").first()
     with transaction.atomic():
         override = RagOverride.objects.create(item=item, rag=rag, reason=reason.strip(), by=user)
-        AuditEntry.objects.create(plan=plan, user=user, action="update", object_type="PlanItem", object_id=item.pk,
-                                  object_repr=str(item)[:200], field="rag_override",
-                                  before=previous.rag if previous else "", after=f"{rag or 'ended'}: {override.reason}")
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="update",
+            object_type="PlanItem",
+            object_id=item.pk,
+            object_repr=str(item)[:200],
+            field="rag_override",
+            before=previous.rag if previous else "",
+            after=f"{rag or 'ended'}: {override.reason}",
+        )
     return override
 
 
@@ -523,8 +707,16 @@ def board_member_add(*, board: Board, user, name: str, role: str = "") -> BoardM
         raise ValidationError({"name": "enter the member's name or post"})
     with transaction.atomic():
         member = BoardMember.objects.create(board=board, name=name.strip(), role=role.strip())
-        AuditEntry.objects.create(plan=board.plan, user=user, action="create", object_type="BoardMember",
-                                  object_id=member.pk, object_repr=board.name, field="name", after=member.name)
+        AuditEntry.objects.create(
+            plan=board.plan,
+            user=user,
+            action="create",
+            object_type="BoardMember",
+            object_id=member.pk,
+            object_repr=board.name,
+            field="name",
+            after=member.name,
+        )
     return member
 
 
@@ -534,8 +726,16 @@ def meeting_create(*, board: Board, user, date: date) -> Meeting:
         raise ValidationError({"date": f"{board.name} already meets on {format_long(date)}"})
     with transaction.atomic():
         meeting = Meeting.objects.create(board=board, date=date)
-        AuditEntry.objects.create(plan=board.plan, user=user, action="create", object_type="Meeting",
-                                  object_id=meeting.pk, object_repr=board.name, field="date", after=format_long(date))
+        AuditEntry.objects.create(
+            plan=board.plan,
+            user=user,
+            action="create",
+            object_type="Meeting",
+            object_id=meeting.pk,
+            object_repr=board.name,
+            field="date",
+            after=format_long(date),
+        )
     return meeting
 
 
@@ -548,14 +748,25 @@ def _level(value: str, field: str, required: bool = True) -> str:
         raise ValidationError({field: str(error)}) from None
 
 
-def risk_create(*, plan: Plan, user, description: str, impact: str, likelihood: str, mitigations: str = "",
-                revised_impact: str = "", revised_likelihood: str = "", owner: str = "",
-                review_date: date | None = None) -> Risk:
+def risk_create(
+    *,
+    plan: Plan,
+    user,
+    description: str,
+    impact: str,
+    likelihood: str,
+    mitigations: str = "",
+    revised_impact: str = "",
+    revised_likelihood: str = "",
+    owner: str = "",
+    review_date: date | None = None,
+) -> Risk:
     _editable(plan, user)
     if not description.strip():
         raise ValidationError({"description": "describe the risk"})
     values = dict(
-        impact=_level(impact, "impact"), likelihood=_level(likelihood, "likelihood"),
+        impact=_level(impact, "impact"),
+        likelihood=_level(likelihood, "likelihood"),
         revised_impact=_level(revised_impact, "revised_impact", False),
         revised_likelihood=_level(revised_likelihood, "revised_likelihood", False),
     )
@@ -564,12 +775,32 @@ def risk_create(*, plan: Plan, user, description: str, impact: str, likelihood: 
     _not_before(review_date, plan.received_date, "review_date", "the report was received")
     person = person_lookup(authority=plan.authority, name=owner, field="owner")
     with transaction.atomic():
-        risk = Risk(plan=plan, ordinal=plan.risks.count() + 1, description=description.strip(),
-                    mitigations=mitigations.strip(), owner=person, review_date=review_date, **values)
+        risk = Risk(
+            plan=plan,
+            ordinal=plan.risks.count() + 1,
+            description=description.strip(),
+            mitigations=mitigations.strip(),
+            owner=person,
+            review_date=review_date,
+            **values,
+        )
         _validate(risk)
         risk.save()
-        _audit_create(plan, user, risk, ["description", "impact", "likelihood", "mitigations", "revised_impact",
-                                         "revised_likelihood", "owner", "review_date"])
+        _audit_create(
+            plan,
+            user,
+            risk,
+            [
+                "description",
+                "impact",
+                "likelihood",
+                "mitigations",
+                "revised_impact",
+                "revised_likelihood",
+                "owner",
+                "review_date",
+            ],
+        )
     return risk
 
 
@@ -591,7 +822,10 @@ def risk_update(*, risk: Risk, user, version: int | None = None, **fields) -> Ri
             changes[name] = value.strip()
         else:
             raise ValidationError({name: "not a field of a risk"})
-    revised = (changes.get("revised_impact", risk.revised_impact), changes.get("revised_likelihood", risk.revised_likelihood))
+    revised = (
+        changes.get("revised_impact", risk.revised_impact),
+        changes.get("revised_likelihood", risk.revised_likelihood),
+    )
     if bool(revised[0]) != bool(revised[1]):
         raise ValidationError({"revised_likelihood": "give both a revised impact and a revised likelihood, or neither"})
     with transaction.atomic():
@@ -623,8 +857,13 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
         return people[name]
 
     with transaction.atomic():
-        plan = Plan.objects.create(inspection=inspection, authority=authority, received=received or data.received,
-                                   title=data.title or f"{authority.name} improvement plan", created_by=user)
+        plan = Plan.objects.create(
+            inspection=inspection,
+            authority=authority,
+            received=received or data.received,
+            title=data.title or f"{authority.name} improvement plan",
+            created_by=user,
+        )
         _audit_create(plan, user, plan, ["title", "received"])
         themes = {}
         for theme_data in data.themes:
@@ -636,14 +875,24 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
             ordinal += 1
             recommendation = recommendations.get(item_data.recommendation) if item_data.recommendation else None
             if item_data.recommendation and recommendation is None:
-                raise ValidationError({"recommendation": f"item {item_data.ref}: the inspection has no recommendation "
-                                                         f"{item_data.recommendation[1]} ({item_data.recommendation[0]})"})
+                raise ValidationError(
+                    {
+                        "recommendation": f"item {item_data.ref}: the inspection has no recommendation "
+                        f"{item_data.recommendation[1]} ({item_data.recommendation[0]})"
+                    }
+                )
             if recommendation:
                 answered.add(item_data.recommendation)
             item = PlanItem.objects.create(
-                plan=plan, ordinal=ordinal, ref=item_data.ref[:40], title=item_data.title or item_data.ref,
-                recommendation=recommendation, outcomes=item_data.outcomes, report_refs=item_data.report_refs[:300],
-                judgement_area=item_data.judgement_area or ("lscb" if recommendation and recommendation.section == "lscb" else ""),
+                plan=plan,
+                ordinal=ordinal,
+                ref=item_data.ref[:40],
+                title=item_data.title or item_data.ref,
+                recommendation=recommendation,
+                outcomes=item_data.outcomes,
+                report_refs=item_data.report_refs[:300],
+                judgement_area=item_data.judgement_area
+                or ("lscb" if recommendation and recommendation.section == "lscb" else ""),
             )
             unknown = [c for c in item_data.themes if c not in themes]
             if unknown:
@@ -654,28 +903,52 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
         for recommendation in every_recommendation:
             if recommendation.section == "area" or (recommendation.section, recommendation.ordinal) not in answered:
                 ordinal += 1
-                item = PlanItem.objects.create(plan=plan, ordinal=ordinal, ref=_rec_ref(recommendation),
-                                               title=recommendation.text, recommendation=recommendation,
-                                               judgement_area="lscb" if recommendation.section == "lscb" else "")
+                item = PlanItem.objects.create(
+                    plan=plan,
+                    ordinal=ordinal,
+                    ref=_rec_ref(recommendation),
+                    title=recommendation.text,
+                    recommendation=recommendation,
+                    judgement_area="lscb" if recommendation.section == "lscb" else "",
+                )
                 _audit_create(plan, user, item, ["ref", "title", "judgement_area"])
         for number, risk_data in enumerate(data.risks, start=1):
-            risk = Risk(plan=plan, ordinal=number, description=risk_data.description,
-                        impact=_level(risk_data.impact, f"risk {number} impact"),
-                        likelihood=_level(risk_data.likelihood, f"risk {number} likelihood"),
-                        revised_impact=_level(risk_data.revised_impact or "", f"risk {number} revised impact", False),
-                        revised_likelihood=_level(risk_data.revised_likelihood or "", f"risk {number} revised likelihood", False),
-                        mitigations=risk_data.mitigations, owner=person(risk_data.owner), review_date=risk_data.review_date)
+            risk = Risk(
+                plan=plan,
+                ordinal=number,
+                description=risk_data.description,
+                impact=_level(risk_data.impact, f"risk {number} impact"),
+                likelihood=_level(risk_data.likelihood, f"risk {number} likelihood"),
+                revised_impact=_level(risk_data.revised_impact or "", f"risk {number} revised impact", False),
+                revised_likelihood=_level(
+                    risk_data.revised_likelihood or "", f"risk {number} revised likelihood", False
+                ),
+                mitigations=risk_data.mitigations,
+                owner=person(risk_data.owner),
+                review_date=risk_data.review_date,
+            )
             risk.save()
-            _audit_create(plan, user, risk, ["description", "impact", "likelihood", "revised_impact", "revised_likelihood"])
+            _audit_create(
+                plan, user, risk, ["description", "impact", "likelihood", "revised_impact", "revised_likelihood"]
+            )
         for board_data in data.boards:
-            board = Board(plan=plan, kind=board_data.kind, name=board_data.name[:200],
-                          terms_of_reference=board_data.terms_of_reference, frequency=board_data.frequency[:100])
+            board = Board(
+                plan=plan,
+                kind=board_data.kind,
+                name=board_data.name[:200],
+                terms_of_reference=board_data.terms_of_reference,
+                frequency=board_data.frequency[:100],
+            )
             _validate(board)
             board.save()
             _audit_create(plan, user, board, ["kind", "name", "terms_of_reference", "frequency"])
             for member in board_data.members:
-                stored = BoardMember(board=board, name=member.name[:200], role=member.role[:200],
-                                     board_role=member.board_role or "member")
+                stored = BoardMember(
+                    board=board,
+                    name=member.name[:200],
+                    role=member.role[:200],
+                    board_role=member.board_role or "member",
+                )
                 _validate(stored)
                 stored.save()
                 _audit_create(plan, user, stored, ["name", "role", "board_role"])
@@ -686,42 +959,82 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
 
 def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
     for a_ordinal, action_data in enumerate(data.actions, start=1):
-        action = Action.objects.create(item=item, ordinal=a_ordinal, ref=action_data.ref[:20] or str(a_ordinal),
-                                       text=action_data.text, lead=person(action_data.lead),
-                                       timescale=action_data.timescale[:300], target_date=action_data.target_date,
-                                       start_date=action_data.start_date, outcome_by=action_data.outcome_by)
+        action = Action.objects.create(
+            item=item,
+            ordinal=a_ordinal,
+            ref=action_data.ref[:20] or str(a_ordinal),
+            text=action_data.text,
+            lead=person(action_data.lead),
+            timescale=action_data.timescale[:300],
+            target_date=action_data.target_date,
+            start_date=action_data.start_date,
+            outcome_by=action_data.outcome_by,
+        )
         _audit_create(plan, user, action, ["ref", "text", "lead", "timescale", "target_date"])
         for milestone_data in action_data.milestones:
             _check_status(milestone_data.status)
             milestone = Milestone.objects.create(
-                action=action, ordinal=milestone_data.ordinal, label=milestone_data.label[:40], text=milestone_data.text,
-                owner=person(milestone_data.owner), timescale=milestone_data.timescale[:300],
-                target_date=milestone_data.target_date, status=milestone_data.status, evidence=milestone_data.evidence,
+                action=action,
+                ordinal=milestone_data.ordinal,
+                label=milestone_data.label[:40],
+                text=milestone_data.text,
+                owner=person(milestone_data.owner),
+                timescale=milestone_data.timescale[:300],
+                target_date=milestone_data.target_date,
+                status=milestone_data.status,
+                evidence=milestone_data.evidence,
             )
             _audit_create(plan, user, milestone, ["label", "text", "owner", "timescale", "target_date", "status"])
     for measure_data in data.measures:
         linked = _measure_indicator(measure_data.indicator)
-        measure = Measure.objects.create(item=item, description=measure_data.description, baseline=measure_data.baseline,
-                                         baseline_date=measure_data.baseline_date, target=measure_data.target,
-                                         target_date=measure_data.target_date, unit=measure_data.unit,
-                                         polarity=measure_data.polarity or (_INDICATOR_POLARITIES.get(linked.polarity.value, "") if linked else ""),
-                                         indicator=measure_data.indicator)
-        _audit_create(plan, user, measure, ["description", "baseline", "baseline_date", "target", "target_date",
-                                            "polarity", "indicator"])
-        for value in ([] if linked else measure_data.values):
+        measure = Measure.objects.create(
+            item=item,
+            description=measure_data.description,
+            baseline=measure_data.baseline,
+            baseline_date=measure_data.baseline_date,
+            target=measure_data.target,
+            target_date=measure_data.target_date,
+            unit=measure_data.unit,
+            polarity=measure_data.polarity or (_INDICATOR_POLARITIES.get(linked.polarity.value, "") if linked else ""),
+            indicator=measure_data.indicator,
+        )
+        _audit_create(
+            plan,
+            user,
+            measure,
+            ["description", "baseline", "baseline_date", "target", "target_date", "polarity", "indicator"],
+        )
+        for value in [] if linked else measure_data.values:
             MeasureValue.objects.create(measure=measure, date=value.date, value=value.value, recorded_by=user)
     for override in data.overrides:
         if override.rag and override.rag not in rag_rules.RAG_LABELS:
             raise ValidationError({"rag": f"item {item.ref}: '{override.rag}' is not a RAG status"})
         if not override.reason.strip():
             raise ValidationError({"reason": f"item {item.ref}: an override needs its reason"})
-        stored = RagOverride.objects.create(item=item, rag=override.rag, reason=override.reason, by=user,
-                                            by_name=override.by[:200], made=override.made)
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="RagOverride", object_id=stored.pk,
-                                  object_repr=str(item)[:200], field="rag_override", after=f"{override.rag or 'ended'}: {override.reason}")
+        stored = RagOverride.objects.create(
+            item=item, rag=override.rag, reason=override.reason, by=user, by_name=override.by[:200], made=override.made
+        )
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="RagOverride",
+            object_id=stored.pk,
+            object_repr=str(item)[:200],
+            field="rag_override",
+            after=f"{override.rag or 'ended'}: {override.reason}",
+        )
     for progress in data.progress:
-        update = ProgressUpdate.objects.create(item=item, date=progress.date, text=progress.text, author=user,
-                                               author_name=progress.author[:200])
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="ProgressUpdate",
-                                  object_id=update.pk, object_repr=str(item)[:200], field="text",
-                                  after=f"{format_long(progress.date)}: {progress.text}")
+        update = ProgressUpdate.objects.create(
+            item=item, date=progress.date, text=progress.text, author=user, author_name=progress.author[:200]
+        )
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="ProgressUpdate",
+            object_id=update.pk,
+            object_repr=str(item)[:200],
+            field="text",
+            after=f"{format_long(progress.date)}: {progress.text}",
+        )

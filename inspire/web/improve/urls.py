@@ -23,7 +23,9 @@ urlpatterns = [
     path("<int:pk>/boards/", views.boards, name="boards"),
     path("<int:pk>/meetings/<int:meeting_pk>/", governance_views.meeting_detail, name="meeting"),
     path("<int:pk>/meetings/<int:meeting_pk>/pack/", views.pack, name="pack"),
-    re_path(r"^(?P<pk>[0-9]+)/meetings/(?P<meeting_pk>[0-9]+)/pack\.(?P<fmt>docx|pdf)$", views.pack, name="pack_download"),
+    re_path(
+        r"^(?P<pk>[0-9]+)/meetings/(?P<meeting_pk>[0-9]+)/pack\.(?P<fmt>docx|pdf)$", views.pack, name="pack_download"
+    ),
     path("<int:pk>/export.xlsx", views.plan_export, name="plan_export"),
     path("<int:pk>/tracker.xlsx", views.tracker_download, name="tracker"),
     path("<int:pk>/audit/", views.audit, name="audit"),

@@ -15,7 +15,8 @@ from typing import Any
 from inspire.core.indicators.cases import ROW_TYPES, CaseLists, row_fields
 
 _DATE_FIELDS: dict[str, set[str]] = {
-    key: {name for name, hint in row_type.__annotations__.items() if "date" in str(hint)} for key, row_type in ROW_TYPES.items()
+    key: {name for name, hint in row_type.__annotations__.items() if "date" in str(hint)}
+    for key, row_type in ROW_TYPES.items()
 }
 
 

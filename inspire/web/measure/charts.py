@@ -86,11 +86,18 @@ def indicator_chart(
             last_x = x
     if threshold is not None:
         y = y_of(threshold)
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{THRESHOLD_COLOUR}" stroke-width="2" stroke-dasharray="2 4"/>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{THRESHOLD_COLOUR}" stroke-width="2" stroke-dasharray="2 4"/>'
+        )
     if england:
         xy = " ".join(f"{x_of(d):.1f},{y_of(v):.1f}" for d, v in england)
-        parts.append(f'<polyline points="{xy}" fill="none" stroke="{ENGLAND_COLOUR}" stroke-width="2" stroke-dasharray="8 5"/>')
-        parts.extend(f'<rect x="{x_of(d) - 4:.1f}" y="{y_of(v) - 4:.1f}" width="8" height="8" fill="{ENGLAND_COLOUR}"/>' for d, v in england)
+        parts.append(
+            f'<polyline points="{xy}" fill="none" stroke="{ENGLAND_COLOUR}" stroke-width="2" stroke-dasharray="8 5"/>'
+        )
+        parts.extend(
+            f'<rect x="{x_of(d) - 4:.1f}" y="{y_of(v) - 4:.1f}" width="8" height="8" fill="{ENGLAND_COLOUR}"/>'
+            for d, v in england
+        )
     xy = " ".join(f"{x_of(d):.1f},{y_of(v):.1f}" for d, v in points)
     if len(points) > 1:
         parts.append(f'<polyline points="{xy}" fill="none" stroke="{AUTHORITY_COLOUR}" stroke-width="3"/>')
@@ -104,7 +111,9 @@ def indicator_chart(
     x = left
     for colour, dash, label in legend:
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        parts.append(f'<line x1="{x}" x2="{x + 30}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" stroke-width="3"{dash_attr}/>')
+        parts.append(
+            f'<line x1="{x}" x2="{x + 30}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" stroke-width="3"{dash_attr}/>'
+        )
         parts.append(f'<text x="{x + 38}" y="{ly}">{escape(label)}</text>')
         x += 60 + 8 * len(label)
     parts.append("</svg>")
@@ -131,7 +140,9 @@ def _text_width(text: str) -> float:
     return sum(em.get(c, 0.636) for c in text) * SPARKLINE_FONT_PX
 
 
-def sparkline(indicator: Indicator, points: list[tuple[date, float]], *, authority_name: str, chart_id: str) -> SafeString:
+def sparkline(
+    indicator: Indicator, points: list[tuple[date, float]], *, authority_name: str, chart_id: str
+) -> SafeString:
     """The trend in ``SPARKLINE_WIDTH`` pixels: the first value, the line (on the data's own range,
     so small changes show) with its end points marked, and the last value — the values beside the
     line, so they never cover it, and everything inside the box, so nothing is clipped."""
@@ -166,8 +177,12 @@ def sparkline(indicator: Indicator, points: list[tuple[date, float]], *, authori
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{_MARKER}" fill="{AUTHORITY_COLOUR}"/>')
         # the baseline a third of the text's height below the point, but the text (ascent 0.93 em,
         # descent 0.24 em) inside the box
-        text_y = min(max(y + SPARKLINE_FONT_PX * 0.35, SPARKLINE_FONT_PX * 0.93), SPARKLINE_HEIGHT - SPARKLINE_FONT_PX * 0.24)
-        parts.append(f'<text x="{x + gap * (_MARKER + 3):.1f}" y="{text_y:.1f}" text-anchor="{anchor}">{escape(label)}</text>')
+        text_y = min(
+            max(y + SPARKLINE_FONT_PX * 0.35, SPARKLINE_FONT_PX * 0.93), SPARKLINE_HEIGHT - SPARKLINE_FONT_PX * 0.24
+        )
+        parts.append(
+            f'<text x="{x + gap * (_MARKER + 3):.1f}" y="{text_y:.1f}" text-anchor="{anchor}">{escape(label)}</text>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
@@ -215,7 +230,9 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
     if shape == "square":
         return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
     if shape == "triangle":
-        return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
+        return (
+            f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
+        )
     if shape == "diamond":
         return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}" fill="{colour}"/>'
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
@@ -245,9 +262,16 @@ def series_chart(*, title: str, series: list[Series], format_value, percent: boo
     described = []
     for s in series:
         a, z = s.points[0], s.points[-1]
-        described.append(f"{s.label}: {len(s.points)} figure{'s' if len(s.points) != 1 else ''}, "
-                         f"{long_date(a[0])} ({format_value(a[1])})" + (f" to {long_date(z[0])} ({format_value(z[1])})" if len(s.points) > 1 else ""))
-    description = f"{title}. Each source is a separate line: " + "; ".join(described) + ". The tables that follow give every figure."
+        described.append(
+            f"{s.label}: {len(s.points)} figure{'s' if len(s.points) != 1 else ''}, "
+            f"{long_date(a[0])} ({format_value(a[1])})"
+            + (f" to {long_date(z[0])} ({format_value(z[1])})" if len(s.points) > 1 else "")
+        )
+    description = (
+        f"{title}. Each source is a separate line: "
+        + "; ".join(described)
+        + ". The tables that follow give every figure."
+    )
     parts = [
         f'<svg class="inspire-chart" id="{chart_id}" viewBox="0 0 {width} {height}" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
@@ -280,7 +304,9 @@ def series_chart(*, title: str, series: list[Series], format_value, percent: boo
         if x + 60 + 8 * len(s.label) > width:
             x, ly = left, ly + 24
         dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
-        parts.append(f'<line x1="{x}" x2="{x + 30}" y1="{ly - 5}" y2="{ly - 5}" stroke="{s.colour}" stroke-width="3"{dash}/>')
+        parts.append(
+            f'<line x1="{x}" x2="{x + 30}" y1="{ly - 5}" y2="{ly - 5}" stroke="{s.colour}" stroke-width="3"{dash}/>'
+        )
         parts.append(_marker(s.marker, x + 15, ly - 5, s.colour))
         parts.append(f'<text x="{x + 38}" y="{ly}">{escape(s.label)}</text>')
         x += 60 + 8 * len(s.label)

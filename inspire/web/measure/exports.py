@@ -38,21 +38,65 @@ def indicators_xlsx(*, authority: Authority, annex_a: bool) -> bytes:
     """Every value the viewer may see (Annex A figures only when ``annex_a``) and the definitions."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    values = visible_values(authority=authority, annex_a=annex_a).exclude(value=None).order_by("indicator", "period_end", "period_start", "-computed")
+    values = (
+        visible_values(authority=authority, annex_a=annex_a)
+        .exclude(value=None)
+        .order_by("indicator", "period_end", "period_start", "-computed")
+    )
     rows = []
     for v in values:
         indicator = CATALOGUE.get(v.indicator)
         if indicator is None:
             continue
         left_out = sum(v.left_out.values()) if v.left_out else 0
-        rows.append([indicator.name, v.period_start, v.period_end, round(v.value, 2), v.numerator, v.denominator, indicator.unit.value,
-                     left_out, v.get_source_display()])
-    _sheet(workbook, "Indicators", ["Indicator", "Period start", "Period end", "Value", "Numerator", "Denominator", "Unit",
-                                    "Rows left out", "Source"], rows, [60, 16, 16, 10, 12, 13, 10, 14, 20])
-    definitions = [[i.name, i.definition, i.unit.value, i.polarity.value, i.semantics.value,
-                    i.threshold.value if i.threshold else None] for i in CATALOGUE.values()]
-    _sheet(workbook, "Definitions", ["Indicator", "Definition", "Unit", "Better when", "Period", "National threshold"],
-           definitions, [60, 100, 10, 12, 10, 18])
+        rows.append(
+            [
+                indicator.name,
+                v.period_start,
+                v.period_end,
+                round(v.value, 2),
+                v.numerator,
+                v.denominator,
+                indicator.unit.value,
+                left_out,
+                v.get_source_display(),
+            ]
+        )
+    _sheet(
+        workbook,
+        "Indicators",
+        [
+            "Indicator",
+            "Period start",
+            "Period end",
+            "Value",
+            "Numerator",
+            "Denominator",
+            "Unit",
+            "Rows left out",
+            "Source",
+        ],
+        rows,
+        [60, 16, 16, 10, 12, 13, 10, 14, 20],
+    )
+    definitions = [
+        [
+            i.name,
+            i.definition,
+            i.unit.value,
+            i.polarity.value,
+            i.semantics.value,
+            i.threshold.value if i.threshold else None,
+        ]
+        for i in CATALOGUE.values()
+    ]
+    _sheet(
+        workbook,
+        "Definitions",
+        ["Indicator", "Definition", "Unit", "Better when", "Period", "National threshold"],
+        definitions,
+        [60, 100, 10, 12, 10, 18],
+    )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -60,8 +104,20 @@ def indicators_xlsx(*, authority: Authority, annex_a: bool) -> bytes:
 
 # -- benchmarking: the authority against its statistical neighbours, every published indicator ---------
 
-BENCHMARK_HEADERS = ["Indicator", "Year", "Area", "Kind", "Figure", "Unit", "Not published because", "Rank", "Of",
-                     "Quartile", "Better when", "Source"]
+BENCHMARK_HEADERS = [
+    "Indicator",
+    "Year",
+    "Area",
+    "Kind",
+    "Figure",
+    "Unit",
+    "Not published because",
+    "Rank",
+    "Of",
+    "Quartile",
+    "Better when",
+    "Source",
+]
 UNIT_WORDS = {"percent": "percentage", "rate": "per 10,000 children under 18", "cases": "cases per social worker"}
 
 
@@ -79,24 +135,61 @@ def benchmark_rows(*, authority: Authority, annex_a: bool) -> list[list]:
 
     rows = []
     for summary in published_summaries(authority=authority, annex_a=annex_a).values():
-        b, m = summary.benchmark, summary.measure
-        year = summary.year_label
-        better = {"higher": "higher", "lower": "lower"}.get(m.polarity, "neither (demand)")
+        b = summary.benchmark
 
-        def row(area, kind, value, why="", rank=None, of=None, quartile=""):
-            shown = round(value, m.decimals + 1) if value is not None else None
-            return [m.name, year, area, kind, shown, UNIT_WORDS.get(m.unit, m.unit), why if value is None else "", rank, of,
-                    quartile, better, summary.source]
+        def row(area, kind, value, why="", rank=None, of=None, quartile="", *, summary=summary):
+            m = summary.measure
+            return [
+                m.name,
+                summary.year_label,
+                area,
+                kind,
+                round(value, m.decimals + 1) if value is not None else None,
+                UNIT_WORDS.get(m.unit, m.unit),
+                why if value is None else "",
+                rank,
+                of,
+                quartile,
+                {"higher": "higher", "lower": "lower"}.get(m.polarity, "neither (demand)"),
+                summary.source,
+            ]
 
         own_kind = "this authority (Inspire's Annex A figure)" if summary.own_from_inspire else "this authority"
-        rows.append(row(authority.name, own_kind, b.value, summary.own_not_published, b.rank, b.ranked if b.rank else None,
-                        b.quartile_text if b.quartile else ""))
-        rows.append(row("England", "England", b.england.value if b.england else None,
-                        b.england.not_published if b.england else "no figure"))
-        rows.append(row(summary.region_name, "region", b.region.value if b.region else None,
-                        b.region.not_published if b.region else "no figure"))
-        rows.append(row("Statistical neighbours", f"average of {b.neighbours_with_figure} neighbours", b.neighbours_mean,
-                        "no neighbour has a figure"))
+        rows.append(
+            row(
+                authority.name,
+                own_kind,
+                b.value,
+                summary.own_not_published,
+                b.rank,
+                b.ranked if b.rank else None,
+                b.quartile_text if b.quartile else "",
+            )
+        )
+        rows.append(
+            row(
+                "England",
+                "England",
+                b.england.value if b.england else None,
+                b.england.not_published if b.england else "no figure",
+            )
+        )
+        rows.append(
+            row(
+                summary.region_name,
+                "region",
+                b.region.value if b.region else None,
+                b.region.not_published if b.region else "no figure",
+            )
+        )
+        rows.append(
+            row(
+                "Statistical neighbours",
+                f"average of {b.neighbours_with_figure} neighbours",
+                b.neighbours_mean,
+                "no neighbour has a figure",
+            )
+        )
         rows.extend(row(n.name, "statistical neighbour", n.value, n.not_published) for n in b.neighbours)
     return rows
 
@@ -122,7 +215,11 @@ def benchmark_xlsx(*, authority: Authority, annex_a: bool) -> bytes:
     rows = benchmark_rows(authority=authority, annex_a=annex_a)
     _sheet(workbook, "Benchmarking", BENCHMARK_HEADERS, rows, [50, 32, 30, 34, 10, 26, 34, 7, 7, 28, 16, 70])
     charts = workbook.create_sheet("Charts")
-    charts.append(["Each chart: the latest published year, the authority beside England, its region and its statistical neighbours."])
+    charts.append(
+        [
+            "Each chart: the latest published year, the authority beside England, its region and its statistical neighbours."
+        ]
+    )
     line = 3
     by_measure: dict[str, list[list]] = {}
     for r in rows:

@@ -20,7 +20,9 @@ class AnnexAImport(models.Model):
     authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="annex_a_imports")
     filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
     #: the first and last contact or referral dates (the window the return covers)
     first_date = models.DateField(null=True, blank=True)
@@ -68,7 +70,9 @@ class Population(models.Model):
     under_18 = models.PositiveIntegerField()
     source = models.CharField(max_length=10, choices=SOURCES, default="entered")
     inspection = models.ForeignKey(Inspection, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["authority", "-as_at"]
@@ -94,7 +98,9 @@ class IndicatorValue(models.Model):
     population_source = models.CharField(max_length=200, blank=True)
     source = models.CharField(max_length=10, choices=SOURCES)
     dataset = models.ForeignKey(AnnexAImport, null=True, blank=True, on_delete=models.CASCADE, related_name="values")
-    inspection = models.ForeignKey(Inspection, null=True, blank=True, on_delete=models.CASCADE, related_name="indicator_values")
+    inspection = models.ForeignKey(
+        Inspection, null=True, blank=True, on_delete=models.CASCADE, related_name="indicator_values"
+    )
     computed = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -123,7 +129,9 @@ class ComparatorValue(models.Model):
 
     class Meta:
         ordering = ["indicator", "period_end", "level", "code"]
-        constraints = [models.UniqueConstraint(fields=["level", "code", "indicator", "period_end"], name="unique_comparator_value")]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "code", "indicator", "period_end"], name="unique_comparator_value")
+        ]
         indexes = [models.Index(fields=["indicator", "period_end"])]
 
 

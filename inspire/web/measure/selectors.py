@@ -16,15 +16,25 @@ from datetime import date
 
 from django.db.models import Max, Q
 
+from inspire.core.calendar import format_long
 from inspire.core.indicators import CATALOGUE, Indicator, Period, Polarity, compute_all
 from inspire.core.indicators.cases import CaseLists
 from inspire.core.indicators.comparators import ComparatorValue as CoreComparatorValue
 from inspire.core.indicators.comparators import Comparison, compare, quartile_label
 from inspire.core.indicators.compute import Result
 from inspire.core.indicators.published import (
-    BY_INDICATOR, ENGLAND, MEASURES, REGION_NAMES, Benchmark, Figure, Measure, benchmark, is_former, reading, region_of,
+    BY_INDICATOR,
+    ENGLAND,
+    MEASURES,
+    REGION_NAMES,
+    Benchmark,
+    Figure,
+    Measure,
+    benchmark,
+    is_former,
+    reading,
+    region_of,
 )
-from inspire.core.calendar import format_long
 from inspire.core.register import default_register
 from inspire.web.accounts.models import ROLE_ORDER
 from inspire.web.accounts.services import authority_role
@@ -53,7 +63,9 @@ class SeriesPoint:
 
 def population_for(*, authority: Authority, day: date) -> int | None:
     """The under-18 population to use on ``day`` (``population_choice``)."""
-    choice = population_choice(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"), day)
+    choice = population_choice(
+        Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"), day
+    )
     return choice[0] if choice else None
 
 
@@ -124,7 +136,8 @@ def indicator_series(*, authority: Authority, indicator_id: str, annex_a: bool) 
     if indicator_id not in CATALOGUE:
         raise KeyError(indicator_id)
     values = (
-        visible_values(authority=authority, annex_a=annex_a).filter(indicator=indicator_id)
+        visible_values(authority=authority, annex_a=annex_a)
+        .filter(indicator=indicator_id)
         .exclude(value=None)
         .order_by("period_end", "period_start", "-computed", "-id")
     )
@@ -138,7 +151,9 @@ def indicator_series(*, authority: Authority, indicator_id: str, annex_a: bool) 
 
 def year_value(*, authority: Authority, indicator_id: str) -> IndicatorValue | None:
     """The latest figure for a whole year (from the newest import), which comparators are published for."""
-    values = IndicatorValue.objects.filter(authority=authority, indicator=indicator_id, source="annex_a").order_by("-period_end", "-computed")
+    values = IndicatorValue.objects.filter(authority=authority, indicator=indicator_id, source="annex_a").order_by(
+        "-period_end", "-computed"
+    )
     return next((v for v in values if (v.period_end - v.period_start).days > 300), None)
 
 
@@ -204,13 +219,26 @@ def indicator_summary(*, authority: Authority, indicator: Indicator, annex_a: bo
             ends = [e for e in ends if e <= mine.period_end] or ends[:1]
         comparison_period = ends[-1]
         compared = mine.value if mine is not None and abs((mine.period_end - comparison_period).days) <= 31 else None
-        comparison = compare(register.by_dfe[authority.dfe_la_code], indicator.id, comparison_period, compared, comparators, register)
+        comparison = compare(
+            register.by_dfe[authority.dfe_la_code], indicator.id, comparison_period, compared, comparators, register
+        )
     unavailable = ""
     if latest is None:
-        last = visible_values(authority=authority, annex_a=annex_a).filter(indicator=indicator.id).order_by("-period_end", "-computed").first()
+        last = (
+            visible_values(authority=authority, annex_a=annex_a)
+            .filter(indicator=indicator.id)
+            .order_by("-period_end", "-computed")
+            .first()
+        )
         unavailable = last.unavailable if last else ""
     return IndicatorSummary(
-        indicator, points, latest, direction(indicator, points), comparison, comparison_period, compared,
+        indicator,
+        points,
+        latest,
+        direction(indicator, points),
+        comparison,
+        comparison_period,
+        compared,
         quartile_label(comparison.quartile, indicator.polarity) if comparison and comparison.quartile else "",
         unavailable,
     )
@@ -221,7 +249,9 @@ def dashboard(*, authority: Authority, annex_a: bool) -> list[tuple[str, list[In
     register = default_register()
     themes: dict[str, list[IndicatorSummary]] = {}
     for indicator in CATALOGUE.values():
-        themes.setdefault(indicator.theme, []).append(indicator_summary(authority=authority, indicator=indicator, annex_a=annex_a, register=register))
+        themes.setdefault(indicator.theme, []).append(
+            indicator_summary(authority=authority, indicator=indicator, annex_a=annex_a, register=register)
+        )
     return list(themes.items())
 
 
@@ -237,7 +267,12 @@ def dataset_case_lists(dataset: AnnexAImport) -> CaseLists:
 def period_compute(*, dataset: AnnexAImport, period: Period, keep_cases: bool = False) -> list[Result]:
     """Every indicator for any period, recomputed from an import's stored case lists."""
     lists = dataset_case_lists(dataset)
-    return compute_all(lists, period, population_under_18=population_for(authority=dataset.authority, day=period.end), keep_cases=keep_cases)
+    return compute_all(
+        lists,
+        period,
+        population_under_18=population_for(authority=dataset.authority, day=period.end),
+        keep_cases=keep_cases,
+    )
 
 
 def can_see_annex_a(user, authority: Authority) -> bool:
@@ -245,7 +280,6 @@ def can_see_annex_a(user, authority: Authority) -> bool:
     (child IDs) behind them are for its signed-in members, any role (superusers always):
     ``accounts.Membership``."""
     return authority_role(user=user, authority=authority) is not None
-
 
 
 def can_import(user, authority: Authority) -> bool:
@@ -292,8 +326,12 @@ FIGURE_FIELDS = ("indicator", "level", "code", "name", "period_end", "value", "n
 def published_figures(*, authority: Authority, measure_ids: list[str], register) -> dict[str, list[Figure]]:
     """For each measure: every area's figures for its latest published year, and the authority's,
     England's and its region's figures for every year (the trend)."""
-    latest = dict(ComparatorValue.objects.filter(indicator__in=measure_ids, level="national").exclude(value=None)
-                  .values_list("indicator").annotate(last=Max("period_end")))
+    latest = dict(
+        ComparatorValue.objects.filter(indicator__in=measure_ids, level="national")
+        .exclude(value=None)
+        .values_list("indicator")
+        .annotate(last=Max("period_end"))
+    )
     entry = register.by_dfe.get(authority.dfe_la_code)
     codes = [authority.dfe_la_code, ENGLAND] + ([region_of(entry)] if entry else [])
     query = Q(code__in=codes)
@@ -309,40 +347,70 @@ def published_figures(*, authority: Authority, measure_ids: list[str], register)
 def year_figures(*, measure_id: str, period_end: date) -> list[Figure]:
     """Every area's figure for one measure and year (for an authority compared in an earlier year)."""
     rows = ComparatorValue.objects.filter(indicator=measure_id, period_end=period_end).values_list(*FIGURE_FIELDS)
-    return [Figure(i, level, code, name, end.year, end, value, why, source, former)
-            for i, level, code, name, end, value, why, source, former in rows]
+    return [
+        Figure(i, level, code, name, end.year, end, value, why, source, former)
+        for i, level, code, name, end, value, why, source, former in rows
+    ]
 
 
-def published_summary(*, authority: Authority, measure: Measure, figures: list[Figure], register,
-                      own: IndicatorValue | None = None) -> PublishedSummary | None:
+def published_summary(
+    *, authority: Authority, measure: Measure, figures: list[Figure], register, own: IndicatorValue | None = None
+) -> PublishedSummary | None:
     """``own``: Inspire's whole-year figure, used where the authority's published one is missing."""
     entry = register.by_dfe.get(authority.dfe_la_code)
     england = sorted((f.period_end, f.value) for f in figures if f.level == "national" and f.value is not None)
     if entry is None or not england:
         return None
     end = england[-1][0]
-    authority_series = sorted((f.period_end, f.value) for f in figures
-                              if f.level == "local_authority" and f.code == entry.dfe_la_code and f.value is not None)
+    authority_series = sorted(
+        (f.period_end, f.value)
+        for f in figures
+        if f.level == "local_authority" and f.code == entry.dfe_la_code and f.value is not None
+    )
     gone = is_former(entry) and authority_series and authority_series[-1][0] < end
     if gone:  # an authority that no longer exists: compared in the last year it has a figure
         end = authority_series[-1][0]
         figures = [f for f in figures if f.period_end != end] + year_figures(measure_id=measure.id, period_end=end)
-    mine = next((f for f in figures if f.level == "local_authority" and f.code == entry.dfe_la_code and f.period_end == end), None)
+    mine = next(
+        (f for f in figures if f.level == "local_authority" and f.code == entry.dfe_la_code and f.period_end == end),
+        None,
+    )
     own_value = None
-    if (mine is None or mine.value is None) and own is not None and own.value is not None and abs((own.period_end - end).days) <= 31:
+    if (
+        (mine is None or mine.value is None)
+        and own is not None
+        and own.value is not None
+        and abs((own.period_end - end).days) <= 31
+    ):
         own_value = round(own.value, measure.decimals + 1)
     b = benchmark(entry, measure, end, figures, register, own=own_value)
     region = region_of(entry)
-    region_series = sorted((f.period_end, f.value) for f in figures if f.level == "regional" and f.code == region and f.value is not None)
+    region_series = sorted(
+        (f.period_end, f.value) for f in figures if f.level == "regional" and f.code == region and f.value is not None
+    )
     line = reading(b, [(d.year, v) for d, v in authority_series])
     if own_value is not None:
         line = f"Inspire's own figure: {line[0].lower()}{line[1:]}"
     if gone:
         line = f"{authority.name} no longer exists: its last published year. {line}"
-    source = mine.source if mine is not None and mine.source else next((f.source for f in figures if f.level == "national" and f.period_end == end), "")
-    return PublishedSummary(measure, b, own_value is not None, mine.not_published if mine is not None and mine.value is None else
-                            ("" if mine is not None else "no figure in the data loaded"),
-                            authority_series, england, region_series, line, source)
+    source = (
+        mine.source
+        if mine is not None and mine.source
+        else next((f.source for f in figures if f.level == "national" and f.period_end == end), "")
+    )
+    return PublishedSummary(
+        measure,
+        b,
+        own_value is not None,
+        mine.not_published
+        if mine is not None and mine.value is None
+        else ("" if mine is not None else "no figure in the data loaded"),
+        authority_series,
+        england,
+        region_series,
+        line,
+        source,
+    )
 
 
 def published_summaries(*, authority: Authority, register=None, annex_a: bool = False) -> dict[str, PublishedSummary]:
@@ -352,7 +420,9 @@ def published_summaries(*, authority: Authority, register=None, annex_a: bool = 
     out = {}
     for measure in MEASURES.values():
         own = year_value(authority=authority, indicator_id=measure.indicator) if annex_a and measure.indicator else None
-        summary = published_summary(authority=authority, measure=measure, figures=figures[measure.id], register=register, own=own)
+        summary = published_summary(
+            authority=authority, measure=measure, figures=figures[measure.id], register=register, own=own
+        )
         if summary is not None:
             out[measure.id] = summary
     return out

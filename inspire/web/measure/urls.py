@@ -10,7 +10,11 @@ urlpatterns = [
     path("authorities/<slug:slug>/indicators/imports/<int:pk>/", views.dataset_detail, name="dataset"),
     path("authorities/<slug:slug>/indicators/population/", views.population_enter, name="population"),
     path("authorities/<slug:slug>/indicators/export.xlsx", views.export_xlsx, name="export"),
-    re_path(r"^authorities/(?P<slug>[-\w]+)/indicators/benchmarking\.(?P<kind>xlsx|csv)$", views.benchmark_export, name="benchmarking"),
+    re_path(
+        r"^authorities/(?P<slug>[-\w]+)/indicators/benchmarking\.(?P<kind>xlsx|csv)$",
+        views.benchmark_export,
+        name="benchmarking",
+    ),
     path("authorities/<slug:slug>/indicators/<slug:indicator_id>/", views.indicator_detail, name="detail"),
     path("indicators/comparators/", views.comparators_upload, name="comparators"),
 ]

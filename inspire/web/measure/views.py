@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inspire.core.calendar import format_long
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period
 from inspire.core.indicators.annex_a import list_name
-from inspire.core.calendar import format_long
 from inspire.core.indicators.compute import reporting_year
 from inspire.core.indicators.published import BY_INDICATOR, MEASURES
 from inspire.core.register import default_register
@@ -49,11 +49,15 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "authority": authority,
         "themes": list(themes.items()),
         "member": member,
-        "published_years": list(dict.fromkeys(p.year_label for p in sorted(published.values(), key=lambda p: p.benchmark.period_end))),
+        "published_years": list(
+            dict.fromkeys(p.year_label for p in sorted(published.values(), key=lambda p: p.benchmark.period_end))
+        ),
         "dataset": selectors.latest_dataset(authority=authority) if member else None,
         "population": _population_shown(authority),
         "may_import": selectors.can_import(request.user, authority),
-        "population_field": Params(QueryDict()).date_field("as-at", legend="Date of the population figure", hint="For example, 30 6 2024"),
+        "population_field": Params(QueryDict()).date_field(
+            "as-at", legend="Date of the population figure", hint="For example, 30 6 2024"
+        ),
     }
     return render(request, "indicators/dashboard.html", context)
 
@@ -62,37 +66,55 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 COUNT_RATES = {"children_in_need": "children_in_need_rate", "cp_plans": "cp_rate", "looked_after": "looked_after_rate"}
 
 
-def _row(s: selectors.IndicatorSummary | None, authority: Authority, p: selectors.PublishedSummary | None,
-         measure=None) -> dict:
+def _row(
+    s: selectors.IndicatorSummary | None, authority: Authority, p: selectors.PublishedSummary | None, measure=None
+) -> dict:
     """One dashboard row: Inspire's latest figure and trend (when it computes the indicator) and the
     published comparators of the latest published year, every figure with its unit."""
-    row = {"id": s.indicator.id if s else measure.id, "name": s.indicator.name if s else measure.name,
-           "summary": s, "published": p, "chart": _trend(s, authority) if s else ""}
+    row = {
+        "id": s.indicator.id if s else measure.id,
+        "name": s.indicator.name if s else measure.name,
+        "summary": s,
+        "published": p,
+        "chart": _trend(s, authority) if s else "",
+    }
     if s is not None and s.indicator.threshold:
         row["threshold"] = f"Threshold {s.indicator.threshold.value:,.0f} days"
     if s is not None and s.latest:
         row["latest"] = s.latest_display
-        row["when"] = (f"at {format_long(s.latest.period_end)}" if s.latest.period_start == s.latest.period_end
-                       else f"{s.latest.period_start:%b %Y} to {s.latest.period_end:%b %Y}")
+        row["when"] = (
+            f"at {format_long(s.latest.period_end)}"
+            if s.latest.period_start == s.latest.period_end
+            else f"{s.latest.period_start:%b %Y} to {s.latest.period_end:%b %Y}"
+        )
     elif p is not None and p.benchmark.value is not None:
         row["latest"] = p.format(p.benchmark.value)
         row["when"] = f"{'Inspire, ' if p.own_from_inspire else 'published, '}{p.year_label}"
     else:
         row["latest"] = None
-        row["when"] = (s.unavailable if s and s.unavailable else "") or (p.own_not_published if p else "") or "No value yet"
+        row["when"] = (
+            (s.unavailable if s and s.unavailable else "") or (p.own_not_published if p else "") or "No value yet"
+        )
     if p is not None:
         b = p.benchmark
         row["england"] = p.format(b.england.value if b.england else None)
         row["region"] = p.format(b.region.value if b.region else None)
         row["neighbours"] = p.format(b.neighbours_mean) if b.neighbours else "no statistical neighbours"
-        row["quartile"] = (f"{b.quartile_text}; ranked {b.rank} of {b.ranked}" if b.quartile else
-                           f"Not ranked: {p.own_not_published or 'no figure for the year'}")
+        row["quartile"] = (
+            f"{b.quartile_text}; ranked {b.rank} of {b.ranked}"
+            if b.quartile
+            else f"Not ranked: {p.own_not_published or 'no figure for the year'}"
+        )
         row["year"] = p.year_label
     elif s is not None and s.comparison is not None:  # figures imported in Inspire's own CSV layout
         c, fmt = s.comparison, s.indicator.format
-        row.update(england=fmt(c.england) if c.england is not None else "–", region=fmt(c.region) if c.region is not None else "–",
-                   neighbours=fmt(c.neighbours) if c.neighbours is not None else "–", quartile=s.quartile_text or "–",
-                   year=f"at {format_long(s.comparison_period)}")
+        row.update(
+            england=fmt(c.england) if c.england is not None else "–",
+            region=fmt(c.region) if c.region is not None else "–",
+            neighbours=fmt(c.neighbours) if c.neighbours is not None else "–",
+            quartile=s.quartile_text or "–",
+            year=f"at {format_long(s.comparison_period)}",
+        )
     elif s is not None and s.indicator.id in COUNT_RATES:
         row["none"] = f"Compared as a rate: see “{CATALOGUE[COUNT_RATES[s.indicator.id]].name}”"
     else:
@@ -112,8 +134,12 @@ def _population_shown(authority: Authority) -> Population | None:
 
 
 def _trend(summary: selectors.IndicatorSummary, authority: Authority) -> str:
-    return sparkline(summary.indicator, [(p.period_end, p.value) for p in summary.points], authority_name=authority.name,
-                     chart_id=f"trend-{summary.indicator.id}")
+    return sparkline(
+        summary.indicator,
+        [(p.period_end, p.value) for p in summary.points],
+        authority_name=authority.name,
+        chart_id=f"trend-{summary.indicator.id}",
+    )
 
 
 @require_GET
@@ -128,32 +154,61 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
     summary = selectors.indicator_summary(authority=authority, indicator=indicator, annex_a=allowed)
     measure = BY_INDICATOR.get(indicator.id)
     published = _published(authority, measure, allowed) if measure else None
-    england = published.england_series if published else sorted(
-        (v.period_end, v.value) for v in selectors.comparator_values(indicator.id) if v.level == "national"
+    england = (
+        published.england_series
+        if published
+        else sorted((v.period_end, v.value) for v in selectors.comparator_values(indicator.id) if v.level == "national")
     )
     series = [
-        series_for("annex_a", f"{authority.name}: Annex A return", [(p.period_end, p.value) for p in summary.points if p.source == "annex_a"]),
-        series_for("report", f"{authority.name}: inspection reports", [(p.period_end, p.value) for p in summary.points if p.source == "report"]),
+        series_for(
+            "annex_a",
+            f"{authority.name}: Annex A return",
+            [(p.period_end, p.value) for p in summary.points if p.source == "annex_a"],
+        ),
+        series_for(
+            "report",
+            f"{authority.name}: inspection reports",
+            [(p.period_end, p.value) for p in summary.points if p.source == "report"],
+        ),
     ]
     if published:
         series.append(series_for("published", f"{authority.name}: published", published.authority_series))
     series.append(series_for("england", "England: published", england))
-    chart = series_chart(title=f"{indicator.name}: {authority.name}", series=series, format_value=indicator.format,
-                         percent=indicator.unit.value == "percent", chart_id="indicator-chart")
-    context = {"authority": authority, "indicator": indicator, "summary": summary, "chart": chart, "england": england,
-               "england_rows": [(day, measure.format(v) if measure else indicator.format(v)) for day, v in england],
-               "published": published, "published_years": _published_years(published),
-               "values": [(p, indicator.format(p.value)) for p in reversed(summary.points)], "list_label": list_name(indicator.list_key)}
+    chart = series_chart(
+        title=f"{indicator.name}: {authority.name}",
+        series=series,
+        format_value=indicator.format,
+        percent=indicator.unit.value == "percent",
+        chart_id="indicator-chart",
+    )
+    context = {
+        "authority": authority,
+        "indicator": indicator,
+        "summary": summary,
+        "chart": chart,
+        "england": england,
+        "england_rows": [(day, measure.format(v) if measure else indicator.format(v)) for day, v in england],
+        "published": published,
+        "published_years": _published_years(published),
+        "values": [(p, indicator.format(p.value)) for p in reversed(summary.points)],
+        "list_label": list_name(indicator.list_key),
+    }
 
     dataset = selectors.latest_dataset(authority=authority) if allowed else None
-    gaps = dataset.values.filter(indicator=indicator.id, value=None).order_by("period_end", "period_start") if dataset else []
+    gaps = (
+        dataset.values.filter(indicator=indicator.id, value=None).order_by("period_end", "period_start")
+        if dataset
+        else []
+    )
     context.update({"dataset": dataset, "allowed": allowed, "gaps": gaps})
     if dataset is not None and allowed:
         params = Params(request.GET)
         start = params.date("start", label="Start of the period")
         end = params.date("end", label="End of the period")
         if not params.errors and (start is None) != (end is None):
-            params.errors["start-day" if start is None else "end-day"] = "Enter both the start and the end of the period"
+            params.errors["start-day" if start is None else "end-day"] = (
+                "Enter both the start and the end of the period"
+            )
         if not params.errors and start and end and start > end:
             params.errors["end-day"] = "The end of the period must be the same as or after its start"
         if start is None or end is None or params.errors:
@@ -163,19 +218,25 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
             period = Period(start, end)
         result = None
         if period is not None and not params.errors:
-            result = next(r for r in selectors.period_compute(dataset=dataset, period=period, keep_cases=True) if r.indicator.id == indicator.id)
-        context.update({
-            "params": params,
-            "error_list": list(params.errors.items()),
-            "period": period,
-            "result": result,
-            "cases": result.cases[:CASES_SHOWN] if result and result.cases else [],
-            "cases_total": len(result.cases) if result and result.cases else 0,
-            "cases_shown": CASES_SHOWN,
-            "list_label": list_name(indicator.list_key),
-            "start_field": params.date_field("start", legend="Start of the period", hint="For example, 1 4 2024"),
-            "end_field": params.date_field("end", legend="End of the period", hint="For example, 31 3 2025"),
-        })
+            result = next(
+                r
+                for r in selectors.period_compute(dataset=dataset, period=period, keep_cases=True)
+                if r.indicator.id == indicator.id
+            )
+        context.update(
+            {
+                "params": params,
+                "error_list": list(params.errors.items()),
+                "period": period,
+                "result": result,
+                "cases": result.cases[:CASES_SHOWN] if result and result.cases else [],
+                "cases_total": len(result.cases) if result and result.cases else 0,
+                "cases_shown": CASES_SHOWN,
+                "list_label": list_name(indicator.list_key),
+                "start_field": params.date_field("start", legend="Start of the period", hint="For example, 1 4 2024"),
+                "end_field": params.date_field("end", legend="End of the period", hint="For example, 31 3 2025"),
+            }
+        )
         status = 400 if params.errors else 200
         return render(request, "indicators/indicator_detail.html", context, status=status)
     return render(request, "indicators/indicator_detail.html", context)
@@ -184,18 +245,29 @@ def indicator_detail(request: HttpRequest, slug: str, indicator_id: str) -> Http
 def _published(authority: Authority, measure, annex_a: bool) -> selectors.PublishedSummary | None:
     register = default_register()
     figures = selectors.published_figures(authority=authority, measure_ids=[measure.id], register=register)[measure.id]
-    own = selectors.year_value(authority=authority, indicator_id=measure.indicator) if annex_a and measure.indicator else None
-    return selectors.published_summary(authority=authority, measure=measure, figures=figures, register=register, own=own)
+    own = (
+        selectors.year_value(authority=authority, indicator_id=measure.indicator)
+        if annex_a and measure.indicator
+        else None
+    )
+    return selectors.published_summary(
+        authority=authority, measure=measure, figures=figures, register=register, own=own
+    )
 
 
 def _published_years(published: selectors.PublishedSummary | None) -> list[dict]:
     """The published table's rows, newest first: each year's figure for the authority, England, the region."""
     if published is None:
         return []
-    columns = {"authority": dict(published.authority_series), "england": dict(published.england_series),
-               "region": dict(published.region_series)}
+    columns = {
+        "authority": dict(published.authority_series),
+        "england": dict(published.england_series),
+        "region": dict(published.region_series),
+    }
     ends = sorted({day for column in columns.values() for day in column}, reverse=True)
-    return [{"end": day, **{name: published.format(column.get(day)) for name, column in columns.items()}} for day in ends]
+    return [
+        {"end": day, **{name: published.format(column.get(day)) for name, column in columns.items()}} for day in ends
+    ]
 
 
 def _published_detail(request: HttpRequest, authority: Authority, measure) -> HttpResponse:
@@ -204,12 +276,23 @@ def _published_detail(request: HttpRequest, authority: Authority, measure) -> Ht
     published = _published(authority, measure, annex_a=False)
     chart = ""
     if published:
-        chart = series_chart(title=f"{measure.name}: {authority.name}", series=[
-            series_for("published", f"{authority.name}: published", published.authority_series),
-            series_for("england", "England: published", published.england_series),
-        ], format_value=measure.format, percent=measure.unit == "percent", chart_id="indicator-chart")
-    context = {"authority": authority, "measure": measure, "published": published, "chart": chart,
-               "published_years": _published_years(published)}
+        chart = series_chart(
+            title=f"{measure.name}: {authority.name}",
+            series=[
+                series_for("published", f"{authority.name}: published", published.authority_series),
+                series_for("england", "England: published", published.england_series),
+            ],
+            format_value=measure.format,
+            percent=measure.unit == "percent",
+            chart_id="indicator-chart",
+        )
+    context = {
+        "authority": authority,
+        "measure": measure,
+        "published": published,
+        "chart": chart,
+        "published_years": _published_years(published),
+    }
     return render(request, "indicators/published_detail.html", context)
 
 
@@ -227,7 +310,9 @@ def annex_a_upload(request: HttpRequest, slug: str) -> HttpResponse:
     else:  # the form starts at the last whole year to 31 March
         params = Params(QueryDict(mutable=True))
         for prefix, day in (("period-start", default.start), ("period-end", default.end)):
-            params.data.update({f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)})
+            params.data.update(
+                {f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)}
+            )
     if request.method == "POST":
         start = params.date("period-start", label="Start of the reporting period", required=True)
         end = params.date("period-end", label="End of the reporting period", required=True)
@@ -238,20 +323,38 @@ def annex_a_upload(request: HttpRequest, slug: str) -> HttpResponse:
             errors.append(problem)
         elif not params.errors:
             try:
-                dataset = services.annex_a_import(authority=authority, content=uploaded.read(), filename=uploaded.name,
-                                                  uploaded_by=request.user, period=Period(start, end))
+                dataset = services.annex_a_import(
+                    authority=authority,
+                    content=uploaded.read(),
+                    filename=uploaded.name,
+                    uploaded_by=request.user,
+                    period=Period(start, end),
+                )
             except AnnexAError as error:
                 errors.append(f"The selected file could not be read: {error}")
                 hint = error.hint
             else:
-                messages.success(request, f"{dataset.filename} was imported for {format_long(start)} to {format_long(end)}."
-                                 + _coverage_note(dataset))
+                messages.success(
+                    request,
+                    f"{dataset.filename} was imported for {format_long(start)} to {format_long(end)}."
+                    + _coverage_note(dataset),
+                )
                 return redirect("indicators:dataset", slug=authority.slug, pk=dataset.pk)
-    context = {"authority": authority, "errors": errors, "hint": hint, "limit_mb": upload_limit_mb(),
-               "period_errors": list(params.errors.items()),
-               "start_field": params.date_field("period-start", legend="Start of the reporting period", hint="For example, 1 4 2025"),
-               "end_field": params.date_field("period-end", legend="End of the reporting period",
-                                              hint="For example, 31 3 2026. Comparators are published for years ending 31 March")}
+    context = {
+        "authority": authority,
+        "errors": errors,
+        "hint": hint,
+        "limit_mb": upload_limit_mb(),
+        "period_errors": list(params.errors.items()),
+        "start_field": params.date_field(
+            "period-start", legend="Start of the reporting period", hint="For example, 1 4 2025"
+        ),
+        "end_field": params.date_field(
+            "period-end",
+            legend="End of the reporting period",
+            hint="For example, 31 3 2026. Comparators are published for years ending 31 March",
+        ),
+    }
     return render(request, "indicators/upload.html", context, status=400 if errors or params.errors else 200)
 
 
@@ -260,8 +363,10 @@ def _coverage_note(dataset: AnnexAImport) -> str:
     if dataset.first_date is None or dataset.period_start is None:
         return " The return holds no dated contacts or referrals."
     if dataset.first_date > dataset.period_start or dataset.last_date < dataset.period_end:
-        return (f" The return's cases run from {format_long(dataset.first_date)} to {format_long(dataset.last_date)}: "
-                "figures for the parts of the period it does not cover are missing or partial.")
+        return (
+            f" The return's cases run from {format_long(dataset.first_date)} to {format_long(dataset.last_date)}: "
+            "figures for the parts of the period it does not cover are missing or partial."
+        )
     return ""
 
 
@@ -277,8 +382,15 @@ def dataset_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     order = list(CATALOGUE)
     values.sort(key=lambda v: order.index(v.indicator) if v.indicator in order else len(order))
     lists = [(list_name(key), count) for key, count in dataset.row_counts.items()]
-    context = {"authority": authority, "dataset": dataset, "values": values, "lists": lists, "catalogue": CATALOGUE,
-               "problems": dataset.problems[:200], "year": year}
+    context = {
+        "authority": authority,
+        "dataset": dataset,
+        "values": values,
+        "lists": lists,
+        "catalogue": CATALOGUE,
+        "problems": dataset.problems[:200],
+        "year": year,
+    }
     return render(request, "indicators/dataset.html", context)
 
 
@@ -296,9 +408,15 @@ def population_enter(request: HttpRequest, slug: str) -> HttpResponse:
     elif not raw.isdigit() or int(raw) == 0:
         params.errors["under-18"] = "Number of children under 18 must be a whole number above 0"
     if params.errors:
-        context = {"authority": authority, "params": params, "error_list": list(params.errors.items()),
-                   "as_at_field": params.date_field("as-at", legend="Date of the population figure", hint="For example, 30 6 2024"),
-                   "under_18": raw}
+        context = {
+            "authority": authority,
+            "params": params,
+            "error_list": list(params.errors.items()),
+            "as_at_field": params.date_field(
+                "as-at", legend="Date of the population figure", hint="For example, 30 6 2024"
+            ),
+            "under_18": raw,
+        }
         return render(request, "indicators/population.html", context, status=400)
     services.population_set(authority=authority, as_at=as_at, under_18=int(raw), entered_by=request.user)
     messages.success(request, f"The under-18 population of {int(raw):,} was saved and the rates recomputed.")
@@ -326,9 +444,14 @@ def comparators_upload(request: HttpRequest) -> HttpResponse:
             else:
                 result = services.comparators_import(text=text)
                 if result.problems:
-                    errors.append(f"The file has {len(result.problems)} problem{'s' if len(result.problems) != 1 else ''}; nothing was stored")
+                    errors.append(
+                        f"The file has {len(result.problems)} problem{'s' if len(result.problems) != 1 else ''}; nothing was stored"
+                    )
                 else:
-                    messages.success(request, f"{result.stored:,} comparator figures were stored ({result.suppressed:,} suppressed or missing figures skipped).")
+                    messages.success(
+                        request,
+                        f"{result.stored:,} comparator figures were stored ({result.suppressed:,} suppressed or missing figures skipped).",
+                    )
                     return redirect("indicators:comparators")
     context = {"errors": errors, "problems": result.problems[:200] if result else [], "indicators": CATALOGUE.values()}
     return render(request, "indicators/comparators.html", context, status=400 if errors else 200)
@@ -339,7 +462,9 @@ def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     authority = _authority(slug)
     content = exports.indicators_xlsx(authority=authority, annex_a=selectors.can_see_annex_a(request.user, authority))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = content_disposition_header(True, f"inspire-indicators-{authority.slug}-{date.today():%Y-%m-%d}.xlsx")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"inspire-indicators-{authority.slug}-{date.today():%Y-%m-%d}.xlsx"
+    )
     return response
 
 
@@ -350,9 +475,13 @@ def benchmark_export(request: HttpRequest, slug: str, kind: str) -> HttpResponse
     annex_a = selectors.can_see_annex_a(request.user, authority)
     name = f"inspire-benchmarking-{authority.slug}-{date.today():%Y-%m-%d}.{kind}"
     if kind == "csv":
-        response = HttpResponse(exports.benchmark_csv(authority=authority, annex_a=annex_a), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            exports.benchmark_csv(authority=authority, annex_a=annex_a), content_type="text/csv; charset=utf-8"
+        )
     else:
-        response = HttpResponse(exports.benchmark_xlsx(authority=authority, annex_a=annex_a),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            exports.benchmark_xlsx(authority=authority, annex_a=annex_a),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response

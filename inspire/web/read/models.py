@@ -96,7 +96,9 @@ class DocumentPage(models.Model):
 class Inspection(models.Model):
     #: the primary source: the first file stored, which provenance and page links point into
     document = models.OneToOneField(SourceDocument, on_delete=models.CASCADE, related_name="inspection")
-    authority = models.ForeignKey(Authority, null=True, blank=True, on_delete=models.PROTECT, related_name="inspections")
+    authority = models.ForeignKey(
+        Authority, null=True, blank=True, on_delete=models.PROTECT, related_name="inspections"
+    )
     family = models.CharField(max_length=20, choices=FAMILY_CHOICES, db_index=True)
     inspection_start = models.DateField(null=True, blank=True, db_index=True)
     inspection_end = models.DateField(null=True, blank=True)

@@ -6,29 +6,25 @@ without JavaScript the same forms work as plain GET requests.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import escape
 from django.utils.http import content_disposition_header
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
 from inspire import sample
 from inspire.core.reading import ReadError
 from inspire.core.reading.record import AREA_FAMILIES
-from inspire.web.read import selectors
+from inspire.web.read import evidence, selectors
 from inspire.web.read.models import Authority, Inspection, SourceDocument
 from inspire.web.read.uploads import report_upload
-from inspire.web.see import charts, national, search as full_text, themes
+from inspire.web.see import charts, national, themes
 from inspire.web.see.charts import grades_over_time, inspections_timeline
 from inspire.web.toolkit.caching import cached_page
-from inspire.web.toolkit.labels import area_label, area_order, fact_label, grade_label
+from inspire.web.toolkit.labels import area_order, fact_label
 from inspire.web.toolkit.pages import partial_page
 from inspire.web.toolkit.params import Params, whole_number
 from inspire.web.toolkit.templatetags.inspire import long_date
@@ -69,8 +65,13 @@ def authority_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "authorities": authorities,
     }
-    return partial_page(request, "inspections/authority_list.html", "inspections/_authority_results.html", context,
-                 status=400 if params.errors else 200)
+    return partial_page(
+        request,
+        "inspections/authority_list.html",
+        "inspections/_authority_results.html",
+        context,
+        status=400 if params.errors else 200,
+    )
 
 
 @require_GET
@@ -105,10 +106,12 @@ def _beside_peers(authority: Authority, neighbours: list[Authority]) -> dict:
         return {"peers_chart": "", "peers_rows": []}
     chart = charts.share_lines(
         {name: [(day, mean) for day, mean, _ in series] for name, series in lines.items()},
-        title=f"{authority.name}: overall grade beside its neighbours' and region's average", chart_id="peers-chart",
-        highlight=authority.name, ticks=charts.GRADE_TICKS,
+        title=f"{authority.name}: overall grade beside its neighbours' and region's average",
+        chart_id="peers-chart",
+        highlight=authority.name,
+        ticks=charts.GRADE_TICKS,
         desc="A line for the authority's overall grade at each quarter end, and for the average overall grade of its "
-             "statistical neighbours and of its region, on the grade scale.",
+        "statistical neighbours and of its region, on the grade scale.",
     )
     names = list(lines)
     rows = [(day, [lines[name][n][1:] for name in names]) for n, (day, _, _) in enumerate(lines[names[0]])]
@@ -129,7 +132,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection_or_404(pk)
     provenance = inspection.record.get("provenance", {})
     facts = [
-        (key, fact_label(key), _fact_value(key, value), f"facts.{key}" in provenance)
+        (key, fact_label(key), evidence.fact_value(key, value), f"facts.{key}" in provenance)
         for key, value in (inspection.facts or {}).items()
         if key != "as_at"
     ]
@@ -138,17 +141,25 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ("inspection_start", "Inspection started", long_date(inspection.inspection_start)),
         ("inspection_end", "Inspection ended", long_date(inspection.inspection_end)),
         ("published", "Published", long_date(inspection.published)),
-        *([("published_estimate", "Published (estimated)",
-            f"{long_date(inspection.published_estimate)}, estimated from the {inspection.published_estimate_source}: "
-            "the report does not state it — check it against Ofsted's website")]
-          if inspection.published_estimate and not inspection.published else []),
+        *(
+            [
+                (
+                    "published_estimate",
+                    "Published (estimated)",
+                    f"{long_date(inspection.published_estimate)}, estimated from the {inspection.published_estimate_source}: "
+                    "the report does not state it — check it against Ofsted's website",
+                )
+            ]
+            if inspection.published_estimate and not inspection.published
+            else []
+        ),
         ("lead_inspector", "Lead inspector", inspection.lead_inspector),
     ]
     if inspection.family in AREA_FAMILIES:
-        summary = _area_summary(inspection, summary)
+        summary = evidence.area_summary(inspection, summary)
     sources = selectors.inspection_sources(inspection=inspection)
     for source in sources:
-        source.shown_differences = [_difference_shown(d) for d in source.differences]
+        source.shown_differences = [evidence.difference_shown(d) for d in source.differences]
     context = {
         "inspection": inspection,
         "authority": inspection.authority,
@@ -165,129 +176,6 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "inspections/inspection_detail.html", context)
 
 
-def _area_summary(inspection: Inspection, summary: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """An area inspection's own values (docs/RECORD.md, "Area inspections"), in place of the lead
-    inspector row: JTAI letters name none, area SEND reports name one per inspectorate."""
-    record = inspection.record
-    rows = [row for row in summary if row[0] != "lead_inspector"]
-    outcome = f"{inspection.outcome}: {record.get('outcome_wording') or ''}" if inspection.outcome else ""
-    deadline = record.get("plan_deadline")
-    stated = long_date(date.fromisoformat(deadline)) if deadline else "The report sets no date"
-    extra = {
-        "jtai": [
-            ("letter_date", "Date of the letter", long_date(inspection.letter_date)),
-            ("theme", "Theme", (inspection.theme or "").capitalize()),
-            ("inspectorates", "Inspectorates", ", ".join(record.get("inspectorates") or [])),
-            ("plan_deadline", "Written statement of action due", stated),
-        ],
-        "send_2023": [
-            ("outcome", "Inspection outcome", outcome),
-            ("next_inspection", "Next inspection", (inspection.next_inspection or "").capitalize()),
-            ("lead_inspectors", "Lead inspectors", ", ".join(record.get("lead_inspectors") or [])),
-            ("inspectorates", "Inspectorates", ", ".join(record.get("inspectorates") or [])),
-            ("plan_deadline", "Priority action plan due", stated),
-        ],
-    }
-    return rows + extra.get(inspection.family, [])
-
-
-def _difference_shown(difference: dict) -> tuple[str, str, str]:
-    """One value a further source reads differently: what it is, the value kept, this file's value."""
-    field = difference.get("field", "")
-    label = area_label(field.partition(".")[2]) if field.startswith("judgements.") else difference.get("label", field)
-
-    def shown(value) -> str:
-        if value is None or value == "":
-            return "Not read"
-        if field.startswith("judgements."):
-            return grade_label(value)
-        if field in ("inspection_start", "inspection_end", "published"):
-            return long_date(date.fromisoformat(value))
-        return str(value)
-
-    return label, shown(difference.get("kept")), shown(difference.get("this"))
-
-
-def _fact_value(key: str, value) -> str:
-    """Counts with thousands separators; years and rates as printed."""
-    if isinstance(value, int) and not key.endswith("year"):
-        return intcomma(value)
-    return str(value)
-
-
-#: Provenance keys a person can follow from the inspection page, with what each value is called.
-_VALUE_NAMES = {
-    "inspection_start": "Inspection start date",
-    "inspection_end": "Inspection end date",
-    "published": "Publication date",
-    "lead_inspector": "Lead inspector",
-    "authority": "Authority",
-    "family": "Type of report",
-    "letter_date": "Date of the letter",
-    "theme": "Theme",
-    "outcome": "Inspection outcome",
-    "next_inspection": "Next inspection",
-    "lead_inspectors": "Lead inspectors",
-    "inspectorates": "Inspectorates",
-    "plan_deadline": "Date set for the written statement of action",
-}
-
-
-def _recommendation_name(section: str, ordinal, kind: str | None = None) -> str:
-    if section == "area":
-        return f"{'Area for priority action' if kind == 'priority' else 'Area for improvement'} {ordinal}"
-    return f"{'LSCB recommendation' if section == 'lscb' else 'Recommendation'} {ordinal}"
-
-
-def _value_name(key: str, record: dict) -> str | None:
-    """What the value at provenance ``key`` is called on the page; None for no such value."""
-    if key in _VALUE_NAMES:
-        return _VALUE_NAMES[key]
-    kind, _, name = key.partition(".")
-    if kind == "judgements" and name:
-        return f"{area_label(name)} judgement"
-    if kind == "facts" and name:
-        return fact_label(name)
-    if kind == "recommendations" and name.isdigit():
-        # the key's number is a 0-based index into the record's list; people read the ordinal
-        # within its section ("LSCB recommendation 2"), as the report prints it
-        recommendations = record.get("recommendations", [])
-        if int(name) < len(recommendations):
-            item = recommendations[int(name)]
-            return _recommendation_name(item.get("section", "la"), item.get("ordinal", int(name) + 1), item.get("kind"))
-    return None
-
-
-def highlight(text: str, quote: str) -> tuple[str, bool]:
-    """``text`` escaped, with the first occurrence of ``quote`` (any spacing, any case) in ``<mark>``."""
-    words = quote.split()
-    if words:
-        pattern = r"\s+".join(re.escape(word) for word in words)
-        match = re.search(pattern, text, re.IGNORECASE)
-        if match:
-            marked = (
-                f'{escape(text[: match.start()])}<mark id="quote">{escape(match.group(0))}</mark>{escape(text[match.end():])}'
-            )
-            return mark_safe(marked), True
-    return escape(text), False
-
-
-def highlight_words(text: str, query: str) -> tuple[str, bool]:
-    """``text`` escaped, with every word or phrase of a search ``query`` in ``<mark>`` (the first
-    with ``id="quote"``). Words match at the start of words, any case ("parent" marks "parenting")."""
-    phrases = full_text.parse_query(query).phrases
-    if not phrases:
-        return escape(text), False
-    pattern = "|".join(r"\b" + r"\W+".join(re.escape(word) for word in words) + r"\w*" for words in phrases)
-    parts, last, count = [], 0, 0
-    for match in re.finditer(pattern, text, re.IGNORECASE):
-        anchor = ' id="quote"' if count == 0 else ""
-        parts.append(f"{escape(text[last:match.start()])}<mark{anchor}>{escape(match.group(0))}</mark>")
-        last, count = match.end(), count + 1
-    parts.append(escape(text[last:]))
-    return mark_safe("".join(parts)), count > 0
-
-
 @require_GET
 @cached_page
 def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
@@ -301,7 +189,7 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         if page is None:
             raise Http404("The document has no such page")
         query = request.GET.get("q", "")[:200]
-        marked, found = highlight_words(page.text, query)
+        marked, found = evidence.highlight_words(page.text, query)
         context = {
             "inspection": inspection,
             "authority": inspection.authority,
@@ -319,12 +207,12 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         recommendation = next((r for r in inspection.recommendations.all() if str(r.pk) == number), None)
         if recommendation is None:
             raise Http404("No such recommendation in this inspection")
-        name = _recommendation_name(recommendation.section, recommendation.ordinal, recommendation.kind)
+        name = evidence.recommendation_name(recommendation.section, recommendation.ordinal, recommendation.kind)
         page_number, quote = recommendation.page, recommendation.text
     else:
         key = request.GET.get("key", "")
         source = inspection.record.get("provenance", {}).get(key)
-        name = _value_name(key, inspection.record)
+        name = evidence.value_name(key, inspection.record)
         if source is None or name is None:
             raise Http404("No provenance for that value")
         page_number, quote = source.get("page"), source.get("quote") or ""
@@ -332,15 +220,15 @@ def inspection_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         page = selectors.document_page(document=inspection.document, number=page_number)
         if page is None:
             raise Http404("The document has no such page")
-        marked, found = highlight(page.text, quote)
+        marked, found = evidence.highlight(page.text, quote)
     else:
         # a document without page numbers: the first page holding the quote, else its first page
         pages = list(selectors.document_pages(document=inspection.document))
         if not pages:
             raise Http404("The document has no text")
-        page, (marked, found) = pages[0], highlight(pages[0].text, quote)
+        page, (marked, found) = pages[0], evidence.highlight(pages[0].text, quote)
         for candidate in pages:
-            candidate_marked, candidate_found = highlight(candidate.text, quote)
+            candidate_marked, candidate_found = evidence.highlight(candidate.text, quote)
             if candidate_found:
                 page, marked, found = candidate, candidate_marked, True
                 break
@@ -364,7 +252,9 @@ def inspection_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _download(document: SourceDocument) -> HttpResponse:
-    response = HttpResponse(bytes(document.content), content_type=CONTENT_TYPES.get(document.format, "application/octet-stream"))
+    response = HttpResponse(
+        bytes(document.content), content_type=CONTENT_TYPES.get(document.format, "application/octet-stream")
+    )
     response["Content-Disposition"] = content_disposition_header(True, document.filename)
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
@@ -403,4 +293,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                     messages.info(request, result.message(uploaded.name))
                 return redirect("inspection_detail", pk=inspection.pk)
     status = 400 if errors else 200
-    return render(request, "inspections/upload.html", {"errors": errors, "hint": hint, "limit_mb": upload_limit_mb()}, status=status)
+    return render(
+        request,
+        "inspections/upload.html",
+        {"errors": errors, "hint": hint, "limit_mb": upload_limit_mb()},
+        status=status,
+    )

@@ -12,8 +12,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from inspire.core.national import HAPPENED
-from inspire.web.toolkit.labels import GRADE_RANK, area_label
 from inspire.web.read.selectors import GradePoint
+from inspire.web.toolkit.labels import GRADE_RANK, area_label
 
 #: GOV.UK colours with at least 3:1 contrast against white.
 COLOURS = ("#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#f47738", "#d53880", "#505a5f", "#28a197", "#b58840", "#912b88")
@@ -32,7 +32,9 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     if kind == "square":
         return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{colour}"/>'
     if kind == "triangle":
-        return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
+        return (
+            f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
+        )
     if kind == "diamond":
         return f'<polygon points="{x:.1f},{y - 7:.1f} {x + 7:.1f},{y:.1f} {x:.1f},{y + 7:.1f} {x - 7:.1f},{y:.1f}" fill="{colour}"/>'
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5.5" fill="{colour}"/>'
@@ -83,7 +85,8 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
         y = TOP + (4 - rank) * ROW
         parts.append(f'<line class="inspire-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
         lines = "".join(
-            f'<tspan x="{LEFT - 10}" dy="{0 if n == 0 else 17}">{escape(words)}</tspan>' for n, words in enumerate(label)
+            f'<tspan x="{LEFT - 10}" dy="{0 if n == 0 else 17}">{escape(words)}</tspan>'
+            for n, words in enumerate(label)
         )
         parts.append(f'<text x="{LEFT - 10}" y="{y + 5 - 8 * (len(label) - 1)}" text-anchor="end">{lines}</text>')
     axis_y = TOP + plot_height + 12
@@ -104,7 +107,9 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
         # legend: two or three to a row under the axis
         lx = LEFT + (index % columns) * (plot_width / columns)
         ly = axis_y + 50 + (index // columns) * 26
-        parts.append(f'<line x1="{lx:.1f}" x2="{lx + 28:.1f}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" stroke-width="2.5"/>')
+        parts.append(
+            f'<line x1="{lx:.1f}" x2="{lx + 28:.1f}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" stroke-width="2.5"/>'
+        )
         parts.append(_marker(marker, lx + 14, ly - 5, colour))
         parts.append(f'<text x="{lx + 36:.1f}" y="{ly}">{escape(area_label(area))}</text>')
     parts.append("</svg>")
@@ -113,7 +118,10 @@ def grades_over_time(series: dict[str, list[GradePoint]], *, title: str, chart_i
 
 #: one colour per grade, best first, with a pattern-free difference in lightness as well as hue
 GRADE_COLOURS = {
-    "outstanding": "#00703c", "good": "#1d70b8", "requires_improvement": "#f47738", "adequate": "#b58840",
+    "outstanding": "#00703c",
+    "good": "#1d70b8",
+    "requires_improvement": "#f47738",
+    "adequate": "#b58840",
     "inadequate": "#d4351c",
 }
 
@@ -127,8 +135,9 @@ def _svg_open(chart_id: str, width: int, height: int, title: str, desc: str) -> 
     ]
 
 
-def stacked_bars(rows: list[tuple[str, dict[str, int]]], grades: list[tuple[str, str]], *, title: str,
-                 chart_id: str) -> SafeString:
+def stacked_bars(
+    rows: list[tuple[str, dict[str, int]]], grades: list[tuple[str, str]], *, title: str, chart_id: str
+) -> SafeString:
     """One horizontal bar per row (a region), split by grade in proportion to each grade's count;
     each segment is labelled with its count where it is wide enough. ``grades``: (key, label), best first."""
     rows = [(label, counts) for label, counts in rows if sum(counts.values())]
@@ -137,9 +146,14 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], grades: list[tuple[str,
     left, right, bar, gap, top = 260, 20, 26, 12, 44
     height = top + len(rows) * (bar + gap) + 30
     plot = WIDTH - left - right
-    parts = _svg_open(chart_id, WIDTH, height, title,
-                      "A bar for each row, split by grade in proportion to the number of authorities with that grade. "
-                      "The table that follows gives the same figures.")
+    parts = _svg_open(
+        chart_id,
+        WIDTH,
+        height,
+        title,
+        "A bar for each row, split by grade in proportion to the number of authorities with that grade. "
+        "The table that follows gives the same figures.",
+    )
     x = left
     for key, label in grades:  # legend across the top
         parts.append(f'<rect x="{x}" y="8" width="14" height="14" fill="{GRADE_COLOURS.get(key, "#505a5f")}"/>')
@@ -150,16 +164,20 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], grades: list[tuple[str,
         total = sum(counts.values())
         parts.append(f'<text x="{left - 10}" y="{y + bar / 2 + 5:.1f}" text-anchor="end">{escape(label)}</text>')
         x = float(left)
-        for key, grade_label in grades:
+        for key, _ in grades:
             count = counts.get(key, 0)
             if not count:
                 continue
             width = plot * count / total
-            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{bar}" '
-                         f'fill="{GRADE_COLOURS.get(key, "#505a5f")}" stroke="#ffffff"/>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{bar}" '
+                f'fill="{GRADE_COLOURS.get(key, "#505a5f")}" stroke="#ffffff"/>'
+            )
             if width > 22:
-                parts.append(f'<text x="{x + width / 2:.1f}" y="{y + bar / 2 + 5:.1f}" text-anchor="middle" '
-                             f'fill="#ffffff" font-weight="bold">{count}</text>')
+                parts.append(
+                    f'<text x="{x + width / 2:.1f}" y="{y + bar / 2 + 5:.1f}" text-anchor="middle" '
+                    f'fill="#ffffff" font-weight="bold">{count}</text>'
+                )
             x += width
     parts.append("</svg>")
     return mark_safe("".join(parts))
@@ -169,10 +187,16 @@ PERCENT_TICKS = tuple((v, f"{v}%") for v in range(0, 101, 25))
 GRADE_TICKS = ((1, "Inadequate"), (2, "Requires improvement"), (3, "Good"), (4, "Outstanding"))
 
 
-def share_lines(series: dict[str, list[tuple[date, float | None]]], *, title: str, chart_id: str,
-                highlight: str | None = None, ticks: tuple = PERCENT_TICKS,
-                desc: str = "A line for each series: the per cent of authorities whose latest grade was good or "
-                            "outstanding, at each quarter end.") -> SafeString:
+def share_lines(
+    series: dict[str, list[tuple[date, float | None]]],
+    *,
+    title: str,
+    chart_id: str,
+    highlight: str | None = None,
+    ticks: tuple = PERCENT_TICKS,
+    desc: str = "A line for each series: the per cent of authorities whose latest grade was good or "
+    "outstanding, at each quarter end.",
+) -> SafeString:
     """A value (y, over ``ticks``: per cent by default, or the grade scale) against date (x), a line
     per series, each with its own colour and marker; gaps where a series has no figure.
     ``highlight``: the series drawn thicker."""
@@ -221,8 +245,10 @@ def share_lines(series: dict[str, list[tuple[date, float | None]]], *, title: st
             parts.append(_marker(marker, last_x, last_y, colour))
         lx = left + (index % columns) * (plot / columns)
         ly = axis_y + 46 + (index // columns) * 24
-        parts.append(f'<line x1="{lx:.1f}" x2="{lx + 28:.1f}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" '
-                     f'stroke-width="{width}"/>')
+        parts.append(
+            f'<line x1="{lx:.1f}" x2="{lx + 28:.1f}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" '
+            f'stroke-width="{width}"/>'
+        )
         parts.append(_marker(marker, lx + 14, ly - 5, colour))
         parts.append(f'<text x="{lx + 36:.1f}" y="{ly}">{escape(name)}</text>')
     parts.append("</svg>")
@@ -239,9 +265,14 @@ def flow(counts: dict[str, dict[str, int]], grades: list[tuple[str, str]], *, ti
     left_x, right_x = 230, WIDTH - 230
     height = top + height_plot + len(grades) * gap + 20
     scale = height_plot / total
-    parts = _svg_open(chart_id, WIDTH, height, title,
-                      "Bands from each grade at one inspection to the grade at the next, as wide as the number of "
-                      "authorities that moved that way. The table that follows gives the same figures.")
+    parts = _svg_open(
+        chart_id,
+        WIDTH,
+        height,
+        title,
+        "Bands from each grade at one inspection to the grade at the next, as wide as the number of "
+        "authorities that moved that way. The table that follows gives the same figures.",
+    )
 
     def stacks(totals: dict[str, int]) -> dict[str, float]:
         y, starts = float(top), {}
@@ -271,13 +302,19 @@ def flow(counts: dict[str, dict[str, int]], grades: list[tuple[str, str]], *, ti
             in_used[t] += h
     for key, label in grades:
         colour = GRADE_COLOURS.get(key, "#505a5f")
-        for x, starts, totals, anchor, tx in ((left_x, out_y, out_totals, "end", left_x - 8),
-                                               (right_x, in_y, in_totals, "start", right_x + node + 8)):
+        for x, starts, totals, anchor, tx in (
+            (left_x, out_y, out_totals, "end", left_x - 8),
+            (right_x, in_y, in_totals, "start", right_x + node + 8),
+        ):
             if totals[key]:
                 h = totals[key] * scale
-                parts.append(f'<rect x="{x}" y="{starts[key]:.1f}" width="{node}" height="{max(h, 1):.1f}" fill="{colour}"/>')
-                parts.append(f'<text x="{tx}" y="{starts[key] + h / 2 + 5:.1f}" text-anchor="{anchor}">'
-                             f'{escape(label)} ({totals[key]})</text>')
+                parts.append(
+                    f'<rect x="{x}" y="{starts[key]:.1f}" width="{node}" height="{max(h, 1):.1f}" fill="{colour}"/>'
+                )
+                parts.append(
+                    f'<text x="{tx}" y="{starts[key] + h / 2 + 5:.1f}" text-anchor="{anchor}">'
+                    f"{escape(label)} ({totals[key]})</text>"
+                )
     parts.append(f'<text x="{left_x}" y="18" text-anchor="middle" font-weight="bold">One inspection</text>')
     parts.append(f'<text x="{right_x + node}" y="18" text-anchor="middle" font-weight="bold">The next</text>')
     parts.append("</svg>")
@@ -299,10 +336,12 @@ TIMELINE_GAP = 15  # px: markers closer than this are set apart along the line, 
 
 def _timeline_marker(kind: str, x: float, y: float, colour: str) -> str:
     if kind == "hexagon":
-        points = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in ((-6, 0), (-3, -6), (3, -6), (6, 0), (3, 6), (-3, 6)))
+        points = " ".join(
+            f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in ((-6, 0), (-3, -6), (3, -6), (6, 0), (3, 6), (-3, 6))
+        )
         return f'<polygon points="{points}" fill="{colour}"/>'
     if kind == "cross":
-        return (f'<path d="M{x - 6:.1f},{y - 2:.1f}h4v-4h4v4h4v4h-4v4h-4v-4h-4z" fill="{colour}"/>')
+        return f'<path d="M{x - 6:.1f},{y - 2:.1f}h4v-4h4v4h4v4h-4v4h-4v-4h-4z" fill="{colour}"/>'
     return _marker(kind, x, y, colour)
 
 
@@ -340,7 +379,9 @@ def inspections_timeline(inspections, *, title: str, chart_id: str = "timeline-c
     step = max(1, len(years) // 10)
     for year in years[::step]:
         x = x_of(date(year, 1, 1))
-        parts.append(f'<line class="inspire-chart__axis" x1="{x:.1f}" x2="{x:.1f}" y1="{line_y + 10}" y2="{line_y + 16}"/>')
+        parts.append(
+            f'<line class="inspire-chart__axis" x1="{x:.1f}" x2="{x:.1f}" y1="{line_y + 10}" y2="{line_y + 16}"/>'
+        )
         parts.append(f'<text x="{x:.1f}" y="{line_y + 32}" text-anchor="middle">{year}</text>')
     previous = None
     for day, kind in points:

@@ -27,10 +27,10 @@ from openpyxl.utils import get_column_letter
 
 from inspire.core.cells import append_row, csv_writer
 from inspire.core.reading.record import JUDGEMENT_KEYS
-from inspire.web.toolkit.labels import area_label, area_order, family_label, grade_label
-from inspire.web.see.national import SEND_OUTCOMES
 from inspire.web.read.models import Authority, Inspection
 from inspire.web.read.selectors import WHEN, authority_latest
+from inspire.web.see.national import SEND_OUTCOMES
+from inspire.web.toolkit.labels import area_label, area_order, family_label, grade_label
 
 SEND_OUTCOME_WORDS = dict(SEND_OUTCOMES)
 
@@ -113,7 +113,11 @@ def summary_table() -> Table:
             if code in name_by_code
         ]
         rows.append([*_codes(item.authority), *_inspection_cells(item.inspection), "; ".join(neighbours)])
-    columns = [*_codes_columns(), *_inspection_columns(), Column("Statistical neighbours' latest overall grades", width=60)]
+    columns = [
+        *_codes_columns(),
+        *_inspection_columns(),
+        Column("Statistical neighbours' latest overall grades", width=60),
+    ]
     return Table("summary", "Latest inspection of each local authority", columns, rows)
 
 
@@ -121,16 +125,22 @@ def history_table() -> Table:
     """One row per stored inspection, by authority then date (first day, else last, else publication)."""
     inspections = (
         Inspection.objects.select_related("authority", "document")
-        .defer("document__content", "record", "facts", "warnings")  # the original files and whole records are not needed
+        .defer(
+            "document__content", "record", "facts", "warnings"
+        )  # the original files and whole records are not needed
         .prefetch_related("judgements")
         .annotate(recommendation_count=Count("recommendations"), when=WHEN)
         .order_by("authority__name", F("when").asc(nulls_first=True), "id")
     )
     rows = [
-        [*_codes(i.authority), *_inspection_cells(i), i.recommendation_count, i.document.filename]
-        for i in inspections
+        [*_codes(i.authority), *_inspection_cells(i), i.recommendation_count, i.document.filename] for i in inspections
     ]
-    columns = [*_codes_columns(), *_inspection_columns(), Column("Recommendations", "number", 16), Column("Source file", width=24)]
+    columns = [
+        *_codes_columns(),
+        *_inspection_columns(),
+        Column("Recommendations", "number", 16),
+        Column("Source file", width=24),
+    ]
     return Table("history", "Every stored inspection", columns, rows)
 
 
@@ -176,13 +186,26 @@ def themes_table() -> Table:
     from inspire.web.see.themes import theme_index, theme_names
 
     rows = [
-        [item.authority_name, item.region, family_label(item.family), item.when, grade_label(item.grade),
-         "; ".join(theme_names(item.themes)) or "No theme", item.text]
+        [
+            item.authority_name,
+            item.region,
+            family_label(item.family),
+            item.when,
+            grade_label(item.grade),
+            "; ".join(theme_names(item.themes)) or "No theme",
+            item.text,
+        ]
         for item in sorted(theme_index().items, key=lambda i: (i.authority_name, i.when or date.min, i.id))
     ]
-    columns = [Column("Local authority", width=28), Column("Region", width=24), Column("Framework", width=30),
-               Column("Inspection", "date", 18), Column("Overall grade", width=20), Column("Themes", width=40),
-               Column("Recommendation", width=80)]
+    columns = [
+        Column("Local authority", width=28),
+        Column("Region", width=24),
+        Column("Framework", width=30),
+        Column("Inspection", "date", 18),
+        Column("Overall grade", width=20),
+        Column("Themes", width=40),
+        Column("Recommendation", width=80),
+    ]
     return Table("themes", "Every stored recommendation and its practice themes", columns, rows)
 
 

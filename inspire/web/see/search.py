@@ -141,7 +141,9 @@ def search_pages(
     elif vendor == "postgresql":
         match_sql = "to_tsvector('english'::regconfig, p.text) @@ websearch_to_tsquery('english'::regconfig, %s)"
         match_param = parsed.websearch()
-        rank_sql = "-ts_rank_cd(to_tsvector('english'::regconfig, p.text), websearch_to_tsquery('english'::regconfig, %s))"
+        rank_sql = (
+            "-ts_rank_cd(to_tsvector('english'::regconfig, p.text), websearch_to_tsquery('english'::regconfig, %s))"
+        )
         source = "inspections_documentpage p"
     else:
         raise SearchUnavailable(f"full-text search needs SQLite or PostgreSQL, not {vendor}")
@@ -206,7 +208,7 @@ def _snippets(cursor, vendor: str, match_param: str, page_ids: list[int]) -> dic
             [_START, _STOP, match_param, *page_ids],
         )
     else:
-        options = f"StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS * 2}, MinWords={SNIPPET_WORDS}, MaxFragments=2, FragmentDelimiter=\" … \""
+        options = f'StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS * 2}, MinWords={SNIPPET_WORDS}, MaxFragments=2, FragmentDelimiter=" … "'
         cursor.execute(
             "SELECT p.id, ts_headline('english'::regconfig, p.text, websearch_to_tsquery('english'::regconfig, %s), %s) "
             f"FROM inspections_documentpage p WHERE p.id IN ({marks})",

@@ -50,7 +50,9 @@ def cached_page(view):
         if not _cacheable(request):
             return view(request, *args, **kwargs)
         # today's date too: pages default to "as at today"
-        variant = f"{data_version()}|{timezone.localdate()}|{request.headers.get('HX-Request', '')}|{request.get_full_path()}"
+        variant = (
+            f"{data_version()}|{timezone.localdate()}|{request.headers.get('HX-Request', '')}|{request.get_full_path()}"
+        )
         key = f"inspire:page:{view.__module__}.{view.__name__}:{hashlib.sha256(variant.encode()).hexdigest()}"
         response = cache.get(key)
         if response is None:

@@ -38,15 +38,38 @@ AREA_LABELS = {
 #: Older families' own keys (docs/RECORD.md), after the shared ones, in the order their reports
 #: print them; SLAC's two services (``safeguarding_<row>``, ``lac_<row>``) each in :data:`SLAC_ROWS` order.
 FAMILY_AREAS = (
-    "capacity_to_improve", "outcomes_for_looked_after_children", "quality_of_provision", "quality_of_practice",
-    "leadership_and_management", "leadership_and_governance", "social_care", "being_healthy", "staying_safe",
-    "enjoying_and_achieving", "making_a_positive_contribution", "achieving_economic_wellbeing", "management_of_services",
+    "capacity_to_improve",
+    "outcomes_for_looked_after_children",
+    "quality_of_provision",
+    "quality_of_practice",
+    "leadership_and_management",
+    "leadership_and_governance",
+    "social_care",
+    "being_healthy",
+    "staying_safe",
+    "enjoying_and_achieving",
+    "making_a_positive_contribution",
+    "achieving_economic_wellbeing",
+    "management_of_services",
 )
 SLAC_ROWS = (
-    "overall", "capacity", "quality_of_provision", "ambition_and_prioritisation", "leadership_and_management",
-    "performance_management", "partnership_working", "equality_and_diversity", "value_for_money", "are_safe",
-    "feel_safe", "health_contribution", "being_healthy", "staying_safe", "enjoying_and_achieving",
-    "positive_contribution", "economic_wellbeing",
+    "overall",
+    "capacity",
+    "quality_of_provision",
+    "ambition_and_prioritisation",
+    "leadership_and_management",
+    "performance_management",
+    "partnership_working",
+    "equality_and_diversity",
+    "value_for_money",
+    "are_safe",
+    "feel_safe",
+    "health_contribution",
+    "being_healthy",
+    "staying_safe",
+    "enjoying_and_achieving",
+    "positive_contribution",
+    "economic_wellbeing",
 )
 
 #: Grades on one scale, best first, so frameworks can share a chart: adequate (APA, 2009-13)
@@ -113,4 +136,8 @@ def area_rank(field: str = "area") -> Case:
         [*AREA_LABELS, *FAMILY_AREAS, *(f"{prefix}{row}" for prefix in ("safeguarding_", "lac_") for row in SLAC_ROWS)],
         key=area_order,
     )
-    return Case(*(When(**{field: area}, then=Value(rank)) for rank, area in enumerate(known)), default=Value(len(known)), output_field=IntegerField())
+    return Case(
+        *(When(**{field: area}, then=Value(rank)) for rank, area in enumerate(known)),
+        default=Value(len(known)),
+        output_field=IntegerField(),
+    )

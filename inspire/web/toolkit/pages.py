@@ -12,7 +12,9 @@ def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
 
 
-def partial_page(request: HttpRequest, template: str, fragment: str, context: dict, *, status: int = 200) -> HttpResponse:
+def partial_page(
+    request: HttpRequest, template: str, fragment: str, context: dict, *, status: int = 200
+) -> HttpResponse:
     """The whole page, or for htmx just ``fragment`` (a template the page includes)."""
     htmx = is_htmx(request)
     response = render(request, fragment if htmx else template, {**context, "htmx": htmx}, status=status)

@@ -61,6 +61,7 @@ class Params:
     def date(self, prefix: str, *, label: str, required: bool = False, latest: date | None = None) -> date | None:
         """A date from the three inputs of a GOV.UK date input: ``<prefix>-day``, ``-month``, ``-year``."""
         parts = {part: self.data.get(f"{prefix}-{part}", "").strip() for part in ("day", "month", "year")}
+
         def fail(message: str, *inputs: str) -> None:
             inputs = inputs or ("day", "month", "year")
             self.errors[f"{prefix}-{inputs[0]}"] = message
@@ -112,8 +113,13 @@ class Params:
             "hint": hint,
             "error": self.date_error(prefix),
             "parts": [
-                {"name": part, "label": part.capitalize(), "width": width,
-                 "value": self.data.get(f"{prefix}-{part}", ""), "error": part in self.date_error_parts(prefix)}
+                {
+                    "name": part,
+                    "label": part.capitalize(),
+                    "width": width,
+                    "value": self.data.get(f"{prefix}-{part}", ""),
+                    "error": part in self.date_error_parts(prefix),
+                }
                 for part, width in (("day", 2), ("month", 2), ("year", 4))
             ],
         }

@@ -37,7 +37,15 @@ def test_a_file_without_the_columns_says_which():
     assert parsed.problems[0].message == "the header row has no column “time_period”, “area_code”, “indicator”"
 
 
-@pytest.mark.parametrize(("text", "end"), [("2023", date(2023, 3, 31)), ("202223", date(2023, 3, 31)), ("2022-23", date(2023, 3, 31)), ("2024-09-30", date(2024, 9, 30))])
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("2023", date(2023, 3, 31)),
+        ("202223", date(2023, 3, 31)),
+        ("2022-23", date(2023, 3, 31)),
+        ("2024-09-30", date(2024, 9, 30)),
+    ],
+)
 def test_periods(text, end):
     assert period_end(text) == end
 
@@ -61,7 +69,11 @@ def test_compare_with_england_region_and_neighbours():
     lines += [f"2023,{code},re_referrals,{10 + i}" for i, code in enumerate(essex.stat_neighbours)]
     parsed = read_comparators("\n".join(lines), register)
     comparison = compare(essex, "re_referrals", date(2023, 3, 31), 12.0, parsed.values, register)
-    assert (comparison.england, comparison.region, comparison.neighbour_count) == (21.5, 20.0, len(essex.stat_neighbours))
+    assert (comparison.england, comparison.region, comparison.neighbour_count) == (
+        21.5,
+        20.0,
+        len(essex.stat_neighbours),
+    )
     assert comparison.neighbours == pytest.approx(10 + (len(essex.stat_neighbours) - 1) / 2)
     # 12.0 among the neighbours' 10..19 and itself: rank 3 of 11 (lower is better) -> 2nd quartile
     assert (comparison.quartile, comparison.ranked) == (2, len(essex.stat_neighbours) + 1)

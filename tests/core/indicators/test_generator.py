@@ -45,7 +45,10 @@ def test_the_first_quarters_re_referrals_read_like_the_rest(tmp_path):
     path = tmp_path / "county.xlsx"
     generate(path, seed=5, contacts=20_000)
     lists = read_annex_a(path)
-    quarters = [Period(date(2024, m, 1), end) for m, end in ((4, date(2024, 6, 30)), (7, date(2024, 9, 30)), (10, date(2024, 12, 31)))]
+    quarters = [
+        Period(date(2024, m, 1), end)
+        for m, end in ((4, date(2024, 6, 30)), (7, date(2024, 9, 30)), (10, date(2024, 12, 31)))
+    ]
     quarters.append(Period(date(2025, 1, 1), date(2025, 3, 31)))
     rates = [compute(CATALOGUE["re_referrals"], lists, q).value for q in quarters]
     assert all(rate is not None for rate in rates)

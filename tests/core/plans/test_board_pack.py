@@ -41,25 +41,38 @@ def pack():
         derived = rag.item_rag(rag.ItemFacts(statuses, []))
         item.rag, item.rag_reason = derived.rag, derived.reason
     one = plan.items[0]
-    one.progress = [ProgressData(date(2016, 10, 1), "Before the last meeting."),
-                    ProgressData(date(2016, 11, 20), "CPD programme designed; sessions booked for November.")]
+    one.progress = [
+        ProgressData(date(2016, 10, 1), "Before the last meeting."),
+        ProgressData(date(2016, 11, 20), "CPD programme designed; sessions booked for November."),
+    ]
     two = plan.items[1]
     two.measures[0].values = [MeasureValueData(date(2016, 9, 30), 45.0), MeasureValueData(date(2016, 11, 30), 38.0)]
     from inspire.core.plans import timeline
 
-    return BoardPack(plan=plan, board="Children's Improvement Board", meeting=MEETING, since=date(2016, 10, 7),
-                     timeline=timeline.rows(plan),
-                     members=["Chief Executive (Chair)", "Lead Member for Children and Learning"],
-                     deadline=date(2016, 10, 14), deadline_words="70 working days after 7 July 2016",
-                     decisions_sought=["Agree the revised Quality Assurance Framework."],
-                     previous_decisions=["The board's terms of reference were agreed."],
-                     actions_arising=[ArisingAction("Report on agency social workers", date(2016, 10, 7),
-                                                    "Head of Children's Services", date(2016, 12, 1))],
-                     narrative=(date(2016, 12, 1), "A Practice Lead is in post."))
+    return BoardPack(
+        plan=plan,
+        board="Children's Improvement Board",
+        meeting=MEETING,
+        since=date(2016, 10, 7),
+        timeline=timeline.rows(plan),
+        members=["Chief Executive (Chair)", "Lead Member for Children and Learning"],
+        deadline=date(2016, 10, 14),
+        deadline_words="70 working days after 7 July 2016",
+        decisions_sought=["Agree the revised Quality Assurance Framework."],
+        previous_decisions=["The board's terms of reference were agreed."],
+        actions_arising=[
+            ArisingAction(
+                "Report on agency social workers", date(2016, 10, 7), "Head of Children's Services", date(2016, 12, 1)
+            )
+        ],
+        narrative=(date(2016, 12, 1), "A Practice Lead is in post."),
+    )
 
 
 def test_cover_says_the_status_deadline_and_days_to_it(pack):
-    assert pack.deadline_text == "Submission deadline for the plan: 14 October 2016 (70 working days after 7 July 2016)."
+    assert (
+        pack.deadline_text == "Submission deadline for the plan: 14 October 2016 (70 working days after 7 July 2016)."
+    )
     assert pack.days_to_deadline == "The deadline passed 53 days before the meeting."
     counts = dict((label, n) for _, label, n in pack.rag_counts())
     assert sum(counts.values()) == len(pack.plan.items) and counts["Red"] > 0
@@ -70,8 +83,14 @@ def test_exceptions_are_red_and_amber_items_overdue_milestones_and_risks_of_15_o
     assert items and {row[2] for row in items} <= {"Red", "Amber"}
     assert [row[2] for row in items] == sorted((row[2] for row in items), key=["Red", "Amber"].index)
     flagged = pack.flagged_milestones()
-    assert ["1", "7", "Milestone 1: Research of options.", "Head of Children's Services", "30 September 2016",
-            "Overdue"] in [list(r) for r in flagged]
+    assert [
+        "1",
+        "7",
+        "Milestone 1: Research of options.",
+        "Head of Children's Services",
+        "30 September 2016",
+        "Overdue",
+    ] in [list(r) for r in flagged]
     # Southend's register: high impact, medium likelihood is 5 x 3 = 15 on the heat map; high/low is 5
     assert [(r[0], r[2]) for r in pack.high_risks()] == [("1", "15"), ("3", "15")]
     assert pack.heat_cells() == {(5, 3): ["1", "3"], (5, 1): ["2"]}
@@ -79,13 +98,21 @@ def test_exceptions_are_red_and_amber_items_overdue_milestones_and_risks_of_15_o
 
 def test_items_are_grouped_by_theme_with_milestones_in_words_owner_date_and_status(pack):
     groups = pack.theme_groups()
-    assert [g.heading for g in groups][:4] == ["Theme A: Practice and Culture", "Theme B: Continuous Improvement",
-                                                "Theme C: Responsive Intervention (right time, right place)",
-                                                "Theme D: Management, Leadership and Governance"]
+    assert [g.heading for g in groups][:4] == [
+        "Theme A: Practice and Culture",
+        "Theme B: Continuous Improvement",
+        "Theme C: Responsive Intervention (right time, right place)",
+        "Theme D: Management, Leadership and Governance",
+    ]
     first = groups[0].items[0]
     rows = pack.milestone_rows(first)
-    assert ("7", "Milestone 7: Review of Effectiveness of model (to include methodology of review determined prior "
-                 "to review).", "GM – Fieldwork Services", "30 June 2018", "Not started") in rows
+    assert (
+        "7",
+        "Milestone 7: Review of Effectiveness of model (to include methodology of review determined prior to review).",
+        "GM – Fieldwork Services",
+        "30 June 2018",
+        "Not started",
+    ) in rows
     assert pack.progress_words(first) == "20 November 2016: CPD programme designed; sessions booked for November."
     measures = pack.measure_rows(pack.plan.items[1])
     assert measures[0][3] == "38% (30 November 2016)"
@@ -95,15 +122,30 @@ def test_docx_pack_reads_back_in_the_boards_order(pack):
     data = to_docx(pack)
     document = docx.Document(io.BytesIO(data))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    order = ["Southend Children's Services Improvement Plan", "Exceptions", "Decisions the board is asked for",
-             "From the last meeting", "Priority timeline", "Theme A: Practice and Culture", "Risk register", "Key"]
+    order = [
+        "Southend Children's Services Improvement Plan",
+        "Exceptions",
+        "Decisions the board is asked for",
+        "From the last meeting",
+        "Priority timeline",
+        "Theme A: Practice and Culture",
+        "Risk register",
+        "Key",
+    ]
     assert [h for h in headings if h in order] == order
     text, tables = docx_text(data)
     assert "Submission deadline for the plan: 14 October 2016 (70 working days after 7 July 2016)." in text
     assert "Agree the revised Quality Assurance Framework." in text and "A Practice Lead is in post." in text
-    risk = next(t for t in tables if [c.text for c in t.rows[0].cells][:5] == ["Risk", "Description", "Impact", "Likelihood", "Score"])
+    risk = next(
+        t
+        for t in tables
+        if [c.text for c in t.rows[0].cells][:5] == ["Risk", "Description", "Impact", "Likelihood", "Score"]
+    )
     assert [[c.text for c in r.cells][2:6] for r in risk.rows[1:]] == [
-        ["High", "Medium", "15", "High"], ["High", "Low", "5", "Medium"], ["High", "Medium", "15", "High"]]
+        ["High", "Medium", "15", "High"],
+        ["High", "Low", "5", "Medium"],
+        ["High", "Medium", "15", "High"],
+    ]
     keys = [t for t in tables if [c.text for c in t.rows[0].cells] == ["Status", "Rule"]]
     assert tables[-2:] == keys  # the key last
     # charts: items by status, the timeline in page-sized parts, the measure, the heat map
@@ -124,7 +166,10 @@ def test_pdf_pages_in_order_and_no_table_cut(pack):
         box = image.point(lambda v: 255 if v < 250 else 0).getbbox()
         assert box is not None, f"page {index + 1} is blank"
         left, top, right, bottom = box
-        assert left >= margin and top >= margin and right <= width - margin and bottom <= height - margin, (index + 1, box)
+        assert left >= margin and top >= margin and right <= width - margin and bottom <= height - margin, (
+            index + 1,
+            box,
+        )
     pages = pdf_pages(data)
     text = " ".join(pages)
     for item in pack.plan.items:
@@ -136,9 +181,14 @@ def test_pdf_pages_in_order_and_no_table_cut(pack):
         return next(n for n, page in enumerate(pages) if words in page)
 
     assert first("Children's Improvement Board: 6 December 2016") == 0 and "Overall status" in pages[0]
-    sections = [first("Exceptions Red and amber items"), first("Decisions the board is asked for"),
-                first("Priority timeline"), first("Theme A: Practice and Culture Item"), first("Risk register"),
-                first("Key: items")]
+    sections = [
+        first("Exceptions Red and amber items"),
+        first("Decisions the board is asked for"),
+        first("Priority timeline"),
+        first("Theme A: Practice and Culture Item"),
+        first("Risk register"),
+        first("Key: items"),
+    ]
     assert sections == sorted(sections) and sections[-1] == len(pages) - 1
 
 
@@ -147,11 +197,24 @@ def test_pdf_keeps_each_measure_chart_with_its_caption():
     from inspire.core.plans.model import ItemData, MeasureData, PlanData
 
     values = [MeasureValueData(date(2016, 9, 30), 45.0), MeasureValueData(date(2016, 11, 30), 38.0)]
-    plan = PlanData(title="Plan", items=[
-        ItemData(ref=str(n), title="Oversight", measures=[
-            MeasureData("Audited cases requiring improvement " * (n * 7 % 12) + f"Measure number {n}",
-                        target=float(10 + n), unit="%", values=values)])
-        for n in range(25)])
+    plan = PlanData(
+        title="Plan",
+        items=[
+            ItemData(
+                ref=str(n),
+                title="Oversight",
+                measures=[
+                    MeasureData(
+                        "Audited cases requiring improvement " * (n * 7 % 12) + f"Measure number {n}",
+                        target=float(10 + n),
+                        unit="%",
+                        values=values,
+                    )
+                ],
+            )
+            for n in range(25)
+        ],
+    )
     pages = pdf_pages(to_pdf(BoardPack(plan=plan, board="Board", meeting=MEETING, since=None)))
     for n, item in enumerate(plan.items):
         caption = "Chart: " + " ".join(item.measures[0].description.split())

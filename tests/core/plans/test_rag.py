@@ -110,8 +110,11 @@ def test_measure_direction_from_baseline_and_target():
     assert measure_polarity(45, 25) == "lower_is_better"  # Southend: 45% requiring improvement, reducing to 25%
     assert measure_polarity(51.3, 80) == "higher_is_better"
     assert measure_polarity(45, 25, "lower_is_better") == "lower_is_better"
-    with pytest.raises(PolarityError, match=r"the target \(25\) is below the baseline \(45\), so lower is better; "
-                                            r"'higher is better' contradicts them"):
+    with pytest.raises(
+        PolarityError,
+        match=r"the target \(25\) is below the baseline \(45\), so lower is better; "
+        r"'higher is better' contradicts them",
+    ):
         measure_polarity(45, 25, "higher_is_better")
     with pytest.raises(PolarityError, match="say whether higher or lower values are better"):
         measure_polarity(None, 25)

@@ -23,7 +23,12 @@ def test_rows_by_theme_with_bars_only_where_a_start_is_set():
     assert rows[0].kind == "theme" and rows[0].label == "Theme A: Practice and Culture"
     assert (rows[0].start, rows[0].end) == (date(2016, 9, 1), date(2018, 6, 30))
     audit = next(r for r in rows if r.label.startswith("1.2 "))
-    assert (audit.start, audit.end, audit.end_basis, audit.note) == (date(2016, 9, 1), date(2016, 12, 31), "outcome", "")
+    assert (audit.start, audit.end, audit.end_basis, audit.note) == (
+        date(2016, 9, 1),
+        date(2016, 12, 31),
+        "outcome",
+        "",
+    )
     assert len(audit.milestones) == 6  # the 6 of its 8 milestones the plan gives a date (the importer notes the rest)
     unstarted = next(r for r in rows if r.label.startswith("1.1 "))
     assert unstarted.start is None and unstarted.note == "No start date set: not drawn"

@@ -22,7 +22,7 @@ def southend():
             for m in action.milestones:
                 m.shown_status = rag.milestone_status(m.status, m.target_date, AS_AT)
         item.rag = rag.item_rag(rag.ItemFacts([m.status_on_date for a in item.actions for m in a.milestones], [])).rag
-    plan.items[0].progress = [ProgressData(date(2016, 11, 20), "=HYPERLINK(\"http://example.com\") CPD designed")]
+    plan.items[0].progress = [ProgressData(date(2016, 11, 20), '=HYPERLINK("http://example.com") CPD designed')]
     plan.items[0].actions[0].text = "+cmd|' /C calc'!A0"
     plan.items[0].actions[0].lead = "@SUM(A1:A2)"
     plan.items[0].actions[1].milestones[0].owner = "-2+3"
@@ -66,5 +66,8 @@ def test_text_that_looks_like_a_formula_stays_text():
     assert all(c.data_type == "s" for c in risky)
     assert any("=HYPERLINK" in str(c.value) for c in cells)
     with zipfile.ZipFile(io.BytesIO(data)) as package:  # no formula anywhere in the file
-        assert not any(b"<f>" in package.read(n) or b"<f " in package.read(n) for n in package.namelist()
-                       if n.startswith("xl/worksheets/"))
+        assert not any(
+            b"<f>" in package.read(n) or b"<f " in package.read(n)
+            for n in package.namelist()
+            if n.startswith("xl/worksheets/")
+        )

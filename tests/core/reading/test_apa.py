@@ -130,13 +130,17 @@ def test_the_council_paper_without_the_letter_is_refused():
 def test_summary_rows_wrapped_as_pdf_text_prints_them():
     """PDF text wraps a long row and may put its grade on a line of its own, with the table's
     footnote figure after it; the grade is the row's first figure standing alone."""
-    letter = LETTER_2007.replace(
-        "Overall effectiveness of children's services\t2\n",
-        "Overall effectiveness of children's services (a service that\ndelivers only minimum requirements)\n2\n",
-    ).replace(
-        "Capacity to improve, including the management of children's services\t3\n",
-        "Capacity to improve, including the management of children's\nservices\n3\n1\n",
-    ).replace("Dear Mr Example", "\fDear Mr Example")
+    letter = (
+        LETTER_2007.replace(
+            "Overall effectiveness of children's services\t2\n",
+            "Overall effectiveness of children's services (a service that\ndelivers only minimum requirements)\n2\n",
+        )
+        .replace(
+            "Capacity to improve, including the management of children's services\t3\n",
+            "Capacity to improve, including the management of children's\nservices\n3\n1\n",
+        )
+        .replace("Dear Mr Example", "\fDear Mr Example")
+    )
     record = read_bytes(letter.encode("utf-8"), "apa-2007-pdf.txt")
     assert record.grades["overall"] == 2
     assert record.grades["capacity_to_improve"] == 3
@@ -149,10 +153,15 @@ def test_summary_rows_wrapped_as_pdf_text_prints_them():
 
 
 def test_outcome_sentences_wrapped_over_lines():
-    letter = seed("003").read_text("utf-8").replace(
-        "The authority's contribution to outcomes in this area is adequate. Standards of attainment",
-        "The authority's contribution to outcomes in this\narea is adequate. Standards of attainment",
-    ).replace("The management of the service is good.", "The management of the\nservice is good.")
+    letter = (
+        seed("003")
+        .read_text("utf-8")
+        .replace(
+            "The authority's contribution to outcomes in this area is adequate. Standards of attainment",
+            "The authority's contribution to outcomes in this\narea is adequate. Standards of attainment",
+        )
+        .replace("The management of the service is good.", "The management of the\nservice is good.")
+    )
     assert "in this\narea is adequate" in letter and "management of the\nservice" in letter
     record = read_bytes(letter.encode("utf-8"), "letter.txt")
     assert record.grades["enjoying_and_achieving"] == 2

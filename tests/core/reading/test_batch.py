@@ -41,4 +41,7 @@ def test_every_file_is_read_when_nothing_is_stored(shared, tmp_path):
     assert all(isinstance(o, Read) for o in found)
     # each outcome carries its own file's record
     assert {o.path: o.record.authority.name for o in found} == {
-        seed("003"): "Essex", seed("000"): "Essex", seed("001"): "Essex"}
+        seed("003"): "Essex",
+        seed("000"): "Essex",
+        seed("001"): "Essex",
+    }

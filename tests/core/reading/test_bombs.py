@@ -31,16 +31,22 @@ def paragraphs(tmp_path_factory):
 
 def test_a_word_document_of_gigabytes_of_zeros_is_refused_before_parsing(zeros):
     started = time.perf_counter()
-    with pytest.raises(OverLimit, match=rf"^report\.docx: unpacks to 2\.0 GB, more than the 200 MB Inspire reads; "
-                       rf"{DAMAGED_OR_BOMB}$"):
+    with pytest.raises(
+        OverLimit,
+        match=rf"^report\.docx: unpacks to 2\.0 GB, more than the 200 MB Inspire reads; "
+        rf"{DAMAGED_OR_BOMB}$",
+    ):
         load_document(zeros.read_bytes(), zeros.name)
     assert time.perf_counter() - started < 1
 
 
 def test_a_word_document_of_hundreds_of_megabytes_of_valid_xml_is_refused_before_parsing(paragraphs):
     started = time.perf_counter()
-    with pytest.raises(OverLimit, match=rf"^plan\.docx: unpacks to 301 MB, more than the 200 MB Inspire reads; "
-                       rf"{DAMAGED_OR_BOMB}$"):
+    with pytest.raises(
+        OverLimit,
+        match=rf"^plan\.docx: unpacks to 301 MB, more than the 200 MB Inspire reads; "
+        rf"{DAMAGED_OR_BOMB}$",
+    ):
         load_document(paragraphs.read_bytes(), paragraphs.name)
     assert time.perf_counter() - started < 1
 
@@ -49,14 +55,19 @@ def test_ingest_reports_a_bomb_as_a_failure_of_that_file(zeros, paragraphs):
     with BatchRead([zeros, paragraphs], workers=1) as reading:
         outcomes = [reading.next(timeout=60) for _ in range(reading.pending)]
     assert sorted((o.path.name, o.message.split(",")[0]) for o in outcomes if isinstance(o, Failure)) == [
-        ("plan.docx", "plan.docx: unpacks to 301 MB"), ("report.docx", "report.docx: unpacks to 2.0 GB")]
+        ("plan.docx", "plan.docx: unpacks to 301 MB"),
+        ("report.docx", "report.docx: unpacks to 2.0 GB"),
+    ]
 
 
 def test_a_file_read_past_its_time_limit_is_stopped_and_named():
     biggest = max(CORPUS.glob("*.pdf"), key=lambda p: p.stat().st_size)
     started = time.perf_counter()
-    with pytest.raises(OverLimit, match=rf"^{biggest.name}: reading it took longer than the 0\.01 seconds Inspire "
-                       rf"allows for one file, so it was stopped; {DAMAGED_OR_BOMB}$"):
+    with pytest.raises(
+        OverLimit,
+        match=rf"^{biggest.name}: reading it took longer than the 0\.01 seconds Inspire "
+        rf"allows for one file, so it was stopped; {DAMAGED_OR_BOMB}$",
+    ):
         read_bounded(biggest.read_bytes(), biggest.name, bounds=limits.Bounds(seconds=0.01))
     assert time.perf_counter() - started < 15
 
@@ -64,8 +75,11 @@ def test_a_file_read_past_its_time_limit_is_stopped_and_named():
 def test_a_file_read_past_its_memory_limit_is_stopped_and_named():
     page = "<p>Inspection of children's social care services in the area of the local authority</p>"
     html = f"<html><body>{page * 150_000}</body></html>".encode()  # 13 MB: a parse tree of hundreds of MB
-    with pytest.raises(OverLimit, match=rf"^big\.html: reading it needed more than the 150 MB of memory Inspire "
-                       rf"allows for one file, so it was stopped; {DAMAGED_OR_BOMB}$"):
+    with pytest.raises(
+        OverLimit,
+        match=rf"^big\.html: reading it needed more than the 150 MB of memory Inspire "
+        rf"allows for one file, so it was stopped; {DAMAGED_OR_BOMB}$",
+    ):
         read_bounded(html, "big.html", bounds=limits.Bounds(memory_bytes=150 * limits.MB))
 
 

@@ -81,7 +81,11 @@ def test_unpaginated_documents_give_no_page_numbers():
             date(2025, 1, 16),
         ),
         # a span wrapping after a bare day continues on the next line
-        ("Inspection dates: 19 November-11 December 2013 and 28 – 30\nJanuary 2014", date(2013, 11, 19), date(2014, 1, 30)),
+        (
+            "Inspection dates: 19 November-11 December 2013 and 28 – 30\nJanuary 2014",
+            date(2013, 11, 19),
+            date(2014, 1, 30),
+        ),
     ],
 )
 def test_inspection_dates(printed, start, end):
@@ -119,12 +123,18 @@ def test_no_lead_inspector_is_none_not_the_next_line():
         ("Inspection of Hull local authority\nchildren’s services", "Kingston Upon Hull, City of"),
         ("Inspection of East Riding local\nauthority children’s services", "East Riding of Yorkshire"),
         ("Inspection of Bedford local authority\nchildren’s services", "Bedford Borough"),
-        ("Inspection of Bournemouth,\nChristchurch and Poole local authority\nchildren’s services", "Bournemouth, Christchurch and Poole"),
+        (
+            "Inspection of Bournemouth,\nChristchurch and Poole local authority\nchildren’s services",
+            "Bournemouth, Christchurch and Poole",
+        ),
         ("1\nBristol City of\nInspection of children's social care services", "Bristol, City of"),
         ("Inspection of Westmorland and\nFurness local authority children’s\nservices", "Westmorland and Furness"),
         ("Inspection of North Northamptonshire\nlocal authority children’s services", "North Northamptonshire"),
         ("Inspection of Somerset Council local\nauthority children’s services", "Somerset"),
-        ("Inspection of City of Bradford\nMetropolitan Borough Council local\nauthority children’s services", "Bradford"),
+        (
+            "Inspection of City of Bradford\nMetropolitan Borough Council local\nauthority children’s services",
+            "Bradford",
+        ),
         ("Inspection of Bradford Children and\nFamilies Trust", "Bradford"),
         ("Inspection of Royal Borough of\nGreenwich local authority children’s\nservices", "Greenwich"),
     ],
@@ -174,7 +184,9 @@ def test_judgement_labels_and_grades_that_wrap():
 
 
 def test_a_label_without_a_grade_is_a_warning():
-    text = Lines(document_lines(doc("Overall effectiveness\nChildren in Leeds are helped.\nMore text.\nAnd more.\nEnd.")))
+    text = Lines(
+        document_lines(doc("Overall effectiveness\nChildren in Leeds are helped.\nMore text.\nAnd more.\nEnd."))
+    )
     found, warnings = read_judgements(text, (("Overall effectiveness", "overall"),))
     assert found == {}
     assert warnings == ["judgements.overall: no grade found after 'Overall effectiveness'"]
@@ -207,12 +219,17 @@ def test_items_whose_bullets_were_lost_are_read_line_by_line_to_the_end():
         paginated=False,
     )
     items, _ = read_items(Lines(document_lines(document)), LIST)
-    assert [words for words, _ in items] == ["Consistency in planning for disabled children.", "The quality of supervision."]
+    assert [words for words, _ in items] == [
+        "Consistency in planning for disabled children.",
+        "The quality of supervision.",
+    ]
 
 
 def test_nested_bullets_belong_to_their_numbered_item():
     spec = ItemList("la", (r"Recommendations",))
-    document = doc("Recommendations\n1. Improve plans so that:\n• risks are clear\n• actions are timed.\n2. Improve supervision.\nNext heading")
+    document = doc(
+        "Recommendations\n1. Improve plans so that:\n• risks are clear\n• actions are timed.\n2. Improve supervision.\nNext heading"
+    )
     items, _ = read_items(Lines(document_lines(document)), spec)
     assert [words for words, _ in items] == [
         "Improve plans so that: risks are clear actions are timed.",
@@ -232,7 +249,10 @@ def test_sub_bullets_of_another_glyph_join_the_item_that_introduces_them():
         "Permanence planning for children.",
     ]
     # the provenance quotes the lines as printed, so the quote is found on its page
-    assert items[0][1].quote == "Services to care leavers, including: − sufficiency of accommodation − access to their health histories."
+    assert (
+        items[0][1].quote
+        == "Services to care leavers, including: − sufficiency of accommodation − access to their health histories."
+    )
 
 
 def test_same_glyph_sub_bullets_are_told_by_their_lower_case_start():
@@ -241,7 +261,10 @@ def test_same_glyph_sub_bullets_are_told_by_their_lower_case_start():
         "The experiences and progress of children who need help and protection: good"
     )
     items, _ = read_items(Lines(document_lines(document)), LIST)
-    assert [words for words, _ in items] == ["The oversight of: permanence for children private fostering.", "Caseloads."]
+    assert [words for words, _ in items] == [
+        "The oversight of: permanence for children private fostering.",
+        "Caseloads.",
+    ]
 
 
 def test_a_list_of_lower_case_items_is_not_nested():
@@ -267,7 +290,9 @@ def test_a_list_of_lower_case_items_is_not_nested():
 def test_a_statement_that_there_is_nothing_to_list_is_no_item_and_takes_no_ordinal(statement):
     spec = ItemList("la", (r"Priority\s+and\s+immediate\s+action",), intro=None)
     for printed in (f"8. {statement}", statement):
-        document = doc(f"Priority and immediate action\n{printed}\n9. Ensure that plans are timely.\n10. Improve supervision.\nNext heading")
+        document = doc(
+            f"Priority and immediate action\n{printed}\n9. Ensure that plans are timely.\n10. Improve supervision.\nNext heading"
+        )
         items, _ = read_items(Lines(document_lines(document)), spec)
         assert [words for words, _ in items] == ["Ensure that plans are timely.", "Improve supervision."]
 
@@ -279,7 +304,10 @@ def test_a_sentence_introducing_another_list_ends_the_list():
         "supervision.\nThe local authority has the following strengths:\n19. Senior leaders know the service well."
     )
     items, _ = read_items(Lines(document_lines(document)), spec)
-    assert [words for words, _ in items] == ["Ensure caseloads are manageable.", "Ensure that all staff receive regular supervision."]
+    assert [words for words, _ in items] == [
+        "Ensure caseloads are manageable.",
+        "Ensure that all staff receive regular supervision.",
+    ]
 
 
 def test_a_missing_heading_is_reported():
@@ -387,9 +415,20 @@ def test_lead_inspector_edge_cases(cover, name):
 def test_pathological_white_space_reads_quickly():
     junk = " x" + " " * 200_000 + "y"
     document = doc(
-        "Inspection of " + junk + "\nInspection dates: 2 to 6 December 2024" + junk + "\nLead inspector: " + junk
-        + "\nJudgement Grade\nThe impact of leaders on" + junk + "\nThe experiences and progress of children"
-        + junk + "\nWhat needs to improve?\n◼ " + junk + "\nOverall effectiveness" + junk
+        "Inspection of "
+        + junk
+        + "\nInspection dates: 2 to 6 December 2024"
+        + junk
+        + "\nLead inspector: "
+        + junk
+        + "\nJudgement Grade\nThe impact of leaders on"
+        + junk
+        + "\nThe experiences and progress of children"
+        + junk
+        + "\nWhat needs to improve?\n◼ "
+        + junk
+        + "\nOverall effectiveness"
+        + junk
     )
     started = time.perf_counter()
     record = read_document(document)

@@ -26,12 +26,14 @@ for the shape of a misread list (``list_problems``) and against the report's own
 
 from __future__ import annotations
 
+import csv
 import fcntl
 import json
 import os
 import re
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -39,9 +41,6 @@ from inspire.core.reading import ReadError, read_document, read_path
 from inspire.core.reading.documents import load_path
 from inspire.core.reading.frameworks.common.items import NO_ITEMS
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations
-
-import csv
-from pathlib import Path
 
 #: the extra labels: every SIF report's lists that the corpus does not label (with kind and topic)
 #: and 96 ILACS reports' lists
@@ -62,11 +61,20 @@ def held_out(report: str) -> bool:
     writing them."""
     return report[0] in "89abcdef" and report != "b5ef9ae6d8bb.pdf"
 
+
 #: label family → record family
 FAMILY = {"other": "lscb_review"}
 #: label ``other_judgements`` key → record judgement key
 OTHER_KEY = {"overall_effectiveness": "overall", "lscb_effectiveness": "lscb"}
-JUDGEMENT_COLUMNS = ("overall", "help_and_protection", "children_in_care", "adoption", "care_leavers", "leadership", "lscb")
+JUDGEMENT_COLUMNS = (
+    "overall",
+    "help_and_protection",
+    "children_in_care",
+    "adoption",
+    "care_leavers",
+    "leadership",
+    "lscb",
+)
 #: the table's last row: files whose every checked field is right
 EXACT = "every field of the file"
 
@@ -215,7 +223,9 @@ def test_every_labelled_field_of_the_corpus(corpus_results, corpus_summary):
             rows.append((family, field, wanted == got))
             exact = exact and wanted == got
             if wanted != got and "error" not in result:
-                mismatches.append(f"{label['report']} ({family}, {label['authority']}) {field}: labelled {wanted!r}, read {got!r}")
+                mismatches.append(
+                    f"{label['report']} ({family}, {label['authority']}) {field}: labelled {wanted!r}, read {got!r}"
+                )
         rows.append((family, EXACT, exact))
     table = accuracy_table(rows)
     corpus_summary(table)
@@ -372,14 +382,19 @@ def structure_problems(record, document) -> list[str]:
             last = record.recommendations[indices[-1]]
             provenance = record.provenance[f"recommendations.{indices[-1]}"]
             page = pages[provenance.page - 1]
-            after = page[page.find(_normalise(provenance.quote), cursor[provenance.page] - 1) + len(_normalise(provenance.quote)) :]
+            after = page[
+                page.find(_normalise(provenance.quote), cursor[provenance.page] - 1)
+                + len(_normalise(provenance.quote)) :
+            ]
             if provenance.page < len(pages):
                 after += " " + pages[provenance.page]
             if re.search(rf"^.{{0,200}}?(?:^|\s){numbers[-1] + 1}\.\s+[A-Z]", after[:260]) and not re.search(
                 r"strengths|Information about this|Summary for children|Inspection (?:findings|judgement)",
                 after[:200],
             ):
-                notes.append(f"{section}: item {numbers[-1] + 1} printed just after the last item read ({last.ordinal})")
+                notes.append(
+                    f"{section}: item {numbers[-1] + 1} printed just after the last item read ({last.ordinal})"
+                )
         warned = any(w.startswith(f"recommendations ({section})") for w in record.warnings)
         if notes and not warned:
             problems += notes
@@ -448,7 +463,11 @@ def test_a_few_reports_of_each_family(name):
             read_path(CORPUS / name)
         return
     result = _read(name)
-    wrong = [(field, wanted, got) for field, wanted, got in compare(label, corpus_recommendations().get(name), result) if wanted != got]
+    wrong = [
+        (field, wanted, got)
+        for field, wanted, got in compare(label, corpus_recommendations().get(name), result)
+        if wanted != got
+    ]
     assert not wrong, wrong
 
 
@@ -486,7 +505,9 @@ def test_the_list_check_catches_each_sign_of_a_misread_list():
     assert problems([("la", "Improve plans."), ("lscb", "Evaluate training.")], family="sif") == []
     assert problems([("la", "the consistency of plans"), ("la", "arrangements for missing children.")]) == []
     signs = {
-        "says there is nothing to list": [("la", "The inspection did not find any areas for priority and immediate action.")],
+        "says there is nothing to list": [
+            ("la", "The inspection did not find any areas for priority and immediate action.")
+        ],
         "ends with ':'": [("la", "The quality of oversight and monitoring of:")],
         "starts in lower case": [("la", "The quality of oversight."), ("la", "permanence for children")],
         "characters": [("la", "Improve plans. " * 120)],

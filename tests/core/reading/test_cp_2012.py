@@ -13,8 +13,8 @@ from datetime import date
 
 import pytest
 
-from tests.core.reading.golden import authority_of, read_pages
 from inspire.core.reading.record import Provenance
+from tests.core.reading.golden import authority_of, read_pages
 
 B = "\uf0b7"
 HEADER = "Inspection of local authority arrangements for the protection of children – Bedford Borough Council"
@@ -116,8 +116,7 @@ def test_areas_for_improvement_in_order(record):
         (
             "la",
             2,
-            "ensure that child protection plans set out clearly what needs to change, by when and who is "
-            "responsible",
+            "ensure that child protection plans set out clearly what needs to change, by when and who is responsible",
             4,
         ),
         ("la", 3, "improve the timeliness of initial child protection conferences.", 4),
@@ -131,7 +130,6 @@ def test_without_the_record_table_grades_come_from_the_sections():
     assert "judgements: no 'Record of main findings' table; grades read from the sections" in record.warnings
     # sections not in this shortened text are warned about, not guessed
     assert "judgements.leadership_and_governance: not found" in record.warnings
-
 
 
 def test_a_missing_list_is_warned_about_not_guessed():

@@ -9,8 +9,8 @@ from datetime import date
 import docx
 import pytest
 
-from inspire.core.reading import read_bytes, read_document, read_path
 from inspire.core.calendar import format_long
+from inspire.core.reading import read_bytes, read_document, read_path
 from inspire.core.reading.documents import Document, Page, load_path
 from inspire.core.reading.frameworks import detect
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations
@@ -80,9 +80,7 @@ def test_april_2026_form_has_no_overall_judgement_and_cross_referenced_improveme
 
 
 def _without_dates(document: Document) -> Document:
-    pages = tuple(
-        Page(p.number, re.sub(r"Inspection dates:[^\n]*\n", "", p.text)) for p in document.pages
-    )
+    pages = tuple(Page(p.number, re.sub(r"Inspection dates:[^\n]*\n", "", p.text)) for p in document.pages)
     return Document(pages=pages, format=document.format, sha256=document.sha256, filename=document.filename)
 
 
@@ -115,7 +113,9 @@ def test_a_report_saved_as_word_reads_the_same_way():
     word.add_paragraph("Children living in Kingston upon Thames receive outstanding services.")
     word.add_paragraph("What needs to improve?")
     word.add_paragraph("Clarity of pre-proceedings letters for parents.", style="List Bullet")
-    word.add_paragraph("The quality of supervision at the front door, so that decisions are timely.", style="List Bullet")
+    word.add_paragraph(
+        "The quality of supervision at the front door, so that decisions are timely.", style="List Bullet"
+    )
     word.add_paragraph("The experiences and progress of children who need help and protection: good")
     word.add_paragraph("1. Children and families benefit from early help.")
     data = io.BytesIO()
@@ -165,7 +165,11 @@ def test_a_report_saved_as_a_web_page_reads_the_same_way():
     <h2>The experiences and progress of children who need help and protection: good</h2>
     <ol><li>Children benefit.</li></ol></body></html>"""
     record = read_bytes(page.encode("utf-8"), "cumberland.html")
-    assert (record.family, record.authority.ofsted_urn, record.inspection_end) == ("ilacs", "2733690", date(2024, 10, 18))
+    assert (record.family, record.authority.ofsted_urn, record.inspection_end) == (
+        "ilacs",
+        "2733690",
+        date(2024, 10, 18),
+    )
     assert record.judgements["leadership"] == "requires_improvement" and record.judgements["overall"] == "good"
     assert [r.text for r in record.recommendations] == [
         "The quality of supervision.",

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import docx
 import pytest
 
 from inspire.core.reading import read_bytes, read_document
-from inspire.core.reading.documents import Document, Page, load_path
+from inspire.core.reading.documents import Document, load_path
 from inspire.core.reading.documents.pdf import PdfBackend, pdf_date
 from inspire.core.reading.published import LATEST_AFTER_END, SOURCE, implausible
 from tests.conftest import CORPUS, corpus_labels
@@ -22,10 +22,10 @@ CHECK = "check it against Ofsted's website"
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("D:20250128162315+00'00'", datetime(2025, 1, 28, 16, 23, 15, tzinfo=timezone.utc)),
-        ("D:20250512094753+01'00'", datetime(2025, 5, 12, 8, 47, 53, tzinfo=timezone.utc)),
-        ("D:20240101120000Z", datetime(2024, 1, 1, 12, tzinfo=timezone.utc)),
-        ("D:20240101", datetime(2024, 1, 1, tzinfo=timezone.utc)),
+        ("D:20250128162315+00'00'", datetime(2025, 1, 28, 16, 23, 15, tzinfo=UTC)),
+        ("D:20250512094753+01'00'", datetime(2025, 5, 12, 8, 47, 53, tzinfo=UTC)),
+        ("D:20240101120000Z", datetime(2024, 1, 1, 12, tzinfo=UTC)),
+        ("D:20240101", datetime(2024, 1, 1, tzinfo=UTC)),
         ("D:2016", None),  # a year is not a day
         ("D:20251399", None),
         ("", None),
@@ -49,13 +49,15 @@ def test_an_ilacs_pdf_gets_its_creation_date_as_the_estimate_in_the_english_day(
     assert (record.published_estimate, record.published_estimate_source) == (created, SOURCE)
     assert record.to_json()["published_estimate"] == created.isoformat()
     assert record.inspection_end <= created <= record.inspection_end + LATEST_AFTER_END
-    assert any(w.startswith("publication date: not stated in the report; estimated as ") and w.endswith(CHECK)
-               for w in record.warnings)
+    assert any(
+        w.startswith("publication date: not stated in the report; estimated as ") and w.endswith(CHECK)
+        for w in record.warnings
+    )
 
 
 def test_an_evening_creation_in_british_summer_time_is_the_next_day_in_england():
     document = _ilacs_pdf()
-    late = datetime.combine(document_end(document) + timedelta(days=40), datetime.min.time(), tzinfo=timezone.utc)
+    late = datetime.combine(document_end(document) + timedelta(days=40), datetime.min.time(), tzinfo=UTC)
     late = late.replace(hour=23, minute=30)  # 00:30 the next day in England in summer, 23:30 in winter
     record = read_document(_with_created(document, late))
     expected = late.astimezone(ZoneInfo("Europe/London")).date()
@@ -68,8 +70,12 @@ def document_end(document: Document) -> date:
 
 def _with_created(document: Document, created: datetime | None, **changes) -> Document:
     return Document(
-        pages=document.pages, format=changes.get("format", document.format), sha256=document.sha256,
-        filename=changes.get("filename", document.filename), paginated=document.paginated, created=created,
+        pages=document.pages,
+        format=changes.get("format", document.format),
+        sha256=document.sha256,
+        filename=changes.get("filename", document.filename),
+        paginated=document.paginated,
+        created=created,
     )
 
 
@@ -89,7 +95,7 @@ def test_a_missing_creation_date_is_said_and_the_file_name_is_never_used():
 def test_an_implausible_creation_date_is_said_and_no_estimate_made(days_after_end, words):
     document = _ilacs_pdf()
     end = document_end(document)
-    created = datetime.combine(end + timedelta(days=days_after_end), datetime.min.time().replace(hour=12), timezone.utc)
+    created = datetime.combine(end + timedelta(days=days_after_end), datetime.min.time().replace(hour=12), UTC)
     record = read_document(_with_created(document, created))
     assert record.published_estimate is None
     (warning,) = [w for w in record.warnings if w.startswith("publication date")]
@@ -97,7 +103,9 @@ def test_an_implausible_creation_date_is_said_and_no_estimate_made(days_after_en
 
 
 def test_without_inspection_dates_the_creation_date_cannot_be_checked():
-    assert implausible(date(2024, 11, 21), None) == "cannot be checked against the inspection dates, which were not found"
+    assert (
+        implausible(date(2024, 11, 21), None) == "cannot be checked against the inspection dates, which were not found"
+    )
     assert implausible(date(2024, 11, 21), date(2024, 10, 4)) is None
 
 

@@ -33,7 +33,10 @@ def test_the_list_ends_where_the_report_turns_to_strengths(shared):
     _, record = _read("65672d9ff189.pdf")  # Newham 2014: "The local authority has the following strengths:"
     la = _texts(record)
     assert len(la) == 10
-    assert la[-1] == "Ensure that all staff receive regular, formal supervision as appropriate for their experience and ability."
+    assert (
+        la[-1]
+        == "Ensure that all staff receive regular, formal supervision as appropriate for their experience and ability."
+    )
     assert not [text for text in la if "strengths" in text or text.startswith("Senior leaders")]
 
 

@@ -44,7 +44,10 @@ def test_local_authority_areas_for_improvement(record):
         "Professionals who assess and offer early help to children and their families should make clear in "
         "plans how things will get better for children, not just for their parents."
     )
-    assert la[8].text == "The authority should make sure the LSCB is held to account to deliver key objectives to timescales."
+    assert (
+        la[8].text
+        == "The authority should make sure the LSCB is held to account to deliver key objectives to timescales."
+    )
     assert la[-1].text == (
         "The authority and partners should continue to reduce the backlog of Multi Agency Risk Assessment "
         "Conference (MARAC) cases."
@@ -68,4 +71,6 @@ def test_facts_about_the_area(record):
         "looked_after_rate": 38.4,
         "as_at": date(2014, 1, 31),
     }
-    assert record.provenance["facts.looked_after"].quote.startswith("At 31 January 2014, 1,139 children were being looked after")
+    assert record.provenance["facts.looked_after"].quote.startswith(
+        "At 31 January 2014, 1,139 children were being looked after"
+    )

@@ -45,4 +45,7 @@ def test_what_needs_to_improve(record):
     assert [(r.section, r.ordinal, r.text, r.page) for r in record.recommendations] == [
         ("la", 1, "Consistency in planning for disabled children and care leavers.", None)
     ]
-    assert record.provenance["recommendations.0"].quote == "Consistency in planning for disabled children and care leavers."
+    assert (
+        record.provenance["recommendations.0"].quote
+        == "Consistency in planning for disabled children and care leavers."
+    )

@@ -17,7 +17,14 @@ COVERS = [
     ("001", "ilacs", ESSEX, (None, None), None, None),  # the text without its cover
     ("002", "sif", ("East Sussex", "80467", "845"), (date(2014, 1, 14), date(2014, 2, 5)), None, "Helen Cawston"),
     ("003", "apa", ESSEX, (None, None), date(2006, 11, 1), None),  # letters state no dates nor inspector
-    ("004", "sif", ("Southend-on-Sea", "80559", "882"), (date(2016, 4, 25), date(2016, 5, 19)), date(2016, 7, 7), "Mike Ferguson"),
+    (
+        "004",
+        "sif",
+        ("Southend-on-Sea", "80559", "882"),
+        (date(2016, 4, 25), date(2016, 5, 19)),
+        date(2016, 7, 7),
+        "Mike Ferguson",
+    ),
 ]
 
 

@@ -15,7 +15,15 @@ from inspire.core.reading.frameworks.common import to_number
 from inspire.core.reading.reader import read_document, read_path
 from tests.conftest import CORPUS, corpus_labels, corpus_recommendations, seed
 
-JUDGEMENT_KEYS = ("overall", "help_and_protection", "children_in_care", "adoption", "care_leavers", "leadership", "lscb")
+JUDGEMENT_KEYS = (
+    "overall",
+    "help_and_protection",
+    "children_in_care",
+    "adoption",
+    "care_leavers",
+    "leadership",
+    "lscb",
+)
 #: the corpus labels a stand-alone LSCB review "other"; the reader calls it lscb_review
 FAMILY = {"sif": "sif", "lac_2012": "lac_2012", "other": "lscb_review"}
 
@@ -77,7 +85,10 @@ def test_inspection_dates_split_over_two_visits_and_wrapped(shared):
     # "19 November-11 December 2013 and 28 – 30" / "January 2014"
     row = _rows(lambda row: row["family"] == "sif" and row["inspection_end"][:4] > row["inspection_start"][:4])[0]
     record = read_path(CORPUS / row["report"])
-    assert (str(record.inspection_start), str(record.inspection_end)) == (row["inspection_start"], row["inspection_end"])
+    assert (str(record.inspection_start), str(record.inspection_end)) == (
+        row["inspection_start"],
+        row["inspection_end"],
+    )
 
 
 def test_area_facts_carry_page_and_quote(shared):
@@ -86,7 +97,9 @@ def test_area_facts_carry_page_and_quote(shared):
     assert {"children_in_need", "child_protection_plans", "looked_after", "as_at"} <= set(record.facts)
     provenance = record.provenance["facts.looked_after"]
     assert isinstance(provenance.page, int)
-    assert f"{record.facts['looked_after']:,}" in provenance.quote or str(record.facts["looked_after"]) in provenance.quote
+    assert (
+        f"{record.facts['looked_after']:,}" in provenance.quote or str(record.facts["looked_after"]) in provenance.quote
+    )
 
 
 def _essex_text(shared) -> str:
@@ -135,8 +148,10 @@ def test_dates_in_figures_are_day_first():
 def test_pathological_white_space_reads_quickly(shared):
     # junk lines made of long runs of spaces once took minutes (quadratic backtracking)
     junk = "x" + " " * 200_000 + "y"
-    text = _essex_text(shared).replace("Lead inspector: Ian Young", "Lead inspector: " + junk).replace(
-        "The LSCB is not yet", "LSCB" + junk
+    text = (
+        _essex_text(shared)
+        .replace("Lead inspector: Ian Young", "Lead inspector: " + junk)
+        .replace("The LSCB is not yet", "LSCB" + junk)
     )
     started = time.perf_counter()
     record = read_document(load_document(text.encode(), "junk.txt"))
@@ -167,7 +182,8 @@ def test_a_footnote_mark_after_a_count_is_not_part_of_it():
 
 def test_as_at_is_the_looked_after_figures_own_date(shared):
     text = _essex_text(shared).replace(
-        "At 31 January 2014, 1,139 children were being looked after", "At the end of January 2014, 1,139 children were being looked after"
+        "At 31 January 2014, 1,139 children were being looked after",
+        "At the end of January 2014, 1,139 children were being looked after",
     )
     record = read_document(load_document(text.encode(), "essex.txt"))
     assert record.facts["looked_after"] == 1_139
@@ -221,7 +237,9 @@ def test_lscb_items_out_of_place_behind_numbered_summary_points_are_not_guessed(
     ).replace("Key strengths and weaknesses of the LSCB", "Inspection findings\n\nRecommendations", 1)
     record = read_document(load_document(text.encode(), "essex.txt"))
     assert not [r for r in record.recommendations if r.section == "lscb"]
-    assert any(w.startswith("recommendations (lscb): the heading 'Recommendations' is out of place") for w in record.warnings)
+    assert any(
+        w.startswith("recommendations (lscb): the heading 'Recommendations' is out of place") for w in record.warnings
+    )
 
 
 def _made_up_sif(overall: str) -> str:

@@ -34,16 +34,24 @@ def test_labels_use_only_declared_themes(name):
     ("text", "expected"),
     [
         # several themes in one item
-        ("The response to disabled children, children in private fostering arrangements, and homeless 16-year-olds.",
-         ["private_fostering", "disabled_children", "homeless_16_17"]),
+        (
+            "The response to disabled children, children in private fostering arrangements, and homeless 16-year-olds.",
+            ["private_fostering", "disabled_children", "homeless_16_17"],
+        ),
         # the assessment of a group belongs to the group
         ("The assessment and monitoring of private fostering arrangements.", ["private_fostering"]),
         # the purpose is not the subject ("… so that children … plans")
-        ("The regularity and quality of supervision, so that social workers are supported to progress children's "
-         "plans.", ["management_oversight"]),
+        (
+            "The regularity and quality of supervision, so that social workers are supported to progress children's "
+            "plans.",
+            ["management_oversight"],
+        ),
         # the board acts in the purpose clause: still the partnership's work
-        ("Ensure that action plans arising from multi-agency audits are monitored so that the LSCB understands their "
-         "impact.", ["quality_assurance", "partnership_governance"]),
+        (
+            "Ensure that action plans arising from multi-agency audits are monitored so that the LSCB understands their "
+            "impact.",
+            ["quality_assurance", "partnership_governance"],
+        ),
         ("Ensure that all children who go missing are offered a return home interview.", ["missing_return_interviews"]),
         ("Children missing from education.", ["education"]),
         # nothing the taxonomy names: no theme, not a guess

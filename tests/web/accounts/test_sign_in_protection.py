@@ -62,7 +62,7 @@ def test_the_lock_out_page_says_what_happened_and_what_to_do(reader):
     for _ in range(5):
         page = sign_in("reader", "wrong password guess")
     html = " ".join(page.content.decode().split())
-    assert "<h1 class=\"govuk-heading-xl\">Signing in is paused for 15 minutes</h1>" in html
+    assert '<h1 class="govuk-heading-xl">Signing in is paused for 15 minutes</h1>' in html
     assert "The wrong user name or password was given 5 times" in html
     assert "ask your Inspire administrator" in html
 

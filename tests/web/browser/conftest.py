@@ -53,8 +53,12 @@ def page(browser, live_server):
     # Chromium reports each thing the Content-Security-Policy blocked (an inline script, a style, a
     # source from elsewhere) on the console: none may happen on any page a test reaches
     refused: list[str] = []
-    page.on("console", lambda message: refused.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
     assert not errors, f"JavaScript errors in the page: {errors}"

@@ -41,11 +41,17 @@ def test_an_authority_shows_ilacs_sif_jtai_and_send_on_one_timeline(page, lancas
     expect(timeline.locator("g.inspire-timeline__square")).to_have_count(1)  # SIF
     expect(timeline.locator("g.inspire-timeline__triangle")).to_have_count(1)  # JTAI
     expect(timeline.locator("g.inspire-timeline__diamond")).to_have_count(1)  # area SEND
-    colours = {timeline.locator(f"g.inspire-timeline__{shape} > *").get_attribute("fill")
-               for shape in ("circle", "square", "triangle", "diamond")}
+    colours = {
+        timeline.locator(f"g.inspire-timeline__{shape} > *").get_attribute("fill")
+        for shape in ("circle", "square", "triangle", "diamond")
+    }
     assert len(colours) == 4
-    for name in ("ILACS (2018 on)", "SIF and LSCB reviews (2013-18)", "Joint targeted area inspection",
-                 "Area SEND inspection"):
+    for name in (
+        "ILACS (2018 on)",
+        "SIF and LSCB reviews (2013-18)",
+        "Joint targeted area inspection",
+        "Area SEND inspection",
+    ):
         expect(timeline).to_contain_text(name)
     expect(page.locator("#history-table")).to_contain_text("Area SEND inspection (from 2023)")
     expect(page.locator("#history-table")).to_contain_text("Joint targeted area inspection (JTAI, from 2016)")
@@ -67,7 +73,9 @@ def test_start_a_plan_from_a_send_inspections_priority_actions(page, lancashire)
     page.get_by_role("button", name="Sign in").click()
     expect(page.locator("h1")).to_have_text("Improvement plans")
     check_accessibility(page)
-    page.get_by_role("button", name="Start a plan from its priority actions for Lancashire: Area SEND inspection").click()
+    page.get_by_role(
+        "button", name="Start a plan from its priority actions for Lancashire: Area SEND inspection"
+    ).click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("areas for priority action")
     expect(page.locator("#deadline")).to_contain_text("None stated")
     expect(page.locator("#deadline")).to_contain_text("The report sets no date for the partnership's plan")

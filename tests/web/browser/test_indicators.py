@@ -11,8 +11,8 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from inspire.core.indicators import CATALOGUE
-from inspire.core.indicators.published import MEASURES
 from inspire.core.indicators.generator import generate
+from inspire.core.indicators.published import MEASURES
 from tests.web.browser.conftest import check_accessibility
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,7 +36,9 @@ def essex(transactional_db, workbook):
     register_sync()
     authority = Authority.objects.get(name="Essex")
     services.annex_a_import(authority=authority, content=workbook.read_bytes(), filename=workbook.name)
-    services.comparators_import(text="time_period,area_code,indicator,value\n2025,E92000001,re_referrals,22.4\n2025,E,re_referrals,21.0\n")
+    services.comparators_import(
+        text="time_period,area_code,indicator,value\n2025,E92000001,re_referrals,22.4\n2025,E,re_referrals,21.0\n"
+    )
     return authority
 
 
@@ -107,7 +109,9 @@ def test_the_dashboard_fits_the_page(page, essex, tmp_path):
     from inspire.web.measure import services
     from tests.web.factories import make_record, store
 
-    store(make_record(authority="Essex", facts={"looked_after": 1_139, "looked_after_rate": 38.4, "as_at": "2014-01-31"}))
+    store(
+        make_record(authority="Essex", facts={"looked_after": 1_139, "looked_after_rate": 38.4, "as_at": "2014-01-31"})
+    )
     services.report_figures_sync(authority=essex)
     _sign_in(page, "/authorities/essex/indicators/")
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -118,7 +122,9 @@ def test_the_dashboard_fits_the_page(page, essex, tmp_path):
     themes = {i.theme for i in CATALOGUE.values()} | {m.theme for m in MEASURES.values() if m.indicator is None}
     assert len(comparators) == 4 * len(themes)  # every theme's table
     assert all(h["right"] <= min(layout["containerRight"], 1280) for h in comparators), comparators
-    assert layout["sparklines"] and all(s["width"] <= 160 and s["inside"] and s["labels"] == 2 for s in layout["sparklines"])
+    assert layout["sparklines"] and all(
+        s["width"] <= 160 and s["inside"] and s["labels"] == 2 for s in layout["sparklines"]
+    )
     assert layout["pageWidth"] <= 1280
 
     page.set_viewport_size({"width": 375, "height": 800})
@@ -158,12 +164,16 @@ def test_a_fresh_installation_shows_every_indicator_against_the_shipped_comparat
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"/authorities/{slug}/indicators/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Performance indicators")
-    expect(page.locator("#comparators-note")).to_contain_text("year ending 31 March 2025; year ending 30 September 2025")
+    expect(page.locator("#comparators-note")).to_contain_text(
+        "year ending 31 March 2025; year ending 30 September 2025"
+    )
     for measure in MEASURES.values():
         cells = page.locator(f'tr[data-indicator="{measure.indicator or measure.id}"] td')
         expect(cells).to_have_count(6)
         for index in (2, 3, 4):  # England, region, neighbours: a figure with its unit
-            expect(cells.nth(index)).to_have_text(re.compile(r"^\d[\d,.]*(%| per 10,000 children| cases per social worker)$"))
+            expect(cells.nth(index)).to_have_text(
+                re.compile(r"^\d[\d,.]*(%| per 10,000 children| cases per social worker)$")
+            )
         expect(cells.nth(5)).to_have_text(re.compile(r"(quartile\)?|quarter); ranked \d+ of \d+$|^Not ranked: "))
     check_accessibility(page)
 

@@ -164,10 +164,18 @@ def test_sign_in_and_upload_a_report(page, sample, live_server):
     check_accessibility(page)
     # a web page saved as .pdf is refused, and why is said
     page.get_by_label("Ofsted report").set_input_files(
-        files=[{"name": "report.pdf", "mimeType": "application/pdf", "buffer": b"<!DOCTYPE html><html><body>Report not found</body></html>"}]
+        files=[
+            {
+                "name": "report.pdf",
+                "mimeType": "application/pdf",
+                "buffer": b"<!DOCTYPE html><html><body>Report not found</body></html>",
+            }
+        ]
     )
     page.get_by_role("button", name="Upload and read").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("report.pdf: the file is named .pdf but contains an HTML page")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "report.pdf: the file is named .pdf but contains an HTML page"
+    )
     check_accessibility(page)
 
     page.get_by_role("button", name="Sign out").click()
@@ -213,7 +221,13 @@ def test_pages_on_a_phone_sized_screen(browser, live_server, sample):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 800}, locale="en-GB")
     page = context.new_page()
     try:
-        for path in ("/", "/authorities/essex/", f"/inspections/{sample.essex_2019.pk}/", "/national/", "/search/?q=Essex"):
+        for path in (
+            "/",
+            "/authorities/essex/",
+            f"/inspections/{sample.essex_2019.pk}/",
+            "/national/",
+            "/search/?q=Essex",
+        ):
             page.goto(path)
             check_accessibility(page)
         # the menu folds behind a button, which opens it
@@ -230,19 +244,34 @@ def test_neighbours_table_fits_a_laptop_screen(browser, live_server, sample):
 
     from tests.web.factories import make_record, store
 
-    store(make_record(authority="Gloucestershire", family="ilacs", inspection_start=date(2022, 2, 7), inspection_end=date(2022, 2, 18),
-                      judgements={"overall": "requires_improvement", "help_and_protection": "requires_improvement",
-                                  "children_in_care": "requires_improvement", "care_leavers": "outstanding",
-                                  "leadership": "requires_improvement"}, filename="gloucestershire-2022.txt"))
+    store(
+        make_record(
+            authority="Gloucestershire",
+            family="ilacs",
+            inspection_start=date(2022, 2, 7),
+            inspection_end=date(2022, 2, 18),
+            judgements={
+                "overall": "requires_improvement",
+                "help_and_protection": "requires_improvement",
+                "children_in_care": "requires_improvement",
+                "care_leavers": "outstanding",
+                "leadership": "requires_improvement",
+            },
+            filename="gloucestershire-2022.txt",
+        )
+    )
     widths = {}
     for width in (1280, 375):
-        context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 900}, locale="en-GB")
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": width, "height": 900}, locale="en-GB"
+        )
         page = context.new_page()
         try:
             page.goto("/authorities/essex/")
             expect(page.locator("#neighbours-table th", has_text="Leadership")).to_be_visible()
             widths[width] = page.evaluate(
-                "() => { const t = document.querySelector('#neighbours-table'); return [t.scrollWidth, t.parentElement.clientWidth]; }")
+                "() => { const t = document.querySelector('#neighbours-table'); return [t.scrollWidth, t.parentElement.clientWidth]; }"
+            )
         finally:
             context.close()
     table, room = widths[1280]

@@ -29,8 +29,10 @@ def _charts_have_tables(page, pairs):
 
 def test_national_charts_drill_down_and_official_pages(page, sample):
     page.goto("/national/?as-at-day=1&as-at-month=1&as-at-year=2025")
-    _charts_have_tables(page, [("regions-chart", "distribution-table"), ("share-chart", "share-table"),
-                               ("flow-chart", "transitions-table")])
+    _charts_have_tables(
+        page,
+        [("regions-chart", "distribution-table"), ("share-chart", "share-table"), ("flow-chart", "transitions-table")],
+    )
     assert "local authorities" in page.locator("#coverage").inner_text()
     check_accessibility(page)
     page.locator("#distribution-table tfoot a").first.click()

@@ -22,10 +22,10 @@ PASSWORD = "a long enough password"
 def plan_and_editors(transactional_db):
     from inspire.web.accounts.models import Membership
     from inspire.web.accounts.services import person_get_or_create
+    from inspire.web.improve import services
     from inspire.web.read.models import Authority
     from inspire.web.read.services import register_sync
     from inspire.web.read.uploads import report_upload
-    from inspire.web.improve import services
 
     register_sync()
     southend = Authority.objects.get(name="Southend-on-Sea")
@@ -37,9 +37,12 @@ def plan_and_editors(transactional_db):
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
     plan = services.plan_create(inspection=inspection, created_by=editors[0])
     person_get_or_create(authority=southend, name="Head of Children's Services")
-    action = services.action_create(item=plan.items.get(ref="1"), user=editors[0],
-                                    text="Identify and adopt a model of practice.")
-    services.milestone_create(action=action, user=editors[0], text="Research of options.", target_date=date(2016, 9, 30))
+    action = services.action_create(
+        item=plan.items.get(ref="1"), user=editors[0], text="Identify and adopt a model of practice."
+    )
+    services.milestone_create(
+        action=action, user=editors[0], text="Research of options.", target_date=date(2016, 9, 30)
+    )
     return plan, action, editors
 
 
@@ -72,7 +75,10 @@ def test_a_stale_save_shows_the_other_change_and_keeps_what_was_typed(page, plan
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Action saved")
     stored = Action.objects.get(pk=action.pk)
     assert (stored.text, stored.lead.name, stored.timescale) == (
-        "Adopt Signs of Safety.", "Head of Children's Services", "Quarterly from March 2017")
+        "Adopt Signs of Safety.",
+        "Head of Children's Services",
+        "Quarterly from March 2017",
+    )
 
     # the milestone row, saved by htmx, after Dana marked it at risk
     milestone = Milestone.objects.get(action=action)

@@ -83,10 +83,15 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
     check_accessibility(page)
     page.get_by_role("button", name="Confirm the date").click()
     expect(page.locator("#deadline")).to_contain_text("14 October 2016")
-    expect(page.locator("#deadline")).to_contain_text("70 working days after 7 July 2016, the publication date the report states")
-    for code, name in (("A", "Practice and Culture"), ("B", "Continuous Improvement"),
-                       ("C", "Responsive Intervention (right time, right place)"),
-                       ("D", "Management, Leadership and Governance")):
+    expect(page.locator("#deadline")).to_contain_text(
+        "70 working days after 7 July 2016, the publication date the report states"
+    )
+    for code, name in (
+        ("A", "Practice and Culture"),
+        ("B", "Continuous Improvement"),
+        ("C", "Responsive Intervention (right time, right place)"),
+        ("D", "Management, Leadership and Governance"),
+    ):
         expect(page.locator(f"#theme-{code} caption")).to_have_text(f"Theme {code}: {name}")
     expect(page.locator("#theme-A")).to_contain_text("Improve the quality of management oversight")
     expect(page.locator("#theme-none")).to_contain_text("The LSCB should take action")
@@ -203,28 +208,46 @@ def test_recreate_southends_plan_and_produce_the_board_pack(page, southend_edito
         page.get_by_role("link", name="Download as Word").click()
     document = docx.Document(word.value.path())
     cells = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
-    seventh = next(r for r in cells if r[1:2] == ["Milestone 7: Review of Effectiveness of model (to include "
-                                                   "methodology of review determined prior to review)."])
+    seventh = next(
+        r
+        for r in cells
+        if r[1:2]
+        == [
+            "Milestone 7: Review of Effectiveness of model (to include "
+            "methodology of review determined prior to review)."
+        ]
+    )
     assert seventh[2:4] == ["GM – Fieldwork Services", "30 June 2018"]
     assert any("Planning & Engagement Manager" in r for r in cells)
     assert any("CPD programme designed" in p.text for p in document.paragraphs)
-    risk_table = next(t for t in document.tables if [c.text for c in t.rows[0].cells][:3] == ["Risk", "Description", "Impact"])
+    risk_table = next(
+        t for t in document.tables if [c.text for c in t.rows[0].cells][:3] == ["Risk", "Description", "Impact"]
+    )
     assert len(risk_table.rows) == 4 and "Resources not available" in risk_table.rows[3].cells[1].text
 
     with page.expect_download() as pdf:
         page.get_by_role("link", name="Download as PDF").click()
     rendered = pypdfium2.PdfDocument(open(pdf.value.path(), "rb").read())
     text = " ".join(" ".join(rendered[i].get_textpage().get_text_range() for i in range(len(rendered))).split())
-    for words in (f"Children's Improvement Board: {said}", "Identify and adopt a model of practice",
-                  "30 June 2018", "GM – Fieldwork Services", "Planning & Engagement Manager",
-                  "Action owners not in post", "Resources not available to progress the improvement plan",
-                  "Risk register", "Overdue", "Exceptions", "Key: items"):
+    for words in (
+        f"Children's Improvement Board: {said}",
+        "Identify and adopt a model of practice",
+        "30 June 2018",
+        "GM – Fieldwork Services",
+        "Planning & Engagement Manager",
+        "Action owners not in post",
+        "Resources not available to progress the improvement plan",
+        "Risk register",
+        "Overdue",
+        "Exceptions",
+        "Key: items",
+    ):
         assert words in text, words
 
 
 def test_plan_pages_work_without_javascript(no_js_page, southend_editor):
-    from inspire.web.read.uploads import report_upload
     from inspire.web.improve import received
+    from inspire.web.read.uploads import report_upload
 
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
     plan = received.plan_start(inspection=inspection, user=southend_editor, received=inspection.published)
@@ -258,7 +281,9 @@ def test_starting_a_plan_asks_for_the_date_first(page, southend_editor):
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("link", name=re.compile("^Start a plan for Southend-on-Sea")).click()
     expect(page.locator("h1")).to_have_text("Start a plan: when was the report published?")
-    expect(page.locator("#suggestion")).to_contain_text("The report states no publication date, and Inspire could not estimate one.")
+    expect(page.locator("#suggestion")).to_contain_text(
+        "The report states no publication date, and Inspire could not estimate one."
+    )
     expect(page.locator("#received-day")).to_have_value("")
     check_accessibility(page)
     page.get_by_role("button", name="Confirm the date and start the plan").click()
@@ -275,7 +300,9 @@ def test_starting_a_plan_asks_for_the_date_first(page, southend_editor):
     fill_date(page, "received", 7, 7, 2016)
     page.get_by_role("button", name="Confirm the date").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Submission deadline: 14 October 2016")
-    expect(page.locator("#deadline")).to_contain_text("70 working days after 7 July 2016, the date the council received the report")
+    expect(page.locator("#deadline")).to_contain_text(
+        "70 working days after 7 July 2016, the date the council received the report"
+    )
     check_accessibility(page)
 
 
@@ -284,8 +311,8 @@ def test_governance_pages(page, southend_editor):
     decisions asked for, minutes, decision and action arising; the narrative; the next pack."""
     from datetime import timedelta
 
-    from inspire.web.read.uploads import report_upload
     from inspire.web.improve import received, services
+    from inspire.web.read.uploads import report_upload
 
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
     plan = received.plan_start(inspection=inspection, user=southend_editor, received=inspection.published)
@@ -342,17 +369,23 @@ def test_governance_pages(page, southend_editor):
 def test_priority_timeline_page(page, southend_editor):
     """Set an overarching action's start and outcome dates; the plan page and the timeline page
     draw it as a bar (an accessible SVG) with the same dates in the table behind it."""
-    from inspire.web.read.uploads import report_upload
     from inspire.web.improve import received, services
+    from inspire.web.read.uploads import report_upload
 
     inspection = report_upload(content=seed("004").read_bytes(), filename=seed("004").name).inspection
     plan = received.plan_start(inspection=inspection, user=southend_editor, received=inspection.published)
     theme = services.theme_create(plan=plan, user=southend_editor, code="A", name="Practice and Culture")
     item = plan.items.get(ref="1")
     services.item_update(item=item, user=southend_editor, theme_codes=[theme.code])
-    action = services.action_create(item=item, user=southend_editor, text="Audit the decisions made to take no further action.")
-    services.milestone_create(action=action, user=southend_editor, text="Auditor completes three months of audits.",
-                              target_date=date(2016, 10, 31))
+    action = services.action_create(
+        item=item, user=southend_editor, text="Audit the decisions made to take no further action."
+    )
+    services.milestone_create(
+        action=action,
+        user=southend_editor,
+        text="Auditor completes three months of audits.",
+        target_date=date(2016, 10, 31),
+    )
     page.goto(f"/accounts/login/?next=/plans/{plan.pk}/timeline/")
     page.get_by_label("Username").fill("southend")
     page.get_by_label("Password").fill(PASSWORD)

@@ -33,8 +33,14 @@ def east_sussex_inspection(register):
 
 @pytest.fixture
 def essex_inspection(register):
-    return store(make_record(authority="Essex", family="ilacs", published=date(2019, 11, 20),
-                             recommendations=[("la", "Improve the timeliness of return home interviews.")]))
+    return store(
+        make_record(
+            authority="Essex",
+            family="ilacs",
+            published=date(2019, 11, 20),
+            recommendations=[("la", "Improve the timeliness of return home interviews.")],
+        )
+    )
 
 
 @pytest.fixture
@@ -56,5 +62,7 @@ def users(register, django_user_model):
         user = django_user_model.objects.create_user(username=name, password="correct horse battery staple")
         Membership.objects.create(user=user, authority=authority, role=role)
         made[name] = user
-    made["outsider"] = django_user_model.objects.create_user(username="outsider", password="correct horse battery staple")
+    made["outsider"] = django_user_model.objects.create_user(
+        username="outsider", password="correct horse battery staple"
+    )
     return made

@@ -83,4 +83,6 @@ def test_an_imported_plan_for_an_area_inspection_keeps_every_priority_action_and
     from inspire.core.plans.model import PlanData
 
     plan = services.plan_store(inspection=send, user=lancashire_editor, data=PlanData(title="Imported"))
-    assert sorted(i.recommendation_id for i in plan.items.all()) == sorted(send.recommendations.values_list("id", flat=True))
+    assert sorted(i.recommendation_id for i in plan.items.all()) == sorted(
+        send.recommendations.values_list("id", flat=True)
+    )

@@ -58,16 +58,25 @@ def patch(client: Client, url: str, body) -> tuple[int, dict]:
 def action_form(action: Action, **changes) -> dict:
     """The action's edit form as its page fills it, with ``changes`` typed in."""
     target = action.target_date
-    return {"text": action.text, "lead": action.lead.name if action.lead else "", "timescale": action.timescale,
-            "target-day": str(target.day) if target else "", "target-month": str(target.month) if target else "",
-            "target-year": str(target.year) if target else "", **changes}
+    return {
+        "text": action.text,
+        "lead": action.lead.name if action.lead else "",
+        "timescale": action.timescale,
+        "target-day": str(target.day) if target else "",
+        "target-month": str(target.month) if target else "",
+        "target-year": str(target.year) if target else "",
+        **changes,
+    }
 
 
 def test_stale_action_form_is_refused_showing_the_other_change_and_keeping_what_was_typed(plan, users):
     action = Action.objects.get(item__plan=plan)
     url = reverse("plans:action_edit", args=[plan.pk, action.pk])
     dana, sam = signed_in(users["southend_editor"]), signed_in(users["southend_admin"])
-    dana_version, sam_version = form_version(dana.get(url).content.decode()), form_version(sam.get(url).content.decode())
+    dana_version, sam_version = (
+        form_version(dana.get(url).content.decode()),
+        form_version(sam.get(url).content.decode()),
+    )
     assert dana_version == sam_version == "1"
 
     # Dana changes the words; Sam, from the form he opened before, changes the lead.
@@ -108,7 +117,8 @@ def test_stale_api_patch_gets_409_with_the_stored_version_and_values(plan, users
     assert body["errors"] == [] and body["version"] == 2
     assert body["current"]["text"] == "Adopt Signs of Safety." and body["current"]["lead"] == ""
     assert [(c["by"], c["field"], c["after"]) for c in body["changes"]] == [
-        ("southend_editor", "text", "Adopt Signs of Safety.")]
+        ("southend_editor", "text", "Adopt Signs of Safety.")
+    ]
     action.refresh_from_db()
     assert action.lead is None and action.version == 2
     assert not AuditEntry.objects.filter(object_type="Action", user=users["southend_admin"]).exists()
@@ -154,7 +164,9 @@ def test_audit_trail_records_only_what_took_effect(plan, users):
     with pytest.raises(services.EditConflict, match="Someone else changed this risk while you were editing it"):
         services.risk_update(risk=stale, user=admin, version=1, mitigations="Scrutiny sub-group", likelihood="H")
     entries = AuditEntry.objects.filter(object_type="Risk", action="update")
-    assert [(e.user, e.field, e.before, e.after, e.version) for e in entries] == [(editor, "likelihood", "medium", "low", 2)]
+    assert [(e.user, e.field, e.before, e.after, e.version) for e in entries] == [
+        (editor, "likelihood", "medium", "low", 2)
+    ]
     risk.refresh_from_db()
     assert (risk.likelihood, risk.mitigations, risk.version) == ("low", "", 2)
 
@@ -162,11 +174,21 @@ def test_audit_trail_records_only_what_took_effect(plan, users):
     milestone = Milestone.objects.get(action__item__plan=plan)
     item_url = reverse("plans:item_detail", args=[plan.pk, milestone.action.item.pk])
     services.milestone_update(milestone=milestone, user=editor, status="on_track")
-    response = signed_in(admin).post(item_url, {"form": "status", "milestone": milestone.pk, "version": "1",
-                                                "status-status": "at_risk", "status-evidence": ""}, HTTP_HX_REQUEST="true")
+    response = signed_in(admin).post(
+        item_url,
+        {
+            "form": "status",
+            "milestone": milestone.pk,
+            "version": "1",
+            "status-status": "at_risk",
+            "status-evidence": "",
+        },
+        HTTP_HX_REQUEST="true",
+    )
     assert response.status_code == 409 and "Someone else changed this milestone" in response.content.decode()
     assert list(AuditEntry.objects.filter(object_type="Milestone", action="update").values_list("user", "after")) == [
-        (editor.pk, "on_track")]
+        (editor.pk, "on_track")
+    ]
 
 
 def test_an_unchanged_save_writes_nothing_and_a_change_to_themes_is_versioned(plan, users):
@@ -191,7 +213,10 @@ def test_plan_received_date_form_is_versioned(plan, users):
     form = {"form": "received", "version": version, "received-day": "8", "received-month": "7", "received-year": "2016"}
     assert dana.post(url, form).status_code == 302
     response = sam.post(url, {**form, "received-day": "11"})
-    assert response.status_code == 409 and "Someone else changed this plan while you were editing it" in response.content.decode()
+    assert (
+        response.status_code == 409
+        and "Someone else changed this plan while you were editing it" in response.content.decode()
+    )
     plan.refresh_from_db()
     assert plan.received == date(2016, 7, 8)
 
@@ -232,15 +257,23 @@ def test_two_editors_at_once_lose_nothing_with_real_threads(plan, users):
         outcome: dict = {}
         barrier = threading.Barrier(2)
         text, timescale = f"Text of round {number}", f"Timescale of round {number}"
-        threads = [threading.Thread(target=by_form, args=(version, text, outcome, barrier)),
-                   threading.Thread(target=by_api, args=(version, timescale, outcome, barrier))]
+        threads = [
+            threading.Thread(target=by_form, args=(version, text, outcome, barrier)),
+            threading.Thread(target=by_api, args=(version, timescale, outcome, barrier)),
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=60)
         assert outcome["form"] in (302, 409) and outcome["api"][0] in (200, 409), outcome
-        accepted_now = [(field, value) for field, value, ok in (
-            ("text", text, outcome["form"] == 302), ("timescale", timescale, outcome["api"][0] == 200)) if ok]
+        accepted_now = [
+            (field, value)
+            for field, value, ok in (
+                ("text", text, outcome["form"] == 302),
+                ("timescale", timescale, outcome["api"][0] == 200),
+            )
+            if ok
+        ]
         assert len(accepted_now) == 1, f"round {number}: both saves read version {version}, so exactly one is accepted"
         accepted += accepted_now
         conflicts += 2 - len(accepted_now)
@@ -251,7 +284,10 @@ def test_two_editors_at_once_lose_nothing_with_real_threads(plan, users):
     for field, value in accepted:
         expected[field] = value
     assert {"text": final.text, "timescale": final.timescale} == expected, "an accepted change was lost"
-    audited = list(AuditEntry.objects.filter(object_type="Action", object_id=action.pk, action="update")
-                   .order_by("version").values_list("field", "after"))
+    audited = list(
+        AuditEntry.objects.filter(object_type="Action", object_id=action.pk, action="update")
+        .order_by("version")
+        .values_list("field", "after")
+    )
     assert audited == accepted, "the audit trail holds exactly the accepted changes, in order"
     assert (len(accepted), conflicts) == (rounds, rounds)

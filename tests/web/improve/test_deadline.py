@@ -24,10 +24,17 @@ UNKNOWN = "Deadline not yet known — confirm the publication date"
 @pytest.fixture
 def ilacs_inspection(register):
     """An ILACS report as they are printed: no publication date, judged inadequate overall."""
-    return store(make_record(authority="Essex", family="ilacs", inspection_start=date(2024, 10, 14),
-                             inspection_end=date(2024, 10, 25), published=None,
-                             judgements={"overall": "inadequate", "help_and_protection": "inadequate"},
-                             recommendations=[("la", "Improve the quality of management oversight.")]))
+    return store(
+        make_record(
+            authority="Essex",
+            family="ilacs",
+            inspection_start=date(2024, 10, 14),
+            inspection_end=date(2024, 10, 25),
+            published=None,
+            judgements={"overall": "inadequate", "help_and_protection": "inadequate"},
+            recommendations=[("la", "Improve the quality of management oversight.")],
+        )
+    )
 
 
 def login(client, users, name="essex_editor"):
@@ -38,8 +45,10 @@ def login(client, users, name="essex_editor"):
 def date_inputs(html: str, prefix: str = "received") -> tuple[str, str, str]:
     import re
 
-    return tuple(re.search(rf'name="{prefix}-{part}"[^>]*value="([^"]*)"', html, re.S).group(1)
-                 for part in ("day", "month", "year"))
+    return tuple(
+        re.search(rf'name="{prefix}-{part}"[^>]*value="([^"]*)"', html, re.S).group(1)
+        for part in ("day", "month", "year")
+    )
 
 
 def test_starting_a_plan_offers_the_stated_publication_date_and_confirms_it(client, southend_inspection, users):
@@ -85,7 +94,10 @@ def test_without_a_stated_or_estimated_date_nothing_is_prefilled(client, ilacs_i
     refused = c.post(start, {"received-day": "", "received-month": "", "received-year": ""})
     assert refused.status_code == 400 and "Enter date the report was received" in refused.content.decode()
     early = c.post(start, {"received-day": "1", "received-month": "10", "received-year": "2024"})
-    assert early.status_code == 400 and "1 October 2024 is before the inspection ended (25 October 2024)" in early.content.decode()
+    assert (
+        early.status_code == 400
+        and "1 October 2024 is before the inspection ended (25 October 2024)" in early.content.decode()
+    )
     assert not Plan.objects.exists()
     c.post(start, {"without": "1"})
     plan = Plan.objects.get()
@@ -101,12 +113,15 @@ def test_the_old_start_button_leads_to_the_date_first(client, ilacs_inspection, 
 def test_a_plan_without_a_confirmed_date_never_shows_a_deadline(client, ilacs_inspection, users):
     editor = users["essex_editor"]
     plan = received.plan_start(inspection=ilacs_inspection, user=editor, received=None)
-    services.action_create(item=plan.items.get(), user=editor, text="Audit management oversight.",
-                           target_date=date(2024, 12, 20))
+    services.action_create(
+        item=plan.items.get(), user=editor, text="Audit management oversight.", target_date=date(2024, 12, 20)
+    )
     board = services.board_create(plan=plan, user=editor, kind="improvement_board", name="Improvement Board")
     meeting = services.meeting_create(board=board, user=editor, date=date(2025, 1, 15))
     # the dates a guess would give: counted from the inspection's last day, or from its first
-    guesses = [f"{d.day} {d:%B %Y}" for d in (submission_deadline(date(2024, 10, 25)), submission_deadline(date(2024, 10, 14)))]
+    guesses = [
+        f"{d.day} {d:%B %Y}" for d in (submission_deadline(date(2024, 10, 25)), submission_deadline(date(2024, 10, 14)))
+    ]
     c = login(client, users)
 
     def check(text: str, where: str):
@@ -132,15 +147,23 @@ def test_a_plan_without_a_confirmed_date_never_shows_a_deadline(client, ilacs_in
 def test_confirming_later_and_correcting(client, ilacs_inspection, users):
     plan = received.plan_start(inspection=ilacs_inspection, user=users["essex_editor"], received=None)
     confirm = reverse("plans:plan_received", args=[plan.pk])
-    viewer_page = login(client, users, "essex_editor").get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    viewer_page = (
+        login(client, users, "essex_editor").get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    )
     assert f'href="{confirm}"' in viewer_page
-    future = client.post(confirm, {"received-day": "1", "received-month": "1", "received-year": str(date.today().year + 1)})
+    future = client.post(
+        confirm, {"received-day": "1", "received-month": "1", "received-year": str(date.today().year + 1)}
+    )
     assert future.status_code == 400 and "is in the future" in future.content.decode()
-    client.post(confirm, {"received-day": "2", "received-month": "12", "received-year": "2024", "version": plan.version})
+    client.post(
+        confirm, {"received-day": "2", "received-month": "12", "received-year": "2024", "version": plan.version}
+    )
     plan.refresh_from_db()
     assert (plan.received, plan.received_basis) == (date(2024, 12, 2), "entered")
     assert plan.deadline_counts_from.startswith("70 working days after 2 December 2024, the date the council received")
-    client.post(confirm, {"received-day": "3", "received-month": "12", "received-year": "2024", "version": plan.version})
+    client.post(
+        confirm, {"received-day": "3", "received-month": "12", "received-year": "2024", "version": plan.version}
+    )
     changes = AuditEntry.objects.filter(plan=plan, field="received").order_by("id")
     assert [(e.before, e.after) for e in changes] == [("", "2 December 2024"), ("2 December 2024", "3 December 2024")]
 

@@ -3,7 +3,7 @@ override, a progress update, a changed milestone status or a new risk — and th
 it leaves out. Decisions sought, the last meeting's decisions and open actions arising appear."""
 
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import docx
 import pypdfium2
@@ -25,7 +25,7 @@ from inspire.web.improve.models import (
 pytestmark = pytest.mark.django_db
 
 MEETING = date(2016, 12, 6)
-BEFORE = datetime(2016, 11, 30, 12, tzinfo=timezone.utc)
+BEFORE = datetime(2016, 11, 30, 12, tzinfo=UTC)
 
 
 def backdate_everything(plan) -> None:
@@ -46,14 +46,21 @@ def meeting(southend_inspection, users):
     person_get_or_create(authority=plan.authority, name="Head of Children's Services")
     item = plan.items.get(ref="1")
     action = services.action_create(item=item, user=editor, text="Identify and adopt a model of practice.")
-    services.milestone_create(action=action, user=editor, text="Research of options.", owner="Head of Children's Services",
-                              target_date=date(2017, 3, 31), status="on_track")
+    services.milestone_create(
+        action=action,
+        user=editor,
+        text="Research of options.",
+        owner="Head of Children's Services",
+        target_date=date(2017, 3, 31),
+        status="on_track",
+    )
     services.progress_add(item=item, user=editor, date=date(2016, 11, 20), text="Options paper drafted.")
     board = services.board_create(plan=plan, user=editor, kind="improvement_board", name="Children's Improvement Board")
     first = services.meeting_create(board=board, user=editor, date=date(2016, 10, 7))
     MeetingDecision.objects.create(meeting=first, text="Terms of reference agreed.")
-    MeetingAction.objects.create(meeting=first, text="Report on agency staff", owner="Head of Children's Services",
-                                 due_date=date(2016, 12, 1))
+    MeetingAction.objects.create(
+        meeting=first, text="Report on agency staff", owner="Head of Children's Services", due_date=date(2016, 12, 1)
+    )
     meeting = services.meeting_create(board=board, user=editor, date=MEETING)
     meeting.decisions_sought = "Agree the revised Quality Assurance Framework."
     meeting.save()
@@ -64,8 +71,12 @@ def meeting(southend_inspection, users):
 
 def pack_texts(client, plan, meeting):
     page = client.get(reverse("plans:pack", args=[plan.pk, meeting.pk])).content.decode()
-    word = docx.Document(io.BytesIO(client.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, "docx"])).content))
-    word_text = "\n".join([p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells])
+    word = docx.Document(
+        io.BytesIO(client.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, "docx"])).content)
+    )
+    word_text = "\n".join(
+        [p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells]
+    )
     pdf = pypdfium2.PdfDocument(client.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, "pdf"])).content)
     pdf_text = " ".join(" ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))).split())
     return {"page": page, "Word": word_text, "PDF": pdf_text}
@@ -93,11 +104,12 @@ def test_nothing_entered_after_the_meeting_shows_in_its_pack(client, meeting, us
         for later in ("OVERRIDE ENTERED LATER", "UPDATE ENTERED LATER", "RISK ENTERED LATER"):
             assert later not in text, (where, later)
         assert "Options paper drafted." in text and "On track" in text and "At risk" not in text, where
-        assert ("Recorded after 6 December 2016, so left out of this pack: 1 progress update, 1 status override, "
-                "1 risk.") in " ".join(text.split()), where
+        assert (
+            "Recorded after 6 December 2016, so left out of this pack: 1 progress update, 1 status override, 1 risk."
+        ) in " ".join(text.split()), where
     # a pack for a meeting after those entries shows them
     today = services.meeting_create(board=meeting.board, user=editor, date=date.today())
     now = pack_texts(client, plan, today)["page"]
     assert "UPDATE ENTERED LATER" in now and "RISK ENTERED LATER" in now
-    assert "31 March 2017</td><td class=\"govuk-table__cell\">Overdue" in now  # at risk, and now past its date
+    assert '31 March 2017</td><td class="govuk-table__cell">Overdue' in now  # at risk, and now past its date
     assert "Item 1 — Green" in now  # the override in force

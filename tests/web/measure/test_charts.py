@@ -7,7 +7,9 @@ from inspire.web.measure.charts import SPARKLINE_FONT_PX, _scale, _text_width, i
 
 def test_a_chart_says_what_it_shows_and_draws_england_and_the_threshold():
     points = [(date(2024, 6, 30), 380.0), (date(2024, 9, 30), 410.0), (date(2024, 12, 31), 455.0)]
-    svg = indicator_chart(CATALOGUE["adoption_a1"], points, england=[(date(2024, 3, 31), 440.0)], authority_name="Essex", chart_id="c")
+    svg = indicator_chart(
+        CATALOGUE["adoption_a1"], points, england=[(date(2024, 3, 31), 440.0)], authority_name="Essex", chart_id="c"
+    )
     assert 'role="img"' in svg and 'aria-labelledby="c-title c-desc"' in svg
     desc = re.search(r'<desc id="c-desc">(.*?)</desc>', svg).group(1)
     assert "3 values from 30 June 2024 (380 days) to 31 December 2024 (455 days)" in desc

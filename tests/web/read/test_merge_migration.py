@@ -32,7 +32,9 @@ def before():
     graph = MigrationExecutor(connection).loader.graph
     leaves = graph.leaf_nodes()
     merge = ("inspections", "0006_merge_duplicate_inspections")
-    apps = _migrate([*BEFORE, *(node for node in leaves if node[0] != "inspections" and merge not in graph.forwards_plan(node))])
+    apps = _migrate(
+        [*BEFORE, *(node for node in leaves if node[0] != "inspections" and merge not in graph.forwards_plan(node))]
+    )
     yield apps
     _migrate(leaves)  # the database back at its latest for the tests after
 
@@ -40,55 +42,143 @@ def before():
 def _inspection(apps, authority, name, *, start, end, family="ilacs", grades, items, created):
     SourceDocument = apps.get_model("inspections", "SourceDocument")
     Inspection = apps.get_model("inspections", "Inspection")
-    document = SourceDocument.objects.create(sha256=name.ljust(64, "0"), filename=name, format=name.rpartition(".")[2],
-                                             size=4, page_count=1, content=b"body")
-    record = {"family": family, "judgements": grades, "lead_inspector": "Ann Hughes",
-              "inspection_start": start and start.isoformat(), "inspection_end": end and end.isoformat(),
-              "recommendations": [{"section": "la", "ordinal": n, "text": t} for n, t in enumerate(items, start=1)]}
+    document = SourceDocument.objects.create(
+        sha256=name.ljust(64, "0"), filename=name, format=name.rpartition(".")[2], size=4, page_count=1, content=b"body"
+    )
+    record = {
+        "family": family,
+        "judgements": grades,
+        "lead_inspector": "Ann Hughes",
+        "inspection_start": start and start.isoformat(),
+        "inspection_end": end and end.isoformat(),
+        "recommendations": [{"section": "la", "ordinal": n, "text": t} for n, t in enumerate(items, start=1)],
+    }
     inspection = Inspection.objects.create(
-        document=document, authority=authority, family=family, inspection_start=start, inspection_end=end,
-        record=record, lead_inspector="Ann Hughes",
+        document=document,
+        authority=authority,
+        family=family,
+        inspection_start=start,
+        inspection_end=end,
+        record=record,
+        lead_inspector="Ann Hughes",
     )
     Inspection.objects.filter(pk=inspection.pk).update(created=created)
     for area, grade in grades.items():
         apps.get_model("inspections", "Judgement").objects.create(inspection=inspection, area=area, grade=grade)
     for number, text in enumerate(items, start=1):
-        apps.get_model("inspections", "Recommendation").objects.create(inspection=inspection, section="la",
-                                                                       ordinal=number, text=text)
+        apps.get_model("inspections", "Recommendation").objects.create(
+            inspection=inspection, section="la", ordinal=number, text=text
+        )
     return inspection
 
 
 def test_duplicates_are_merged_into_the_first_stored_and_what_pointed_at_them_moves(before):
     apps = before
     Authority = apps.get_model("inspections", "Authority")
-    essex = Authority.objects.create(ofsted_urn="80520", dfe_la_code="881", ons_code="E10000012", name="Essex",
-                                     slug="essex", region_code="E12000006", region_name="East of England")
+    essex = Authority.objects.create(
+        ofsted_urn="80520",
+        dfe_la_code="881",
+        ons_code="E10000012",
+        name="Essex",
+        slug="essex",
+        region_code="E12000006",
+        region_name="East of England",
+    )
     start, end = date(2024, 3, 4), date(2024, 3, 15)
-    kept = _inspection(apps, essex, "report.pdf", start=start, end=end, grades={"overall": "good"},
-                       items=["Supervision.", "Care plans."], created="2025-01-01T10:00:00Z")
-    duplicate = _inspection(apps, essex, "report.docx", start=start, end=end, grades={"overall": "outstanding"},
-                            items=["Supervision.", "Care plans.", "Something misread."], created="2025-02-01T10:00:00Z")
-    third = _inspection(apps, essex, "report.txt", start=start, end=end, grades={"overall": "good"},
-                        items=["Supervision.", "Care plans."], created="2025-03-01T10:00:00Z")
-    other_family = _inspection(apps, essex, "lscb.pdf", start=start, end=end, family="lscb_review",
-                               grades={"lscb": "good"}, items=[], created="2025-01-01T10:00:00Z")
-    undated = [_inspection(apps, essex, f"letter{n}.txt", start=None, end=None, family="apa",
-                           grades={"overall": "good"}, items=[], created="2025-01-01T10:00:00Z") for n in (1, 2)]
+    kept = _inspection(
+        apps,
+        essex,
+        "report.pdf",
+        start=start,
+        end=end,
+        grades={"overall": "good"},
+        items=["Supervision.", "Care plans."],
+        created="2025-01-01T10:00:00Z",
+    )
+    duplicate = _inspection(
+        apps,
+        essex,
+        "report.docx",
+        start=start,
+        end=end,
+        grades={"overall": "outstanding"},
+        items=["Supervision.", "Care plans.", "Something misread."],
+        created="2025-02-01T10:00:00Z",
+    )
+    third = _inspection(
+        apps,
+        essex,
+        "report.txt",
+        start=start,
+        end=end,
+        grades={"overall": "good"},
+        items=["Supervision.", "Care plans."],
+        created="2025-03-01T10:00:00Z",
+    )
+    other_family = _inspection(
+        apps,
+        essex,
+        "lscb.pdf",
+        start=start,
+        end=end,
+        family="lscb_review",
+        grades={"lscb": "good"},
+        items=[],
+        created="2025-01-01T10:00:00Z",
+    )
+    undated = [
+        _inspection(
+            apps,
+            essex,
+            f"letter{n}.txt",
+            start=None,
+            end=None,
+            family="apa",
+            grades={"overall": "good"},
+            items=[],
+            created="2025-01-01T10:00:00Z",
+        )
+        for n in (1, 2)
+    ]
     # a plan made from the duplicate, one item linked to a recommendation the kept one has, one to one it lacks
     Plan = apps.get_model("plans", "Plan")
     PlanItem = apps.get_model("plans", "PlanItem")
     plan = Plan.objects.create(inspection=duplicate, authority=essex, title="Essex improvement plan")
-    duplicate_items = {r.ordinal: r for r in apps.get_model("inspections", "Recommendation").objects.filter(
-        inspection=duplicate)}
-    linked = PlanItem.objects.create(plan=plan, ordinal=1, ref="1", title="Supervision", recommendation=duplicate_items[2])
+    duplicate_items = {
+        r.ordinal: r for r in apps.get_model("inspections", "Recommendation").objects.filter(inspection=duplicate)
+    }
+    linked = PlanItem.objects.create(
+        plan=plan, ordinal=1, ref="1", title="Supervision", recommendation=duplicate_items[2]
+    )
     orphan = PlanItem.objects.create(plan=plan, ordinal=2, ref="2", title="Misread", recommendation=duplicate_items[3])
     IndicatorValue = apps.get_model("indicators", "IndicatorValue")
-    figure = IndicatorValue.objects.create(authority=essex, indicator="children_in_need", period_start=end,
-                                           period_end=end, value=3000, source="report", inspection=duplicate)
-    same_figure = IndicatorValue.objects.create(authority=essex, indicator="looked_after", period_start=end,
-                                                period_end=end, value=1000, source="report", inspection=third)
-    IndicatorValue.objects.create(authority=essex, indicator="looked_after", period_start=end, period_end=end,
-                                  value=1000, source="report", inspection=kept)
+    figure = IndicatorValue.objects.create(
+        authority=essex,
+        indicator="children_in_need",
+        period_start=end,
+        period_end=end,
+        value=3000,
+        source="report",
+        inspection=duplicate,
+    )
+    same_figure = IndicatorValue.objects.create(
+        authority=essex,
+        indicator="looked_after",
+        period_start=end,
+        period_end=end,
+        value=1000,
+        source="report",
+        inspection=third,
+    )
+    IndicatorValue.objects.create(
+        authority=essex,
+        indicator="looked_after",
+        period_start=end,
+        period_end=end,
+        value=1000,
+        source="report",
+        inspection=kept,
+    )
 
     apps = _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
@@ -96,9 +186,13 @@ def test_duplicates_are_merged_into_the_first_stored_and_what_pointed_at_them_mo
     InspectionSource = apps.get_model("inspections", "InspectionSource")
     # one inspection per authority, family and dates; undated ones are never merged
     assert sorted(Inspection.objects.values_list("pk", flat=True)) == sorted(
-        [kept.pk, other_family.pk, *(u.pk for u in undated)])
-    sources = list(InspectionSource.objects.filter(inspection_id=kept.pk).order_by("added", "pk")
-                   .values_list("document__filename", "differences"))
+        [kept.pk, other_family.pk, *(u.pk for u in undated)]
+    )
+    sources = list(
+        InspectionSource.objects.filter(inspection_id=kept.pk)
+        .order_by("added", "pk")
+        .values_list("document__filename", "differences")
+    )
     assert [name for name, _ in sources] == ["report.pdf", "report.docx", "report.txt"]
     assert [d["field"] for d in sources[1][1]] == ["judgements.overall", "recommendations.la"]
     assert sources[2][1] == []
@@ -117,8 +211,10 @@ def test_duplicates_are_merged_into_the_first_stored_and_what_pointed_at_them_mo
     assert set(audit.values_list("object_type", "field")) == {("Plan", "inspection"), ("PlanItem", "recommendation")}
     plan_entry = audit.get(object_type="Plan")
     name = "Essex: Inspection of local authority children's services (2018-26), 4 March 2024"
-    assert (plan_entry.before, plan_entry.after) == (f"{name} (inspection {duplicate.pk}, merged)",
-                                                     f"{name} (inspection {kept.pk})")
+    assert (plan_entry.before, plan_entry.after) == (
+        f"{name} (inspection {duplicate.pk}, merged)",
+        f"{name} (inspection {kept.pk})",
+    )
     # report figures: moved, or dropped where the kept inspection gives the same figure
     values = apps.get_model("indicators", "IndicatorValue").objects
     assert list(values.filter(indicator="looked_after").values_list("inspection_id", flat=True)) == [kept.pk]

@@ -14,10 +14,10 @@ from django.test import Client
 from django.urls import reverse
 
 from inspire.core.reading.frameworks import FRAMEWORKS
+from inspire.web.read.evidence import highlight
 from inspire.web.read.models import Inspection
 from inspire.web.see.national import grade_distribution
 from inspire.web.toolkit.templatetags.inspire import long_date, years_months
-from inspire.web.read.views import highlight
 from tests.conftest import seed
 from tests.web.sample import HTML_ORIGINAL, make_sample
 
@@ -85,10 +85,12 @@ def test_authority_page_has_history_chart_neighbours_region_and_recommendations(
     html = response.content.decode()
     # one timeline over both frameworks: the chart (a line for each area judged twice) and its table
     assert 'role="img"' in html and "Essex: grades over time" in html
-    history_chart = html[html.index('id="grades-chart"'):html.index("</svg>", html.index('id="grades-chart"'))]
+    history_chart = html[html.index('id="grades-chart"') : html.index("</svg>", html.index('id="grades-chart"'))]
     assert history_chart.count("<polyline") == 4  # overall, help and protection, children in care, leadership
     history = html[html.index('id="history-table"') :]
-    assert history.index("7 October 2019") < history.index("14 January 2014") < history.index("Published 30 November 2006")
+    assert (
+        history.index("7 October 2019") < history.index("14 January 2014") < history.index("Published 30 November 2006")
+    )
     assert "Good (3)" in history and "Staying safe" in history  # APA grades keep their number
     # neighbours, in the register's order, with their latest grades
     neighbours = html[html.index('id="neighbours-table"') : html.index('id="region"')]
@@ -108,8 +110,16 @@ def test_inspection_page_shows_every_value_with_links_to_its_source(client, samp
     response = client.get(reverse("inspection_detail", args=[inspection.pk]))
     assert response.status_code == 200
     page = text(response)
-    for expected in ("Tara Geere", "7 October 2019", "18 October 2019", "Overall effectiveness", "Outstanding",
-                     "Timeliness of initial health assessments", "307,000", "The publication date is not stated"):
+    for expected in (
+        "Tara Geere",
+        "7 October 2019",
+        "18 October 2019",
+        "Overall effectiveness",
+        "Outstanding",
+        "Timeliness of initial health assessments",
+        "307,000",
+        "The publication date is not stated",
+    ):
         assert expected in page, expected
     html = response.content.decode()
     evidence = reverse("inspection_evidence", args=[inspection.pk])
@@ -142,7 +152,10 @@ def test_evidence_page_highlights_the_quote_on_its_page(client, sample):
     assert "Page 1 of 4" in text(response)
 
     judgement = client.get(reverse("inspection_evidence", args=[inspection.pk]), {"key": "judgements.children_in_care"})
-    assert '<mark id="quote">The experiences and progress of children in care and care leavers | Outstanding</mark>' in judgement.content.decode()
+    assert (
+        '<mark id="quote">The experiences and progress of children in care and care leavers | Outstanding</mark>'
+        in judgement.content.decode()
+    )
 
 
 def test_evidence_for_a_recommendation(client, sample):
@@ -150,7 +163,10 @@ def test_evidence_for_a_recommendation(client, sample):
     recommendation = inspection.recommendations.get(ordinal=2)
     response = client.get(reverse("inspection_evidence", args=[inspection.pk]), {"recommendation": recommendation.pk})
     assert response.status_code == 200
-    assert '<mark id="quote">Timeliness of initial health assessments for children coming into care.</mark>' in response.content.decode()
+    assert (
+        '<mark id="quote">Timeliness of initial health assessments for children coming into care.</mark>'
+        in response.content.decode()
+    )
     assert "Page 3 of 4" in text(response)
 
 
@@ -228,7 +244,9 @@ def test_login_page(client, user):
     assert response.status_code == 200
     wrong = client.post(reverse("login"), {"username": "reader", "password": "wrong"})
     assert "There is a problem" in text(wrong)
-    right = client.post(reverse("login"), {"username": "reader", "password": "a long enough password", "next": "/upload/"})
+    right = client.post(
+        reverse("login"), {"username": "reader", "password": "a long enough password", "next": "/upload/"}
+    )
     assert right.status_code == 302 and right["Location"] == "/upload/"
     out = client.post(reverse("logout"))
     assert out.status_code == 302
@@ -248,7 +266,10 @@ def test_htmx_requests_get_just_the_fragment(client, sample):
     assert "5 inspected: 20% inadequate, 60% good, 20% outstanding" in text(part)
     assert "HX-Request" in part["Vary"]
     # what changed is announced through the page's status region
-    assert re.search(r'<div id="live-status" hx-swap-oob="innerHTML">Overall effectiveness as at 1 January 2020: 5 inspected', fragment)
+    assert re.search(
+        r'<div id="live-status" hx-swap-oob="innerHTML">Overall effectiveness as at 1 January 2020: 5 inspected',
+        fragment,
+    )
 
     search = client.get(reverse("search"), {"q": "Essex"}, HTTP_HX_REQUEST="true")
     assert "<html" not in search.content.decode() and 'id="search-results"' in search.content.decode()
@@ -257,7 +278,9 @@ def test_htmx_requests_get_just_the_fragment(client, sample):
 
 
 def test_htmx_fragment_carries_the_error_summary(client, sample):
-    part = client.get(reverse("national"), {"as-at-day": "30", "as-at-month": "2", "as-at-year": "2020"}, HTTP_HX_REQUEST="true")
+    part = client.get(
+        reverse("national"), {"as-at-day": "30", "as-at-month": "2", "as-at-year": "2020"}, HTTP_HX_REQUEST="true"
+    )
     assert part.status_code == 400
     assert 'hx-swap-oob="true"' in part.content.decode()
     assert "As at date must be a real date" in text(part)
@@ -317,7 +340,9 @@ def test_national_date_is_checked(client, sample, day, month, year, message):
 
 def test_national_date_cannot_be_in_the_future(client, sample):
     tomorrow = date.today() + timedelta(days=1)
-    response = client.get(reverse("national"), {"as-at-day": tomorrow.day, "as-at-month": tomorrow.month, "as-at-year": tomorrow.year})
+    response = client.get(
+        reverse("national"), {"as-at-day": tomorrow.day, "as-at-month": tomorrow.month, "as-at-year": tomorrow.year}
+    )
     assert response.status_code == 400
     assert "As at date must be today or in the past" in text(response)
 
@@ -341,7 +366,15 @@ def test_national_area_must_be_known(client, sample):
         ({"q": "x" * 201}, "Search words must be 200 characters or fewer"),
         ({"q": "good\x00"}, "Search words must not contain a null character"),
         (
-            {"q": "good", "from-day": "1", "from-month": "1", "from-year": "2020", "to-day": "1", "to-month": "1", "to-year": "2019"},
+            {
+                "q": "good",
+                "from-day": "1",
+                "from-month": "1",
+                "from-year": "2020",
+                "to-day": "1",
+                "to-month": "1",
+                "to-year": "2019",
+            },
             "End date must be the same as or after the start date",
         ),
     ],
@@ -388,11 +421,21 @@ def test_upload_form(signed_in):
     [
         (None, None, "Select a report to upload"),
         ("empty.pdf", b"", "The selected file is empty"),
-        ("report.pdf", b"<!DOCTYPE html><html><body>Report not found</body></html>",
-         "report.pdf: the file is named .pdf but contains an HTML page"),
-        ("noise.bin", bytes(range(256)) * 8, "noise.bin: the file is not a PDF, Word (.docx), HTML or plain-text document"),
-        ("letter.txt", b"Dear resident, the bins will be collected on Tuesday.\n",
-         "letter.txt: no Ofsted report on a local authority's children's services was found in it"),
+        (
+            "report.pdf",
+            b"<!DOCTYPE html><html><body>Report not found</body></html>",
+            "report.pdf: the file is named .pdf but contains an HTML page",
+        ),
+        (
+            "noise.bin",
+            bytes(range(256)) * 8,
+            "noise.bin: the file is not a PDF, Word (.docx), HTML or plain-text document",
+        ),
+        (
+            "letter.txt",
+            b"Dear resident, the bins will be collected on Tuesday.\n",
+            "letter.txt: no Ofsted report on a local authority's children's services was found in it",
+        ),
     ],
 )
 def test_upload_explains_what_is_wrong(signed_in, register, filename, content, message):
@@ -405,7 +448,9 @@ def test_upload_explains_what_is_wrong(signed_in, register, filename, content, m
 
 
 def test_upload_shows_the_hint_for_the_error(signed_in, register):
-    response = signed_in.post(reverse("upload"), {"report": SimpleUploadedFile("r.docx", b"plain words, not a Word file\n")})
+    response = signed_in.post(
+        reverse("upload"), {"report": SimpleUploadedFile("r.docx", b"plain words, not a Word file\n")}
+    )
     assert "r.docx: the file is named .docx but contains plain text" in text(response)
 
 
@@ -428,12 +473,16 @@ def test_upload_needs_the_csrf_token(user, register):
 @pytest.mark.skipif(not FRAMEWORKS, reason="the report readers are not on this branch yet (merge main)")
 def test_upload_reads_and_stores_a_real_report(signed_in, register):
     path = seed("001")
-    response = signed_in.post(reverse("upload"), {"report": SimpleUploadedFile(path.name, path.read_bytes())}, follow=True)
+    response = signed_in.post(
+        reverse("upload"), {"report": SimpleUploadedFile(path.name, path.read_bytes())}, follow=True
+    )
     assert response.status_code == 200
     inspection = Inspection.objects.get()
     assert inspection.authority.name == "Essex" and inspection.document.uploaded_by.username == "reader"
     assert f"{path.name} was read and stored" in text(response)
-    again = signed_in.post(reverse("upload"), {"report": SimpleUploadedFile("copy.txt", path.read_bytes())}, follow=True)
+    again = signed_in.post(
+        reverse("upload"), {"report": SimpleUploadedFile("copy.txt", path.read_bytes())}, follow=True
+    )
     assert "was already stored" in text(again) and Inspection.objects.count() == 1
 
 
@@ -482,15 +531,25 @@ def test_cached_pages_change_when_a_report_is_stored(client, sample):
 
     before = client.get(reverse("authority_detail", args=["kent"]))
     assert "Reports stored 1" in text(before)
-    store(make_record(authority="Kent", family="sif", inspection_start=date(2015, 3, 2), inspection_end=date(2015, 3, 25),
-                      judgements={"overall": "inadequate"}, filename="kent-2015.txt"))
+    store(
+        make_record(
+            authority="Kent",
+            family="sif",
+            inspection_start=date(2015, 3, 2),
+            inspection_end=date(2015, 3, 25),
+            judgements={"overall": "inadequate"},
+            filename="kent-2015.txt",
+        )
+    )
     after = client.get(reverse("authority_detail", args=["kent"]))
     assert "Reports stored 2" in text(after)
 
 
 def test_search_hit_opens_its_page_with_the_words_marked(client, sample):
     response = client.get(reverse("search"), {"q": "health assessments"})
-    link = re.search(r'href="(/inspections/\d+/evidence/\?page=3&amp;q=health%20assessments#quote)"', response.content.decode())
+    link = re.search(
+        r'href="(/inspections/\d+/evidence/\?page=3&amp;q=health%20assessments#quote)"', response.content.decode()
+    )
     assert link, "each hit links to its page"
     page = client.get(html.unescape(link.group(1)).split("#")[0])
     assert page.status_code == 200
@@ -516,10 +575,28 @@ def test_odd_numbers_in_the_address_are_refused_not_crashed_on(client, sample, o
 
 @pytest.mark.parametrize("path", ["/authorities/", "/national/", "/search/"])
 def test_any_query_parameters_give_a_page_not_an_error(client, sample, path):
-    from hypothesis import HealthCheck, given, settings, strategies as st
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
 
-    names = st.sampled_from(["q", "region", "area", "family", "grade", "page", "as-at-day", "as-at-month",
-                             "as-at-year", "from-day", "from-month", "from-year", "to-day", "to-month", "to-year"])
+    names = st.sampled_from(
+        [
+            "q",
+            "region",
+            "area",
+            "family",
+            "grade",
+            "page",
+            "as-at-day",
+            "as-at-month",
+            "as-at-year",
+            "from-day",
+            "from-month",
+            "from-year",
+            "to-day",
+            "to-month",
+            "to-year",
+        ]
+    )
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.dictionaries(names, st.text(max_size=30), max_size=6))
@@ -569,8 +646,10 @@ def test_last_inspected_is_the_day_the_inspection_ended_on_both_lists(client, sa
     listing = text(client.get(reverse("authority_list"), {"q": "Essex"}))
     assert "Last inspection ended" in listing
     assert "18 October 2019" in listing and "7 October 2019" not in listing
-    national = client.get(reverse("national"), {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2021"}).content.decode()
-    waits = national[national.index('id="waits-table"'):]
+    national = client.get(
+        reverse("national"), {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2021"}
+    ).content.decode()
+    waits = national[national.index('id="waits-table"') :]
     essex = re.search(r">Essex</a></th>\s*<td[^>]*>(.*?)</td>", waits, re.S).group(1)
     assert "18 October 2019" in essex
 
@@ -587,8 +666,12 @@ def test_recommendation_provenance_is_named_by_its_ordinal_not_its_index(client,
     url = reverse("inspection_evidence", args=[inspection.pk])
     first = text(client.get(url, {"key": "recommendations.0"}))
     assert "Recommendation 1: where it comes from" in first and "Recommendation 0" not in first
-    assert "Recommendation 12: where it comes from" in text(client.get(url, {"key": f"recommendations.{first_lscb - 1}"}))
-    assert "LSCB recommendation 1: where it comes from" in text(client.get(url, {"key": f"recommendations.{first_lscb}"}))
+    assert "Recommendation 12: where it comes from" in text(
+        client.get(url, {"key": f"recommendations.{first_lscb - 1}"})
+    )
+    assert "LSCB recommendation 1: where it comes from" in text(
+        client.get(url, {"key": f"recommendations.{first_lscb}"})
+    )
     assert client.get(url, {"key": f"recommendations.{len(listed)}"}).status_code == 404
     assert client.get(url, {"key": "recommendations.x"}).status_code == 404
 

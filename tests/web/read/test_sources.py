@@ -54,7 +54,11 @@ def test_the_same_report_as_pdf_docx_html_and_txt_is_one_inspection_with_four_so
     inspection = Inspection.objects.get()
     assert [r.inspection.pk for r in results] == [inspection.pk] * 4
     assert [(r.created, r.added_source, r.source_number) for r in results] == [
-        (True, False, 1), (False, True, 2), (False, True, 3), (False, True, 4)]
+        (True, False, 1),
+        (False, True, 2),
+        (False, True, 3),
+        (False, True, 4),
+    ]
     sources = list(inspection.sources.order_by("added", "pk").select_related("document"))
     assert [s.document.format for s in sources] == ["pdf", "docx", "html", "text"]
     assert sources[0].document_id == inspection.document_id  # the PDF stays the primary
@@ -81,7 +85,12 @@ def test_copies_in_one_batch_are_one_inspection_too(four_files):
         reports.append((read_document(document), document, data))
     results = inspections_store([*reports, reports[0]])
     assert Inspection.objects.count() == 1 and InspectionSource.objects.count() == 3
-    assert [(r.created, r.added_source) for r in results] == [(True, False), (False, True), (False, True), (False, False)]
+    assert [(r.created, r.added_source) for r in results] == [
+        (True, False),
+        (False, True),
+        (False, True),
+        (False, False),
+    ]
     assert [r.source_number for r in results[:3]] == [1, 2, 3]
 
 
@@ -92,9 +101,13 @@ def test_a_copy_that_reads_differently_is_kept_with_its_differences_shown(four_f
     area = next(iter(judgements))
     judgements[area] = "inadequate" if judgements[area] != "inadequate" else "good"
     changed = dataclasses.replace(
-        record, judgements=judgements, lead_inspector="Someone Else",
-        recommendations=[*record.recommendations[:-1],
-                         Recommendation("la", len(record.recommendations), "A different last item.", None)],
+        record,
+        judgements=judgements,
+        lead_inspector="Someone Else",
+        recommendations=[
+            *record.recommendations[:-1],
+            Recommendation("la", len(record.recommendations), "A different last item.", None),
+        ],
     )
     from inspire.core.reading.documents import load_document
 
@@ -104,7 +117,10 @@ def test_a_copy_that_reads_differently_is_kept_with_its_differences_shown(four_f
     assert "it reads 3 values differently" in second.message("copy.txt")
     source = InspectionSource.objects.get(document__sha256=document.sha256)
     assert [d["field"] for d in source.differences] == [
-        "lead_inspector", f"judgements.{area}", f"recommendations.la.{len(record.recommendations)}"]
+        "lead_inspector",
+        f"judgements.{area}",
+        f"recommendations.la.{len(record.recommendations)}",
+    ]
     page = client.get(reverse("inspection_detail", args=[first.inspection.pk]))
     words = text(page)
     assert "This inspection was read from 2 files" in words
@@ -119,7 +135,9 @@ def test_a_copy_that_reads_differently_is_kept_with_its_differences_shown(four_f
     download = client.get(link)
     assert download.status_code == 200 and download.content == four_files[3][1]
     assert "attachment" in download["Content-Disposition"]
-    assert client.get(reverse("inspection_source_document", args=[first.inspection.pk + 1, source.pk])).status_code == 404
+    assert (
+        client.get(reverse("inspection_source_document", args=[first.inspection.pk + 1, source.pk])).status_code == 404
+    )
 
 
 def test_the_api_and_exports_list_the_inspection_once_with_its_sources(four_files, client):
@@ -130,7 +148,11 @@ def test_the_api_and_exports_list_the_inspection_once_with_its_sources(four_file
     assert listed["count"] == 1
     detail = client.get(f"/api/inspections/{inspection.pk}").json()
     assert [(s["format"], s["primary"]) for s in detail["sources"]] == [
-        ("pdf", True), ("docx", False), ("html", False), ("text", False)]
+        ("pdf", True),
+        ("docx", False),
+        ("html", False),
+        ("text", False),
+    ]
     assert detail["document"]["sha256"] == detail["sources"][0]["sha256"]
     history = client.get("/exports/history.csv").content.decode("utf-8-sig").strip().splitlines()
     assert len(history) == 2  # the header and one inspection
@@ -148,12 +170,17 @@ def test_a_report_without_dates_is_never_matched_and_says_so(four_files):
     second = inspection_store(record=undated, document=second_document, content=four_files[1][1])
     assert first.created and second.created and first.inspection.pk != second.inspection.pk
     assert second.unmatched == "the report gives no inspection dates"
-    assert ("It could not be matched against the inspections already stored (the report gives no inspection dates): "
-            "if another file of the same inspection is stored, it is now listed twice.") in second.message("copy.docx")
+    assert (
+        "It could not be matched against the inspections already stored (the report gives no inspection dates): "
+        "if another file of the same inspection is stored, it is now listed twice."
+    ) in second.message("copy.docx")
     no_authority = dataclasses.replace(record, authority=None, inspection_end=None)
-    assert inspection_store(
-        record=no_authority, document=load_document(four_files[2][1], "copy.html"), content=four_files[2][1]
-    ).unmatched == "the report gives no authority and no last day of the inspection"
+    assert (
+        inspection_store(
+            record=no_authority, document=load_document(four_files[2][1], "copy.html"), content=four_files[2][1]
+        ).unmatched
+        == "the report gives no authority and no last day of the inspection"
+    )
 
 
 def test_upload_of_a_second_file_says_it_was_added_as_a_second_source(four_files, client):
@@ -176,8 +203,10 @@ def test_published_estimate_is_shown_as_an_estimate(four_files, client):
     words = text(client.get(reverse("inspection_detail", args=[first.inspection.pk])))
     from inspire.core.calendar import format_long
 
-    assert (f"Published (estimated) {format_long(inspection.published_estimate)}, estimated from the PDF creation "
-            "date: the report does not state it — check it against Ofsted's website") in words
+    assert (
+        f"Published (estimated) {format_long(inspection.published_estimate)}, estimated from the PDF creation "
+        "date: the report does not state it — check it against Ofsted's website"
+    ) in words
     assert date(2018, 1, 1) < inspection.published_estimate
 
 

@@ -13,12 +13,37 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def stored(register):
-    old = store(make_record(authority="Essex", family="sif", inspection_start=date(2014, 1, 6), inspection_end=date(2014, 1, 30), published=date(2014, 3, 11), judgements={"overall": "requires_improvement", "lscb": "good"}))
+    old = store(
+        make_record(
+            authority="Essex",
+            family="sif",
+            inspection_start=date(2014, 1, 6),
+            inspection_end=date(2014, 1, 30),
+            published=date(2014, 3, 11),
+            judgements={"overall": "requires_improvement", "lscb": "good"},
+        )
+    )
     new = store(
-        make_record(authority="Essex", family="ilacs", inspection_start=date(2019, 10, 7), inspection_end=date(2019, 10, 18), judgements={"overall": "outstanding", "help_and_protection": "outstanding"}, recommendations=[("la", "Improve private fostering."), ("la", "Strengthen return home interviews.")], facts={"looked_after": 1070}),
+        make_record(
+            authority="Essex",
+            family="ilacs",
+            inspection_start=date(2019, 10, 7),
+            inspection_end=date(2019, 10, 18),
+            judgements={"overall": "outstanding", "help_and_protection": "outstanding"},
+            recommendations=[("la", "Improve private fostering."), ("la", "Strengthen return home interviews.")],
+            facts={"looked_after": 1070},
+        ),
         pages=["Essex inspection. Private fostering is improving.", "Overall effectiveness: outstanding"],
     )
-    kent = store(make_record(authority="Kent", family="ilacs", inspection_start=date(2022, 5, 9), inspection_end=date(2022, 5, 20), judgements={"overall": "good"}))
+    kent = store(
+        make_record(
+            authority="Kent",
+            family="ilacs",
+            inspection_start=date(2022, 5, 9),
+            inspection_end=date(2022, 5, 20),
+            judgements={"overall": "good"},
+        )
+    )
     return {"old": old, "new": new, "kent": kent}
 
 
@@ -49,7 +74,11 @@ def test_inspection_list_filters(client, stored):
     assert ids(grade="good") == [stored["kent"].pk, stored["old"].pk]
     assert ids(region="South East") == [stored["kent"].pk]
     assert ids(date_from="2015-01-01", date_to="2020-01-01") == [stored["new"].pk]
-    apa = store(make_record(authority="Derby", family="apa", inspection_start=None, inspection_end=None, published=date(2007, 12, 19)))
+    apa = store(
+        make_record(
+            authority="Derby", family="apa", inspection_start=None, inspection_end=None, published=date(2007, 12, 19)
+        )
+    )
     assert ids(date_to="2010-01-01") == [apa.pk]
     assert ids()[-1] == apa.pk  # the oldest, placed by its publication date
 
@@ -58,9 +87,15 @@ def test_inspection_detail_has_judgements_recommendations_and_provenance(client,
     body = client.get(f"/api/inspections/{stored['new'].pk}").json()
     assert body["authority"]["slug"] == "essex" and body["family"] == "ilacs"
     assert body["effective_date"] == "2019-10-18"
-    assert {j["area"]: j["grade"] for j in body["judgements"]} == {"overall": "outstanding", "help_and_protection": "outstanding"}
+    assert {j["area"]: j["grade"] for j in body["judgements"]} == {
+        "overall": "outstanding",
+        "help_and_protection": "outstanding",
+    }
     assert body["judgements"][0]["page"] == 1 and body["judgements"][0]["quote"]
-    assert [r["text"] for r in body["recommendations"]] == ["Improve private fostering.", "Strengthen return home interviews."]
+    assert [r["text"] for r in body["recommendations"]] == [
+        "Improve private fostering.",
+        "Strengthen return home interviews.",
+    ]
     assert body["provenance"]["judgements.overall"]["page"] == 1
     assert body["facts"] == {"looked_after": 1070}
     assert body["document"]["page_count"] == 2 and body["document"]["url"].endswith("/document/")
@@ -88,7 +123,11 @@ def test_national_distribution_and_transitions(client, stored):
     later = client.get("/api/national/distribution", {"as_at": "2023-01-01", "region": "South East"}).json()
     assert [d["region"] for d in later["regions"]] == ["South East"] and later["national"]["total"] == 1
     waits = client.get("/api/national/time-since-inspection", {"as_at": "2020-01-01"}).json()
-    assert waits[0]["authority"]["slug"] == "essex" and waits[0]["days"] == 75 and waits[0]["last_inspection_id"] == stored["new"].pk
+    assert (
+        waits[0]["authority"]["slug"] == "essex"
+        and waits[0]["days"] == 75
+        and waits[0]["last_inspection_id"] == stored["new"].pk
+    )
     assert all(w["days"] is None for w in waits[1:])
     transitions = client.get("/api/national/transitions").json()
     assert transitions["counts"]["requires_improvement"]["outstanding"] == 1 and transitions["total"] == 1
@@ -96,13 +135,21 @@ def test_national_distribution_and_transitions(client, stored):
 
 @pytest.mark.parametrize(
     "url",
-    ["/api/authorities/nowhere", "/api/authorities/99999999", "/api/inspections/999999", "/api/inspections?authority=nowhere", "/api/national/distribution?area=everything"],
+    [
+        "/api/authorities/nowhere",
+        "/api/authorities/99999999",
+        "/api/inspections/999999",
+        "/api/inspections?authority=nowhere",
+        "/api/national/distribution?area=everything",
+    ],
 )
 def test_unknown_ids_are_404_json(client, stored, url):
     response = client.get(url)
     assert response.status_code == 404
     body = response.json()
-    assert body["errors"] == [] and body["detail"].startswith(("No local authority", "No inspection", "No judgement area"))
+    assert body["errors"] == [] and body["detail"].startswith(
+        ("No local authority", "No inspection", "No judgement area")
+    )
 
 
 def test_addresses_no_endpoint_answers_are_404_json(client, register):
@@ -137,13 +184,30 @@ def test_bad_parameters_are_422_with_the_field_named(client, stored, url, locati
 def test_openapi_schema(client, register):
     schema = client.get("/api/openapi.json").json()
     assert schema["info"]["title"] == "Inspire API"
-    assert {"/api/authorities", "/api/inspections/{inspection_id}", "/api/search", "/api/national/distribution"} <= set(schema["paths"])
+    assert {"/api/authorities", "/api/inspections/{inspection_id}", "/api/search", "/api/national/distribution"} <= set(
+        schema["paths"]
+    )
 
 
 def test_judgements_come_in_the_pages_order_of_areas(client, register):
     order = ["overall", "help_and_protection", "children_in_care", "care_leavers", "adoption", "leadership", "lscb"]
-    stored_order = ["lscb", "adoption", "care_leavers", "leadership", "children_in_care", "overall", "help_and_protection"]
-    inspection = store(make_record(authority="Leeds", family="ilacs", inspection_start=date(2022, 5, 9), judgements={area: "good" for area in stored_order}))
+    stored_order = [
+        "lscb",
+        "adoption",
+        "care_leavers",
+        "leadership",
+        "children_in_care",
+        "overall",
+        "help_and_protection",
+    ]
+    inspection = store(
+        make_record(
+            authority="Leeds",
+            family="ilacs",
+            inspection_start=date(2022, 5, 9),
+            judgements={area: "good" for area in stored_order},
+        )
+    )
     detail = client.get(f"/api/inspections/{inspection.pk}").json()
     assert [j["area"] for j in detail["judgements"]] == order
     assert list(detail["grades"]) == order

@@ -31,9 +31,32 @@ def direct_wsgi():
 
 @pytest.fixture
 def stored(register, direct_wsgi):
-    store(make_record(authority="Essex", family="sif", inspection_start=date(2014, 1, 6), judgements={"overall": "requires_improvement", "lscb": "good"}))
-    store(make_record(authority="Essex", family="ilacs", judgements={"overall": "outstanding"}, recommendations=[("la", "Improve private fostering.")]), pages=["Private fostering in Essex."])
-    store(make_record(authority="Kent", family="ilacs_2026", inspection_start=date(2026, 5, 4), inspection_end=date(2026, 5, 15), judgements={"help_and_protection": "good"}))
+    store(
+        make_record(
+            authority="Essex",
+            family="sif",
+            inspection_start=date(2014, 1, 6),
+            judgements={"overall": "requires_improvement", "lscb": "good"},
+        )
+    )
+    store(
+        make_record(
+            authority="Essex",
+            family="ilacs",
+            judgements={"overall": "outstanding"},
+            recommendations=[("la", "Improve private fostering.")],
+        ),
+        pages=["Private fostering in Essex."],
+    )
+    store(
+        make_record(
+            authority="Kent",
+            family="ilacs_2026",
+            inspection_start=date(2026, 5, 4),
+            inspection_end=date(2026, 5, 15),
+            judgements={"help_and_protection": "good"},
+        )
+    )
 
 
 @pytest.mark.django_db

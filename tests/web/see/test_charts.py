@@ -6,8 +6,8 @@ import re
 from datetime import date
 from types import SimpleNamespace
 
-from inspire.web.see.charts import LEFT, RIGHT, WIDTH, grades_over_time
 from inspire.web.read.selectors import GradePoint
+from inspire.web.see.charts import LEFT, RIGHT, WIDTH, grades_over_time
 
 
 def point(when: date, area: str, grade: str) -> GradePoint:
@@ -20,7 +20,10 @@ def test_no_judgements_no_chart():
 
 def test_lines_markers_title_and_years():
     series = {
-        "overall": [point(date(2014, 2, 5), "overall", "requires_improvement"), point(date(2019, 10, 18), "overall", "good")],
+        "overall": [
+            point(date(2014, 2, 5), "overall", "requires_improvement"),
+            point(date(2019, 10, 18), "overall", "good"),
+        ],
         "lscb": [point(date(2014, 2, 5), "lscb", "inadequate")],
     }
     svg = str(grades_over_time(series, title="Essex: grades & more", chart_id="c"))
@@ -39,7 +42,9 @@ def test_lines_markers_title_and_years():
 def centres(svg: str) -> list[tuple[float, float]]:
     """The centre of every marker drawn, in drawing order (legend markers included)."""
     found = []
-    for m in re.finditer(r'<circle cx="([^"]+)" cy="([^"]+)"|<rect x="([^"]+)" y="([^"]+)" width="10"|<polygon points="([^"]+)"', svg):
+    for m in re.finditer(
+        r'<circle cx="([^"]+)" cy="([^"]+)"|<rect x="([^"]+)" y="([^"]+)" width="10"|<polygon points="([^"]+)"', svg
+    ):
         if m.group(1):
             found.append((float(m.group(1)), float(m.group(2))))
         elif m.group(3):
@@ -61,8 +66,13 @@ def grid_lines(svg: str) -> list[float]:
 def test_markers_sit_exactly_on_their_grades_line_and_overlaps_go_side_by_side():
     """Essex 2018: four areas Outstanding on the same day, one Good: every marker on its line."""
     day, earlier = date(2018, 12, 20), date(2014, 1, 6)
-    grades = {"overall": "outstanding", "help_and_protection": "outstanding", "children_in_care": "good",
-              "care_leavers": "outstanding", "leadership": "outstanding"}
+    grades = {
+        "overall": "outstanding",
+        "help_and_protection": "outstanding",
+        "children_in_care": "good",
+        "care_leavers": "outstanding",
+        "leadership": "outstanding",
+    }
     series = {area: [point(earlier, area, "good"), point(day, area, grade)] for area, grade in grades.items()}
     svg = str(grades_over_time(series, title="Essex"))
     outstanding, good, *_ = grid_lines(svg)

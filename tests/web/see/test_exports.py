@@ -17,8 +17,28 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def stored(register):
-    store(make_record(authority="Essex", family="sif", inspection_start=date(2014, 1, 6), inspection_end=date(2014, 1, 30), published=date(2014, 3, 11), judgements={"overall": "requires_improvement", "lscb": "good"}, lead_inspector="Old Lead"))
-    store(make_record(authority="Essex", family="ilacs", inspection_start=date(2019, 10, 7), inspection_end=date(2019, 10, 18), judgements={"overall": "outstanding", "help_and_protection": "outstanding"}, lead_inspector="Sarah Canto", recommendations=[("la", "Improve A."), ("la", "Improve B.")]))
+    store(
+        make_record(
+            authority="Essex",
+            family="sif",
+            inspection_start=date(2014, 1, 6),
+            inspection_end=date(2014, 1, 30),
+            published=date(2014, 3, 11),
+            judgements={"overall": "requires_improvement", "lscb": "good"},
+            lead_inspector="Old Lead",
+        )
+    )
+    store(
+        make_record(
+            authority="Essex",
+            family="ilacs",
+            inspection_start=date(2019, 10, 7),
+            inspection_end=date(2019, 10, 18),
+            judgements={"overall": "outstanding", "help_and_protection": "outstanding"},
+            lead_inspector="Sarah Canto",
+            recommendations=[("la", "Improve A."), ("la", "Improve B.")],
+        )
+    )
     essex = default_register().lookup("Essex")
     neighbour = default_register().by_dfe[essex.stat_neighbours[0]]
     store(make_record(authority=neighbour.name, family="ilacs", judgements={"overall": "inadequate"}))
@@ -38,8 +58,17 @@ def test_summary_csv_has_one_row_per_authority_with_its_latest_inspection(client
     assert len(rows) == len(default_register().authorities)
     essex = next(r for r in rows if r["Local authority"] == "Essex")
     entry = default_register().lookup("Essex")
-    assert (essex["Ofsted URN"], essex["DfE code"], essex["ONS code"], essex["Region"]) == (entry.ofsted_urn, entry.dfe_la_code, entry.ons_code, entry.region_name)
-    assert essex["Inspection start"] == "2019-10-07" and essex["Inspection end"] == "2019-10-18" and essex["Published"] == ""
+    assert (essex["Ofsted URN"], essex["DfE code"], essex["ONS code"], essex["Region"]) == (
+        entry.ofsted_urn,
+        entry.dfe_la_code,
+        entry.ons_code,
+        entry.region_name,
+    )
+    assert (
+        essex["Inspection start"] == "2019-10-07"
+        and essex["Inspection end"] == "2019-10-18"
+        and essex["Published"] == ""
+    )
     assert essex["Overall effectiveness"] == "Outstanding" and essex["Help and protection"] == "Outstanding"
     assert essex["Lead inspector"] == "Sarah Canto"
     assert f"{stored.name}: Inadequate" in essex["Statistical neighbours' latest overall grades"]
@@ -82,7 +111,15 @@ def test_unknown_export_is_404(client, register):
     assert client.get("/exports/other.csv").status_code == 404
 
 
-SHARED_AREA_COLUMNS = ["Overall effectiveness", "Help and protection", "Children in care", "Care leavers", "Adoption performance", "Leadership", "LSCB"]
+SHARED_AREA_COLUMNS = [
+    "Overall effectiveness",
+    "Help and protection",
+    "Children in care",
+    "Care leavers",
+    "Adoption performance",
+    "Leadership",
+    "LSCB",
+]
 
 
 @pytest.mark.parametrize("name", ["summary", "history"])

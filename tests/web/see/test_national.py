@@ -43,7 +43,14 @@ def expected_counts(rows, as_at: date, area: str, region: str | None = None) -> 
     return Counter(grade for _, grade in latest.values())
 
 
-AS_AT = [date(2015, 6, 30), date(2017, 12, 31), date(2019, 3, 31), date(2022, 1, 1), date(2024, 9, 1), date(2026, 6, 30)]
+AS_AT = [
+    date(2015, 6, 30),
+    date(2017, 12, 31),
+    date(2019, 3, 31),
+    date(2022, 1, 1),
+    date(2024, 9, 1),
+    date(2026, 6, 30),
+]
 
 
 @pytest.mark.parametrize("as_at", AS_AT)
@@ -79,7 +86,10 @@ def test_every_area_nationally_and_by_region_matches_the_labels(corpus):
             for distribution in picture.regions:
                 expected = expected_counts(corpus, as_at, area, region=distribution.region)
                 assert {g.grade: g.count for g in distribution.grades if g.count} == dict(expected), (
-                    as_at, area, distribution.region)
+                    as_at,
+                    area,
+                    distribution.region,
+                )
 
 
 def test_region_filter(corpus):
@@ -92,8 +102,24 @@ def test_region_filter(corpus):
 
 
 def test_2026_reports_keep_the_previous_overall_grade_and_are_counted_as_superseded(register):
-    store(make_record(authority="Essex", family="ilacs", inspection_start=date(2019, 10, 7), inspection_end=date(2019, 10, 18), judgements={"overall": "outstanding", "help_and_protection": "outstanding"}))
-    store(make_record(authority="Essex", family="ilacs_2026", inspection_start=date(2026, 5, 4), inspection_end=date(2026, 5, 15), judgements={"help_and_protection": "good"}))
+    store(
+        make_record(
+            authority="Essex",
+            family="ilacs",
+            inspection_start=date(2019, 10, 7),
+            inspection_end=date(2019, 10, 18),
+            judgements={"overall": "outstanding", "help_and_protection": "outstanding"},
+        )
+    )
+    store(
+        make_record(
+            authority="Essex",
+            family="ilacs_2026",
+            inspection_start=date(2026, 5, 4),
+            inspection_end=date(2026, 5, 15),
+            judgements={"help_and_protection": "good"},
+        )
+    )
     before = grade_distribution(as_at=date(2026, 5, 14))
     after = grade_distribution(as_at=date(2026, 5, 15))
     assert before.national.count("outstanding") == after.national.count("outstanding") == 1
@@ -103,7 +129,16 @@ def test_2026_reports_keep_the_previous_overall_grade_and_are_counted_as_superse
 
 
 def test_published_date_takes_precedence_over_the_end_date(register):
-    store(make_record(authority="Kent", family="sif", inspection_start=date(2017, 1, 9), inspection_end=date(2017, 2, 2), published=date(2017, 3, 28), judgements={"overall": "good"}))
+    store(
+        make_record(
+            authority="Kent",
+            family="sif",
+            inspection_start=date(2017, 1, 9),
+            inspection_end=date(2017, 2, 2),
+            published=date(2017, 3, 28),
+            judgements={"overall": "good"},
+        )
+    )
     assert grade_distribution(as_at=date(2017, 3, 27)).national.total == 0
     assert grade_distribution(as_at=date(2017, 3, 28)).national.count("good") == 1
 
@@ -125,15 +160,26 @@ def test_transitions_match_the_labels(corpus):
 def test_sentence_councils_quote(register):
     for name, grade in [("Essex", "outstanding"), ("Kent", "good"), ("Leeds", "good"), ("Derby", "inadequate")]:
         store(make_record(authority=name, judgements={"overall": grade}))
-    assert grade_distribution(as_at=date(2020, 1, 1)).national.sentence() == "4 inspected: 25% inadequate, 50% good, 25% outstanding"
+    assert (
+        grade_distribution(as_at=date(2020, 1, 1)).national.sentence()
+        == "4 inspected: 25% inadequate, 50% good, 25% outstanding"
+    )
 
 
 def test_time_since_last_inspection(register):
     store(make_record(authority="Essex", inspection_start=date(2019, 10, 7), inspection_end=date(2019, 10, 18)))
-    store(make_record(authority="Essex", family="sif", inspection_start=date(2014, 1, 6), inspection_end=date(2014, 1, 30)))
+    store(
+        make_record(
+            authority="Essex", family="sif", inspection_start=date(2014, 1, 6), inspection_end=date(2014, 1, 30)
+        )
+    )
     store(make_record(authority="Kent", inspection_start=date(2022, 5, 3), inspection_end=date(2022, 5, 13)))
     store(make_record(authority="Leeds", inspection_start=date(2019, 12, 2), inspection_end=None))
-    store(make_record(authority="Derby", family="apa", inspection_start=None, inspection_end=None, published=date(2007, 12, 19)))
+    store(
+        make_record(
+            authority="Derby", family="apa", inspection_start=None, inspection_end=None, published=date(2007, 12, 19)
+        )
+    )
     rows = time_since_last_inspection(as_at=date(2020, 1, 1))
     by_name = {r.authority.name: r for r in rows}
     assert by_name["Essex"].days == (date(2020, 1, 1) - date(2019, 10, 18)).days

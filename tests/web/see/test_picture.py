@@ -19,23 +19,69 @@ pytestmark = pytest.mark.django_db
 def stored(register):
     """Barnet's two ILACS inspections as the official record has them (the second with one grade
     misread), and two SIF reports for Essex and Kent with recommendations."""
-    first = store(make_record(authority="Barnet", inspection_start=date(2019, 5, 13), inspection_end=date(2019, 5, 24),
-                              judgements={"overall": "good", "leadership": "good", "help_and_protection": "good",
-                                          "children_in_care": "good"},
-                              recommendations=[("la", "The quality of return home interviews for children missing from care.")]))
-    second = store(make_record(authority="Barnet", inspection_start=date(2024, 6, 10), inspection_end=date(2024, 6, 14),
-                               judgements={"overall": "good", "leadership": "good", "help_and_protection": "good",
-                                           "children_in_care": "good", "care_leavers": "good"}))
-    essex = store(make_record(authority="Essex", family="sif", inspection_start=date(2014, 1, 14),
-                              inspection_end=date(2014, 2, 5), published=date(2014, 3, 20),
-                              judgements={"overall": "requires_improvement"},
-                              recommendations=[("la", "Ensure that all children who go missing are offered a return home interview."),
-                                               ("la", "Improve the recruitment and retention of social workers.")]))
-    kent = store(make_record(authority="Kent", family="sif", inspection_start=date(2015, 1, 14),
-                             inspection_end=date(2015, 2, 5), published=date(2015, 3, 20), judgements={"overall": "inadequate"},
-                             recommendations=[("la", "The take-up of return home interviews for children missing from home.")]))
-    kent_later = store(make_record(authority="Kent", family="sif", inspection_start=date(2017, 1, 14),
-                                   inspection_end=date(2017, 2, 5), published=date(2017, 3, 20), judgements={"overall": "good"}))
+    first = store(
+        make_record(
+            authority="Barnet",
+            inspection_start=date(2019, 5, 13),
+            inspection_end=date(2019, 5, 24),
+            judgements={
+                "overall": "good",
+                "leadership": "good",
+                "help_and_protection": "good",
+                "children_in_care": "good",
+            },
+            recommendations=[("la", "The quality of return home interviews for children missing from care.")],
+        )
+    )
+    second = store(
+        make_record(
+            authority="Barnet",
+            inspection_start=date(2024, 6, 10),
+            inspection_end=date(2024, 6, 14),
+            judgements={
+                "overall": "good",
+                "leadership": "good",
+                "help_and_protection": "good",
+                "children_in_care": "good",
+                "care_leavers": "good",
+            },
+        )
+    )
+    essex = store(
+        make_record(
+            authority="Essex",
+            family="sif",
+            inspection_start=date(2014, 1, 14),
+            inspection_end=date(2014, 2, 5),
+            published=date(2014, 3, 20),
+            judgements={"overall": "requires_improvement"},
+            recommendations=[
+                ("la", "Ensure that all children who go missing are offered a return home interview."),
+                ("la", "Improve the recruitment and retention of social workers."),
+            ],
+        )
+    )
+    kent = store(
+        make_record(
+            authority="Kent",
+            family="sif",
+            inspection_start=date(2015, 1, 14),
+            inspection_end=date(2015, 2, 5),
+            published=date(2015, 3, 20),
+            judgements={"overall": "inadequate"},
+            recommendations=[("la", "The take-up of return home interviews for children missing from home.")],
+        )
+    )
+    kent_later = store(
+        make_record(
+            authority="Kent",
+            family="sif",
+            inspection_start=date(2017, 1, 14),
+            inspection_end=date(2017, 2, 5),
+            published=date(2017, 3, 20),
+            judgements={"overall": "good"},
+        )
+    )
     return {"barnet": (first, second), "essex": essex, "kent": (kent, kent_later)}
 
 
@@ -47,7 +93,10 @@ def test_national_page_has_each_chart_with_its_table_and_download(client, stored
     for table in ("distribution-table", "share-table", "transitions-table"):
         assert f'id="{table}"' in html
     for chart in ("regions", "share", "transitions"):
-        response = client.get(f"/national/charts/{chart}.csv", {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2025", "area": "overall"})
+        response = client.get(
+            f"/national/charts/{chart}.csv",
+            {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2025", "area": "overall"},
+        )
         assert response.status_code == 200
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert len(rows) > 1
@@ -55,13 +104,21 @@ def test_national_page_has_each_chart_with_its_table_and_download(client, stored
 
 def test_every_count_links_to_the_authorities_behind_it(client, stored):
     html = client.get("/national/", {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2025"}).content.decode()
-    assert "/national/authorities/?as-at-day=1&amp;as-at-month=1&amp;as-at-year=2025&amp;area=overall&amp;grade=good&amp;region=London" in html
-    page = client.get("/national/authorities/", {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2025", "area": "overall", "grade": "good"})
+    assert (
+        "/national/authorities/?as-at-day=1&amp;as-at-month=1&amp;as-at-year=2025&amp;area=overall&amp;grade=good&amp;region=London"
+        in html
+    )
+    page = client.get(
+        "/national/authorities/",
+        {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2025", "area": "overall", "grade": "good"},
+    )
     text = page.content.decode()
     assert page.status_code == 200
     assert "Barnet" in text and "Kent" in text and "Essex" not in text
     # as at an earlier date, Kent was inadequate
-    earlier = client.get("/national/authorities/", {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2016", "grade": "inadequate"}).content.decode()
+    earlier = client.get(
+        "/national/authorities/", {"as-at-day": "1", "as-at-month": "1", "as-at-year": "2016", "grade": "inadequate"}
+    ).content.decode()
     assert "Kent" in earlier and "Barnet" not in earlier
 
 
@@ -104,7 +161,9 @@ def test_official_figures_and_changes(client, stored):
     changes = figures.changes
     assert [a.name for a in changes["sif"]["improved"]] == ["Kent"]
     assert [a.name for a in changes["ilacs"]["kept_good"]] == ["Barnet"]
-    html = client.get("/national/official/", {"as-at-day": "31", "as-at-month": "3", "as-at-year": "2025"}).content.decode()
+    html = client.get(
+        "/national/official/", {"as-at-day": "31", "as-at-month": "3", "as-at-year": "2025"}
+    ).content.decode()
     assert "Stayed good or outstanding" in html and "Kent" in html
 
 
@@ -125,7 +184,7 @@ def test_themes_pages_and_similar_recommendations(client, stored):
     similar = client.get(f"/recommendations/{essex_rhi.pk}/similar/").content.decode()
     # given to other authorities, with how each authority's next inspection went
     assert "Barnet" in similar and "Kent" in similar
-    kent_row = similar[similar.index("Kent"):]
+    kent_row = similar[similar.index("Kent") :]
     assert "Good" in kent_row[:2000]
 
 
@@ -165,8 +224,9 @@ def test_api_gives_coverage_themes_similar_official_and_reconciliation(client, s
     assert kent["next_grade"] == "good" and kent["next_inspection_id"] == stored["kent"][1].pk
     assert all(s["item"]["authority"] != "Essex" for s in similar["similar"])
     official_figures = client.get("/api/national/official", {"as_at": "2025-03-31"}).json()
-    assert {"family": "sif", "change": "improved"} .items() <= next(
-        c for c in official_figures["changes"] if c["change"] == "improved").items()
+    assert {"family": "sif", "change": "improved"}.items() <= next(
+        c for c in official_figures["changes"] if c["change"] == "improved"
+    ).items()
     rec = client.get("/api/national/reconciliation").json()
     assert rec["matched"] == 2 and rec["differences"][0]["field"] == "judgements.children_in_care"
     behind = client.get("/api/national/authorities", {"as_at": "2016-01-01", "grade": "inadequate"}).json()

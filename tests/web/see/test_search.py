@@ -16,19 +16,30 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pages(register):
     essex = store(
-        make_record(authority="Essex", family="ilacs", inspection_start=date(2019, 10, 7), judgements={"overall": "outstanding"}),
+        make_record(
+            authority="Essex", family="ilacs", inspection_start=date(2019, 10, 7), judgements={"overall": "outstanding"}
+        ),
         pages=[
             "Inspection of Essex children's services. Leaders have a relentless focus on practice.",
             "Private fostering arrangements are well understood. Care leavers are supported <script>alert(1)</script> well.",
         ],
     )
     kent = store(
-        make_record(authority="Kent", family="sif", inspection_start=date(2015, 3, 2), judgements={"overall": "good", "lscb": "requires_improvement"}),
+        make_record(
+            authority="Kent",
+            family="sif",
+            inspection_start=date(2015, 3, 2),
+            judgements={"overall": "good", "lscb": "requires_improvement"},
+        ),
         pages=["Kent: children who go missing from home receive return home interviews. Private fostering needs work."],
     )
     leeds = store(
-        make_record(authority="Leeds", family="ilacs", inspection_start=date(2022, 5, 9), judgements={"overall": "inadequate"}),
-        pages=["Leeds: private fostering private fostering private fostering is a strength; fostering panels meet monthly."],
+        make_record(
+            authority="Leeds", family="ilacs", inspection_start=date(2022, 5, 9), judgements={"overall": "inadequate"}
+        ),
+        pages=[
+            "Leeds: private fostering private fostering private fostering is a strength; fostering panels meet monthly."
+        ],
     )
     return {"essex": essex, "kent": kent, "leeds": leeds}
 
@@ -59,14 +70,27 @@ def test_phrase_query(pages):
 def test_filters(pages):
     assert {h.authority_name for h in search_pages(query="fostering", family="ilacs").hits} == {"Essex", "Leeds"}
     assert [h.authority_name for h in search_pages(query="fostering", grade="requires_improvement").hits] == ["Kent"]
-    assert [h.authority_name for h in search_pages(query="fostering", region="Yorkshire and the Humber").hits] == ["Leeds"]
-    assert [h.authority_name for h in search_pages(query="fostering", date_from=date(2016, 1, 1), date_to=date(2020, 1, 1)).hits] == ["Essex"]
+    assert [h.authority_name for h in search_pages(query="fostering", region="Yorkshire and the Humber").hits] == [
+        "Leeds"
+    ]
+    assert [
+        h.authority_name
+        for h in search_pages(query="fostering", date_from=date(2016, 1, 1), date_to=date(2020, 1, 1)).hits
+    ] == ["Essex"]
     assert search_pages(query="fostering", grade="good", family="ilacs").total == 0
 
 
 def test_date_filter_uses_the_publication_date_of_apa_letters(pages):
-    store(make_record(authority="Derby", family="apa", inspection_start=None, inspection_end=None, published=date(2007, 12, 19)), pages=["Derby: private fostering is adequate."])
-    assert [h.authority_name for h in search_pages(query="fostering", date_from=date(2007, 1, 1), date_to=date(2008, 1, 1)).hits] == ["Derby"]
+    store(
+        make_record(
+            authority="Derby", family="apa", inspection_start=None, inspection_end=None, published=date(2007, 12, 19)
+        ),
+        pages=["Derby: private fostering is adequate."],
+    )
+    assert [
+        h.authority_name
+        for h in search_pages(query="fostering", date_from=date(2007, 1, 1), date_to=date(2008, 1, 1)).hits
+    ] == ["Derby"]
 
 
 def test_paginates(pages):
@@ -85,7 +109,22 @@ def test_page_text_cannot_inject_html(pages):
 
 @pytest.mark.parametrize(
     "query",
-    ['"', '"unbalanced', "NEAR(a b)", "fostering OR", "*", "-kent", "a:b", "(private", "AND", "''", "   ", "\x00", "col:text", "^fostering"],
+    [
+        '"',
+        '"unbalanced',
+        "NEAR(a b)",
+        "fostering OR",
+        "*",
+        "-kent",
+        "a:b",
+        "(private",
+        "AND",
+        "''",
+        "   ",
+        "\x00",
+        "col:text",
+        "^fostering",
+    ],
 )
 def test_hostile_queries_never_fail(pages, query):
     results = search_pages(query=query)
@@ -93,7 +132,7 @@ def test_hostile_queries_never_fail(pages, query):
 
 
 def test_parse_query_keeps_words_and_phrases():
-    assert parse_query('care "return home" -x NEAR(') .phrases == (("care",), ("return", "home"), ("x",), ("NEAR",))
+    assert parse_query('care "return home" -x NEAR(').phrases == (("care",), ("return", "home"), ("x",), ("NEAR",))
     assert not parse_query('" * ( )')
     assert len(parse_query("word " * 500).phrases) == 20
 
@@ -180,7 +219,11 @@ def test_snippets_leave_out_running_headers_and_page_numbers(register, pages, pa
     [
         ("33\ncertain circumstances", 33, "33"),
         ("4\ncertain circumstances", 5, "4"),  # a report inside a council paper prints its own numbers
-        ("Inspection of Medway\n17 to 28 July 2023 2\nWhat needs to improve", 2, "Inspection of Medway\n17 to 28 July 2023 2"),
+        (
+            "Inspection of Medway\n17 to 28 July 2023 2\nWhat needs to improve",
+            2,
+            "Inspection of Medway\n17 to 28 July 2023 2",
+        ),
         ("12 children were placed out of area.\nMore text.", 1, ""),  # body text starting with a number
         ("Inspection of Medway\n17 to 28 July 2023 2\nWhat needs to improve", 3, ""),  # not this page's number
         ("", 1, ""),

@@ -52,9 +52,18 @@ def uploads(inspection) -> dict[str, tuple[str, str, dict]]:
     return {
         "report": (reverse("upload"), "report", {}),
         "plan": (reverse("plans:plan_import", args=[inspection.pk]), "plan", {"form": "upload"}),
-        "annex_a": (reverse("indicators:upload", args=["essex"]), "workbook", {  # the reporting period it asks for
-            "period-start-day": "1", "period-start-month": "4", "period-start-year": "2024",
-            "period-end-day": "31", "period-end-month": "3", "period-end-year": "2025"}),
+        "annex_a": (
+            reverse("indicators:upload", args=["essex"]),
+            "workbook",
+            {  # the reporting period it asks for
+                "period-start-day": "1",
+                "period-start-month": "4",
+                "period-start-year": "2024",
+                "period-end-day": "31",
+                "period-end-month": "3",
+                "period-end-year": "2025",
+            },
+        ),
     }
 
 
@@ -66,14 +75,17 @@ EXPECTED = {
 }
 
 
-@pytest.mark.parametrize(("page", "bomb", "expected"), [
-    ("report", "zeros", "zeros"),
-    ("report", "paragraphs", "paragraphs"),
-    ("plan", "zeros", "zeros"),
-    ("plan", "paragraphs", "paragraphs"),
-    ("plan", "rows", "rows_report"),
-    ("annex_a", "rows", "rows_annex_a"),
-])
+@pytest.mark.parametrize(
+    ("page", "bomb", "expected"),
+    [
+        ("report", "zeros", "zeros"),
+        ("report", "paragraphs", "paragraphs"),
+        ("plan", "zeros", "zeros"),
+        ("plan", "paragraphs", "paragraphs"),
+        ("plan", "rows", "rows_report"),
+        ("annex_a", "rows", "rows_annex_a"),
+    ],
+)
 def test_each_upload_page_refuses_each_bomb_quickly_naming_the_limit(
     client, editor, inspection, bomb_files, page, bomb, expected
 ):
@@ -93,25 +105,41 @@ def test_every_other_request_is_answered_while_each_bomb_is_uploaded(live_server
     session.headers["Referer"] = live_server.url
     page = session.get(live_server.url + reverse("login"))
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    signed_in = session.post(live_server.url + reverse("login"),
-                             data={"username": "editor", "password": PASSWORD, "csrfmiddlewaretoken": token})
+    signed_in = session.post(
+        live_server.url + reverse("login"),
+        data={"username": "editor", "password": PASSWORD, "csrfmiddlewaretoken": token},
+    )
     assert signed_in.status_code == 200 and "Sign out" in signed_in.text
     pages = uploads(inspection)
     answers: list[tuple[str, int, float, str]] = []
 
     def post_bombs() -> None:
-        for page_name, bomb in [("report", "zeros"), ("report", "paragraphs"), ("plan", "paragraphs"),
-                                ("annex_a", "rows")]:
+        for page_name, bomb in [
+            ("report", "zeros"),
+            ("report", "paragraphs"),
+            ("plan", "paragraphs"),
+            ("annex_a", "rows"),
+        ]:
             address, field, fields = pages[page_name]
             form = session.get(live_server.url + address)
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
             path = bomb_files[bomb]
             started = time.perf_counter()
             with open(path, "rb") as handle:
-                response = session.post(live_server.url + address, files={field: (path.name, handle)},
-                                        data={**fields, "csrfmiddlewaretoken": token}, timeout=120)
-            answers.append((f"{page_name} {bomb}", response.status_code, time.perf_counter() - started,
-                            html.unescape(response.text)))
+                response = session.post(
+                    live_server.url + address,
+                    files={field: (path.name, handle)},
+                    data={**fields, "csrfmiddlewaretoken": token},
+                    timeout=120,
+                )
+            answers.append(
+                (
+                    f"{page_name} {bomb}",
+                    response.status_code,
+                    time.perf_counter() - started,
+                    html.unescape(response.text),
+                )
+            )
 
     poster = threading.Thread(target=post_bombs)
     poster.start()
@@ -124,7 +152,11 @@ def test_every_other_request_is_answered_while_each_bomb_is_uploaded(live_server
         assert response.status_code == 200
     poster.join()
     assert [(name, status) for name, status, _, _ in answers] == [
-        ("report zeros", 400), ("report paragraphs", 400), ("plan paragraphs", 400), ("annex_a rows", 400)]
+        ("report zeros", 400),
+        ("report paragraphs", 400),
+        ("plan paragraphs", 400),
+        ("annex_a rows", 400),
+    ]
     assert all("it may be damaged or built to overload the server" in text for *_, text in answers)
     assert max(seconds for _, _, seconds, _ in answers) < 15, answers
     assert max(waits) < 5, f"a page took {max(waits):.1f} s while a bomb was being read"

@@ -25,7 +25,9 @@ def test_every_page_gets_a_policy_allowing_only_inspires_own_files(client, db):
 @pytest.mark.parametrize("template", sorted(WEB.rglob("templates/**/*.html")), ids=lambda p: str(p.relative_to(WEB)))
 def test_no_template_holds_an_inline_script_or_event_handler(template):
     html = template.read_text()
-    inline = [tag for tag in re.findall(r"<script\b[^>]*>", html) if "src=" not in tag and "application/json" not in tag]
+    inline = [
+        tag for tag in re.findall(r"<script\b[^>]*>", html) if "src=" not in tag and "application/json" not in tag
+    ]
     assert inline == [], "inline script: move it to a file under static/"
     assert re.findall(r"\son[a-z]+\s*=", html) == [], "inline event handler: use a static script"
     assert re.findall(r"\shx-on[:\w-]*\s*=", html) == [], "htmx inline handler: runs as eval, which the policy blocks"

@@ -42,14 +42,20 @@ def export_routes() -> set[str]:
 def hostile_plan(register):
     from inspire.web.accounts.models import Membership
     from inspire.web.accounts.services import person_get_or_create
-    from inspire.web.read.models import Authority
     from inspire.web.improve import services
+    from inspire.web.read.models import Authority
 
     admin = get_user_model().objects.create_user("admin", password="a long enough password")
     Membership.objects.create(user=admin, authority=Authority.objects.get(name="Essex"), role="admin")
-    inspection = store(make_record(authority="Essex", filename=HYPERLINK + ".txt",
-                                   inspection_start=date(2019, 9, 2), inspection_end=date(2019, 9, 13),
-                                   recommendations=[("la", "Improve the timeliness of return home interviews.")]))
+    inspection = store(
+        make_record(
+            authority="Essex",
+            filename=HYPERLINK + ".txt",
+            inspection_start=date(2019, 9, 2),
+            inspection_end=date(2019, 9, 13),
+            recommendations=[("la", "Improve the timeliness of return home interviews.")],
+        )
+    )
     plan = services.plan_create(inspection=inspection, created_by=admin, title=HOSTILE[3])
     person_get_or_create(authority=plan.authority, name=HOSTILE[1])
     item = plan.items.get()
@@ -72,8 +78,9 @@ def addresses(plan) -> dict[str, str]:
         "plans/<int:pk>/export.xlsx": reverse("plans:plan_export", args=[plan.pk]),
         "plans/^(?P<pk>[0-9]+)/audit\\.(?P<fmt>csv)$": reverse("plans:audit_download", args=[plan.pk, "csv"]),
         "authorities/<slug:slug>/indicators/export.xlsx": reverse("indicators:export", args=["essex"]),
-        "^authorities/(?P<slug>[-\\w]+)/indicators/benchmarking\\.(?P<kind>xlsx|csv)$":
-            reverse("indicators:benchmarking", args=["essex", "xlsx"]),
+        "^authorities/(?P<slug>[-\\w]+)/indicators/benchmarking\\.(?P<kind>xlsx|csv)$": reverse(
+            "indicators:benchmarking", args=["essex", "xlsx"]
+        ),
         "plans/<int:pk>/tracker.xlsx": reverse("plans:tracker", args=[plan.pk]),
         "exports/themes.csv": reverse("exports:themes-csv"),
         "exports/themes.xlsx": reverse("exports:themes-xlsx"),
@@ -88,9 +95,16 @@ def cells(response) -> list[tuple[str, object, bool]]:
         return [(f"row {n}", field, not looks_like_formula(field)) for n, row in enumerate(rows, 1) for field in row]
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     return [
-        (f"{sheet.title}!{cell.coordinate}", cell.value,
-         cell.data_type != "f" and (not looks_like_formula(cell.value) or (cell.data_type == "s" and cell.quotePrefix)))
-        for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.value is not None
+        (
+            f"{sheet.title}!{cell.coordinate}",
+            cell.value,
+            cell.data_type != "f"
+            and (not looks_like_formula(cell.value) or (cell.data_type == "s" and cell.quotePrefix)),
+        )
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
     ]
 
 
@@ -100,7 +114,7 @@ def test_every_export_writes_formula_like_text_as_text(client, hostile_plan):
     assert export_routes() == set(to_walk), "an export address is not walked by this test"
     client.force_login(admin)
     carried = set()
-    for route, address in to_walk.items():
+    for address in to_walk.values():
         response = client.get(address)
         assert response.status_code == 200, address
         found = cells(response)
@@ -119,7 +133,8 @@ def test_a_csv_field_that_would_run_is_quoted_and_others_are_not(client, hostile
     texts = {row["after"] for row in rows}
     assert "'" + HYPERLINK in texts and "'-2+3" in texts and HYPERLINK not in texts
     assert "Improve the timeliness of return home interviews." in {row["after"] for row in rows} | {
-        row["description"] for row in rows}
+        row["description"] for row in rows
+    }
 
 
 def test_the_plan_workbook_keeps_the_text_and_imports_back_equal(client, hostile_plan):
@@ -131,4 +146,7 @@ def test_the_plan_workbook_keeps_the_text_and_imports_back_equal(client, hostile
     content = client.get(reverse("plans:plan_export", args=[plan.pk])).content
     action = openpyxl.load_workbook(io.BytesIO(content))["Actions"]["C2"]
     assert (action.value, action.data_type, action.quotePrefix) == ("-2+3", "s", True)
-    assert excel.from_xlsx(content).items[0].actions[0].text == plan_data(plan=plan, as_at=date.today()).items[0].actions[0].text
+    assert (
+        excel.from_xlsx(content).items[0].actions[0].text
+        == plan_data(plan=plan, as_at=date.today()).items[0].actions[0].text
+    )

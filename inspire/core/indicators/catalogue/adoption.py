@@ -27,16 +27,22 @@ def _a1_case(a, period, _):
 
 
 A1 = Indicator(
-    id="adoption_a1", name="A1: days from entering care to moving in with the adoptive family",
+    id="adoption_a1",
+    name="A1: days from entering care to moving in with the adoptive family",
     definition=(
         "For children adopted in the period (adoption order date), the average number of days between entering care "
         "and moving in with the adoptive family (the fostering-for-adoption placement when there was one). The "
         "scorecard averages three years: choose a three-year period to compare with the 426-day threshold."
     ),
-    list_key="adoptions", columns=("entered_care", "placed", "adopted"),
-    unit=Unit.DAYS, polarity=Polarity.LOWER, semantics=Semantics.FLOW,
-    denominator=_a1_case, numerator=lambda a, p, _: (_moved_in(a) - a.entered_care).days,
-    threshold=Threshold(426, "Adoption scorecard threshold (426 days)"), theme="Adoption",
+    list_key="adoptions",
+    columns=("entered_care", "placed", "adopted"),
+    unit=Unit.DAYS,
+    polarity=Polarity.LOWER,
+    semantics=Semantics.FLOW,
+    denominator=_a1_case,
+    numerator=lambda a, p, _: (_moved_in(a) - a.entered_care).days,
+    threshold=Threshold(426, "Adoption scorecard threshold (426 days)"),
+    theme="Adoption",
 )
 
 
@@ -53,16 +59,22 @@ def _a2_case(a, period, _):
 
 
 A2 = Indicator(
-    id="adoption_a2", name="A2: days from placement order to match",
+    id="adoption_a2",
+    name="A2: days from placement order to match",
     definition=(
         "For children adopted in the period, the average number of days between the local authority receiving "
         "court authority to place (the placement order) and deciding on a match with adopters. The scorecard "
         "averages three years; its threshold is 121 days."
     ),
-    list_key="adoptions", columns=("placement_order", "matched", "adopted"),
-    unit=Unit.DAYS, polarity=Polarity.LOWER, semantics=Semantics.FLOW,
-    denominator=_a2_case, numerator=lambda a, p, _: (a.matched - a.placement_order).days,
-    threshold=Threshold(121, "Adoption scorecard threshold (121 days)"), theme="Adoption",
+    list_key="adoptions",
+    columns=("placement_order", "matched", "adopted"),
+    unit=Unit.DAYS,
+    polarity=Polarity.LOWER,
+    semantics=Semantics.FLOW,
+    denominator=_a2_case,
+    numerator=lambda a, p, _: (a.matched - a.placement_order).days,
+    threshold=Threshold(121, "Adoption scorecard threshold (121 days)"),
+    theme="Adoption",
 )
 
 INDICATORS = (A1, A2)

@@ -33,23 +33,41 @@ def in_education_employment_training(activity: str | None) -> bool:
     return "not in education" not in text and any(w in text for w in ("education", "employment", "training"))
 
 
-_LEAVERS = dict(list_key="care_leavers", unit=Unit.PERCENT, polarity=Polarity.HIGHER, semantics=Semantics.SNAPSHOT,
-                denominator=_aged_19_to_21, as_at_return=True, theme="Care leavers")
+_LEAVERS = dict(
+    list_key="care_leavers",
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    semantics=Semantics.SNAPSHOT,
+    denominator=_aged_19_to_21,
+    as_at_return=True,
+    theme="Care leavers",
+)
 
 IN_TOUCH = Indicator(
-    id="care_leavers_in_touch", name="Care leavers in touch",
+    id="care_leavers_in_touch",
+    name="Care leavers in touch",
     definition="Of the care leavers aged 19 to 21 on the last day of the period, the percentage the local authority is in touch with.",
-    columns=("dob", "in_touch"), numerator=lambda c, p, _: _yes(c.in_touch), **_LEAVERS)
+    columns=("dob", "in_touch"),
+    numerator=lambda c, p, _: _yes(c.in_touch),
+    **_LEAVERS,
+)
 
 SUITABLE = Indicator(
-    id="care_leavers_suitable_accommodation", name="Care leavers in suitable accommodation",
+    id="care_leavers_suitable_accommodation",
+    name="Care leavers in suitable accommodation",
     definition="Of the care leavers aged 19 to 21 on the last day of the period, the percentage whose accommodation is recorded as suitable (not recorded counts as not known to be suitable).",
     columns=("dob", "suitability"),
-    numerator=lambda c, p, _: c.suitability is not None and c.suitability.strip().lower().startswith("suitable"), **_LEAVERS)
+    numerator=lambda c, p, _: c.suitability is not None and c.suitability.strip().lower().startswith("suitable"),
+    **_LEAVERS,
+)
 
 EET = Indicator(
-    id="care_leavers_eet", name="Care leavers in education, employment or training",
+    id="care_leavers_eet",
+    name="Care leavers in education, employment or training",
     definition="Of the care leavers aged 19 to 21 on the last day of the period, the percentage in education, employment or training, full or part time (activity codes F1-F3, P1-P3).",
-    columns=("dob", "activity"), numerator=lambda c, p, _: in_education_employment_training(c.activity), **_LEAVERS)
+    columns=("dob", "activity"),
+    numerator=lambda c, p, _: in_education_employment_training(c.activity),
+    **_LEAVERS,
+)
 
 INDICATORS = (IN_TOUCH, SUITABLE, EET)

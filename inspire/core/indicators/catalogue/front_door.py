@@ -123,8 +123,11 @@ def _look_back_before_the_data(lists, period, history: _ReferralHistory) -> str 
     if history.first is None:
         return None
     unknown = sum(
-        1 for r in lists.referrals
-        if r.referral_date in period and r.previous_referrals_12m is None and add_years(r.referral_date, -1) < history.first
+        1
+        for r in lists.referrals
+        if r.referral_date in period
+        and r.previous_referrals_12m is None
+        and add_years(r.referral_date, -1) < history.first
     )
     if not unknown:
         return None

@@ -34,17 +34,35 @@ def _looked_after(r, period, kept):
     return verdict
 
 
-_CLA = dict(list_key="looked_after", columns=("start", "ceased"), semantics=Semantics.SNAPSHOT, prepare=_prepare, theme="Children looked after")
+_CLA = dict(
+    list_key="looked_after",
+    columns=("start", "ceased"),
+    semantics=Semantics.SNAPSHOT,
+    prepare=_prepare,
+    theme="Children looked after",
+)
 
 LOOKED_AFTER = Indicator(
-    id="looked_after", name="Children looked after",
+    id="looked_after",
+    name="Children looked after",
     definition="The number of children looked after on the last day of the period (started on or before it, not ceased by it); a child counts once.",
-    unit=Unit.COUNT, polarity=Polarity.NEUTRAL, denominator=_looked_after, numerator=lambda r, p, c: True, **_CLA)
+    unit=Unit.COUNT,
+    polarity=Polarity.NEUTRAL,
+    denominator=_looked_after,
+    numerator=lambda r, p, c: True,
+    **_CLA,
+)
 
 LOOKED_AFTER_RATE = Indicator(
-    id="looked_after_rate", name="Children looked after per 10,000 children",
+    id="looked_after_rate",
+    name="Children looked after per 10,000 children",
     definition="Children looked after on the last day of the period per 10,000 children under 18 living in the area.",
-    unit=Unit.RATE, polarity=Polarity.NEUTRAL, denominator=_looked_after, numerator=lambda r, p, c: True, **_CLA)
+    unit=Unit.RATE,
+    polarity=Polarity.NEUTRAL,
+    denominator=_looked_after,
+    numerator=lambda r, p, c: True,
+    **_CLA,
+)
 
 
 def _placements_known(r, period, kept):
@@ -55,10 +73,16 @@ def _placements_known(r, period, kept):
 
 
 THREE_PLACEMENTS = Indicator(
-    id="cla_three_placements", name="Children looked after with three or more placements in a year",
+    id="cla_three_placements",
+    name="Children looked after with three or more placements in a year",
     definition="Of the children looked after on the last day of the period, the percentage with three or more placements in the 12 months before the return (the return's “Number of Placements in the Last 12 months”).",
-    unit=Unit.PERCENT, polarity=Polarity.LOWER, denominator=_placements_known, numerator=lambda r, p, c: r.placements_12m >= 3,
-    as_at_return=True, **{**_CLA, "columns": ("start", "ceased", "placements_12m")})
+    unit=Unit.PERCENT,
+    polarity=Polarity.LOWER,
+    denominator=_placements_known,
+    numerator=lambda r, p, c: r.placements_12m >= 3,
+    as_at_return=True,
+    **{**_CLA, "columns": ("start", "ceased", "placements_12m")},
+)
 
 
 def _review_due(r, period, kept):
@@ -73,15 +97,20 @@ def _review_due(r, period, kept):
 
 
 REVIEWS = Indicator(
-    id="cla_reviews_in_timescale", name="Looked-after children's reviews in timescale",
+    id="cla_reviews_in_timescale",
+    name="Looked-after children's reviews in timescale",
     definition=(
         "Of the children looked after on the last day of the period whose first review was due (20 working days "
         f"after coming into care), the percentage whose latest statutory review was within the {REVIEW_MONTHS} months "
         "before that day. A child with no review recorded counts as out of timescale."
     ),
-    unit=Unit.PERCENT, polarity=Polarity.HIGHER, denominator=_review_due,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    denominator=_review_due,
     numerator=lambda r, p, c: r.latest_review is not None and r.latest_review >= add_months(p.end, -REVIEW_MONTHS),
-    as_at_return=True, **{**_CLA, "columns": ("start", "ceased", "latest_review")})
+    as_at_return=True,
+    **{**_CLA, "columns": ("start", "ceased", "latest_review")},
+)
 
 
 def _visit_due(r, period, kept):
@@ -96,11 +125,16 @@ def _visit_due(r, period, kept):
 
 
 VISITS = Indicator(
-    id="cla_visits_in_timescale", name="Looked-after children visited in timescale",
+    id="cla_visits_in_timescale",
+    name="Looked-after children visited in timescale",
     definition=f"Of the children looked after on the last day of the period, the percentage whose last social work visit was within the {VISIT_DAYS} days (six weeks) before that day.",
-    unit=Unit.PERCENT, polarity=Polarity.HIGHER, denominator=_visit_due,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    denominator=_visit_due,
     numerator=lambda r, p, c: r.last_visit is not None and (p.end - r.last_visit).days <= VISIT_DAYS,
-    as_at_return=True, **{**_CLA, "columns": ("start", "ceased", "last_visit")})
+    as_at_return=True,
+    **{**_CLA, "columns": ("start", "ceased", "last_visit")},
+)
 
 
 def _in_care_a_year(r, period, kept):
@@ -113,10 +147,15 @@ def _in_care_a_year(r, period, kept):
 
 
 HEALTH = Indicator(
-    id="cla_health_assessments", name="Looked-after children with a health assessment in the last year",
+    id="cla_health_assessments",
+    name="Looked-after children with a health assessment in the last year",
     definition="Of the children looked after on the last day of the period who had been in care for at least a year, the percentage whose last health assessment was within the 12 months before that day.",
-    unit=Unit.PERCENT, polarity=Polarity.HIGHER, denominator=_in_care_a_year,
+    unit=Unit.PERCENT,
+    polarity=Polarity.HIGHER,
+    denominator=_in_care_a_year,
     numerator=lambda r, p, c: r.last_health_assessment is not None and r.last_health_assessment > add_years(p.end, -1),
-    as_at_return=True, **{**_CLA, "columns": ("start", "ceased", "last_health_assessment")})
+    as_at_return=True,
+    **{**_CLA, "columns": ("start", "ceased", "last_health_assessment")},
+)
 
 INDICATORS = (LOOKED_AFTER, LOOKED_AFTER_RATE, THREE_PLACEMENTS, REVIEWS, VISITS, HEALTH)

@@ -87,27 +87,55 @@ def _open_children(attribute: str, end_field: str):
 _cin_prepare, _cin_open = _open_children("children_in_need", "closed")
 _cp_prepare, _cp_open = _open_children("protection_plans", "end")
 
-_CIN = dict(list_key="children_in_need", columns=("start", "closed"), polarity=Polarity.NEUTRAL, semantics=Semantics.SNAPSHOT,
-            prepare=_cin_prepare, denominator=_cin_open, numerator=lambda r, p, c: True, theme="Children in need")
+_CIN = dict(
+    list_key="children_in_need",
+    columns=("start", "closed"),
+    polarity=Polarity.NEUTRAL,
+    semantics=Semantics.SNAPSHOT,
+    prepare=_cin_prepare,
+    denominator=_cin_open,
+    numerator=lambda r, p, c: True,
+    theme="Children in need",
+)
 CHILDREN_IN_NEED = Indicator(
-    id="children_in_need", name="Children in need",
+    id="children_in_need",
+    name="Children in need",
     definition="The number of children with a child in need case open on the last day of the period (started on or before it, not closed by it); a child counts once.",
-    unit=Unit.COUNT, **_CIN)
+    unit=Unit.COUNT,
+    **_CIN,
+)
 CHILDREN_IN_NEED_RATE = Indicator(
-    id="children_in_need_rate", name="Children in need per 10,000 children",
+    id="children_in_need_rate",
+    name="Children in need per 10,000 children",
     definition="Children in need on the last day of the period per 10,000 children under 18 living in the area (the under-18 population is entered for the authority).",
-    unit=Unit.RATE, **_CIN)
+    unit=Unit.RATE,
+    **_CIN,
+)
 
-_CP = dict(list_key="protection_plans", columns=("start", "end"), polarity=Polarity.NEUTRAL, semantics=Semantics.SNAPSHOT,
-           prepare=_cp_prepare, denominator=_cp_open, numerator=lambda r, p, c: True, theme="Child protection")
+_CP = dict(
+    list_key="protection_plans",
+    columns=("start", "end"),
+    polarity=Polarity.NEUTRAL,
+    semantics=Semantics.SNAPSHOT,
+    prepare=_cp_prepare,
+    denominator=_cp_open,
+    numerator=lambda r, p, c: True,
+    theme="Child protection",
+)
 CP_PLANS = Indicator(
-    id="cp_plans", name="Children on child protection plans",
+    id="cp_plans",
+    name="Children on child protection plans",
     definition="The number of children on a child protection plan on the last day of the period; a child counts once.",
-    unit=Unit.COUNT, **_CP)
+    unit=Unit.COUNT,
+    **_CP,
+)
 CP_RATE = Indicator(
-    id="cp_rate", name="Children on child protection plans per 10,000 children",
+    id="cp_rate",
+    name="Children on child protection plans per 10,000 children",
     definition="Children on child protection plans on the last day of the period per 10,000 children under 18 living in the area.",
-    unit=Unit.RATE, **_CP)
+    unit=Unit.RATE,
+    **_CP,
+)
 
 
 def _plan_ended(p, period, _):
@@ -199,7 +227,9 @@ CP_VISITS = Indicator(
     semantics=Semantics.SNAPSHOT,
     prepare=_cp_prepare,
     denominator=_visit_checkable,
-    numerator=lambda p, period, _: p.last_visit is not None and working_days_between(p.last_visit, period.end) <= CP_VISIT_WORKING_DAYS,
+    numerator=lambda p, period, _: (
+        p.last_visit is not None and working_days_between(p.last_visit, period.end) <= CP_VISIT_WORKING_DAYS
+    ),
     as_at_return=True,
     theme="Child protection",
 )
@@ -232,4 +262,15 @@ CP_SEEN_ALONE = Indicator(
     theme="Child protection",
 )
 
-INDICATORS = (S47_TO_ICPC, ICPC_15_DAYS, CHILDREN_IN_NEED, CHILDREN_IN_NEED_RATE, CP_PLANS, CP_RATE, CP_TWO_YEARS, CP_REPEAT, CP_VISITS, CP_SEEN_ALONE)
+INDICATORS = (
+    S47_TO_ICPC,
+    ICPC_15_DAYS,
+    CHILDREN_IN_NEED,
+    CHILDREN_IN_NEED_RATE,
+    CP_PLANS,
+    CP_RATE,
+    CP_TWO_YEARS,
+    CP_REPEAT,
+    CP_VISITS,
+    CP_SEEN_ALONE,
+)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from inspire.core.limits import LimitExceeded, check_package
 from inspire.core.reading.documents.base import Backend, Document, Page
 from inspire.core.reading.documents.docx import DocxBackend
 from inspire.core.reading.documents.html import HtmlBackend
 from inspire.core.reading.documents.pdf import PdfBackend
 from inspire.core.reading.documents.text import TextBackend
-from inspire.core.limits import LimitExceeded, check_package
 from inspire.core.reading.errors import EmptyFile, FileTooLarge, OverLimit, UnsupportedFormat, WrongContent
 
 __all__ = ["Document", "Page", "load_document", "load_path", "MAX_BYTES", "BACKENDS"]
@@ -53,6 +53,7 @@ def load_document(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Do
         filename=source,
         paginated=backend.paginated or len(pages) > 1,
         created=backend.created(data),
+        layout=backend.layout(data),
     )
 
 

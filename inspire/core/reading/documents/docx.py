@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-
 from typing import TYPE_CHECKING
 
 from inspire.core.reading.documents.base import Backend, Page

@@ -8,7 +8,25 @@ from inspire.core.reading.documents.base import Backend, Page
 from inspire.core.reading.errors import NoText
 
 _HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
-_BLOCK = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article", "header", "footer", "dt", "dd")
+_BLOCK = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "br",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "dt",
+    "dd",
+)
 
 
 class HtmlBackend(Backend):

@@ -2,25 +2,102 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
+import statistics
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 
 import pypdfium2 as pdfium
 
-from inspire.core.reading.documents.base import Backend, Page
+from inspire.core.reading.documents.base import Backend, Layout, Page
 from inspire.core.reading.errors import CorruptFile, EncryptedFile, NoText
 
-# PDFium's text has CRLF line ends and a few characters that read better normalised: the
-# hyphen PDFium marks as a line-break hyphen ("\x02" or U+FFFE) is a hyphen; soft hyphens and
-# NULs go. (``str.replace`` per character, not ``str.translate``: on non-ASCII text translate
-# looks up every character, about 0.6 CPU s over the corpus against a few hundredths.)
-_REPLACE = (("\r", ""), ("\x02", "-"), ("\ufffe", "-"), ("\u00ad", ""), ("\x00", ""))
+# PDFium's text has CRLF line ends and a few characters that read better normalised: soft hyphens
+# and NULs go, and the hyphen PDFium marks as a line-break hyphen ("\x02" or U+FFFE) is a hyphen
+# whose offset the page keeps (``Page.break_hyphens``). (``str.replace`` per character, not
+# ``str.translate``: on non-ASCII text translate looks up every character, about 0.6 CPU s over the
+# corpus against a few hundredths.)
+_REMOVE = ("\r", "\u00ad", "\x00")
+_BREAK_HYPHENS = re.compile("[\x02\ufffe]")
 
 
-def _normalised(text: str) -> str:
-    for old, new in _REPLACE:
-        text = text.replace(old, new)
-    return text
+def _normalised(text: str) -> tuple[str, frozenset[int]]:
+    """The page's text and the offsets of its line-break hyphens."""
+    for old in _REMOVE:
+        text = text.replace(old, "")
+    if "\x02" not in text and "\ufffe" not in text:
+        return text, frozenset()
+    breaks = frozenset(match.start() for match in _BREAK_HYPHENS.finditer(text))
+    return _BREAK_HYPHENS.sub("-", text), breaks
+
+
+def _line_key(text: str) -> str:
+    """A line's first letters without spaces, to pair the two texts PDFium gives of one page."""
+    return re.sub(r"\s+", "", text)[:6]
+
+
+def _line_steps(textpage, text: str) -> tuple[float | None, ...]:
+    """For each line of ``text`` (the page's bounded text), the distance from the previous
+    line's baseline to its own, over the page's median such distance (see ``Layout.line_steps``).
+
+    The bounded text has no character positions; PDFium's full text (``get_text_range``) has one
+    character per character index, so each of its lines' first character gives a baseline
+    (``FPDFText_GetCharOrigin``). The two texts break lines alike except around a raised
+    footnote mark, so lines are paired by their first letters, looking a few lines ahead."""
+    full = textpage.get_text_range()
+    baselines: list[tuple[str, float]] = []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    position = 0
+    for part in full.split("\r\n"):
+        stripped = part.lstrip()
+        if stripped.strip():
+            pdfium.raw.FPDFText_GetCharOrigin(textpage, position + len(part) - len(stripped), x, y)
+            baselines.append((_line_key(_normalised(stripped)[0]), y.value))
+        position += len(part) + 2
+    lines = text.split("\n")
+    distances: list[tuple[int, float]] = []
+    following, previous = 0, None
+    for index, line in enumerate(lines):
+        key = _line_key(line)
+        if not key:
+            continue
+        match = next((j for j in range(following, min(following + 4, len(baselines))) if baselines[j][0] == key), None)
+        if match is None:
+            previous = None  # not paired: neither this line's step nor the next one's is known
+            continue
+        baseline = baselines[match][1]
+        if previous is not None:
+            distances.append((index, previous - baseline))
+        previous, following = baseline, match + 1
+    usual = statistics.median([d for _, d in distances if d > 0] or [0])
+    steps: list[float | None] = [None] * len(lines)
+    if usual > 0:
+        for index, distance in distances:
+            steps[index] = round(distance / usual, 2)
+    return tuple(steps)
+
+
+class PdfLayout(Layout):
+    """Line spacing measured from the PDF's bytes when first asked (``pages`` has already opened
+    the same bytes, so opening them again cannot fail)."""
+
+    def __init__(self, data: bytes):
+        self._data = data
+        self._steps: dict[int, tuple[float | None, ...]] = {}
+
+    def line_steps(self, pages: Sequence[Page]) -> dict[int, tuple[float | None, ...]]:
+        wanted = [page for page in pages if page.number not in self._steps]
+        if wanted:
+            pdf = pdfium.PdfDocument(self._data)
+            try:
+                for page in wanted:
+                    textpage = pdf[page.number - 1].get_textpage()
+                    self._steps[page.number] = _line_steps(textpage, page.text)
+                    textpage.close()
+            finally:
+                pdf.close()
+        return {page.number: self._steps[page.number] for page in pages}
 
 
 #: Every PDF ends with this marker (perhaps followed by a line end or a little padding).
@@ -81,6 +158,9 @@ class PdfBackend(Backend):
         finally:
             pdf.close()
 
+    def layout(self, data: bytes) -> PdfLayout:
+        return PdfLayout(data)
+
     def pages(self, data: bytes, source: str) -> tuple[Page, ...]:
         try:
             pdf = pdfium.PdfDocument(data)
@@ -102,12 +182,12 @@ class PdfBackend(Backend):
                 try:
                     page = pdf[index]
                     textpage = page.get_textpage()
-                    text = textpage.get_text_bounded()
+                    text, breaks = _normalised(textpage.get_text_bounded())
                     textpage.close()
                     page.close()
                 except pdfium.PdfiumError as error:
                     raise CorruptFile(source, f"page {index + 1} of the PDF cannot be read ({error})") from None
-                pages.append(Page(index + 1, _normalised(text)))
+                pages.append(Page(index + 1, text, breaks))
         finally:
             pdf.close()
         if not any(p.text.strip() for p in pages):

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks.base import Framework
 
 # One import and one entry per family.
-from inspire.core.reading.frameworks import apa  # noqa: E402  (units import .base)
-from inspire.core.reading.frameworks import slac  # noqa: E402
-from inspire.core.reading.frameworks import cp_2012  # noqa: E402
-from inspire.core.reading.frameworks import ilacs, ilacs_2026  # noqa: E402
-from inspire.core.reading.frameworks import sif  # noqa: E402
-from inspire.core.reading.frameworks import lscb_review  # noqa: E402
-from inspire.core.reading.frameworks import lac_2012  # noqa: E402
-from inspire.core.reading.frameworks import jtai  # noqa: E402
-from inspire.core.reading.frameworks import send_2023  # noqa: E402
-from inspire.core.reading.frameworks import jar_2009  # noqa: E402
+from inspire.core.reading.frameworks import (  # noqa: E402
+    apa,  # noqa: E402  (units import .base)
+    cp_2012,  # noqa: E402
+    ilacs,
+    ilacs_2026,
+    jar_2009,  # noqa: E402
+    jtai,  # noqa: E402
+    lac_2012,  # noqa: E402
+    lscb_review,  # noqa: E402
+    send_2023,  # noqa: E402
+    sif,  # noqa: E402
+    slac,  # noqa: E402
+)
+from inspire.core.reading.frameworks.base import Framework
 
 FRAMEWORKS: tuple[Framework, ...] = (
     apa.FRAMEWORK,

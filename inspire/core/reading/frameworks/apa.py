@@ -14,7 +14,15 @@ import re
 from inspire.core.reading.dates import FULL_DATE, parse_date
 from inspire.core.reading.documents import Document
 from inspire.core.reading.frameworks.base import Framework
-from inspire.core.reading.frameworks.common import BULLETS, Line, add_recommendations, authority_ref, head_text, new_record, squash
+from inspire.core.reading.frameworks.common import (
+    BULLETS,
+    Line,
+    add_recommendations,
+    authority_ref,
+    head_text,
+    new_record,
+    squash,
+)
 from inspire.core.reading.grades import APA_NUMBERS, APA_WORDS
 from inspire.core.reading.record import Provenance, Record
 from inspire.core.register import Register

@@ -13,9 +13,24 @@ from __future__ import annotations
 import re
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks.common import DeclarativeFramework, Lines, Spec, authority_ref, find_authority
-from inspire.core.reading.frameworks.common import new_record, phrase, record_found
-from inspire.core.reading.frameworks.common.area import add_area_items, bulleted_items, inspectorates_in, section_lines
+from inspire.core.reading.frameworks.common import (
+    DeclarativeFramework,
+    Lines,
+    Spec,
+    authority_ref,
+    find_authority,
+    new_record,
+    phrase,
+    record_found,
+)
+from inspire.core.reading.frameworks.common.area import (
+    LineMarks,
+    add_area_items,
+    bulleted_items,
+    inspectorates_in,
+    line_marks,
+    section_lines,
+)
 from inspire.core.reading.frameworks.common.cover import read_date
 from inspire.core.reading.frameworks.common.lines import plain_lines
 from inspire.core.reading.record import Record
@@ -49,7 +64,9 @@ class JointAreaReviewProgress(DeclarativeFramework):
         text = plain_lines(document)
         record = new_record(self.family, document)
         record.warnings.append("inspection dates: the report states none")
-        authority, provenance, warning = find_authority(text, register, title=AUTHORITY_TITLES, end=min(len(text.text), 600))
+        authority, provenance, warning = find_authority(
+            text, register, title=AUTHORITY_TITLES, end=min(len(text.text), 600)
+        )
         if authority and provenance:
             record.authority = authority_ref(authority)
             record.provenance["authority"] = provenance
@@ -61,12 +78,12 @@ class JointAreaReviewProgress(DeclarativeFramework):
         else:
             record.warnings.append("publication date: not stated")
         record.inspectorates = inspectorates_in(text.text[:1500])
-        _items(record, text)
+        _items(record, text, line_marks(document))
         record.warnings.append("plan deadline: the report sets no date for the partnership's plan (none is assumed)")
         return record
 
 
-def _items(record: Record, text: Lines) -> None:
+def _items(record: Record, text: Lines, marks: LineMarks) -> None:
     """The first "Priorities for further improvement" with items after it (not the contents entry)."""
     start = 0
     heading = re.compile(r"^[ \t]*(?:" + "|".join(PRIORITIES) + r")", re.I | re.M)
@@ -75,7 +92,7 @@ def _items(record: Record, text: Lines) -> None:
         if not found:
             record.warnings.append("recommendations (area): no list headed 'Priorities for further improvement' found")
             return
-        items = bulleted_items(lines) if lines else []
+        items = bulleted_items(lines, marks=marks) if lines else []
         if items:
             add_area_items(record, "improvement", [(words, provenance, None) for words, provenance in items])
             return

@@ -24,16 +24,18 @@ from inspire.core.reading.frameworks.common import (
     ItemList,
     Lines,
     Spec,
-    find_authority,
     authority_ref,
+    find_authority,
     new_record,
     phrase,
     squash,
 )
 from inspire.core.reading.frameworks.common.area import (
+    LineMarks,
     add_area_items,
-    inspectorates_in,
     bulleted_items,
+    inspectorates_in,
+    line_marks,
     section_lines,
     sentence_at,
     stated_deadline,
@@ -83,7 +85,13 @@ PRIORITY = ItemList(
 IMPROVEMENT = ItemList(
     section="area",
     headings=(r"Areas?\s+for\s+improvement", r"What\s+needs\s+to\s+improve\s*\??"),
-    ends=(r"Next\s+steps\b", r"Strengths\b", r"Key\s+strengths\b", r"(?:Case|Practice)\s+[Ss]tud(?:y|ies)\b"),
+    ends=(
+        r"Next\s+steps\b",
+        r"Strengths\b",
+        r"[A-Z][\w’'-]*\s+(?:[\w’'-]+\s+){0,3}strengths\s*$",  # "Key strengths", "Early help strengths"
+        r"Main\s+findings\s*$",
+        r"(?:Case|Practice)\s+[Ss]tud(?:y|ies)\b",
+    ),
     name="Areas for improvement",
 )
 
@@ -107,7 +115,7 @@ class Jtai(DeclarativeFramework):
         _dates(record, text)
         _authority(record, text, register)
         _theme(record, text, register)
-        _items(record, text)
+        _items(record, text, line_marks(document, flush_ends=False))
         deadline, warning = stated_deadline(text)
         if deadline:
             record.plan_deadline = deadline.value[0]  # type: ignore[index]
@@ -162,13 +170,15 @@ def _dates(record: Record, text: Lines) -> None:
     following, _ = sentence_at(text, match.start() + len(sentence) + 1, limit=600)
     record.inspectorates = inspectorates_in(sentence) or inspectorates_in(following)
     if record.inspectorates:
-        record.provenance["inspectorates"] = provenance if inspectorates_in(sentence) else text.provenance(
-            match.start() + len(sentence) + 1, match.start() + len(sentence) + 1 + len(following)
+        record.provenance["inspectorates"] = (
+            provenance
+            if inspectorates_in(sentence)
+            else text.provenance(match.start() + len(sentence) + 1, match.start() + len(sentence) + 1 + len(following))
         )
 
 
 def _yearless(words: str, year: int | None = None):
-    """"16 May and 20 May" with the year added (None without a year: whether the words are such a span)."""
+    """ "16 May and 20 May" with the year added (None without a year: whether the words are such a span)."""
     if year is None:
         return bool(re.search(r"\b[0-3]?\d\s+[A-Z][a-z]+", words)) and not re.search(r"\b(?:19|20)\d\d\b", words)
     return parse_date_span(f"{words} {year}")
@@ -209,7 +219,11 @@ def _theme(record: Record, text: Lines, register: Register) -> None:
     sentence = THEME_SENTENCE.search(head)
     if sentence:
         words, _ = sentence_at(text, sentence.end())
-        theme, start, end = _without_area(words.rstrip("."), record, register), sentence.start(), sentence.end() + len(words)
+        theme, start, end = (
+            _without_area(words.rstrip("."), record, register),
+            sentence.start(),
+            sentence.end() + len(words),
+        )
     else:
         title = THEME_TITLE.search(head)
         if not title:
@@ -222,7 +236,11 @@ def _theme(record: Record, text: Lines, register: Register) -> None:
         dive = DEEP_DIVE.search(head)
         if dive:
             words, _ = sentence_at(text, dive.end())
-            theme, start, end = _without_area(words.rstrip("."), record, register), dive.start(), dive.end() + len(words)
+            theme, start, end = (
+                _without_area(words.rstrip("."), record, register),
+                dive.start(),
+                dive.end() + len(words),
+            )
     theme = re.sub(r"\s*\([^)]*\)", "", theme).replace("’", "'").strip(" .,").lower()
     record.theme = theme
     record.provenance["theme"] = text.provenance(start, end)
@@ -244,10 +262,10 @@ def _without_area(words: str, record: Record, register: Register) -> str:
     return squash(words)
 
 
-def _items(record: Record, text: Lines) -> None:
+def _items(record: Record, text: Lines, marks: LineMarks) -> None:
     for kind, spec in (("priority", PRIORITY), ("improvement", IMPROVEMENT)):
         lines, heading = section_lines(text, spec.headings, spec.ends)
-        found = bulleted_items(lines)
+        found = bulleted_items(lines, marks=marks)
         if not heading:
             if kind == "improvement":
                 record.warnings.append(f"recommendations (area): no list headed {spec.name!r} found")

@@ -16,13 +16,23 @@ from __future__ import annotations
 import re
 
 from inspire.core.reading.documents import Document
-from inspire.core.reading.frameworks.common import DeclarativeFramework, Lines, Spec, find_authority, authority_ref
-from inspire.core.reading.frameworks.common import new_record, phrase, read_dates, squash
+from inspire.core.reading.frameworks.common import (
+    DeclarativeFramework,
+    Lines,
+    Spec,
+    authority_ref,
+    find_authority,
+    new_record,
+    phrase,
+    read_dates,
+    squash,
+)
 from inspire.core.reading.frameworks.common.area import (
+    LineMarks,
     Paragraphs,
     add_area_items,
-    flush_lines,
     inspectorates_in,
+    line_marks,
     section_lines,
     sentence_at,
 )
@@ -31,9 +41,7 @@ from inspire.core.reading.record import Provenance, Record
 from inspire.core.register import Register
 
 TITLE = r"Area\s+SEND\s+inspection\s+of\b"
-AUTHORITY_TITLES = (
-    r"Area\s+SEND\s+inspection\s+of\s+(?P<name>[\s\S]{2,120}?)\s+Local\s+Area\s+Partnership",
-)
+AUTHORITY_TITLES = (r"Area\s+SEND\s+inspection\s+of\s+(?P<name>[\s\S]{2,120}?)\s+Local\s+Area\s+Partnership",)
 SIGNATURES = (
     (TITLE, 6),
     (phrase("Inspection outcome"), 2),
@@ -41,7 +49,10 @@ SIGNATURES = (
 )
 #: the three outcomes: number → (the words that tell it, the record's wording)
 OUTCOMES = {
-    "1": (r"typically\s+(?:lead\s+to\s+)?positive\s+experiences\s+and\s+outcomes", "typically positive experiences and outcomes"),
+    "1": (
+        r"typically\s+(?:lead\s+to\s+)?positive\s+experiences\s+and\s+outcomes",
+        "typically positive experiences and outcomes",
+    ),
     "2": (r"inconsistent\s+experiences\s+and\s+outcomes", "inconsistent experiences and outcomes"),
     "3": (r"widespread\s+and/or\s+systemic\s+failings", "widespread and/or systemic failings"),
 }
@@ -93,7 +104,9 @@ class Send2023(DeclarativeFramework):
             record.provenance["inspection_start"] = record.provenance["inspection_end"] = span.provenance
         else:
             record.warnings.append("inspection dates: not found")
-        authority, provenance, warning = find_authority(text, register, title=AUTHORITY_TITLES, end=min(len(text.text), 800))
+        authority, provenance, warning = find_authority(
+            text, register, title=AUTHORITY_TITLES, end=min(len(text.text), 800)
+        )
         if authority and provenance:
             record.authority = authority_ref(authority)
             record.provenance["authority"] = provenance
@@ -103,10 +116,8 @@ class Send2023(DeclarativeFramework):
         _next_inspection(record, text)
         _lead_inspectors(record, text)
         record.inspectorates = inspectorates_in(text.text[:3000]) or ["Ofsted", "CQC"]
-        _items(record, text, flush_lines(document))
-        record.warnings.append(
-            "plan deadline: the report sets no date for the partnership's plan (none is assumed)"
-        )
+        _items(record, text, line_marks(document))
+        record.warnings.append("plan deadline: the report sets no date for the partnership's plan (none is assumed)")
         return record
 
 
@@ -118,7 +129,9 @@ def _outcome(record: Record, text: Lines) -> None:
     found = [(number, match) for number, match in found if match]
     if len(found) != 1:
         record.warnings.append(
-            "outcome: not found" if not found else "outcome: the report's outcome sentence matches more than one outcome"
+            "outcome: not found"
+            if not found
+            else "outcome: the report's outcome sentence matches more than one outcome"
         )
         return
     number, match = found[0]
@@ -131,8 +144,10 @@ def _outcome(record: Record, text: Lines) -> None:
 
 
 def _when(words: str) -> str:
-    """"approximately three years" → "approximately 3 years"."""
-    return re.sub(r"\b(" + "|".join(_NUMBERS) + r")\b", lambda m: str(_NUMBERS[m.group(1).lower()]), squash(words), flags=re.I)
+    """ "approximately three years" → "approximately 3 years"."""
+    return re.sub(
+        r"\b(" + "|".join(_NUMBERS) + r")\b", lambda m: str(_NUMBERS[m.group(1).lower()]), squash(words), flags=re.I
+    )
 
 
 def _next_inspection(record: Record, text: Lines) -> None:
@@ -154,28 +169,58 @@ def _next_inspection(record: Record, text: Lines) -> None:
 
 
 def _lead_inspectors(record: Record, text: Lines) -> None:
+    """The people the inspection team table calls lead inspector. The table's two columns
+    (Ofsted, CQC) come out row by row, and a role may wrap ("Ofsted HMI lead" / "inspector"), so
+    the rows are read as one text: each "lead inspector" belongs to the name just before it
+    ("Janet Fraser, Ofsted HMI (social care) Lesley Perry, CQC Lead inspector": Lesley Perry)."""
     team = re.search(r"^Inspection\s+team\s*$", text.text, re.I | re.M)
     if not team:
         record.warnings.append("lead inspectors: no inspection team table found")
         return
-    names, quotes = [], []
-    for line in text.lines[text.line_at(team.end()) + 1 : text.line_at(team.end()) + 12]:
-        segments = LEAD.split(line.text)
-        for segment in segments[:-1]:
-            name = _PERSON_TITLE.sub("", segment.strip())
-            name = re.split(r",|\s+HMI\b", name)[0].strip()
-            if re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}", name):
-                names.append(name)
-                quotes.append(line.text)
+    first = text.line_at(team.end()) + 1
+    rows = text.lines[first : first + 12]
+    words = " ".join(line.text for line in rows)
+    names, last = [], -1
+    for match in LEAD.finditer(words):
+        name = _named_before(words[: match.start()])
+        if name and name not in names:
+            names.append(name)
+            last = len(words[: match.end()].split(" "))
     if not names:
         record.warnings.append("lead inspectors: none named in the inspection team table")
         return
     record.lead_inspectors = names
-    first = text.lines[text.line_at(team.end()) + 1]
-    record.provenance["lead_inspectors"] = Provenance(first.page, squash(" ".join(dict.fromkeys(quotes))))
+    quoted, count = [], 0
+    for line in rows:  # the rows up to the last lead inspector's
+        quoted.append(line.text)
+        count += len(line.text.split(" "))
+        if count >= last:
+            break
+    record.provenance["lead_inspectors"] = Provenance(rows[0].page, squash(" ".join(quoted)))
 
 
-def _items(record: Record, text: Lines, flush: frozenset) -> None:
+#: words of the table that are not a person's name
+_NOT_NAME = {"Ofsted", "CQC", "HMI", "Care", "Quality", "Commission", "Inspector", "Lead", "Inspection", "Team"}
+
+
+_NAME_THEN_COMMA = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+),")
+
+
+def _named_before(words: str) -> str | None:
+    """The person named last before a role: "… Una Buckley, HMI, Ofsted " → "Una Buckley"."""
+    for match in reversed(list(_NAME_THEN_COMMA.finditer(words))):
+        tokens = match.group(1).split()
+        while tokens and tokens[0] in _NOT_NAME:
+            tokens.pop(0)
+        while tokens and tokens[-1] in _NOT_NAME:  # "Dave Gilkerson HMI, Ofsted"
+            tokens.pop()
+        person = _PERSON_TITLE.sub("", " ".join(tokens))
+        if len(person.split()) >= 2:
+            return person
+    return None
+
+
+def _items(record: Record, text: Lines, marks: LineMarks) -> None:
     for kind, headings in (("priority", PRIORITY_HEADINGS), ("improvement", IMPROVEMENT_HEADINGS)):
         ends = SECTION_ENDS if kind == "priority" else SECTION_ENDS[1:]
         lines, found = section_lines(text, headings, ends, start=_after_summary(text))
@@ -184,9 +229,9 @@ def _items(record: Record, text: Lines, flush: frozenset) -> None:
                 record.warnings.append("recommendations (area): no list headed 'Areas for improvement' found")
             continue
         if lines and TABLE_HEADER.match(lines[0].text):
-            items = table_rows(lines[1:])
+            items = table_rows(lines[1:], marks)
         else:
-            items = [(words, provenance, None) for words, provenance in Paragraphs(lines, flush=flush).items()]
+            items = [(words, provenance, None) for words, provenance in Paragraphs(lines, marks=marks).items()]
         add_area_items(record, kind, [item for item in items if not _nothing(item[0])])
 
 
@@ -201,7 +246,7 @@ def _after_summary(text: Lines) -> int:
     return 0
 
 
-def table_rows(lines: list[Line]) -> list[tuple[str, Provenance, str | None]]:
+def table_rows(lines: list[Line], marks: LineMarks | None = None) -> list[tuple[str, Provenance, str | None]]:
     """The rows of a "Responsible body | action" table as extracted: each row's body cell (a few
     short lines) then its action (full-width lines). A row starts where a line after the end of a
     sentence is short (the body column is narrow) and the action's first full line follows; a body
@@ -217,7 +262,9 @@ def table_rows(lines: list[Line]) -> list[tuple[str, Provenance, str | None]]:
         boundary = not rows or _sentence_over(rows[-1][1])
         if boundary and len(line.text) < width * 0.62 and not BULLET_RE.match(line.text):
             body = []
-            while index < len(lines) and len(lines[index].text) < width * 0.62 and not BULLET_RE.match(lines[index].text):
+            while (
+                index < len(lines) and len(lines[index].text) < width * 0.62 and not BULLET_RE.match(lines[index].text)
+            ):
                 body.append(lines[index])
                 index += 1
             if index >= len(lines):
@@ -241,7 +288,7 @@ def table_rows(lines: list[Line]) -> list[tuple[str, Provenance, str | None]]:
         index += 1
     out = []
     for body, action in rows:
-        words, provenance = Paragraphs(action).joined()
+        words, provenance = Paragraphs(action, marks=marks).joined()
         out.append((words, provenance, squash(" ".join(b.text for b in body)).rstrip(".") or None))
     return out
 

@@ -39,7 +39,9 @@ from inspire.core.register import Register
 _I = re.I | re.M
 
 TITLE = re.compile(
-    phrase("(?:Re-?)?inspection of services for children in need of help and protection,? children looked after and care leavers"),
+    phrase(
+        "(?:Re-?)?inspection of services for children in need of help and protection,? children looked after and care leavers"
+    ),
     re.I,
 )
 SPEC = Spec(
@@ -163,8 +165,10 @@ FACTS = (
     FactPattern(
         "looked_after",
         _facts(
-            _AT + rf"(?P<count>{NUMBER})\s+(?:{_CHILDREN}\s+)?(?:\([^)]{{0,40}}\)\s+)?(?:are|were)\s+(?:being\s+)?"
-            + _LOOKED_AFTER + _RATE,
+            _AT
+            + rf"(?P<count>{NUMBER})\s+(?:{_CHILDREN}\s+)?(?:\([^)]{{0,40}}\)\s+)?(?:are|were)\s+(?:being\s+)?"
+            + _LOOKED_AFTER
+            + _RATE,
             _AT + rf"the\s+local\s+authority\s+(?:is|was)\s+looking\s+after\s+(?P<count>{NUMBER})\s+children" + _RATE,
         ),
         "looked_after_rate",
@@ -229,8 +233,11 @@ def read_lscb_list(record: Record, text: Lines, section: re.Match[str], end: int
 #: the contents: its heading, then its entries, each ending in a page number
 CONTENTS = re.compile(r"^Contents$", _I)
 CONTENTS_ENTRY = re.compile(r"^(?P<name>\D.*?)\s*(?P<page>\d{1,3})$")
-_LIST_ENTRY = re.compile(r"^(?:What\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding.*?)\s+need\s+to\s+"
-                         r"improve\??|Recommendations)$", re.I)
+_LIST_ENTRY = re.compile(
+    r"^(?:What\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding.*?)\s+need\s+to\s+"
+    r"improve\??|Recommendations)$",
+    re.I,
+)
 _LSCB_ENTRY = re.compile(r"LSCB|Safeguarding\s+Children\s+Board", re.I)
 #: how many lines after its heading the contents is looked through
 CONTENTS_LINES = 40

@@ -23,14 +23,7 @@ from inspire.core.reading.frameworks.common.cover import (
 )
 from inspire.core.reading.frameworks.common.facts import NUMBER, FactPattern, read_facts, to_number
 from inspire.core.reading.frameworks.common.found import new_record, record_found
-from inspire.core.reading.frameworks.common.items import (
-    TIMESCALE,
-    ItemList,
-    add_recommendations,
-    add_timed_lists,
-    items_in,
-    read_items,
-)
+from inspire.core.reading.frameworks.common.items import ItemList, add_recommendations, items_in, read_items
 from inspire.core.reading.frameworks.common.judgements import (
     GRADE,
     RECORD_OF_MAIN_FINDINGS,
@@ -50,6 +43,7 @@ from inspire.core.reading.frameworks.common.lines import (
     phrase,
     squash,
 )
+from inspire.core.reading.frameworks.common.timed import TIMESCALE, add_timed_lists
 from inspire.core.reading.frameworks.common.unit import DeclarativeFramework, Spec, cover_signatures
 
 __all__ = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from inspire.core.reading.dates import parse_date
 from inspire.core.reading.frameworks.common.found import Found
@@ -25,6 +25,8 @@ INSPECTORATES = (
 )
 #: a bullet glyph as the toolkit knows them, or a C1 control character some 2009 PDFs print bullets as
 _BULLET = re.compile(rf"{BULLET_RE.pattern}|^\s*[\x80-\x9f]\s*")
+#: a paragraph numbered as the report prints it (the number is kept in the item's words)
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[A-Z]")
 _ENDS_SENTENCE = re.compile(r"[.;!?)’'\"”]\s*$")
 #: how a line that is not a heading ends: a sentence's or a clause's punctuation (a heading may end
 #: with a closing quote: "… at the ‘front door’")
@@ -45,9 +47,7 @@ def inspectorates_in(words: str) -> list[str]:
     return [name for name in ("Ofsted", "CQC", "HMICFRS", "HMI Probation") if name in found]
 
 
-def add_area_items(
-    record: Record, kind: str, items: Sequence[tuple[str, Provenance, str | None]]
-) -> None:
+def add_area_items(record: Record, kind: str, items: Sequence[tuple[str, Provenance, str | None]]) -> None:
     """Append items addressed to the partnership (section ``area``), numbered 1..n within their kind."""
     ordinal = sum(1 for r in record.recommendations if r.section == "area" and r.kind == kind)
     for words, provenance, agency in items:
@@ -72,19 +72,22 @@ class Paragraphs:
     longest lines), so a sentence that happens to end at the margin does not split an item.
     Bullets inside a paragraph belong to it ("This includes: ◼ …")."""
 
-    def __init__(self, lines: Sequence[Line], *, flush: set[tuple[int | None, str]] | frozenset = frozenset()):
+    def __init__(self, lines: Sequence[Line], *, marks: LineMarks | None = None):
         self.lines = list(lines)
-        #: lines printed without a trailing space (see :func:`flush_lines`): a sentence ending one of
-        #: them ends its paragraph, even at the margin
-        self.flush = flush
+        self.marks = marks or NO_MARKS
         lengths = sorted(len(line.text) for line in self.lines)
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
 
     def items(self) -> list[tuple[str, Provenance]]:
         items: list[list[Line]] = []
         fresh = True  # the next line starts a paragraph
+        number = 0  # the last number of a numbered list of paragraphs ("1. The local area …")
         for index, line in enumerate(self.lines):
+            numbered = _NUMBERED.match(line.text)
             boundary = fresh or self._ended(index - 1)
+            after_sentence = not items or _ENDS_SENTENCE.search(items[-1][-1].text)
+            if numbered and int(numbered.group(1)) == number + 1 and after_sentence:
+                number, boundary = number + 1, True
             fresh = False
             following = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
             heading = len(line.text) < min(90, self.width * 0.8) and not _HEADING_END.search(line.text)
@@ -95,11 +98,11 @@ class Paragraphs:
                 items.append([line])
             else:
                 items[-1].append(line)
-        return [_joined(lines) for lines in items]
+        return [_joined(lines, self.marks) for lines in items]
 
     def joined(self) -> tuple[str, Provenance]:
         """All the lines as one item (a table cell)."""
-        return _joined(self.lines)
+        return _joined(self.lines, self.marks)
 
     def _ended(self, index: int) -> bool:
         if index < 0:
@@ -110,31 +113,78 @@ class Paragraphs:
             return False  # a paragraph's own bullets follow it
         if not _ENDS_SENTENCE.search(line) or line.endswith(":"):
             return False
+        spacing = self.marks.spacing(self.lines[index], self.lines[index + 1]) if following else None
+        if spacing is not None and spacing >= PARAGRAPH_SPACING and following[:1].isupper():
+            return True  # the printed layout tells: a wider gap starts a paragraph (no gap tells nothing:
+            # some reports print their paragraphs without one)
         if _BULLET.match(line):
             # the last bullet of a paragraph: the list is over when the next line starts a sentence
             return following[:1].isupper()
         short = len(line) < self.width * 0.85
         fits = len(following.split(" ")[0]) + len(line) + 1 <= self.width  # the next word would have fitted
-        flush = (self.lines[index].page, line) in self.flush
+        flush = (self.lines[index].page, line) in self.marks.flush
         return (short or fits or flush) and following[:1].isupper()
 
 
-def flush_lines(document) -> frozenset[tuple[int | None, str]]:
-    """(page, line) of every line the PDF's text ends without a space. PDFium keeps the space a
-    line was wrapped at, so within a paragraph lines end with one and a paragraph's last line
-    usually does not: the one sign of a paragraph's end that survives extraction when its last
-    line reaches the margin."""
-    out = set()
+@dataclass(frozen=True)
+class LineMarks:
+    """What a PDF's text tells about its lines that the stripped lines no longer show, keyed by
+    (page, line) as :class:`Line` has them."""
+
+    #: lines the PDF's text ends without a space. PDFium keeps the space a line was wrapped at, so
+    #: within a paragraph lines end with one and a paragraph's last line usually does not: the one
+    #: sign of a paragraph's end that survives extraction when its last line reaches the margin
+    flush: frozenset[tuple[int | None, str]] = frozenset()
+    #: lines holding a word broken at the printed line's end by a hyphen PDFium marks as a
+    #: line-break hyphen ("decision-" / "making", which PDFium joins into one line), each with those
+    #: hyphens removed. Area items are written without them ("decisionmaking"), as the labelled
+    #: area reports are; a hyphen PDFium does not mark ("24-" ending a line) is kept.
+    unbroken: dict[tuple[int | None, str], str] = field(default_factory=dict)
+    #: each line's index in its page's text and its ``Layout.line_steps`` value, where measured
+    steps: dict[tuple[int | None, str], tuple[int, float]] = field(default_factory=dict)
+
+    def spacing(self, line: Line, following: Line) -> float | None:
+        """How far below ``line`` ``following`` is printed, in line spacings, when the two are
+        printed one after the other on one page; None when that is not known."""
+        before, after = self.steps.get((line.page, line.text)), self.steps.get((following.page, following.text))
+        if before is None or after is None or line.page != following.page or after[0] != before[0] + 1:
+            return None
+        return after[1] if 0.5 <= after[1] <= 4 else None
+
+
+NO_MARKS = LineMarks()
+#: the spacing from which a line starts a paragraph: lines within one are 1.0 apart, and
+#: paragraphs in Ofsted's area reports 1.4 or more (measured on the labelled area reports)
+PARAGRAPH_SPACING = 1.25
+
+
+def line_marks(document, *, flush_ends: bool = True) -> LineMarks:
+    """The :class:`LineMarks` of a document's pages (without ``flush`` where a family's paragraphs
+    are told apart without it: a JTAI letter's lines are not reliably ended with a space)."""
+    flush, unbroken, steps = set(), {}, {}
+    measured = document.line_steps()
     for page in document.pages:
         number = page.number if document.paginated else None
-        for raw in page.text.split("\n"):
-            if raw.strip() and not raw[-1:].isspace():
-                out.add((number, squash(raw)))
-    return frozenset(out)
+        steps_of_page = measured.get(page.number, ())
+        start = 0
+        for index, raw in enumerate(page.text.split("\n")):
+            end = start + len(raw)
+            step = steps_of_page[index] if index < len(steps_of_page) else None
+            if step is not None:
+                steps[(number, squash(raw))] = (index, step)
+            if flush_ends and raw.strip() and not raw[-1:].isspace():
+                flush.add((number, squash(raw)))
+            breaks = [offset - start for offset in page.break_hyphens if start <= offset < end]
+            if breaks:
+                kept = "".join(char for position, char in enumerate(raw) if position not in breaks)
+                unbroken[(number, squash(raw))] = squash(kept)
+            start = end + 1
+    return LineMarks(frozenset(flush), unbroken, steps)
 
 
-def _joined(lines: Sequence[Line]) -> tuple[str, Provenance]:
-    parts = [_BULLET.sub("", line.text, count=1) if _BULLET.match(line.text) else line.text for line in lines]
+def _joined(lines: Sequence[Line], marks: LineMarks = NO_MARKS) -> tuple[str, Provenance]:
+    texts = [marks.unbroken.get((line.page, line.text), line.text) for line in lines]
+    parts = [_BULLET.sub("", text, count=1) if _BULLET.match(text) else text for text in texts]
     printed = [line.text for line in lines if line.page == lines[0].page]
     return _HYPHEN_BREAK.sub(r"\1-", squash(" ".join(parts))), Provenance(lines[0].page, squash(" ".join(printed)))
 
@@ -169,7 +219,9 @@ def stated_deadline(text: Lines) -> tuple[Found | None, str | None]:
     return Found((day, words), provenance), None
 
 
-def section_lines(text: Lines, headings: Sequence[str], ends: Sequence[str], *, start: int = 0) -> tuple[list[Line], bool]:
+def section_lines(
+    text: Lines, headings: Sequence[str], ends: Sequence[str], *, start: int = 0
+) -> tuple[list[Line], bool]:
     """The lines under the first line that is one of ``headings``, up to a line one of ``ends``
     begins (or a heading-like line: short, capitalised, not ending a sentence); and whether the
     heading was found."""
@@ -180,13 +232,43 @@ def section_lines(text: Lines, headings: Sequence[str], ends: Sequence[str], *, 
     # case matters: "Next steps" is a heading, "… next steps for children." is not
     stop = re.compile("^(?:" + "|".join(f"(?:{e})" for e in ends) + ")") if ends else None
     out: list[Line] = []
-    for line in text.lines[text.line_at(match.end() - 1) + 1 :]:
+    first = text.line_at(match.end() - 1) + 1
+    footnotes_on: object = _NO_PAGE
+    for index in range(first, len(text.lines)):
+        line = text.lines[index]
         if stop is not None and stop.search(line.text):
             break
+        if line.page == footnotes_on:
+            continue
         if heading.match(line.text):
             continue  # the heading repeated as a table's header row
+        if _is_footnote(text, index):
+            footnotes_on = line.page  # the rest of this page is its footnotes
+            continue
         out.append(line)
     return out, True
+
+
+_NO_PAGE = object()
+#: a footnote at a page's foot: its number, then its text ("5 The Building Better Relationships …")
+_FOOTNOTE = re.compile(r"^(\d{1,2})\s+\S")
+
+
+def _is_footnote(text: Lines, index: int) -> bool:
+    """Whether line ``index`` starts a page's footnotes: it begins with a number that the page
+    printed earlier as a footnote mark, clinging to a word ("… programme5.", "Clinical
+    Commissioning Group1")."""
+    line = text.lines[index]
+    note = _FOOTNOTE.match(line.text)
+    if not note or line.page is None:
+        return False
+    mark = re.compile(rf"(?<=[A-Za-z)’'”]){note.group(1)}(?!\d)")
+    earlier = index - 1
+    while earlier >= 0 and text.lines[earlier].page == line.page:
+        if mark.search(text.lines[earlier].text):
+            return True
+        earlier -= 1
+    return False
 
 
 def items_as_paragraphs(text: Lines, spec) -> list[tuple[str, Provenance]]:
@@ -195,16 +277,18 @@ def items_as_paragraphs(text: Lines, spec) -> list[tuple[str, Provenance]]:
     return Paragraphs(lines).items()
 
 
-def bulleted_items(lines: Sequence[Line], *, flush: frozenset = frozenset()) -> list[tuple[str, Provenance]]:
+def bulleted_items(lines: Sequence[Line], *, marks: LineMarks | None = None) -> list[tuple[str, Provenance]]:
     """Each top-level bullet an item, as JTAI letters print their lists: a bullet with another
     glyph than the first item's is a sub-bullet, joined into its item; a sub-heading (a short line
     not ending a sentence, printed between items: "Leadership and management") and a lead-in
     before the first bullet are passed over; a statement that there is nothing to list is no item.
     Without any bullet, the lines are paragraphs (:class:`Paragraphs`)."""
     if not any(_BULLET.match(line.text) for line in lines):
-        return Paragraphs(lines, flush=flush).items()
+        return Paragraphs(lines, marks=marks).items()
     items: list[list[Line]] = []
     top = ""
+    lengths = sorted(len(line.text) for line in lines)
+    width = lengths[int(len(lengths) * 0.9)]
     for index, line in enumerate(lines):
         body = line.text
         bullet = _BULLET.match(body)
@@ -221,8 +305,10 @@ def bulleted_items(lines: Sequence[Line], *, flush: frozenset = frozenset()) -> 
         if over and len(body) < 90 and not _HEADING_END.search(body):
             if not following or _BULLET.match(following):
                 continue  # a sub-heading: a short line before the next item
+            if items and following[:1].isupper() and len(body) < width * 0.7:
+                break  # a heading followed by prose: the letter's next section
         if not items:
             continue  # a lead-in
         items[-1].append(line)
-    out = [_joined(item) for item in items]
+    out = [_joined(item, marks or NO_MARKS) for item in items]
     return [(words, provenance) for words, provenance in out if not NO_ITEMS.match(words)]

@@ -13,7 +13,6 @@ from inspire.core.reading.frameworks.common.lines import Lines, compiled, phrase
 from inspire.core.reading.record import AuthorityRef, Provenance, Record
 from inspire.core.register import Authority, Register
 
-
 _INSPECTOR_TITLES = re.compile(
     r"(?:,|\s)\s*\(?(?:(?:His|Her|Their)\s+Majesty['’]s\s+Inspector(?:\s+\(HMI\))?|HMI\b|Ofsted\s+Inspector|"
     r"Social\s+Care\s+Regulatory\s+Inspector|Senior\s+HMI).*$",

@@ -10,7 +10,6 @@ from inspire.core.reading.dates import parse_date
 from inspire.core.reading.frameworks.common.lines import Lines, squash
 from inspire.core.reading.record import Record
 
-
 _WORD_NUMBERS = {
     word: value
     for value, word in enumerate(

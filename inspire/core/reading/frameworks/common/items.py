@@ -1,6 +1,6 @@
-"""Lists of recommendations: one list reader (``_collect``) under every way a unit finds its
-list (by heading, within a span, or under timescale sub-headings), and numbering the items
-within their section."""
+"""Lists of recommendations: one list reader (``collect``) under every way a unit finds its
+list (by heading, within a span; ``timed.py``: under timescale sub-headings), and numbering the
+items within their section."""
 
 from __future__ import annotations
 
@@ -39,8 +39,14 @@ class ListItem(tuple):
     kind: str | None
     topic: str | None
 
-    def __new__(cls, text: str, provenance: Provenance, number: int | None = None, kind: str | None = None,
-                topic: str | None = None):
+    def __new__(
+        cls,
+        text: str,
+        provenance: Provenance,
+        number: int | None = None,
+        kind: str | None = None,
+        topic: str | None = None,
+    ):
         item = super().__new__(cls, (text, provenance))
         item.number, item.kind, item.topic = number, kind, topic
         return item
@@ -49,8 +55,12 @@ class ListItem(tuple):
 #: the sub-headings that group a list: "Priority and immediate action" (SIF 2013-15), "Immediate
 #: action", "Areas for priority action", "Priority actions"; then "Areas for improvement"
 GROUPS = (
-    (re.compile(r"^(?:(?:areas\s+for\s+)?priority(?:\s+and\s+immediate)?\s+actions?|immediate\s+actions?)\s*:?$", re.I),
-     "priority"),
+    (
+        re.compile(
+            r"^(?:(?:areas\s+for\s+)?priority(?:\s+and\s+immediate)?\s+actions?|immediate\s+actions?)\s*:?$", re.I
+        ),
+        "priority",
+    ),
     (re.compile(r"^areas\s+for\s+improvement\s*:?$", re.I), "improvement"),
 )
 #: a heading naming strengths ("The LSCB’s strengths") ends a list even where the numbering runs on
@@ -89,7 +99,9 @@ NO_ITEMS = re.compile(
 )
 
 
-def read_items(text: Lines, spec: ItemList, *, start: int = 0, end: int | None = None) -> tuple[list[tuple[str, Provenance]], bool]:
+def read_items(
+    text: Lines, spec: ItemList, *, start: int = 0, end: int | None = None
+) -> tuple[list[tuple[str, Provenance]], bool]:
     """The items of the list under ``spec``'s heading: (text, provenance) in order, and whether
     the heading was found. The items are read as :func:`items_in` reads them, ending at a line
     that one of ``spec.ends`` begins; with ends given, a list whose bullet glyphs were lost in
@@ -105,7 +117,7 @@ def read_items(text: Lines, spec: ItemList, *, start: int = 0, end: int | None =
     if end is not None:
         lines = [line for index, line in enumerate(lines, first) if text.starts[index] < stop]
     ends = compiled("^(?:" + "|".join(f"(?:{e})" for e in spec.ends) + ")") if spec.ends else None
-    items = _collect(
+    items = collect(
         lines,
         stop=ends,
         skip=compiled(spec.intro) if spec.intro else None,
@@ -132,7 +144,9 @@ def add_items(record: Record, text: Lines, items: ItemList, *, start: int = 0, e
     """Append the list's items to ``record.recommendations`` (numbered within their section)."""
     found, heading = read_items(text, items, start=start, end=end)
     if not heading:
-        record.warnings.append(f"recommendations ({items.section}): no list headed {(items.name or items.headings[0])!r} found")
+        record.warnings.append(
+            f"recommendations ({items.section}): no list headed {(items.name or items.headings[0])!r} found"
+        )
         return
     if not found:
         record.warnings.append(f"recommendations ({items.section}): the list under its heading is empty")
@@ -157,14 +171,14 @@ def items_in(
     "Areas for improvement" between two runs of items) are passed over; a line matching ``stop``,
     or a short heading-like line after an item that ended a sentence, ends the list. A statement
     that there is nothing to list (:data:`NO_ITEMS`) is no item. Group sub-headings and topic
-    headings are kept on the items (see :func:`_collect`); what the list's own numbering says is
+    headings are kept on the items (see :func:`collect`); what the list's own numbering says is
     missing goes to ``problems``.
     """
     first, last = text.line_at(start), text.line_at(max(start, end - 1))
-    return _collect(text.lines[first : last + 1], skip=skip, stop=stop, style=style, problems=problems)
+    return collect(text.lines[first : last + 1], skip=skip, stop=stop, style=style, problems=problems)
 
 
-def _collect(
+def collect(
     lines: Sequence[Line],
     *,
     skip: re.Pattern[str] | None = None,
@@ -223,7 +237,9 @@ def _collect(
             style = "number" if NUMBERED_RE.match(body) else "bullet" if BULLET_RE.match(body) else None
             if style is None and plain:
                 style = "plain"
-        starter = (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style in ("number", "bullet") else None
+        starter = (
+            (NUMBERED_RE if style == "number" else BULLET_RE).match(body) if style in ("number", "bullet") else None
+        )
         if starter and style == "bullet" and items:
             glyph, rest = body.lstrip()[:1], body[starter.end() :]
             if _is_sub_bullet(items[-1], glyph, top_glyph, rest, nested):
@@ -359,8 +375,9 @@ class _Item:
 
     __slots__ = ("page", "parts", "printed", "number", "kind", "topic")
 
-    def __init__(self, page: int | None, text: str, number: int | None = None, kind: str | None = None,
-                 topic: str | None = None):
+    def __init__(
+        self, page: int | None, text: str, number: int | None = None, kind: str | None = None, topic: str | None = None
+    ):
         self.page = page
         self.parts = [text]
         self.printed = [text]
@@ -388,41 +405,6 @@ def _introduces_list(line: str) -> bool:
 
 def _looks_like_heading(line: str) -> bool:
     return len(line) < 70 and not _ENDS_SENTENCE.search(line) and line[:1].isupper()
-
-
-#: "Immediately:", "Within three months:", "In the longer term:": 2009-13 lists' timescale sub-headings
-TIMESCALE = re.compile(
-    r"^(?:immediately|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?)|in\s+the\s+(?:longer|medium)\s+term|"
-    r"longer\s+term)\s*:?$",
-    re.I,
-)
-#: the heading of a 2009-13 report's timed lists
-AREAS_FOR_IMPROVEMENT = re.compile(r"Areas\s+for\s+improvement", re.I)
-#: a timed list ends at the next numbered paragraph or a heading-like line (short, capitalised,
-#: not ending in punctuation), even after an item that did not end its sentence
-_TIMED_LIST_END = re.compile(r"^(?:\d{1,3}\.?\s+(?=\S)|[A-Z].{0,88}(?<![.;,:]))$")
-
-
-def add_timed_lists(
-    record: Record, text: Lines, heading: re.Pattern[str] = AREAS_FOR_IMPROVEMENT, *, lists: int = 1
-) -> None:
-    """The council's (``la``) bulleted items of the first ``lists`` non-empty lists under a line
-    that is ``heading`` (one list per service judged, in order), passing over the numbered
-    paragraph that introduces each ("21. In order to improve …, the local authority and its
-    partners should take the following action.") and its timescale sub-headings. A heading with
-    no items after it (a contents entry) is passed over."""
-    read = 0
-    headings = (i for i, line in enumerate(text.lines) if heading.fullmatch(line.text))
-    for index in headings:
-        if read == lists:
-            break
-        items = _collect(text.lines[index + 1 :], skip=TIMESCALE, style="bullet", ends=_TIMED_LIST_END)
-        if items:
-            read += 1
-            add_recommendations(record, "la", items)
-    if read < lists:
-        name = heading.pattern.replace("\\s+", " ")
-        record.warnings.append(f"recommendations (la): {read} of the {lists} '{name}' lists were found")
 
 
 def add_recommendations(record: Record, section: str, items: Sequence[tuple[str, Provenance]]) -> None:

@@ -10,7 +10,6 @@ from inspire.core.reading.frameworks.common.lines import Lines, phrase, squash
 from inspire.core.reading.grades import GRADE_RE, normalise_grade
 from inspire.core.reading.record import Record
 
-
 #: the heading of the closing table of judgements in 2009-13 reports
 RECORD_OF_MAIN_FINDINGS = re.compile(r"^\s*Record\s+of\s+main\s+findings\s*:?\s*$", re.I | re.M)
 
@@ -23,6 +22,7 @@ def main_findings(record: Record, text: Lines) -> int | None:
         return table.end()
     record.warnings.append("judgements: no 'Record of main findings' table; grades read from the sections")
     return None
+
 
 #: a grade as printed, for use inside a unit's own pattern
 GRADE = r"(?P<grade>" + GRADE_RE.pattern + r")"
@@ -79,7 +79,8 @@ def read_judgements(
         after = text.line_at(grade.end()) + 1
         if after < len(text.lines) and _GRADE_LINE.match(text.lines[after].text):
             problems.setdefault(
-                key, f"judgements.{key}: grades printed in a column after {squash(match.group(0))!r}: which is its own is unclear"
+                key,
+                f"judgements.{key}: grades printed in a column after {squash(match.group(0))!r}: which is its own is unclear",
             )
             continue
         found[key] = Found(normalise_grade(grade.group(0)), text.provenance(match.start(), grade.end()))

@@ -15,7 +15,6 @@ from typing import NamedTuple
 from inspire.core.reading.documents import Document
 from inspire.core.reading.record import Provenance
 
-
 #: Glyphs that start a bullet item in extracted text (PDF private-use bullets included).
 BULLETS = "◼•■▪●○◦➢►▶‣⁃\uf06e\uf0a7\uf0b7\uf0d8\uf076\uf0fc-–−─―*"
 #: a bullet glyph, including any Symbol-font private-use character PDFs print bullets as

@@ -1,0 +1,93 @@
+"""Layouts of area reports the first area rules misread, each on the real report that shows it:
+a word broken at a line's end by a hyphen PDFium marks, paragraphs told apart only by the space
+between them, a footnote at the foot of the list's page, a strengths list after the areas for
+improvement, numbered paragraphs, and an inspection team table with two lead inspectors a row."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from inspire.core.reading import read_document
+from inspire.core.reading.documents import load_path
+from tests.conftest import SHARED
+
+REPORTS = SHARED / "corpus" / "area" / "reports"
+
+
+def _record(name: str):
+    return read_document(load_path(REPORTS / name))
+
+
+def _items(record, kind: str = "improvement") -> list[str]:
+    return [item.text for item in record.recommendations if item.kind == kind]
+
+
+def test_a_line_break_hyphen_stays_in_the_page_and_leaves_the_area_item(shared):
+    """PDFium marks "decision-" / "making" as a line-break hyphen: the page's text keeps it (so
+    every quote is on its page) and records where it is; the area item drops it, as the labelled
+    area reports do; a hyphen printed at a line's end that PDFium does not mark stays."""
+    document = load_path(REPORTS / "198cf3b8e703.pdf")
+    page = document.pages[7]
+    assert "inform decision-making processes" in page.text
+    assert page.break_hyphens and all(page.text[offset] == "-" for offset in page.break_hyphens)
+    record = read_document(document)
+    recording = next(text for text in _items(record) if text.startswith("Recording of discussions"))
+    assert "to inform decisionmaking processes" in recording
+    assert "multiagency intervention" in recording
+    assert "at some multi-agency strategy meetings" in recording  # hyphenated within a line: kept
+
+
+def test_paragraphs_spaced_apart_are_separate_items(shared):
+    """West Sussex's areas for improvement are paragraphs whose last lines reach the margin: only
+    the space printed between them tells one from the next."""
+    document = load_path(REPORTS / "2a0f756738d6.pdf")
+    page = document.pages[5]
+    steps = dict(zip(map(str.strip, page.text.split("\n")), document.line_steps()[6]))
+    assert steps["Health leaders should act immediately to ensure that children identified as at high risk"] >= 1.25
+    assert steps[
+        "of aspiration are fully assessed, including access to video-fluoroscopy as necessary."
+    ] == pytest.approx(1, abs=0.1)
+    items = _items(read_document(document))
+    assert len(items) == 5
+    assert items[1] == (
+        "Health leaders should act immediately to ensure that children identified as at high risk of aspiration "
+        "are fully assessed, including access to video-fluoroscopy as necessary."
+    )
+
+
+def test_a_document_sent_to_another_process_keeps_its_layout(shared):
+    document = load_path(REPORTS / "2a0f756738d6.pdf")
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy.line_steps() == document.line_steps()
+
+
+def test_a_footnote_at_the_foot_of_the_lists_page_is_not_part_of_its_last_item(shared):
+    items = _items(_record("e439be1e891b.pdf"))
+    assert items[-1] == "Contingency planning for children in care who are not able to return to their birth families."
+
+
+def test_a_strengths_list_after_the_areas_for_improvement_is_not_read_as_more_of_them(shared):
+    items = _items(_record("9d610eb47a88.pdf"))
+    assert len(items) == 5
+    assert items[-1] == "The quality and effectiveness of the LSP’s multi-agency audits."
+
+
+def test_numbered_paragraphs_are_one_item_each(shared):
+    items = _items(_record("de879ce31334.pdf"))
+    assert [text.split(" ", 1)[0] for text in items] == ["1.", "2.", "3.", "4."]
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("cef275a375e9.pdf", ["Sue Eastwood", "Kaye Goodfellow", "Lesley Perry"]),  # two people a row
+        ("de879ce31334.pdf", ["Rebecca Sharples", "Andrea Crosby-Josephs"]),  # "lead" / "inspector" wrapped
+        ("06130a6f0f2a.pdf", ["Una Buckley", "Lesley Perry"]),  # "Una Buckley, HMI, Ofsted Lead inspector"
+    ],
+)
+def test_every_lead_inspector_in_the_team_table(shared, name, leads):
+    record = _record(name)
+    assert record.lead_inspectors == leads
+    assert record.provenance["lead_inspectors"].quote.startswith("Ofsted Care Quality Commission")
