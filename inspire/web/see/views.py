@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET
 
 from inspire.core.calendar import format_long
+from inspire.core.national import ENDED
 from inspire.core.official import CHANGES
 from inspire.core.themes import BY_ID, themes_of
 from inspire.web.read import selectors
@@ -157,8 +158,7 @@ def _wait_rows(waits) -> list[dict]:
             "name": wait.authority.name,
             "url": url_to(wait.authority.slug, "authority_detail"),
             "inspection_url": url_to(inspection.pk, "inspection_detail") if inspection else "",
-            "ended": long_date(inspection.inspection_end or inspection.inspection_start or inspection.published)
-            if inspection else "",
+            "ended": long_date(ENDED.of(inspection)) if inspection else "",
             "family": (family_short(inspection.family) or "") if inspection else "",
             "since": years_months(wait.days) if wait.days is not None else "–",
         })
