@@ -116,7 +116,8 @@ def main() -> int:
     medians = {key: statistics.median(values) for key, values in times.items()}
     for key, values in times.items():
         print(
-            f"{key} page: median {medians[key] * 1000:.0f} ms (rounds: {', '.join(f'{v * 1000:.0f}' for v in values)} ms)"
+            f"{key} page: median {medians[key] * 1000:.0f} ms "
+            f"(rounds: {', '.join(f'{v * 1000:.0f}' for v in values)} ms)"
         )
     print(f"load average: {', '.join(f'{v:.1f}' for v in os.getloadavg())}")
     missed = [

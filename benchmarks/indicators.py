@@ -136,7 +136,8 @@ def main() -> None:
         f"{baseline['seconds']:.2f} s ({baseline['cpu']:.2f} s CPU), peak {baseline['peak_mb']:.0f} MB"
     )
     print(
-        f"Inspire, import ({inspire['rows']:,} typed rows, {inspire['problems']} problems, {inspire['read_seconds']:.2f} s) "
+        f"Inspire, import ({inspire['rows']:,} typed rows, {inspire['problems']} problems, "
+        f"{inspire['read_seconds']:.2f} s) "
         f"+ every indicator for {inspire['periods']} periods ({inspire['values']} values): "
         f"{inspire['seconds']:.2f} s ({inspire['cpu']:.2f} s CPU), peak {inspire['peak_mb']:.0f} MB"
     )
@@ -145,7 +146,8 @@ def main() -> None:
     print(f"Machine load while measuring (1-minute average): {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(
         f"Web import (annex_a_import into a fresh SQLite database: {web['values']:,} values stored): "
-        f"{web['seconds']:.2f} s ({web['cpu']:.2f} s CPU), peak {web['peak_mb']:.0f} MB, ratio to the baseline {web['seconds'] / baseline['seconds']:.2f}"
+        f"{web['seconds']:.2f} s ({web['cpu']:.2f} s CPU), peak {web['peak_mb']:.0f} MB, "
+        f"ratio to the baseline {web['seconds'] / baseline['seconds']:.2f}"
     )
     ok = inspire["seconds"] < 10 and inspire["peak_mb"] < 1024
     print(f"Target (under 10 s and under 1 GB): {'met' if ok else 'NOT met'}")

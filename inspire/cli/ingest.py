@@ -43,7 +43,10 @@ def ingest(
 ) -> None:
     """Read reports and store them in the database, carrying on past bad files.
 
-    Folders are searched for files ending in .pdf, .docx, .html, .htm or .txt. The same file (by content) is stored once, however often it is given; another file of an inspection already stored (same authority, report family and inspection dates) is added as another source of it, never a second inspection. Ends with a summary of what was stored and what failed, and why.
+    Folders are searched for files ending in .pdf, .docx, .html, .htm or .txt. The same file (by
+    content) is stored once, however often it is given; another file of an inspection already
+    stored (same authority, report family and inspection dates) is added as another source of it,
+    never a second inspection. Ends with a summary of what was stored and what failed, and why.
 
     Exit code: 0 when every file is stored (or already was), 1 when any file failed (0 with
     --allow-failures), 2 when a path does not exist.

@@ -67,7 +67,8 @@ def add(
     except ValidationError as error:
         raise _fail(_messages(error)) from None
     typer.echo(
-        f"Added {user.username}. Give them a role for an authority: inspire users grant {user.username} AUTHORITY --role editor"
+        f"Added {user.username}. Give them a role for an authority: "
+        f"inspire users grant {user.username} AUTHORITY --role editor"
     )
 
 

@@ -75,7 +75,8 @@ def test_comparators_loads_a_newer_published_file_and_says_what_changed(tmp_path
     result = runner.invoke(app, ["indicators", "comparators", str(ees / "d3_cpps_subsequent_plan_2013_to_2025.csv")])
     assert result.exit_code == 0, result.output
     assert "Repeat child protection plans" in result.output
-    # the shipped set (loaded by the database's preparation) holds 2016-2025; the file adds 2013-2015 and London's halves
+    # the shipped set (loaded by the database's preparation) holds 2016-2025; the file adds 2013-2015 and
+    # London's halves
     assert re.search(r"Repeat child protection plans\s*│\s*492\s*│\s*\d+\s*│\s*1,6\d\d", result.output), result.output
     assert "new," in result.output and "unchanged figures." in result.output
     again = runner.invoke(app, ["indicators", "comparators", str(ees / "d3_cpps_subsequent_plan_2013_to_2025.csv")])

@@ -29,7 +29,8 @@ ESSEX_2019_PAGES = [
     "3. The range of suitable accommodation for care leavers aged 18 to 21.\n",
     "Information about this local authority area\n"
     "Approximately 307,000 children and young people under the age of 18 years live in Essex.\n"
-    "At 31 March 2019, 1,106 children were being looked after by the local authority (a rate of 36 per 10,000 children).\n",
+    "At 31 March 2019, 1,106 children were being looked after by the local authority "
+    "(a rate of 36 per 10,000 children).\n",
 ]
 
 ESSEX_2014_PAGES = [

@@ -73,7 +73,8 @@ def heat_map(cells: dict[tuple[int, int], list[str]], ident: str = "heat-map") -
             f'fill="{INK}">{n}</text>'
         )
     body.append(
-        f'<text x="{left + 2.5 * size}" y="{bottom + 36}" font-size="13" text-anchor="middle" fill="{INK}">Impact</text>'
+        f'<text x="{left + 2.5 * size}" y="{bottom + 36}" font-size="13" text-anchor="middle" '
+        f'fill="{INK}">Impact</text>'
     )
     body.append(
         f'<text x="14" y="{bottom - 2.5 * size}" font-size="13" text-anchor="middle" fill="{INK}" '

@@ -205,7 +205,8 @@ def svg(timeline: list[Row], today: date, width: int = 960, ident: str = "timeli
             )
         elif s.kind == "mark":
             body.append(
-                f'<path d="M{s.x:.1f} {s.y - 6:.1f} l6 6 l-6 6 l-6 -6 z" fill="{INK}"><title>{escape(s.text)}</title></path>'
+                f'<path d="M{s.x:.1f} {s.y - 6:.1f} l6 6 l-6 6 l-6 -6 z" fill="{INK}">'
+                f"<title>{escape(s.text)}</title></path>"
             )
         else:
             weight = ' font-weight="bold"' if s.bold else ""

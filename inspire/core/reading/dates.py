@@ -1,5 +1,6 @@
 """Dates as reports print them: "2 to 6 December 2024", "14 January 2014 – 5 February 2014",
-"27 November to 8 December 2023", "1st November 2006", "2 to 6 October and 16 to 20 October 2023", "12/09/2016 to 06/10/2016"."""
+"27 November to 8 December 2023", "1st November 2006", "2 to 6 October and 16 to 20 October 2023",
+"12/09/2016 to 06/10/2016"."""
 
 from __future__ import annotations
 

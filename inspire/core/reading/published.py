@@ -43,7 +43,8 @@ def estimate_published(record: Record, document: Document, *, embedded: bool = F
     stated = "publication date: not stated in the report"
     if embedded:
         record.warnings.append(
-            f"{stated}; not estimated: the report is inside a council paper, whose file dates are the council's — {_CHECK}"
+            f"{stated}; not estimated: the report is inside a council paper, whose file dates are the council's "
+            f"— {_CHECK}"
         )
         return
     if document.format != "pdf":
@@ -73,7 +74,8 @@ def implausible(created: date, inspection_end: date | None) -> str | None:
         return f"is before the inspection's last day ({format_long(inspection_end)})"
     if created > inspection_end + LATEST_AFTER_END:
         return (
-            f"is {(created - inspection_end).days} days after the inspection's last day ({format_long(inspection_end)}), "
-            f"more than the {LATEST_AFTER_END.days} days a report takes to be published: the file was probably re-made later"
+            f"is {(created - inspection_end).days} days after the inspection's last day "
+            f"({format_long(inspection_end)}), more than the {LATEST_AFTER_END.days} days a report takes to be "
+            "published: the file was probably re-made later"
         )
     return None

@@ -53,6 +53,7 @@ def read_document(document: Document, *, register: Register | None = None) -> Re
         )
         if not embedded.end_found:
             record.warnings.append(
-                "source: the end of the embedded report (Ofsted's back matter) was not found; read to the end of the document"
+                "source: the end of the embedded report (Ofsted's back matter) was not found; "
+                "read to the end of the document"
             )
     return record

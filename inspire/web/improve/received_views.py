@@ -31,7 +31,9 @@ def _field(params: Params, suggestion: deadlines.Suggestion):
     return params.date_field(
         "received",
         legend="Date the report was published or sent to you",
-        hint=f"The {deadlines.STATUTORY_WORKING_DAYS}-working-day deadline counts from this date. For example, 7 7 2016",
+        hint=(
+            f"The {deadlines.STATUTORY_WORKING_DAYS}-working-day deadline counts from this date. For example, 7 7 2016"
+        ),
     )
 
 

@@ -87,7 +87,8 @@ def indicator_chart(
     if threshold is not None:
         y = y_of(threshold)
         parts.append(
-            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{THRESHOLD_COLOUR}" stroke-width="2" stroke-dasharray="2 4"/>'
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{THRESHOLD_COLOUR}" '
+            'stroke-width="2" stroke-dasharray="2 4"/>'
         )
     if england:
         xy = " ".join(f"{x_of(d):.1f},{y_of(v):.1f}" for d, v in england)
@@ -124,7 +125,8 @@ def _description(indicator: Indicator, points: list[tuple[date, float]], authori
     first, latest = points[0], points[-1]
     return (
         f"{indicator.name} for {authority_name}: {len(points)} value{'s' if len(points) != 1 else ''} from "
-        f"{long_date(first[0])} ({indicator.format(first[1])}) to {long_date(latest[0])} ({indicator.format(latest[1])})."
+        f"{long_date(first[0])} ({indicator.format(first[1])}) to "
+        f"{long_date(latest[0])} ({indicator.format(latest[1])})."
     )
 
 
@@ -166,7 +168,8 @@ def sparkline(
     xy = " ".join(f"{x_of(d):.1f},{y_of(v):.1f}" for d, v in points)
     parts = [
         f'<svg class="inspire-sparkline" id="{chart_id}" width="{SPARKLINE_WIDTH}" height="{SPARKLINE_HEIGHT}" '
-        f'viewBox="0 0 {SPARKLINE_WIDTH} {SPARKLINE_HEIGHT}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'viewBox="0 0 {SPARKLINE_WIDTH} {SPARKLINE_HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(indicator.name)}: {escape(authority_name)}, trend</title>',
         f'<desc id="{chart_id}-desc">{escape(_description(indicator, points, authority_name))}</desc>',
@@ -234,7 +237,10 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
             f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
         )
     if shape == "diamond":
-        return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}" fill="{colour}"/>'
+        return (
+            f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}" '
+            f'fill="{colour}"/>'
+        )
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
 
 

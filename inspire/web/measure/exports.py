@@ -217,7 +217,8 @@ def benchmark_xlsx(*, authority: Authority, annex_a: bool) -> bytes:
     charts = workbook.create_sheet("Charts")
     charts.append(
         [
-            "Each chart: the latest published year, the authority beside England, its region and its statistical neighbours."
+            "Each chart: the latest published year, the authority beside England, its region and its "
+            "statistical neighbours."
         ]
     )
     line = 3

@@ -445,12 +445,14 @@ def comparators_upload(request: HttpRequest) -> HttpResponse:
                 result = services.comparators_import(text=text)
                 if result.problems:
                     errors.append(
-                        f"The file has {len(result.problems)} problem{'s' if len(result.problems) != 1 else ''}; nothing was stored"
+                        f"The file has {len(result.problems)} problem{'s' if len(result.problems) != 1 else ''}; "
+                        "nothing was stored"
                     )
                 else:
                     messages.success(
                         request,
-                        f"{result.stored:,} comparator figures were stored ({result.suppressed:,} suppressed or missing figures skipped).",
+                        f"{result.stored:,} comparator figures were stored "
+                        f"({result.suppressed:,} suppressed or missing figures skipped).",
                     )
                     return redirect("indicators:comparators")
     context = {"errors": errors, "problems": result.problems[:200] if result else [], "indicators": CATALOGUE.values()}

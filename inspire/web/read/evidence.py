@@ -116,7 +116,10 @@ def highlight(text: str, quote: str) -> tuple[str, bool]:
         pattern = r"\s+".join(re.escape(word) for word in words)
         match = re.search(pattern, text, re.IGNORECASE)
         if match:
-            marked = f'{escape(text[: match.start()])}<mark id="quote">{escape(match.group(0))}</mark>{escape(text[match.end() :])}'
+            marked = (
+                f'{escape(text[: match.start()])}<mark id="quote">{escape(match.group(0))}</mark>'
+                f"{escape(text[match.end() :])}"
+            )
             return mark_safe(marked), True
     return escape(text), False
 

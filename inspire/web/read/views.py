@@ -1,4 +1,5 @@
-"""The pages that read: home, authorities, inspections, evidence, originals, upload. Each view parses its input, calls selectors or a service, and renders.
+"""The pages that read: home, authorities, inspections, evidence, originals, upload. Each view parses
+its input, calls selectors or a service, and renders.
 
 One URL serves a whole page and, for an htmx request (``HX-Request``), just the part that changes;
 without JavaScript the same forms work as plain GET requests.
@@ -146,7 +147,8 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 (
                     "published_estimate",
                     "Published (estimated)",
-                    f"{long_date(inspection.published_estimate)}, estimated from the {inspection.published_estimate_source}: "
+                    f"{long_date(inspection.published_estimate)}, estimated from the "
+                    f"{inspection.published_estimate_source}: "
                     "the report does not state it — check it against Ofsted's website",
                 )
             ]
@@ -289,7 +291,8 @@ def upload(request: HttpRequest) -> HttpResponse:
                 inspection = result.inspection
                 if result.created and not result.unmatched:
                     messages.success(request, result.message(uploaded.name))
-                else:  # another source of a stored inspection, the very file again, or a report that could not be matched
+                else:
+                    # another source of a stored inspection, the very file again, or a report that could not be matched
                     messages.info(request, result.message(uploaded.name))
                 return redirect("inspection_detail", pk=inspection.pk)
     status = 400 if errors else 200

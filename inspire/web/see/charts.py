@@ -36,7 +36,10 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
             f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
         )
     if kind == "diamond":
-        return f'<polygon points="{x:.1f},{y - 7:.1f} {x + 7:.1f},{y:.1f} {x:.1f},{y + 7:.1f} {x - 7:.1f},{y:.1f}" fill="{colour}"/>'
+        return (
+            f'<polygon points="{x:.1f},{y - 7:.1f} {x + 7:.1f},{y:.1f} {x:.1f},{y + 7:.1f} {x - 7:.1f},{y:.1f}" '
+            f'fill="{colour}"/>'
+        )
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5.5" fill="{colour}"/>'
 
 
@@ -296,7 +299,8 @@ def flow(counts: dict[str, dict[str, int]], grades: list[tuple[str, str]], *, ti
             parts.append(
                 f'<path d="M{left_x + node},{y1:.1f} C{mid},{y1:.1f} {mid},{y2:.1f} {right_x},{y2:.1f} '
                 f'L{right_x},{y2 + h:.1f} C{mid},{y2 + h:.1f} {mid},{y1 + h:.1f} {left_x + node},{y1 + h:.1f} Z" '
-                f'fill="{GRADE_COLOURS.get(f, "#505a5f")}" fill-opacity="0.35" stroke="{GRADE_COLOURS.get(f, "#505a5f")}"/>'
+                f'fill="{GRADE_COLOURS.get(f, "#505a5f")}" fill-opacity="0.35" '
+                f'stroke="{GRADE_COLOURS.get(f, "#505a5f")}"/>'
             )
             out_used[f] += h
             in_used[t] += h

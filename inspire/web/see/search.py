@@ -125,9 +125,10 @@ def search_pages(
     """Pages whose text matches ``query``, best first, with highlighted snippets.
 
     Filters: ``family`` (e.g. ``"ilacs"``); ``grade`` (the inspection has any judgement of that
-    grade); ``region`` (region name or code of the authority); ``date_from``/``date_to`` (inclusive, on the
-    inspection's first day, else its last, else its publication: APA letters give only that). ``page`` is 1-based (capped at :data:`MAX_PAGE`);
-    ``per_page`` is capped at :data:`MAX_PER_PAGE`. An empty or all-punctuation query gives no results, never an error.
+    grade); ``region`` (region name or code of the authority); ``date_from``/``date_to`` (inclusive,
+    on the inspection's first day, else its last, else its publication: APA letters give only that).
+    ``page`` is 1-based (capped at :data:`MAX_PAGE`); ``per_page`` is capped at :data:`MAX_PER_PAGE`.
+    An empty or all-punctuation query gives no results, never an error.
     """
     page = max(1, min(int(page), MAX_PAGE))
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
@@ -208,9 +209,13 @@ def _snippets(cursor, vendor: str, match_param: str, page_ids: list[int]) -> dic
             [_START, _STOP, match_param, *page_ids],
         )
     else:
-        options = f'StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS * 2}, MinWords={SNIPPET_WORDS}, MaxFragments=2, FragmentDelimiter=" … "'
+        options = (
+            f"StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS * 2}, MinWords={SNIPPET_WORDS}, "
+            'MaxFragments=2, FragmentDelimiter=" … "'
+        )
         cursor.execute(
-            "SELECT p.id, ts_headline('english'::regconfig, p.text, websearch_to_tsquery('english'::regconfig, %s), %s) "
+            "SELECT p.id, ts_headline('english'::regconfig, p.text, "
+            "websearch_to_tsquery('english'::regconfig, %s), %s) "
             f"FROM inspections_documentpage p WHERE p.id IN ({marks})",
             [match_param, options, *page_ids],
         )

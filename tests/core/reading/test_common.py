@@ -197,7 +197,8 @@ LIST = ItemList("la", (r"What\s+needs\s+to\s+improve\s*\??",), ends=(phrase("The
 
 def test_items_continue_over_lines_and_page_breaks():
     document = doc(
-        "Summary.\nWhat needs to improve?1\n1\n◼ The quality of plans for children in need. (outcome 1, national \nframework)\n"
+        "Summary.\nWhat needs to improve?1\n1\n"
+        "◼ The quality of plans for children in need. (outcome 1, national \nframework)\n"
         "◼ The response to children who go missing from home, \nso that",
         HEADER.format(n=2) + "risks are understood.\n■ Workloads.\n",
         HEADER.format(n=3) + "The experiences and progress of children who need help and protection: good\n1. Text.",
@@ -228,7 +229,8 @@ def test_items_whose_bullets_were_lost_are_read_line_by_line_to_the_end():
 def test_nested_bullets_belong_to_their_numbered_item():
     spec = ItemList("la", (r"Recommendations",))
     document = doc(
-        "Recommendations\n1. Improve plans so that:\n• risks are clear\n• actions are timed.\n2. Improve supervision.\nNext heading"
+        "Recommendations\n1. Improve plans so that:\n• risks are clear\n• actions are timed.\n"
+        "2. Improve supervision.\nNext heading"
     )
     items, _ = read_items(Lines(document_lines(document)), spec)
     assert [words for words, _ in items] == [
@@ -291,7 +293,8 @@ def test_a_statement_that_there_is_nothing_to_list_is_no_item_and_takes_no_ordin
     spec = ItemList("la", (r"Priority\s+and\s+immediate\s+action",), intro=None)
     for printed in (f"8. {statement}", statement):
         document = doc(
-            f"Priority and immediate action\n{printed}\n9. Ensure that plans are timely.\n10. Improve supervision.\nNext heading"
+            f"Priority and immediate action\n{printed}\n9. Ensure that plans are timely.\n"
+            "10. Improve supervision.\nNext heading"
         )
         items, _ = read_items(Lines(document_lines(document)), spec)
         assert [words for words, _ in items] == ["Ensure that plans are timely.", "Improve supervision."]
@@ -360,7 +363,8 @@ def test_grades_printed_as_a_column_after_the_labels_are_not_guessed():
     found, warnings = read_judgements(text, ilacs.JUDGEMENTS)
     assert found == {}
     assert warnings == [
-        "judgements.leadership: no grade found after 'The impact of leaders on social work practice with children and families'",
+        "judgements.leadership: no grade found after "
+        "'The impact of leaders on social work practice with children and families'",
         "judgements.help_and_protection: no grade found after "
         "'The experiences and progress of children who need help and protection'",
         "judgements.overall: grades printed in a column after 'Overall effectiveness': which is its own is unclear",

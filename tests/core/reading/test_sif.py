@@ -117,7 +117,8 @@ def test_a_stand_alone_lscb_review_is_not_a_sif_report(shared):
     # the Essex seed's cover without the SIF title, and its LSCB section, make an LSCB review on its own
     essex = _essex_text(shared)
     cover = essex.split("The LSCB is not yet demonstrating")[0].replace(
-        "Inspection of services for children in need of help and protection, children looked after and care leavers\n\nand\n",
+        "Inspection of services for children in need of help and protection, children looked after and care "
+        "leavers\n\nand\n",
         "",
     )
     text = cover + "\nSection 2:" + essex.split("\nSection 2:")[-1]

@@ -48,8 +48,8 @@ def test_labels_use_only_declared_themes(name):
         ),
         # the board acts in the purpose clause: still the partnership's work
         (
-            "Ensure that action plans arising from multi-agency audits are monitored so that the LSCB understands their "
-            "impact.",
+            "Ensure that action plans arising from multi-agency audits are monitored so that the LSCB understands "
+            "their impact.",
             ["quality_assurance", "partnership_governance"],
         ),
         ("Ensure that all children who go missing are offered a return home interview.", ["missing_return_interviews"]),

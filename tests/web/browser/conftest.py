@@ -82,7 +82,8 @@ def check_accessibility(page) -> None:
     violations = page.evaluate(
         """async () => (await axe.run(document, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
-        })).violations.map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
+        })).violations.map(v => ({id: v.id, help: v.help, \
+targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
     )
     assert not violations, f"axe-core found accessibility problems on {page.url}:\n" + "\n".join(
         f"- {v['id']}: {v['help']} at {', '.join(v['targets'])}" for v in violations

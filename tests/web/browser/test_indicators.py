@@ -97,7 +97,8 @@ _LAYOUT = """() => {
     const box = svg.getBoundingClientRect();
     const inside = [...svg.querySelectorAll('circle, text')].every(e => {
       const r = e.getBoundingClientRect();
-      return r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+      return r.left >= box.left - 0.5 && r.right <= box.right + 0.5 \
+&& r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
     });
     return {width: box.width, inside, labels: svg.querySelectorAll('text').length};
   });

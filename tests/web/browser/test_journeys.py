@@ -270,7 +270,8 @@ def test_neighbours_table_fits_a_laptop_screen(browser, live_server, sample):
             page.goto("/authorities/essex/")
             expect(page.locator("#neighbours-table th", has_text="Leadership")).to_be_visible()
             widths[width] = page.evaluate(
-                "() => { const t = document.querySelector('#neighbours-table'); return [t.scrollWidth, t.parentElement.clientWidth]; }"
+                "() => { const t = document.querySelector('#neighbours-table'); "
+                "return [t.scrollWidth, t.parentElement.clientWidth]; }"
             )
         finally:
             context.close()

@@ -21,7 +21,8 @@ def pages(register):
         ),
         pages=[
             "Inspection of Essex children's services. Leaders have a relentless focus on practice.",
-            "Private fostering arrangements are well understood. Care leavers are supported <script>alert(1)</script> well.",
+            "Private fostering arrangements are well understood. "
+            "Care leavers are supported <script>alert(1)</script> well.",
         ],
     )
     kent = store(
@@ -201,7 +202,8 @@ def test_relevance_falls_and_huge_pages_are_harmless(pages):
         (
             [
                 "Inspection of Medway local authority children’s services\n17 to 28 July 2023 1\nSummary.",
-                "Inspection of Medway local authority children’s services\n17 to 28 July 2023 2\ncertain circumstances, children are placed out of area.",
+                "Inspection of Medway local authority children’s services\n17 to 28 July 2023 2\n"
+                "certain circumstances, children are placed out of area.",
             ],
             2,
         ),

@@ -46,7 +46,10 @@ _LEAVERS = dict(
 IN_TOUCH = Indicator(
     id="care_leavers_in_touch",
     name="Care leavers in touch",
-    definition="Of the care leavers aged 19 to 21 on the last day of the period, the percentage the local authority is in touch with.",
+    definition=(
+        "Of the care leavers aged 19 to 21 on the last day of the period, the percentage the local authority is "
+        "in touch with."
+    ),
     columns=("dob", "in_touch"),
     numerator=lambda c, p, _: _yes(c.in_touch),
     **_LEAVERS,
@@ -55,7 +58,10 @@ IN_TOUCH = Indicator(
 SUITABLE = Indicator(
     id="care_leavers_suitable_accommodation",
     name="Care leavers in suitable accommodation",
-    definition="Of the care leavers aged 19 to 21 on the last day of the period, the percentage whose accommodation is recorded as suitable (not recorded counts as not known to be suitable).",
+    definition=(
+        "Of the care leavers aged 19 to 21 on the last day of the period, the percentage whose accommodation is "
+        "recorded as suitable (not recorded counts as not known to be suitable)."
+    ),
     columns=("dob", "suitability"),
     numerator=lambda c, p, _: c.suitability is not None and c.suitability.strip().lower().startswith("suitable"),
     **_LEAVERS,
@@ -64,7 +70,10 @@ SUITABLE = Indicator(
 EET = Indicator(
     id="care_leavers_eet",
     name="Care leavers in education, employment or training",
-    definition="Of the care leavers aged 19 to 21 on the last day of the period, the percentage in education, employment or training, full or part time (activity codes F1-F3, P1-P3).",
+    definition=(
+        "Of the care leavers aged 19 to 21 on the last day of the period, the percentage in education, employment "
+        "or training, full or part time (activity codes F1-F3, P1-P3)."
+    ),
     columns=("dob", "activity"),
     numerator=lambda c, p, _: in_education_employment_training(c.activity),
     **_LEAVERS,

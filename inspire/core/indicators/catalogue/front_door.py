@@ -77,7 +77,10 @@ def _nfa_known(r, period, context):
 REFERRALS_NFA = Indicator(
     id="referrals_nfa",
     name="Referrals with no further action",
-    definition="Of the referrals received in the period, the percentage recorded as needing no further action (“Referral NFA?” is yes).",
+    definition=(
+        "Of the referrals received in the period, the percentage recorded as needing no further action "
+        "(“Referral NFA?” is yes)."
+    ),
     list_key="referrals",
     columns=("referral_date", "nfa"),
     unit=Unit.PERCENT,

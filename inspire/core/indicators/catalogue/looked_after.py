@@ -45,7 +45,10 @@ _CLA = dict(
 LOOKED_AFTER = Indicator(
     id="looked_after",
     name="Children looked after",
-    definition="The number of children looked after on the last day of the period (started on or before it, not ceased by it); a child counts once.",
+    definition=(
+        "The number of children looked after on the last day of the period (started on or before it, not ceased "
+        "by it); a child counts once."
+    ),
     unit=Unit.COUNT,
     polarity=Polarity.NEUTRAL,
     denominator=_looked_after,
@@ -75,7 +78,10 @@ def _placements_known(r, period, kept):
 THREE_PLACEMENTS = Indicator(
     id="cla_three_placements",
     name="Children looked after with three or more placements in a year",
-    definition="Of the children looked after on the last day of the period, the percentage with three or more placements in the 12 months before the return (the return's “Number of Placements in the Last 12 months”).",
+    definition=(
+        "Of the children looked after on the last day of the period, the percentage with three or more placements "
+        "in the 12 months before the return (the return's “Number of Placements in the Last 12 months”)."
+    ),
     unit=Unit.PERCENT,
     polarity=Polarity.LOWER,
     denominator=_placements_known,
@@ -127,7 +133,10 @@ def _visit_due(r, period, kept):
 VISITS = Indicator(
     id="cla_visits_in_timescale",
     name="Looked-after children visited in timescale",
-    definition=f"Of the children looked after on the last day of the period, the percentage whose last social work visit was within the {VISIT_DAYS} days (six weeks) before that day.",
+    definition=(
+        "Of the children looked after on the last day of the period, the percentage whose last social work visit "
+        f"was within the {VISIT_DAYS} days (six weeks) before that day."
+    ),
     unit=Unit.PERCENT,
     polarity=Polarity.HIGHER,
     denominator=_visit_due,
@@ -149,7 +158,10 @@ def _in_care_a_year(r, period, kept):
 HEALTH = Indicator(
     id="cla_health_assessments",
     name="Looked-after children with a health assessment in the last year",
-    definition="Of the children looked after on the last day of the period who had been in care for at least a year, the percentage whose last health assessment was within the 12 months before that day.",
+    definition=(
+        "Of the children looked after on the last day of the period who had been in care for at least a year, "
+        "the percentage whose last health assessment was within the 12 months before that day."
+    ),
     unit=Unit.PERCENT,
     polarity=Polarity.HIGHER,
     denominator=_in_care_a_year,

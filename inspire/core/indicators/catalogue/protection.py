@@ -27,7 +27,10 @@ def _s47_started(s, period, _):
 S47_TO_ICPC = Indicator(
     id="s47_to_icpc",
     name="Section 47 enquiries leading to an initial child protection conference",
-    definition="Of the section 47 enquiries started (strategy discussion) in the period, the percentage that led to an initial child protection conference (a conference date is recorded).",
+    definition=(
+        "Of the section 47 enquiries started (strategy discussion) in the period, the percentage that led to an "
+        "initial child protection conference (a conference date is recorded)."
+    ),
     list_key="section47",
     columns=("strategy_date", "icpc_date"),
     unit=Unit.PERCENT,
@@ -100,14 +103,20 @@ _CIN = dict(
 CHILDREN_IN_NEED = Indicator(
     id="children_in_need",
     name="Children in need",
-    definition="The number of children with a child in need case open on the last day of the period (started on or before it, not closed by it); a child counts once.",
+    definition=(
+        "The number of children with a child in need case open on the last day of the period (started on or "
+        "before it, not closed by it); a child counts once."
+    ),
     unit=Unit.COUNT,
     **_CIN,
 )
 CHILDREN_IN_NEED_RATE = Indicator(
     id="children_in_need_rate",
     name="Children in need per 10,000 children",
-    definition="Children in need on the last day of the period per 10,000 children under 18 living in the area (the under-18 population is entered for the authority).",
+    definition=(
+        "Children in need on the last day of the period per 10,000 children under 18 living in the area "
+        "(the under-18 population is entered for the authority)."
+    ),
     unit=Unit.RATE,
     **_CIN,
 )
@@ -132,7 +141,10 @@ CP_PLANS = Indicator(
 CP_RATE = Indicator(
     id="cp_rate",
     name="Children on child protection plans per 10,000 children",
-    definition="Children on child protection plans on the last day of the period per 10,000 children under 18 living in the area.",
+    definition=(
+        "Children on child protection plans on the last day of the period per 10,000 children under 18 living "
+        "in the area."
+    ),
     unit=Unit.RATE,
     **_CP,
 )
@@ -151,7 +163,10 @@ def _plan_ended(p, period, _):
 CP_TWO_YEARS = Indicator(
     id="cp_two_years",
     name="Child protection plans lasting two years or more",
-    definition="Of the child protection plans that ended in the period, the percentage that had lasted two years or more. Plans still open are not counted.",
+    definition=(
+        "Of the child protection plans that ended in the period, the percentage that had lasted two years or more. "
+        "Plans still open are not counted."
+    ),
     list_key="protection_plans",
     columns=("start", "end"),
     unit=Unit.PERCENT,
@@ -186,7 +201,8 @@ CP_REPEAT = Indicator(
     name="Repeat child protection plans",
     definition=(
         "Of the child protection plans that started in the period, the percentage that were the child's second or "
-        "subsequent plan (ever): the return records previous plans, or the list holds an earlier plan of the same child."
+        "subsequent plan (ever): the return records previous plans, or the list holds an earlier plan of the same "
+        "child."
     ),
     list_key="protection_plans",
     columns=("start", "previous_plans"),
@@ -218,7 +234,8 @@ CP_VISITS = Indicator(
     definition=(
         "Of the children on a child protection plan on the last day of the period, the percentage whose last "
         f"statutory visit was within {CP_VISIT_WORKING_DAYS} working days before that day (the local standard most "
-        "councils set). A child with no visit recorded counts as not visited, unless the plan is too new for a visit to be due."
+        "councils set). A child with no visit recorded counts as not visited, unless the plan is too new for a "
+        "visit to be due."
     ),
     list_key="protection_plans",
     columns=("start", "end", "last_visit"),
@@ -249,7 +266,10 @@ def _seen_alone_known(p, period, kept):
 CP_SEEN_ALONE = Indicator(
     id="cp_seen_alone",
     name="Children on child protection plans seen alone at their last visit",
-    definition="Of the children on a child protection plan on the last day of the period whose last visit records whether they were seen alone, the percentage who were.",
+    definition=(
+        "Of the children on a child protection plan on the last day of the period whose last visit records "
+        "whether they were seen alone, the percentage who were."
+    ),
     list_key="protection_plans",
     columns=("start", "end", "seen_alone"),
     unit=Unit.PERCENT,

@@ -156,8 +156,8 @@ MEASURES: dict[str, Measure] = {
             lait="CIN",
             ees=EesColumn("At31_episodes", per_10000_of_population=True),
             indicator="children_in_need_rate",
-            difference="Inspire counts the children on the Annex A children in need list with a case open on the period's "
-            "last day, once each; the published figure counts the episodes open at 31 March in the census."
+            difference="Inspire counts the children on the Annex A children in need list with a case open on the "
+            "period's last day, once each; the published figure counts the episodes open at 31 March in the census."
             + _RATE_NOTE,
             theme="Children in need",
         ),
@@ -249,8 +249,8 @@ MEASURES: dict[str, Measure] = {
             lait="CPPlans2yrsActive",
             ees=EesColumn("2_years_or_more_percent"),
             indicator="cp_two_years",
-            difference="Inspire's Annex A figure is the share of plans that ended in the period having lasted two years "
-            "or more; the published figure is the share of plans open at 31 March that had lasted two years "
+            difference="Inspire's Annex A figure is the share of plans that ended in the period having lasted two "
+            "years or more; the published figure is the share of plans open at 31 March that had lasted two years "
             "or more. The two are not the same measure: compare them with care.",
             theme="Child protection",
         ),

@@ -14,8 +14,9 @@ alike, in the order seeds 002 and 004 show a board reads it.
 6. The RAG keys last.
 
 Built from :class:`PlanData` as recorded on the meeting's date (``as_at.as_recorded``): nothing
-entered after the meeting shows. :class:`BoardPack` (``pack.py``) works the content out once; ``to_docx`` (``word.py``) and
-``to_pdf`` (``pdf.py``) only lay it out, and the page template reads the same methods.
+entered after the meeting shows. :class:`BoardPack` (``pack.py``) works the content out once;
+``to_docx`` (``word.py``) and ``to_pdf`` (``pdf.py``) only lay it out, and the page template reads
+the same methods.
 """
 
 from inspire.core.plans.board_pack.pack import ArisingAction, BoardPack, ThemeGroup

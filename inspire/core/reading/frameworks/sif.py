@@ -40,7 +40,8 @@ _I = re.I | re.M
 
 TITLE = re.compile(
     phrase(
-        "(?:Re-?)?inspection of services for children in need of help and protection,? children looked after and care leavers"
+        "(?:Re-?)?inspection of services for children in need of help and protection,? "
+        "children looked after and care leavers"
     ),
     re.I,
 )

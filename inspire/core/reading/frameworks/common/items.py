@@ -167,8 +167,9 @@ def items_in(
 
     ``style`` ("number" or "bullet") is what starts an item; by default the first marker found
     decides. Bullets under a numbered item are part of it, and so are a bulleted item's
-    sub-bullets (see :func:`_is_sub_bullet`), joined into its text as the corpus labels them. Lines matching ``skip`` (sub-headings such as
-    "Areas for improvement" between two runs of items) are passed over; a line matching ``stop``,
+    sub-bullets (see :func:`_is_sub_bullet`), joined into its text as the corpus labels them.
+    Lines matching ``skip`` (sub-headings such as "Areas for improvement" between two runs of
+    items) are passed over; a line matching ``stop``,
     or a short heading-like line after an item that ended a sentence, ends the list. A statement
     that there is nothing to list (:data:`NO_ITEMS`) is no item. Group sub-headings and topic
     headings are kept on the items (see :func:`collect`); what the list's own numbering says is

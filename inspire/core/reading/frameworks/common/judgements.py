@@ -80,7 +80,8 @@ def read_judgements(
         if after < len(text.lines) and _GRADE_LINE.match(text.lines[after].text):
             problems.setdefault(
                 key,
-                f"judgements.{key}: grades printed in a column after {squash(match.group(0))!r}: which is its own is unclear",
+                f"judgements.{key}: grades printed in a column after {squash(match.group(0))!r}: "
+                "which is its own is unclear",
             )
             continue
         found[key] = Found(normalise_grade(grade.group(0)), text.provenance(match.start(), grade.end()))
