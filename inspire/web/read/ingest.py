@@ -57,6 +57,12 @@ def inspection_ingest(reading: BatchRead, *, on_file: Callable[[Path], None] | N
         done(failure.path)
     batch: list[Read] = []
     opened = 0.0
+    comparators = []  # holds True once the shipped comparators are loaded
+
+    def comparators_load() -> None:
+        if not comparators:
+            _comparators_load()
+            comparators.append(True)
 
     def commit() -> None:
         if not batch:
@@ -79,12 +85,13 @@ def inspection_ingest(reading: BatchRead, *, on_file: Callable[[Path], None] | N
         if created:  # while the workers go on reading, not all at the end
             report.inspections += created
             inspections_stored.send(sender=inspection_ingest, inspections=created)
+        # after the first reports are stored (never before: storing starts sooner), while the
+        # workers go on reading; at the end it would be the only work left, on one core (1.1 CPU s
+        # on a fresh database)
+        comparators_load()
 
     database_prepare(comparators=False)
     reading.skip(_stored_hashes())
-    # while the workers read (files are handed to them from the pool's thread meanwhile): at the
-    # end it would be the only work left, on one core (1.1 CPU s on a fresh database)
-    _comparators_load()
     while reading.pending:
         outcome = reading.next(timeout=max(0.0, opened + BATCH_SECONDS - time.monotonic()) if batch else None)
         if outcome is None:  # nothing finished in time: store what is waiting
@@ -107,6 +114,7 @@ def inspection_ingest(reading: BatchRead, *, on_file: Callable[[Path], None] | N
         ):
             commit()
     commit()
+    comparators_load()  # (nothing was stored)
     return report
 
 
