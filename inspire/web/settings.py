@@ -163,6 +163,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The page cache (toolkit/caching.py): in each server process, up to 1,000 pages (≈ 40 MB at
 # ≈ 40 KB a page); its keys carry the stored data's version, so nothing outlives the data.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 1000}}}
+# INSPIRE_PAGE_CACHE=0 renders every page every time (benchmarks/web.py --uncached measures that).
+if os.environ.get("INSPIRE_PAGE_CACHE", "1") == "0":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -56,3 +56,14 @@ def test_the_data_folder_database_and_key_are_private(tmp_path):
     assert modes["data"] == "0o700"
     assert modes["secret_key"] == modes["inspire.sqlite3"] == "0o600"
     assert all(mode == "0o600" for name, mode in modes.items() if name.startswith("inspire.sqlite3")), modes
+
+
+def test_the_page_cache_can_be_turned_off_for_measuring(tmp_path):
+    """``INSPIRE_PAGE_CACHE=0`` (benchmarks/web.py --uncached): every page rendered every time."""
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    backends = [
+        subprocess.run([sys.executable, "-c", code], env=product_env(tmp_path, **extra),
+                       capture_output=True, text=True, check=True).stdout.strip()
+        for extra in ({}, {"INSPIRE_PAGE_CACHE": "0"})
+    ]
+    assert backends == ["django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache"]

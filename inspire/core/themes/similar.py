@@ -46,5 +46,10 @@ class SimilarityIndex:
         from sklearn.metrics.pairwise import linear_kernel
 
         scores = linear_kernel(row, self._matrix).ravel()
-        order = scores.argsort()[::-1]
-        return [Match(int(i), float(scores[i])) for i in order if i not in exclude and scores[i] > 0][:limit]
+        found: list[Match] = []
+        for i in scores.argsort()[::-1]:  # best first: stop at the first score of 0, or at ``limit``
+            if scores[i] <= 0 or len(found) == limit:
+                break
+            if i not in exclude:
+                found.append(Match(int(i), float(scores[i])))
+        return found

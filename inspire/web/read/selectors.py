@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-
 from datetime import date
 
-from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, F, Max, Min, Prefetch, QuerySet
 
 from inspire.core.national import ENDED, HAPPENED
 from inspire.core.register import default_register
@@ -79,25 +78,43 @@ def authority_lookup(*, text: str) -> Authority | None:
     return found or (Authority.objects.filter(ofsted_urn=entry.ofsted_urn).first() if entry else None)
 
 
-def authority_list(*, region: str | None = None, query: str | None = None) -> QuerySet[Authority]:
+def authority_list(*, region: str | None = None, query: str | None = None) -> list[Authority]:
     """Authorities by name, each with ``inspection_count``, ``last_inspected`` (the day its latest
     inspection ended, else began, else was published: as the national picture's time since the
-    last inspection counts) and ``latest_overall``."""
-    latest_overall = (
-        Judgement.objects.filter(inspection__authority=OuterRef("pk"), area="overall", inspection__family__in=FULL_FAMILIES)
-        .annotate(when=inspection_date(HAPPENED, "inspection__"))
-        .order_by(F("when").desc(nulls_last=True))
-    )
+    last inspection counts) and ``latest_overall`` (the overall grade of its latest full inspection
+    that gave one, by when it ``HAPPENED``).
+
+    Two queries: the latest overall grade is picked in Python from one list of overall judgements
+    (a subquery per authority read every overall judgement each time: 130 ms of a 180 ms page)."""
     authorities = Authority.objects.annotate(
         inspection_count=Count("inspections"),
         last_inspected=Max(inspection_date(ENDED, "inspections__")),
-        latest_overall=Subquery(latest_overall.values("grade")[:1]),
     ).order_by("name")
     if region:
         authorities = authorities.filter(region_name=region)
     if query:
         authorities = authorities.filter(name__icontains=query.strip())
+    authorities = list(authorities)
+    overall = Judgement.objects.filter(
+        area="overall", inspection__family__in=FULL_FAMILIES, inspection__authority__isnull=False
+    ).values_list("inspection__authority_id", "grade", "inspection__inspection_start", "inspection__inspection_end",
+                  "inspection__published", "inspection_id")
+    latest: dict[int, tuple] = {}
+    for authority_id, grade, *dates, inspection_id in overall:
+        when = HAPPENED.of(_Dates(*dates))
+        key = (when is not None, when or date.min, inspection_id)  # newest first, undated last
+        if authority_id not in latest or key > latest[authority_id][0]:
+            latest[authority_id] = (key, grade)
+    for authority in authorities:
+        authority.latest_overall = latest[authority.pk][1] if authority.pk in latest else None
     return authorities
+
+
+@dataclass(frozen=True)
+class _Dates:
+    inspection_start: date | None
+    inspection_end: date | None
+    published: date | None
 
 
 def _with_judgements(inspections: QuerySet[Inspection]) -> QuerySet[Inspection]:

@@ -29,6 +29,7 @@ def register_sync(*, register: Register | None = None) -> int:
     """Create or update every authority of the register. Returns how many there are."""
     register = register or default_register()
     existing = {a.ofsted_urn: a for a in Authority.objects.all()}
+    new = []
     with transaction.atomic():
         for entry in register.authorities:
             values = dict(
@@ -44,9 +45,10 @@ def register_sync(*, register: Register | None = None) -> int:
             )
             current = existing.get(entry.ofsted_urn)
             if current is None:
-                Authority.objects.create(ofsted_urn=entry.ofsted_urn, **values)
+                new.append(Authority(ofsted_urn=entry.ofsted_urn, **values))
             elif any(getattr(current, k) != v for k, v in values.items()):
                 Authority.objects.filter(pk=current.pk).update(**values)
+        Authority.objects.bulk_create(new)  # a fresh database: one statement, not 156
     return len(register.authorities)
 
 

@@ -14,7 +14,17 @@ from inspire.core.official import CHANGES
 from inspire.core.themes import BY_ID, themes_of
 from inspire.web.read.selectors import recommendation_detail
 from inspire.web.see import national, official, themes
-from inspire.web.see.api import ERRORS, MAX_ID, Area, AuthorityRef, Grade, IsoDate, Region, _check_area, _ref
+from inspire.web.see.api.national import _check_area
+from inspire.web.see.api.schemas import (
+    ERRORS,
+    MAX_ID,
+    Area,
+    AuthorityRef,
+    Grade,
+    IsoDate,
+    Region,
+    _ref,
+)
 
 router = Router(tags=["national"])
 

@@ -74,13 +74,25 @@ class GradePicture:
     superseded: int
 
 
-def _judged(area: str, family: str | None = None) -> list[Judged]:
+def _judged(area: str, family: str | None = None, by_family: dict[str, list[Judged]] | None = None) -> list[Judged]:
     """Every stored judgement for ``area`` of an authority's inspection (of ``family``, when given),
-    with the inspection's dates."""
-    rows = Judgement.objects.filter(area=area, inspection__authority__isnull=False)
-    if family:
-        rows = rows.filter(inspection__family=family)
-    rows = rows.values_list(
+    with the inspection's dates (in no particular order: ``core.national`` orders them itself);
+    taken from ``by_family`` (``area_judgements(area)``) when a page has read them already."""
+    families = _judged_by_family([area])[area] if by_family is None else by_family
+    return families.get(family, []) if family else [j for judged in families.values() for j in judged]
+
+
+def area_judgements(area: str) -> dict[str, list[Judged]]:
+    """``area``'s judgements by inspection family, read once for the several figures of one page
+    (pass them as ``by_family``)."""
+    return _judged_by_family([area])[area]
+
+
+def _judged_by_family(areas: list[str]) -> dict[str, dict[str, list[Judged]]]:
+    """area → inspection family → its judgements (as ``_judged``), for many areas in one query."""
+    rows = Judgement.objects.filter(area__in=areas, inspection__authority__isnull=False).values_list(
+        "area",
+        "inspection__family",
         "inspection__authority_id",
         "inspection_id",
         "grade",
@@ -88,15 +100,19 @@ def _judged(area: str, family: str | None = None) -> list[Judged]:
         "inspection__inspection_end",
         "inspection__published",
     )
-    return [Judged(*row) for row in rows]
+    grouped: dict[str, dict[str, list[Judged]]] = {area: defaultdict(list) for area in areas}
+    for area, family, *row in rows:
+        grouped[area][family].append(Judged(*row))
+    return grouped
 
 
-def latest_grades(*, as_at: date, area: str = "overall") -> dict[int, Judged]:
+def latest_grades(*, as_at: date, area: str = "overall", by_family: dict | None = None) -> dict[int, Judged]:
     """Each authority's (by id) latest judgement for ``area`` in effect on ``as_at``."""
-    return rules.latest_grades(_judged(area), as_at)
+    return rules.latest_grades(_judged(area, by_family=by_family), as_at)
 
 
-def grade_distribution(*, as_at: date, area: str = "overall", region: str | None = None) -> GradePicture:
+def grade_distribution(*, as_at: date, area: str = "overall", region: str | None = None,
+                       by_family: dict | None = None) -> GradePicture:
     """Counts and percentages of authorities' latest ``area`` grades as at ``as_at``, nationally and by region.
 
     ``region`` (a region name or code) limits both the national figure and the regions listed to it.
@@ -105,7 +121,7 @@ def grade_distribution(*, as_at: date, area: str = "overall", region: str | None
     if region:
         authorities = authorities.filter(region_name=region) | authorities.filter(region_code=region)
     region_of = dict(authorities.values_list("id", "region_name"))
-    latest = {a: j for a, j in latest_grades(as_at=as_at, area=area).items() if a in region_of}
+    latest = {a: j for a, j in latest_grades(as_at=as_at, area=area, by_family=by_family).items() if a in region_of}
 
     by_region: dict[str, Counter] = defaultdict(Counter)
     for authority_id, judged in latest.items():
@@ -153,10 +169,11 @@ class Transitions:
         return [(g, [self.counts[g][t] for t in self.grades], sum(self.counts[g].values())) for g in self.grades]
 
 
-def grade_transitions(*, area: str = "overall", as_at: date | None = None, family: str | None = None) -> Transitions:
+def grade_transitions(*, area: str = "overall", as_at: date | None = None, family: str | None = None,
+                      by_family: dict | None = None) -> Transitions:
     """How grades moved between each authority's consecutive inspections that judged ``area``
     (those in effect on or before ``as_at``, when given; under one framework, ``family``, when given)."""
-    pairs = rules.transitions(_judged(area, family), as_at)
+    pairs = rules.transitions(_judged(area, family, by_family), as_at)
     used = {g for pair in pairs for g in pair}
     grades = [g for g in GRADES if g in MAIN_GRADES or g in used]
     counts = {f: {t: pairs[(f, t)] for t in grades} for f in grades}
@@ -199,11 +216,12 @@ def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
 SERIES_START = date(2014, 3, 31)
 
 
-def share_over_time(*, area: str = "overall", last: date) -> dict[str | None, list[rules.Share]]:
+def share_over_time(*, area: str = "overall", last: date, by_family: dict | None = None) -> dict[str | None, list[rules.Share]]:
     """The share of authorities good or outstanding for ``area`` at each quarter end from 31 March
     2014 to ``last``: for England (key None) and for each region."""
     region_of = dict(Authority.objects.values_list("id", "region_name"))
-    return rules.share_good_or_outstanding(_judged(area), rules.quarter_ends(SERIES_START, last), region_of)
+    return rules.share_good_or_outstanding(_judged(area, by_family=by_family), rules.quarter_ends(SERIES_START, last),
+                                           region_of)
 
 
 @dataclass(frozen=True)
@@ -255,16 +273,18 @@ def official_figures(*, as_at: date, areas: list[str]) -> OfficialFigures:
     from inspire.core.official import outcome_changes
 
     region_of = dict(Authority.objects.values_list("id", "region_name"))
+    judged = _judged_by_family(list(dict.fromkeys([*areas, "overall"])))  # one query, not ten
     shares = {}
     for area in areas:
-        series = rules.share_good_or_outstanding(_judged(area), [as_at], region_of)
+        every = [j for by_family in judged[area].values() for j in by_family]
+        series = rules.share_good_or_outstanding(every, [as_at], region_of)
         shares[area] = [(group, s[0].judged, s[0].good_or_outstanding, s[0].percent) for group, s in series.items()]
     by_id = {a.id: a for a in Authority.objects.all()}
     changes = {}
     for family in FULL_FAMILIES:
         histories: dict[int, list[str]] = {}
-        for judged in rules.in_effect(_judged("overall", family), as_at):
-            histories.setdefault(judged.authority_id, []).append(judged.grade)
+        for one in rules.in_effect(judged["overall"].get(family, []), as_at):
+            histories.setdefault(one.authority_id, []).append(one.grade)
         counted = outcome_changes(histories)
         if any(counted.values()):
             changes[family] = {key: sorted((by_id[i] for i in ids), key=lambda a: a.name) for key, ids in counted.items()}

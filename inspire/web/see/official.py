@@ -94,6 +94,7 @@ def reconciliation() -> tuple[official.Reconciliation, dict]:
     (by ONS code and id) for links."""
     inspections = list(
         Inspection.objects.filter(family__in=official.FAMILIES, authority__isnull=False).select_related("authority")
+        .defer("record", "facts", "warnings")  # not shown, and decoding them was half the page's time
     )
     grades: dict[int, dict[str, str]] = {}
     for inspection_id, area, grade in Judgement.objects.filter(inspection__in=inspections).values_list(

@@ -9,6 +9,7 @@ store and kept in memory: nothing is stored that could drift from the rules.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,7 +51,10 @@ class ThemeIndex:
 
     @cached_property
     def similarity(self) -> SimilarityIndex:
-        return SimilarityIndex([item.text for item in self.items])
+        with _building:  # (a second or more: once, however many requests ask at the same time)
+            if "similarity" not in self.__dict__:
+                self.__dict__["similarity"] = SimilarityIndex([item.text for item in self.items])
+            return self.__dict__["similarity"]
 
     def with_theme(self, theme_id: str) -> list[Item]:
         return [item for item in self.items if theme_id in item.themes]
@@ -59,12 +63,19 @@ class ThemeIndex:
 _index: dict[tuple, ThemeIndex] = {}
 
 
+_building = threading.Lock()
+
+
 def theme_index() -> ThemeIndex:
-    """Every stored recommendation with its themes (rebuilt when the store has changed)."""
+    """Every stored recommendation with its themes (rebuilt when the store has changed). Built by
+    one thread at a time: the server's other threads wait for it rather than each building one."""
     state = tuple(Recommendation.objects.aggregate(n=Count("id"), last=Max("id")).values())
     if state not in _index:
-        _index.clear()
-        _index[state] = ThemeIndex(_items())
+        with _building:
+            if state not in _index:
+                index = ThemeIndex(_items())
+                _index.clear()
+                _index[state] = index
     return _index[state]
 
 
@@ -154,22 +165,33 @@ def similar_items(*, text: str | None = None, recommendation_id: int | None = No
     else:
         matches = index.similarity.similar_to_text(text or "", limit=limit)
     found = [(index.items[m.index], m.score) for m in matches]
-    return [Similar(item, score, *_next_inspection(item)) for item, score in found]
+    following = _next_inspections([item for item, _ in found])
+    return [Similar(item, score, *following.get(item.id, (None, ""))) for item, score in found]
 
 
-def _next_inspection(item: Item) -> tuple[Inspection | None, str]:
-    if item.authority_id is None or item.when is None:
-        return None, ""
-    later = [
-        i for i in Inspection.objects.filter(authority_id=item.authority_id, family__in=FULL_FAMILIES)
-        .exclude(id=item.inspection_id).only("id", "family", "inspection_start", "inspection_end", "published")
-        if (HAPPENED.of(i) or date.min) > item.when
-    ]
-    if not later:
-        return None, ""
-    following = min(later, key=lambda i: HAPPENED.of(i))
-    grade = Judgement.objects.filter(inspection=following, area="overall").values_list("grade", flat=True).first()
-    return following, grade or ""
+def _next_inspections(items: list[Item]) -> dict[int, tuple[Inspection, str]]:
+    """For each item (by id) whose authority has a later full inspection stored: the first such
+    inspection and its overall grade. Two queries for all the items (not two for each)."""
+    dated = [item for item in items if item.authority_id is not None and item.when is not None]
+    if not dated:
+        return {}
+    by_authority: dict[int, list[Inspection]] = defaultdict(list)
+    for inspection in (
+        Inspection.objects.filter(authority_id__in={item.authority_id for item in dated}, family__in=FULL_FAMILIES)
+        .only("id", "authority_id", "family", "inspection_start", "inspection_end", "published")
+    ):
+        by_authority[inspection.authority_id].append(inspection)
+    found = {}
+    for item in dated:
+        later = [i for i in by_authority[item.authority_id]
+                 if i.id != item.inspection_id and (HAPPENED.of(i) or date.min) > item.when]
+        if later:
+            found[item.id] = min(later, key=lambda i: HAPPENED.of(i))
+    grades = dict(
+        Judgement.objects.filter(inspection__in={i.id for i in found.values()}, area="overall")
+        .order_by("-id").values_list("inspection_id", "grade")
+    )
+    return {item_id: (inspection, grades.get(inspection.id) or "") for item_id, inspection in found.items()}
 
 
 def theme_names(ids) -> list[str]:

@@ -7,18 +7,28 @@ from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.defaultfilters import floatformat
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET
 
 from inspire.core.calendar import format_long
+from inspire.core.national import ENDED
 from inspire.core.official import CHANGES
 from inspire.core.themes import BY_ID, themes_of
 from inspire.web.read import selectors
 from inspire.web.read.selectors import FULL_FAMILIES
-from inspire.web.see import charts, national, official, search as full_text, themes
+from inspire.web.see import charts, national, official, themes
+from inspire.web.see import search as full_text
 from inspire.web.toolkit.caching import cached_page
 from inspire.web.toolkit.labels import FAMILY_LABELS, GRADE_LABELS, area_label
 from inspire.web.toolkit.pages import partial_page
 from inspire.web.toolkit.params import Params
+from inspire.web.toolkit.templatetags.inspire import (
+    family_short,
+    long_date,
+    url_to,
+    years_months,
+)
 
 
 @require_GET
@@ -31,10 +41,11 @@ def national_picture(request: HttpRequest) -> HttpResponse:
     area = params.choice("area", areas, label="Judgement") or "overall"
     frameworks = {key: FAMILY_LABELS[key] for key in FULL_FAMILIES}
     framework = params.choice("framework", frameworks, label="Framework for how grades moved")
-    picture = national.grade_distribution(as_at=as_at, area=area)
-    transitions = national.grade_transitions(area=area, as_at=as_at, family=framework)
+    judged = national.area_judgements(area)  # read once for the three figures below
+    picture = national.grade_distribution(as_at=as_at, area=area, by_family=judged)
+    transitions = national.grade_transitions(area=area, as_at=as_at, family=framework, by_family=judged)
     waits = national.time_since_last_inspection(as_at=as_at)
-    shares = national.share_over_time(area=area, last=as_at)
+    shares = national.share_over_time(area=area, last=as_at, by_family=judged)
     grade_keys = [(g.grade, g.label) for g in picture.national.grades]
     context = {
         "send_outcomes": national.send_outcomes(as_at=as_at),
@@ -50,12 +61,14 @@ def national_picture(request: HttpRequest) -> HttpResponse:
         "picture": picture,
         "transitions": transitions,
         "waits": waits,
+        "wait_rows": _wait_rows(waits),
         "wait_bands": _wait_bands(waits),
         "frameworks": frameworks,
         "framework": framework,
         "coverage": official.coverage(),
         "shares": shares,
         "share_rows": _share_rows(shares),
+        "share_table": _share_table(_share_rows(shares)),
         "regions_chart": charts.stacked_bars(
             [(d.region, {g.grade: g.count for g in d.grades}) for d in picture.regions], grade_keys,
             title=f"{area_label(area)}: grades by region as at {format_long(as_at)}", chart_id="regions-chart",
@@ -133,6 +146,35 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     return partial_page(request, "see/search.html", "see/_search_results.html", context,
                         status=400 if params.errors else 200)
+
+
+def _wait_rows(waits) -> list[dict]:
+    """The time-since-inspection table's cells, worked out once here: 150 rows of links and
+    filters were a fifth of the national picture's rendering."""
+    rows = []
+    for wait in waits:
+        inspection = wait.inspection
+        rows.append({
+            "name": wait.authority.name,
+            "url": url_to(wait.authority.slug, "authority_detail"),
+            "inspection_url": url_to(inspection.pk, "inspection_detail") if inspection else "",
+            "ended": long_date(ENDED.of(inspection)) if inspection else "",
+            "family": (family_short(inspection.family) or "") if inspection else "",
+            "since": years_months(wait.days) if wait.days is not None else "–",
+        })
+    return rows
+
+
+def _share_table(share_rows) -> list[tuple[str, list[str]]]:
+    """The share table: (quarter end in words, each cell's HTML), made here for the same reason."""
+    return [
+        (format_long(day), [
+            format_html('{}% <span class="govuk-body-s">({} of {})</span>', floatformat(s.percent, 0),
+                        s.good_or_outstanding, s.judged) if s.judged else "–"
+            for s in cells
+        ])
+        for day, cells in share_rows
+    ]
 
 
 def _share_rows(shares) -> list[tuple[str, list]]:
