@@ -12,7 +12,7 @@ SAMPLE := inspire/sample/reports
 CORPUS ?= $(if $(wildcard $(SHARED)/corpus/reports),$(SHARED)/corpus/reports,$(SAMPLE))
 export INSPIRE_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install install-dev system-packages assets run test test-fast bench clean
+.PHONY: install install-dev system-packages assets run test test-fast lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -40,8 +40,13 @@ run: install
 	$(PY) -m inspire serve
 
 ## Install everything (Python, Debian packages) and run the whole test suite.
-test: system-packages install-dev
+test: system-packages install-dev lint
 	bash scripts/test
+
+## ruff: the code is formatted as `ruff format` leaves it and passes `ruff check` (pyproject.toml).
+lint: install-dev
+	$(PY) -m ruff format --check .
+	$(PY) -m ruff check .
 
 ## The tests without the browser and PostgreSQL runs (for quick local work).
 test-fast: install-dev

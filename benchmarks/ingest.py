@@ -87,7 +87,11 @@ def ingest(folder: Path) -> tuple[float, TreeSampler, int, str]:
         start = time.perf_counter()
         child = psutil.Popen(
             [sys.executable, "-m", "inspire", "ingest", str(folder)],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         sampler = TreeSampler(child)
         output: list[str] = []
@@ -120,11 +124,22 @@ def round_once(folder: Path, files: list[Path]) -> dict:
     # CPU of the whole ingest tree: getrusage counts every descendant that was waited for; the
     # sampler also counts a process that ended unwaited (its last reading). The larger is used.
     ingest_cpu = max(_children_cpu() - children_before, sum(sampler.cpu.values()))
-    summary = [line for line in output.splitlines() if line.strip().startswith("│") and any(
-        word in line for word in ("Stored", "Already stored", "Failed"))]
-    return dict(dump=dump_seconds, dump_cpu=dump_cpu, pages=pages, ingest=ingest_seconds, ingest_cpu=ingest_cpu,
-                peak_mb=sampler.peak_rss / 1_048_576, code=code, output=output,
-                summary="; ".join(" ".join(line.replace("│", " ").split()) for line in summary[:3]))
+    summary = [
+        line
+        for line in output.splitlines()
+        if line.strip().startswith("│") and any(word in line for word in ("Stored", "Already stored", "Failed"))
+    ]
+    return dict(
+        dump=dump_seconds,
+        dump_cpu=dump_cpu,
+        pages=pages,
+        ingest=ingest_seconds,
+        ingest_cpu=ingest_cpu,
+        peak_mb=sampler.peak_rss / 1_048_576,
+        code=code,
+        output=output,
+        summary="; ".join(" ".join(line.replace("│", " ").split()) for line in summary[:3]),
+    )
 
 
 def batch_folder(files: list[Path], root: Path) -> Path:
@@ -156,9 +171,11 @@ def main() -> int:
     sizes = [len(files) if s == "all" else min(int(s), len(files)) for s in sizes_text.split(",")]
     print(f"Corpus: {len(files)} PDF files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, {folder}")
     print(f"CPU cores: {os.cpu_count()}; load average (1, 5, 15 min) before: {_load()}")
-    print(f"{rounds} rounds, each taking the batches of {', '.join(map(str, sizes))} in turn: (a) the baseline, a "
-          "single-process pypdfium2 text dump, then (b) inspire ingest into a fresh SQLite database; the medians "
-          "decide (this machine's speed varies from minute to minute)")
+    print(
+        f"{rounds} rounds, each taking the batches of {', '.join(map(str, sizes))} in turn: (a) the baseline, a "
+        "single-process pypdfium2 text dump, then (b) inspire ingest into a fresh SQLite database; the medians "
+        "decide (this machine's speed varies from minute to minute)"
+    )
     results: dict[int, list[dict]] = {size: [] for size in sizes}
     with tempfile.TemporaryDirectory() as links:
         folders = {size: folder if size == len(files) else batch_folder(files[:size], Path(links)) for size in sizes}
@@ -166,17 +183,21 @@ def main() -> int:
             for size in sizes:
                 r = round_once(folders[size], files[:size])
                 results[size].append(r)
-                print(f"round {number}, batch {size}: (a) dump {r['dump']:.2f} s wall, {r['dump_cpu']:.2f} CPU s "
-                      f"({r['pages']} pages); (b) ingest {r['ingest']:.2f} s wall, {r['ingest_cpu']:.2f} CPU s, "
-                      f"exit code {r['code']} ({r['summary']}); wall ratio {r['ingest'] / r['dump']:.2f}; "
-                      f"peak {r['peak_mb']:.0f} MB; load {_load()}")
+                print(
+                    f"round {number}, batch {size}: (a) dump {r['dump']:.2f} s wall, {r['dump_cpu']:.2f} CPU s "
+                    f"({r['pages']} pages); (b) ingest {r['ingest']:.2f} s wall, {r['ingest_cpu']:.2f} CPU s, "
+                    f"exit code {r['code']} ({r['summary']}); wall ratio {r['ingest'] / r['dump']:.2f}; "
+                    f"peak {r['peak_mb']:.0f} MB; load {_load()}"
+                )
                 if r["code"] not in (0, 1):
                     print(r["output"])
                     print("FAIL: ingest did not finish normally")
                     return 1
     ok = True
-    print(f"\n{'batch':>6}{'dump s':>9}{'ingest s':>10}{'wall ratio':>12}{'CPU ratio':>11}{'peak MB':>9}  "
-          f"target: ratio <= {MAX_RATIO}, peak < {MAX_PEAK_MB} MB")
+    print(
+        f"\n{'batch':>6}{'dump s':>9}{'ingest s':>10}{'wall ratio':>12}{'CPU ratio':>11}{'peak MB':>9}  "
+        f"target: ratio <= {MAX_RATIO}, peak < {MAX_PEAK_MB} MB"
+    )
     for size, rows in results.items():
         dump_seconds = statistics.median(r["dump"] for r in rows)
         ingest_seconds = statistics.median(r["ingest"] for r in rows)
@@ -185,10 +206,14 @@ def main() -> int:
         peak_mb = max(r["peak_mb"] for r in rows)
         met = ratio <= MAX_RATIO and peak_mb < MAX_PEAK_MB
         ok &= met
-        print(f"{size:>6}{dump_seconds:>9.2f}{ingest_seconds:>10.2f}{ratio:>12.2f}{cpu_ratio:>11.2f}{peak_mb:>9.0f}  "
-              f"{'yes' if met else 'NO'}")
-    print(f"(medians of {rounds} rounds; peak memory: the highest round; with both cores the wall ratio can approach "
-          "half the CPU ratio)")
+        print(
+            f"{size:>6}{dump_seconds:>9.2f}{ingest_seconds:>10.2f}{ratio:>12.2f}{cpu_ratio:>11.2f}{peak_mb:>9.0f}  "
+            f"{'yes' if met else 'NO'}"
+        )
+    print(
+        f"(medians of {rounds} rounds; peak memory: the highest round; with both cores the wall ratio can approach "
+        "half the CPU ratio)"
+    )
     print(f"load average after: {_load()} (on a busy machine the parallel speed-up shrinks)")
     print("OK: every target met" if ok else "MISSED: a target is not met")
     return 0 if ok else 1

@@ -47,10 +47,26 @@ LOADED_P95_OVER_BASELINE = 3.0
 HISTORY_CSV_SECONDS = 1.0
 
 SEARCHES = [
-    "private fostering", "care leavers", "return home interviews", '"child sexual exploitation"', "neglect",
-    "missing from home", "children in need", "adoption", "social workers caseloads", "corporate parenting",
-    "domestic abuse", "early help", "unregistered children's homes", "disabled children", "LADO",
-    "pre-proceedings", "permanence", "supervision", "leaving care", "health assessments",
+    "private fostering",
+    "care leavers",
+    "return home interviews",
+    '"child sexual exploitation"',
+    "neglect",
+    "missing from home",
+    "children in need",
+    "adoption",
+    "social workers caseloads",
+    "corporate parenting",
+    "domestic abuse",
+    "early help",
+    "unregistered children's homes",
+    "disabled children",
+    "LADO",
+    "pre-proceedings",
+    "permanence",
+    "supervision",
+    "leaving care",
+    "health assessments",
 ]
 
 
@@ -149,13 +165,15 @@ def measure_latency(urls: dict[str, list[str]], *, cached: bool) -> dict[str, li
     from django.test import Client
     from django.test.utils import override_settings
 
-    backend = "django.core.cache.backends.locmem.LocMemCache" if cached else "django.core.cache.backends.dummy.DummyCache"
+    backend = (
+        "django.core.cache.backends.locmem.LocMemCache" if cached else "django.core.cache.backends.dummy.DummyCache"
+    )
     client = Client(HTTP_HOST="localhost")  # a host the settings allow (the test client's "testserver" is not)
     timings: dict[str, list[float]] = {}
     with override_settings(CACHES={"default": {"BACKEND": backend}}):
         cache.clear()
         for kind, kind_urls in urls.items():
-            for url in (kind_urls if cached else kind_urls[:10]):  # warm-up (and, cached, fill the cache)
+            for url in kind_urls if cached else kind_urls[:10]:  # warm-up (and, cached, fill the cache)
                 client.get(url)
             times, errors = [], 0
             for url in kind_urls:
@@ -173,7 +191,10 @@ def report_latency(title: str, timings: dict[str, list[float]], *, target: bool)
     """Prints the table; returns the page kinds over the p95 target (when ``target``)."""
     base = statistics.median(timings["baseline"])
     print(f"\n{title} (baseline: GET /api/authorities?limit=1, p50 {base:.1f} ms)")
-    print(f"  {'page':<12}{'p50 ms':>9}{'p95 ms':>9}{'p50 / baseline':>16}" + (f"  p95 < {P95_TARGET_MS} ms" if target else ""))
+    print(
+        f"  {'page':<12}{'p50 ms':>9}{'p95 ms':>9}{'p50 / baseline':>16}"
+        + (f"  p95 < {P95_TARGET_MS} ms" if target else "")
+    )
     missed = []
     for kind, times in timings.items():
         p50, p95 = percentile(times, 50), percentile(times, 95)
@@ -196,7 +217,10 @@ def load_test(data_dir: Path, urls: list[str], clients: int, duration: float) ->
     env = {**os.environ, "INSPIRE_DATA_DIR": str(data_dir), "INSPIRE_DEBUG": "0"}
     server = subprocess.Popen(
         [sys.executable, "-m", "inspire", "serve", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         _wait_until_up(port)
@@ -239,7 +263,10 @@ def load_test(data_dir: Path, urls: list[str], clients: int, duration: float) ->
         elapsed = time.perf_counter() - started
         print(f"\nLoad: inspire serve (gunicorn), {clients} concurrent clients for {elapsed:.0f} s on 127.0.0.1")
         print(f"  requests {len(latencies)}, throughput {len(latencies) / elapsed:.0f} requests/s")
-        print(f"  latency p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, p99 {percentile(latencies, 99):.0f} ms")
+        print(
+            f"  latency p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} "
+            f"ms, p99 {percentile(latencies, 99):.0f} ms"
+        )
         print(f"  errors {len(errors)}" + (f" (first: {errors[:3]})" if errors else ""))
         return len(errors)
     finally:
@@ -252,11 +279,18 @@ def load_test(data_dir: Path, urls: list[str], clients: int, duration: float) ->
 
 def start_server(data_dir: Path, *, page_cache: bool) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    env = {**os.environ, "INSPIRE_DATA_DIR": str(data_dir), "INSPIRE_DEBUG": "0",
-           "INSPIRE_PAGE_CACHE": "1" if page_cache else "0"}
+    env = {
+        **os.environ,
+        "INSPIRE_DATA_DIR": str(data_dir),
+        "INSPIRE_DEBUG": "0",
+        "INSPIRE_PAGE_CACHE": "1" if page_cache else "0",
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "inspire", "serve", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     _wait_until_up(port)
     return server, port
@@ -348,15 +382,21 @@ def uncached_run(data_dir: Path, requests: int, clients: int, duration: float) -
             total = sum(len(v) for v in latencies.values())
             base_p95 = percentile(latencies["baseline"], 95)
             limit = ONE_CLIENT_P95_MS if n == 1 else LOADED_P95_OVER_BASELINE * base_p95
-            print(f"\nUncached (page cache off), {n} client{'s' if n > 1 else ''} for {elapsed:.0f} s on gunicorn "
-                  f"(2 workers x 4 threads): {total} requests, {total / elapsed:.1f} requests/s; "
-                  f"load average before {load_before}, after {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-            target = f"p95 < {ONE_CLIENT_P95_MS} ms" if n == 1 else f"p95 <= {LOADED_P95_OVER_BASELINE:g} x baseline p95"
+            print(
+                f"\nUncached (page cache off), {n} client{'s' if n > 1 else ''} for {elapsed:.0f} s on gunicorn "
+                f"(2 workers x 4 threads): {total} requests, {total / elapsed:.1f} requests/s; "
+                f"load average before {load_before}, after {', '.join(f'{x:.1f}' for x in os.getloadavg())}"
+            )
+            target = (
+                f"p95 < {ONE_CLIENT_P95_MS} ms" if n == 1 else f"p95 <= {LOADED_P95_OVER_BASELINE:g} x baseline p95"
+            )
             print(f"  {'page':<12}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p95 / baseline':>16}  {target}")
             for kind, times in latencies.items():
                 p50, p95 = percentile(times, 50), percentile(times, 95)
                 ok = p95 < limit if n == 1 else p95 <= limit
-                print(f"  {kind:<12}{len(times):>9}{p50:>9.1f}{p95:>9.1f}{p95 / base_p95:>16.1f}  {'yes' if ok else 'NO'}")
+                print(
+                    f"  {kind:<12}{len(times):>9}{p50:>9.1f}{p95:>9.1f}{p95 / base_p95:>16.1f}  {'yes' if ok else 'NO'}"
+                )
                 if not ok and kind != "baseline":
                     missed.append(f"{kind} p95 with {n} client{'s' if n > 1 else ''}")
         seconds = []
@@ -371,8 +411,11 @@ def uncached_run(data_dir: Path, requests: int, clients: int, duration: float) -
             if response.status != 200:
                 raise SystemExit(f"/exports/history.csv answered {response.status}")
         median = statistics.median(seconds)
-        print(f"\n/exports/history.csv, uncached: first {seconds[0]:.2f} s, median of 5 {median:.2f} s "
-              f"({len(body):,} bytes; target under {HISTORY_CSV_SECONDS:g} s) {'yes' if median < HISTORY_CSV_SECONDS else 'NO'}")
+        print(
+            f"\n/exports/history.csv, uncached: first {seconds[0]:.2f} s, median of 5 {median:.2f} s "
+            f"({len(body):,} bytes; target under {HISTORY_CSV_SECONDS:g} s) "
+            f"{'yes' if median < HISTORY_CSV_SECONDS else 'NO'}"
+        )
         if median >= HISTORY_CSV_SECONDS:
             missed.append("history.csv")
     finally:
@@ -401,8 +444,11 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, default=ROOT / "var" / "bench-web")
     parser.add_argument("--fresh", action="store_true", help="load the corpus into a new database")
     parser.add_argument("--no-load-test", action="store_true")
-    parser.add_argument("--uncached", action="store_true",
-                        help="page cache off: every page kind, one client then --clients (default 20) clients")
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="page cache off: every page kind, one client then --clients (default 20) clients",
+    )
     args, _ = parser.parse_known_args()  # benchmarks/run.py passes its own arguments to every script
     data_dir = args.data_dir.resolve()
     if args.fresh and data_dir.exists():
@@ -428,7 +474,9 @@ def main() -> int:
         from django.db import connections
 
         connections.close_all()
-        mix = [url for group in zip(*(urls[k] for k in ("authority", "inspection", "national", "search"))) for url in group]
+        mix = [
+            url for group in zip(*(urls[k] for k in ("authority", "inspection", "national", "search"))) for url in group
+        ]
         if load_test(data_dir, mix, args.clients, args.duration):
             missed.append("load test errors")
     if missed:

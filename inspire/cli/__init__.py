@@ -16,16 +16,18 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def main() -> None:
     """Inspire's commands. Run ``inspire COMMAND --help`` for each."""
 
 
-from inspire.cli import reading  # noqa: E402,F401  (registers its commands on app)
-from inspire.cli import ingest  # noqa: E402,F401
-from inspire.cli import serve  # noqa: E402,F401
-from inspire.cli import plans  # noqa: E402,F401
-from inspire.cli import indicators  # noqa: E402,F401
-from inspire.cli import users  # noqa: E402,F401
-from inspire.cli import official  # noqa: E402,F401
+# each module registers its commands on ``app``, so it is imported after ``app`` exists
+from inspire.cli import (  # noqa: E402, F401
+    indicators,
+    ingest,
+    official,
+    plans,
+    reading,
+    serve,
+    users,
+)

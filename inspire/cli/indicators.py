@@ -23,7 +23,9 @@ def _date(value: str, option: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        err.print(f"[bold red]Error:[/] {option} “{value}” is not a date; use YYYY-MM-DD, e.g. 2025-03-31", highlight=False)
+        err.print(
+            f"[bold red]Error:[/] {option} “{value}” is not a date; use YYYY-MM-DD, e.g. 2025-03-31", highlight=False
+        )
         raise typer.Exit(2) from None
 
 
@@ -32,7 +34,9 @@ def generate(
     out: Path = typer.Option(..., "--out", help="The .xlsx file to write."),
     seed: int = typer.Option(1, "--seed", help="The same seed gives the same cases."),
     end: str = typer.Option("2025-03-31", "--end", help="The last day of the year the return covers (YYYY-MM-DD)."),
-    contacts: int = typer.Option(65_000, "--contacts", min=100, help="Contacts in the year; the other lists scale with it."),
+    contacts: int = typer.Option(
+        65_000, "--contacts", min=100, help="Contacts in the year; the other lists scale with it."
+    ),
 ) -> None:
     """Write a synthetic Annex A workbook for a large county (invented children; seeded)."""
     from inspire.core.indicators.generator import generate as generate_workbook
@@ -43,10 +47,14 @@ def generate(
 
 @indicators_app.command()
 def compute(
-    workbook: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="An Annex A workbook (.xlsx)."),
+    workbook: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, readable=True, help="An Annex A workbook (.xlsx)."
+    ),
     start: str = typer.Option(..., "--start", help="First day of the period (YYYY-MM-DD)."),
     end: str = typer.Option(..., "--end", help="Last day of the period (YYYY-MM-DD)."),
-    population: int | None = typer.Option(None, "--population", min=1, help="Children under 18 in the area, for rates per 10,000."),
+    population: int | None = typer.Option(
+        None, "--population", min=1, help="Children under 18 in the area, for rates per 10,000."
+    ),
     problems: bool = typer.Option(False, "--problems", help="List every problem found in the workbook."),
 ) -> None:
     """Compute every indicator from an Annex A workbook for one period (aggregates only: no child IDs)."""
@@ -59,9 +67,13 @@ def compute(
     table = Table("Indicator", "Value", "Numerator", "Denominator", "Left out")
     for result in compute_all(lists, period, population_under_18=population):
         left_out = "; ".join(f"{n} {reason}" for reason, n in result.left_out.items())
-        table.add_row(result.indicator.name, result.display if result.value is not None else result.unavailable or "",
-                      f"{result.numerator:,.0f}" if result.numerator is not None else "",
-                      f"{result.denominator:,.0f}" if result.denominator is not None else "", left_out)
+        table.add_row(
+            result.indicator.name,
+            result.display if result.value is not None else result.unavailable or "",
+            f"{result.numerator:,.0f}" if result.numerator is not None else "",
+            f"{result.denominator:,.0f}" if result.denominator is not None else "",
+            left_out,
+        )
     Console(width=200).print(table)
     typer.echo(f"{len(lists.problems)} problems found in the workbook" + (":" if problems and lists.problems else "."))
     if problems:
@@ -78,18 +90,31 @@ def _database() -> None:
 
 @indicators_app.command("import")
 def import_workbook(
-    workbook: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="An Annex A workbook (.xlsx)."),
-    authority: str = typer.Option(..., "--authority", help="The authority's name as the register knows it, e.g. Essex."),
-    start: str | None = typer.Option(None, "--start", help="First day of the reporting period (YYYY-MM-DD); default: the last whole year to 31 March."),
-    end: str | None = typer.Option(None, "--end", help="Last day of the reporting period (YYYY-MM-DD); default: the last 31 March."),
+    workbook: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, readable=True, help="An Annex A workbook (.xlsx)."
+    ),
+    authority: str = typer.Option(
+        ..., "--authority", help="The authority's name as the register knows it, e.g. Essex."
+    ),
+    start: str | None = typer.Option(
+        None,
+        "--start",
+        help="First day of the reporting period (YYYY-MM-DD); default: the last whole year to 31 March.",
+    ),
+    end: str | None = typer.Option(
+        None, "--end", help="Last day of the reporting period (YYYY-MM-DD); default: the last 31 March."
+    ),
 ) -> None:
-    """Import an Annex A workbook into the database for a reporting period: case lists kept, every indicator computed."""
+    """Import an Annex A workbook into the database for a reporting period: case lists kept, every
+    indicator computed."""
     from inspire.core.indicators import Period
     from inspire.core.indicators.compute import reporting_year
 
     default = reporting_year(date.today())
     try:
-        period = Period(_date(start, "--start") if start else default.start, _date(end, "--end") if end else default.end)
+        period = Period(
+            _date(start, "--start") if start else default.start, _date(end, "--end") if end else default.end
+        )
     except ValueError as error:
         err.print(f"[bold red]Error:[/] {error}", highlight=False)
         raise typer.Exit(2) from None
@@ -103,20 +128,33 @@ def import_workbook(
         err.print(f"[bold red]Error:[/] “{authority}” is not an authority in the register", highlight=False)
         err.print("Hint: use the name as Ofsted prints it, e.g. “Southend-on-Sea” or “Essex”.", highlight=False)
         raise typer.Exit(2)
-    dataset = annex_a_import(authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code), content=workbook.read_bytes(),
-                             filename=workbook.name, period=period)  # an AnnexAError ends the command (InspireGroup)
+    dataset = annex_a_import(
+        authority=Authority.objects.get(dfe_la_code=entry.dfe_la_code),
+        content=workbook.read_bytes(),
+        filename=workbook.name,
+        period=period,
+    )  # an AnnexAError ends the command (InspireGroup)
     rows = sum(dataset.row_counts.values())
-    typer.echo(f"Imported {workbook.name} for {entry.name}: {rows:,} rows, {dataset.problem_count:,} problems, {dataset.values.count():,} indicator values.")
+    typer.echo(
+        f"Imported {workbook.name} for {entry.name}: {rows:,} rows, {dataset.problem_count:,} "
+        f"problems, {dataset.values.count():,} indicator values."
+    )
     from inspire.core.calendar import format_long
 
-    typer.echo(f"Reporting period: {format_long(period.start)} to {format_long(period.end)}"
-               + (f" (the return's cases run from {format_long(dataset.first_date)} to {format_long(dataset.last_date)})"
-                  if dataset.first_date else " (the return holds no dated contacts or referrals)"))
+    typer.echo(
+        f"Reporting period: {format_long(period.start)} to {format_long(period.end)}"
+        + (
+            f" (the return's cases run from {format_long(dataset.first_date)} to {format_long(dataset.last_date)})"
+            if dataset.first_date
+            else " (the return holds no dated contacts or referrals)"
+        )
+    )
 
 
 @indicators_app.command("sync-reports")
 def sync_reports() -> None:
-    """Store again the area figures read from every stored report as indicator values (ingest and upload do this for what they store)."""
+    """Store again the area figures read from every stored report as indicator values (ingest and
+    upload do this for what they store)."""
     _database()
     from inspire.web.measure.services import report_figures_sync
 
@@ -124,8 +162,15 @@ def sync_reports() -> None:
 
 
 @indicators_app.command("comparators")
-def comparators(file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
-                                            help="LAIT's long file (.parquet), a release's EES CSV, or a CSV of time_period, area_code, indicator, value.")) -> None:
+def comparators(
+    file: Path = typer.Argument(
+        ...,
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        help="LAIT's long file (.parquet), a release's EES CSV, or a CSV of time_period, area_code, indicator, value.",
+    ),
+) -> None:
     """Load published England, region and authority figures (a newer LAIT or EES file) and say what changed."""
     _database()
     from inspire.core.indicators.published import MEASURES, POPULATION, PublishedError
@@ -139,19 +184,32 @@ def comparators(file: Path = typer.Argument(..., exists=True, dir_okay=False, re
                 err.print(f"[bold red]Error:[/] {problem.describe()}", highlight=False)
             err.print(f"Nothing was stored ({len(result.problems)} problems).", highlight=False)
             raise typer.Exit(2)
-        typer.echo(f"{result.stored:,} comparator figures stored; {result.suppressed:,} suppressed or missing figures skipped.")
+        typer.echo(
+            f"{result.stored:,} comparator figures stored; {result.suppressed:,} suppressed or missing figures skipped."
+        )
         return
     try:
         loaded = published_file_import(content=content, filename=file.name)
     except PublishedError as error:
         err.print(f"[bold red]Error:[/] {file.name}: {error}", highlight=False)
-        err.print("Hint: give LAIT's bds_long file (.parquet) or a CSV from a release's underlying data.", highlight=False)
+        err.print(
+            "Hint: give LAIT's bds_long file (.parquet) or a CSV from a release's underlying data.", highlight=False
+        )
         raise typer.Exit(2) from None
     table = Table("Measure", "New", "Changed", "Unchanged", title=f"{file.name}: {loaded.kind}")
     for measure, counts in loaded.changes.items():
-        name = MEASURES[measure].name if measure in MEASURES else "Children under 18 (ONS mid-year estimates)" if measure == POPULATION else measure
+        name = (
+            MEASURES[measure].name
+            if measure in MEASURES
+            else "Children under 18 (ONS mid-year estimates)"
+            if measure == POPULATION
+            else measure
+        )
         table.add_row(name, f"{counts['new']:,}", f"{counts['changed']:,}", f"{counts['unchanged']:,}")
     Console(width=160).print(table)
-    typer.echo(f"{loaded.count('new'):,} new, {loaded.count('changed'):,} changed and {loaded.count('unchanged'):,} unchanged figures.")
+    typer.echo(
+        f"{loaded.count('new'):,} new, {loaded.count('changed'):,} changed and "
+        f"{loaded.count('unchanged'):,} unchanged figures."
+    )
     for why, count in sorted(loaded.passed_over.items()):
         typer.echo(f"Passed over: {count:,} rows ({why}).")

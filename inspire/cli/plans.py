@@ -33,12 +33,14 @@ def deadline(
     received: str = typer.Argument(..., help="When the report was received (its publication date), YYYY-MM-DD."),
 ) -> None:
     """The last day to send Ofsted the plan: 70 working days after the report was received."""
-    from inspire.core.plans.deadlines import STATUTORY_WORKING_DAYS, submission_deadline
     from inspire.core.calendar import format_long
+    from inspire.core.plans.deadlines import STATUTORY_WORKING_DAYS, submission_deadline
 
     day = _day(received)
-    typer.echo(f"{format_long(submission_deadline(day))} ({STATUTORY_WORKING_DAYS} working days after "
-               f"{format_long(day)}, not counting weekends or England and Wales bank holidays)")
+    typer.echo(
+        f"{format_long(submission_deadline(day))} ({STATUTORY_WORKING_DAYS} working days after "
+        f"{format_long(day)}, not counting weekends or England and Wales bank holidays)"
+    )
 
 
 @plan_app.command()
@@ -67,8 +69,10 @@ def word(
         typer.echo(json.dumps(dataclasses.asdict(plan), default=str, indent=2, ensure_ascii=False))
         return
     milestones = sum(len(a.milestones) for i in plan.items for a in i.actions)
-    typer.echo(f"{len(plan.items)} items, {sum(len(i.actions) for i in plan.items)} actions, {milestones} milestones, "
-               f"{len(plan.themes)} themes, {len(plan.risks)} risks")
+    typer.echo(
+        f"{len(plan.items)} items, {sum(len(i.actions) for i in plan.items)} actions, {milestones} milestones, "
+        f"{len(plan.themes)} themes, {len(plan.risks)} risks"
+    )
     for line in result.unplaced:
         typer.echo(f"Could not place: {line}")
     for line in result.notes:

@@ -19,7 +19,9 @@ from inspire.core.reading.record import AREA_FAMILIES
 
 @app.command()
 def read(
-    file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="A PDF, Word, HTML or text file."),
+    file: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, readable=True, help="A PDF, Word, HTML or text file."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (the stable shape)."),
 ) -> None:
     """Read one Ofsted report and print what it says: family, authority, dates, judgements, recommendations."""
@@ -48,7 +50,9 @@ def _print_area(out: Console, record: Record, day) -> None:
         out.print(f"Lead inspectors: {', '.join(record.lead_inspectors)}", highlight=False)
     if record.inspectorates:
         out.print(f"Inspectorates: {', '.join(record.inspectorates)}", highlight=False)
-    out.print(f"Plan due: {day(record.plan_deadline) if record.plan_deadline else 'the report sets no date'}", highlight=False)
+    out.print(
+        f"Plan due: {day(record.plan_deadline) if record.plan_deadline else 'the report sets no date'}", highlight=False
+    )
 
 
 def _print_summary(record: Record) -> None:
@@ -59,7 +63,9 @@ def _print_summary(record: Record) -> None:
     def day(value):
         return format_long(value) if value else "not stated"
 
-    out.print(f"Inspection: {day(record.inspection_start)} to {day(record.inspection_end)}; published {day(record.published)}")
+    out.print(
+        f"Inspection: {day(record.inspection_start)} to {day(record.inspection_end)}; published {day(record.published)}"
+    )
     if record.family in AREA_FAMILIES:
         _print_area(out, record, day)
     else:
@@ -67,7 +73,9 @@ def _print_summary(record: Record) -> None:
         table = Table("Judgement", "Grade", "Page")
         for area, grade in record.judgements.items():
             source = record.provenance.get(f"judgements.{area}")
-            table.add_row(area.replace("_", " "), grade.replace("_", " "), str(source.page) if source and source.page else "")
+            table.add_row(
+                area.replace("_", " "), grade.replace("_", " "), str(source.page) if source and source.page else ""
+            )
         out.print(table)
     for rec in record.recommendations:
         if rec.section == "area":

@@ -93,7 +93,9 @@ def load(path: str | Path | None = None) -> OfficialOutcomes:
     rows = workbook.get_sheet_by_name(HISTORY_SHEET).to_python()
     header_at = next((i for i, row in enumerate(rows) if "Local authority area code" in row), None)
     if header_at is None:
-        raise OfficialDataError(f"{name}: the '{HISTORY_SHEET}' sheet has no header row with 'Local authority area code'.")
+        raise OfficialDataError(
+            f"{name}: the '{HISTORY_SHEET}' sheet has no header row with 'Local authority area code'."
+        )
     header = [str(cell).strip() for cell in rows[header_at]]
     needed = ["Local authority area code", "Local authority name", "Inspection date", "Publication date"]
     missing = [column for column in needed + list(COLUMNS) if column not in header]
@@ -107,19 +109,27 @@ def load(path: str | Path | None = None) -> OfficialOutcomes:
         start = _date(row[at["Inspection date"]])
         if start is None:
             raise OfficialDataError(f"{name}: row {number} of '{HISTORY_SHEET}' has no inspection date.")
-        inspections.append(OfficialInspection(
-            ons_code=str(row[at["Local authority area code"]]).strip(),
-            name=str(row[at["Local authority name"]]).strip(),
-            current=str(row[at.get("Local authority status", -1)]).strip().lower() != "no longer exists"
-            if "Local authority status" in at else True,
-            region=str(row[at["Ofsted region"]]).strip() if "Ofsted region" in at else "",
-            start=start,
-            published=_date(row[at["Publication date"]]),
-            kind="short" if "short" in str(row[at.get("Inspection type", 0)]).lower() else "standard",
-            judgements={key: GRADES[g] for column, key in COLUMNS.items()
-                        if (g := str(row[at[column]]).strip().lower()) in GRADES},
-        ))
-    return OfficialOutcomes(title=_title(workbook), published_on=_published_on(workbook), inspections=tuple(inspections))
+        inspections.append(
+            OfficialInspection(
+                ons_code=str(row[at["Local authority area code"]]).strip(),
+                name=str(row[at["Local authority name"]]).strip(),
+                current=str(row[at.get("Local authority status", -1)]).strip().lower() != "no longer exists"
+                if "Local authority status" in at
+                else True,
+                region=str(row[at["Ofsted region"]]).strip() if "Ofsted region" in at else "",
+                start=start,
+                published=_date(row[at["Publication date"]]),
+                kind="short" if "short" in str(row[at.get("Inspection type", 0)]).lower() else "standard",
+                judgements={
+                    key: GRADES[g]
+                    for column, key in COLUMNS.items()
+                    if (g := str(row[at[column]]).strip().lower()) in GRADES
+                },
+            )
+        )
+    return OfficialOutcomes(
+        title=_title(workbook), published_on=_published_on(workbook), inspections=tuple(inspections)
+    )
 
 
 @dataclass(frozen=True)
@@ -171,10 +181,19 @@ def reconcile(official: OfficialOutcomes, stored: list[StoredInspection]) -> Rec
         used.add(found.id)
         matched += 1
         if found.start != item.start:
-            differences.append(Difference(item, found, "inspection_start", item.start.isoformat(),
-                                          found.start.isoformat() if found.start else ""))
+            differences.append(
+                Difference(
+                    item,
+                    found,
+                    "inspection_start",
+                    item.start.isoformat(),
+                    found.start.isoformat() if found.start else "",
+                )
+            )
         if found.published and item.published and found.published != item.published:
-            differences.append(Difference(item, found, "published", item.published.isoformat(), found.published.isoformat()))
+            differences.append(
+                Difference(item, found, "published", item.published.isoformat(), found.published.isoformat())
+            )
         for key, grade in item.judgements.items():
             if found.judgements.get(key) != grade:
                 differences.append(Difference(item, found, f"judgements.{key}", grade, found.judgements.get(key, "")))

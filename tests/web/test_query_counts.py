@@ -21,15 +21,34 @@ MISSING = "Ensure that children who go missing are offered a return home intervi
 
 def _store(authority: str, n: int) -> None:
     """Two full inspections of ``authority`` with similar recommendations, the second graded again."""
-    store(make_record(authority=authority, family="sif", inspection_start=date(2014, 1, 10 + n),
-                      inspection_end=date(2014, 2, 10 + n), published=date(2014, 3, 10 + n),
-                      judgements={"overall": "requires_improvement", "leadership": "good"},
-                      recommendations=[("la", f"{MISSING} ({authority})."),
-                                       ("la", "Improve the recruitment and retention of social workers.")]))
-    store(make_record(authority=authority, inspection_start=date(2019, 5, 1 + n), inspection_end=date(2019, 5, 12 + n),
-                      judgements={"overall": "good", "leadership": "good", "help_and_protection": "good",
-                                  "children_in_care": "good"},
-                      recommendations=[("la", f"The quality of return home interviews for missing children ({authority}).")]))
+    store(
+        make_record(
+            authority=authority,
+            family="sif",
+            inspection_start=date(2014, 1, 10 + n),
+            inspection_end=date(2014, 2, 10 + n),
+            published=date(2014, 3, 10 + n),
+            judgements={"overall": "requires_improvement", "leadership": "good"},
+            recommendations=[
+                ("la", f"{MISSING} ({authority})."),
+                ("la", "Improve the recruitment and retention of social workers."),
+            ],
+        )
+    )
+    store(
+        make_record(
+            authority=authority,
+            inspection_start=date(2019, 5, 1 + n),
+            inspection_end=date(2019, 5, 12 + n),
+            judgements={
+                "overall": "good",
+                "leadership": "good",
+                "help_and_protection": "good",
+                "children_in_care": "good",
+            },
+            recommendations=[("la", f"The quality of return home interviews for missing children ({authority}).")],
+        )
+    )
 
 
 def _queries(client, url: str) -> int:

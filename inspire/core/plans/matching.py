@@ -66,7 +66,11 @@ def match_recommendations(plan: PlanData, recommendations: Sequence[Recommendati
         else:
             pending.append(item)
     scored = sorted(
-        ((similarity(item.title, rec.text), index, item, rec) for index, item in enumerate(pending) for rec in recommendations),
+        (
+            (similarity(item.title, rec.text), index, item, rec)
+            for index, item in enumerate(pending)
+            for rec in recommendations
+        ),
         key=lambda t: (-t[0], t[1]),
     )
     for score, _, item, rec in scored:

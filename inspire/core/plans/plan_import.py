@@ -35,8 +35,9 @@ def read_upload(name: str, data: bytes, title: str) -> tuple[PlanData, list[str]
             with zipfile.ZipFile(io.BytesIO(data)) as package:
                 names = package.namelist()
         except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
-            raise PlanImportError("the file is a damaged Word or Excel file (its zip package is broken)",
-                                  hint=NOT_A_PLAN_FILE_HINT) from None
+            raise PlanImportError(
+                "the file is a damaged Word or Excel file (its zip package is broken)", hint=NOT_A_PLAN_FILE_HINT
+            ) from None
         if "word/document.xml" in names:
             result = read_plan(data, title=title)
             return result.plan, result.notes, result.unplaced
@@ -48,8 +49,9 @@ def read_upload(name: str, data: bytes, title: str) -> tuple[PlanData, list[str]
         except UnicodeDecodeError:
             raise PlanImportError("the CSV file is not UTF-8 text", hint="Save the CSV file as UTF-8 text.") from None
         return excel.from_csv(text, title=title), [], []
-    raise PlanImportError("the file is not a Word document (.docx), an Excel workbook (.xlsx) or a CSV file",
-                          hint=NOT_A_PLAN_FILE_HINT)
+    raise PlanImportError(
+        "the file is not a Word document (.docx), an Excel workbook (.xlsx) or a CSV file", hint=NOT_A_PLAN_FILE_HINT
+    )
 
 
 def read_word_plan(name: str, data: bytes, title: str) -> ImportResult:
@@ -69,8 +71,15 @@ class Preview:
     report: MatchReport | None
 
 
-def preview(plan: PlanData, notes: Sequence[str], unplaced: Sequence[str], *, title: str,
-            recommendations: Sequence[RecommendationRef], inspection_start: date | None) -> Preview:
+def preview(
+    plan: PlanData,
+    notes: Sequence[str],
+    unplaced: Sequence[str],
+    *,
+    title: str,
+    recommendations: Sequence[RecommendationRef],
+    inspection_start: date | None,
+) -> Preview:
     """The read plan prepared for an inspection. Items that name no recommendation are matched to
     ``recommendations`` (:func:`~inspire.core.plans.matching.match_recommendations`); a file whose
     items all name one is checked instead, and refused (``PlanImportError``) when one names a
@@ -85,14 +94,24 @@ def preview(plan: PlanData, notes: Sequence[str], unplaced: Sequence[str], *, ti
         known = {(r.section, r.ordinal) for r in recommendations}
         bad = [i.ref for i in plan.items if i.recommendation and i.recommendation not in known]
         if bad:
-            raise excel.rows_refused([excel.RowError("Items", None, "recommendation",
-                                                     f"item {ref}: the inspection has no such recommendation")
-                                      for ref in bad])
+            raise excel.rows_refused(
+                [
+                    excel.RowError(
+                        "Items", None, "recommendation", f"item {ref}: the inspection has no such recommendation"
+                    )
+                    for ref in bad
+                ]
+            )
     if inspection_start:
         notes += clear_dates_before(plan, inspection_start)
     if report:
-        unplaced += [f"item {ref}: matches no recommendation of the report; it will be the council's own item"
-                     for ref in report.unmatched_items]
-        unplaced += [f"{'LSCB' if r.section == 'lscb' else 'Recommendation'} {r.ordinal}: no item of the document "
-                     "answers it; it will be an item with no actions yet" for r in report.uncovered]
+        unplaced += [
+            f"item {ref}: matches no recommendation of the report; it will be the council's own item"
+            for ref in report.unmatched_items
+        ]
+        unplaced += [
+            f"{'LSCB' if r.section == 'lscb' else 'Recommendation'} {r.ordinal}: no item of the document "
+            "answers it; it will be an item with no actions yet"
+            for r in report.uncovered
+        ]
     return Preview(plan, notes, unplaced, report)

@@ -8,9 +8,9 @@ override is kept in the history beside the derived status.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Sequence
 
 from inspire.core.errors import PlanError
 
@@ -40,12 +40,14 @@ def milestone_status(status: str, target_date: date | None, as_at: date) -> str:
 
 POLARITIES = {"higher_is_better": "Higher is better", "lower_is_better": "Lower is better"}
 
+
 class PolarityError(PlanError):
     """A measure's direction that is missing, unknown or contradicts its baseline and target."""
 
 
-def measure_polarity(baseline: float | None, target: float | None, given: str | None = None,
-                     fallback: str | None = None) -> str:
+def measure_polarity(
+    baseline: float | None, target: float | None, given: str | None = None, fallback: str | None = None
+) -> str:
     """Which way is better for a measure. Never assumed: a target below the baseline means lower
     is better, above it higher is better; a ``given`` direction that contradicts them is refused.
     Without both (or with them equal) the ``given`` direction is used, else ``fallback`` (an
@@ -58,14 +60,18 @@ def measure_polarity(baseline: float | None, target: float | None, given: str | 
         inferred = "lower_is_better" if target < baseline else "higher_is_better"
         if given and given != inferred:
             side = "below" if target < baseline else "above"
-            raise PolarityError(f"the target ({target:g}) is {side} the baseline ({baseline:g}), so "
-                                f"{POLARITIES[inferred].lower()}; '{POLARITIES[given].lower()}' contradicts them")
+            raise PolarityError(
+                f"the target ({target:g}) is {side} the baseline ({baseline:g}), so "
+                f"{POLARITIES[inferred].lower()}; '{POLARITIES[given].lower()}' contradicts them"
+            )
         return inferred
     if given:
         return given
     if fallback in POLARITIES:
         return fallback
-    raise PolarityError("say whether higher or lower values are better (a baseline and a different target would show it)")
+    raise PolarityError(
+        "say whether higher or lower values are better (a baseline and a different target would show it)"
+    )
 
 
 MEASURE_STATUS_LABELS = {
@@ -140,23 +146,47 @@ def _any(statuses: Iterable[str], wanted: str) -> bool:
 
 
 ITEM_RULES: tuple[Rule, ...] = (
-    Rule("milestone_overdue", "red", "A milestone is past its target date and not complete, started or not.",
-         lambda f: _any(f.milestone_statuses, "overdue")),
-    Rule("measure_missed", "red", "A measure's target date has passed and its target was not met.",
-         lambda f: _any(f.measure_statuses, "missed")),
-    Rule("unplanned_after_deadline", "red",
-         "The plan's submission deadline has passed and the item still has no milestones: nothing says what will be done by when.",
-         lambda f: f.past_deadline and not f.milestone_statuses),
-    Rule("milestone_at_risk", "amber", "A milestone is marked at risk.",
-         lambda f: _any(f.milestone_statuses, "at_risk")),
-    Rule("measure_not_met", "amber", "A measure's latest value is not yet at its target.",
-         lambda f: _any(f.measure_statuses, "not_met")),
-    Rule("all_complete", "blue", "Every milestone is complete and no measure is short of its target.",
-         lambda f: bool(f.milestone_statuses) and all(s == "complete" for s in f.milestone_statuses)),
-    Rule("not_started", "grey", "No milestone has started and none is due yet.",
-         lambda f: all(s == "not_started" for s in f.milestone_statuses)),
-    Rule("on_track", "green", "Milestones are on track or complete and no measure is behind.",
-         lambda f: True),
+    Rule(
+        "milestone_overdue",
+        "red",
+        "A milestone is past its target date and not complete, started or not.",
+        lambda f: _any(f.milestone_statuses, "overdue"),
+    ),
+    Rule(
+        "measure_missed",
+        "red",
+        "A measure's target date has passed and its target was not met.",
+        lambda f: _any(f.measure_statuses, "missed"),
+    ),
+    Rule(
+        "unplanned_after_deadline",
+        "red",
+        "The plan's submission deadline has passed and the item still has no milestones: nothing "
+        "says what will be done by when.",
+        lambda f: f.past_deadline and not f.milestone_statuses,
+    ),
+    Rule(
+        "milestone_at_risk", "amber", "A milestone is marked at risk.", lambda f: _any(f.milestone_statuses, "at_risk")
+    ),
+    Rule(
+        "measure_not_met",
+        "amber",
+        "A measure's latest value is not yet at its target.",
+        lambda f: _any(f.measure_statuses, "not_met"),
+    ),
+    Rule(
+        "all_complete",
+        "blue",
+        "Every milestone is complete and no measure is short of its target.",
+        lambda f: bool(f.milestone_statuses) and all(s == "complete" for s in f.milestone_statuses),
+    ),
+    Rule(
+        "not_started",
+        "grey",
+        "No milestone has started and none is due yet.",
+        lambda f: all(s == "not_started" for s in f.milestone_statuses),
+    ),
+    Rule("on_track", "green", "Milestones are on track or complete and no measure is behind.", lambda f: True),
 )
 
 
@@ -169,14 +199,27 @@ class PlanFacts:
 PLAN_RULES: tuple[Rule, ...] = (
     Rule("item_red", "red", "At least one item is red.", lambda f: "red" in f.item_rags),
     Rule("item_amber", "amber", "At least one item is amber, and none is red.", lambda f: "amber" in f.item_rags),
-    Rule("all_complete", "blue", "Every item is complete.", lambda f: bool(f.item_rags) and set(f.item_rags) == {"blue"}),
-    Rule("nothing_started_late", "amber", "The submission deadline has passed and no item has started.",
-         lambda f: f.past_deadline and not set(f.item_rags) - {"grey"}),
-    Rule("not_started", "grey", "No item has started, and the submission deadline has not passed.",
-         lambda f: not set(f.item_rags) - {"grey"}),
-    Rule("on_track", "green",
-         "No item is red or amber and at least one has started; the others are complete or not yet due to start.",
-         lambda f: True),
+    Rule(
+        "all_complete", "blue", "Every item is complete.", lambda f: bool(f.item_rags) and set(f.item_rags) == {"blue"}
+    ),
+    Rule(
+        "nothing_started_late",
+        "amber",
+        "The submission deadline has passed and no item has started.",
+        lambda f: f.past_deadline and not set(f.item_rags) - {"grey"},
+    ),
+    Rule(
+        "not_started",
+        "grey",
+        "No item has started, and the submission deadline has not passed.",
+        lambda f: not set(f.item_rags) - {"grey"},
+    ),
+    Rule(
+        "on_track",
+        "green",
+        "No item is red or amber and at least one has started; the others are complete or not yet due to start.",
+        lambda f: True,
+    ),
 )
 
 
@@ -226,6 +269,7 @@ OVERRIDE_WORDS = "A person may override an item's status with a reason; both are
 def key() -> dict[str, list[dict[str, str]]]:
     """The two keys shown beside every RAG, each rule in the order it is applied: ``items`` (with
     the override last) and ``plan``."""
+
     def rows(rules):
         return [{"code": r.code, "rag": r.rag, "label": RAG_LABELS[r.rag], "description": r.description} for r in rules]
 

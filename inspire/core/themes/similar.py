@@ -34,7 +34,9 @@ class SimilarityIndex:
         """The ``limit`` most similar texts to text ``index`` (itself and ``exclude`` left out), best first."""
         return self._rank(self._matrix[index], limit=limit, exclude=set(exclude) | {index})
 
-    def similar_to_text(self, text: str, *, limit: int = 10, exclude: set[int] | frozenset[int] = frozenset()) -> list[Match]:
+    def similar_to_text(
+        self, text: str, *, limit: int = 10, exclude: set[int] | frozenset[int] = frozenset()
+    ) -> list[Match]:
         """The most similar indexed texts to a text that is not in the index (a plan's own item, say)."""
         if self._matrix is None:
             return []

@@ -47,10 +47,19 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
         if not params.errors:
             messages.success(request, f"{username} is now {params.data.get('role')} for {authority.name}.")
             return redirect(request.path)
-    return render(request, "plans/members.html", {
-        "authority": authority, "memberships": Membership.objects.filter(authority=authority).select_related("user"),
-        "roles": ROLE_CHOICES, "params": params, "errors": params.summary(), "nav_active": "plans:plan_list",
-    }, status=400 if params.errors else 200)
+    return render(
+        request,
+        "plans/members.html",
+        {
+            "authority": authority,
+            "memberships": Membership.objects.filter(authority=authority).select_related("user"),
+            "roles": ROLE_CHOICES,
+            "params": params,
+            "errors": params.summary(),
+            "nav_active": "plans:plan_list",
+        },
+        status=400 if params.errors else 200,
+    )
 
 
 # --- audit trail --------------------------------------------------------------------------------
@@ -66,7 +75,20 @@ def audit(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
         writer = csv_writer(out)
         writer.writerow(["when", "who", "action", "object", "object id", "description", "field", "before", "after"])
         for e in entries.order_by("when", "id"):
-            writer.writerow([e.when.isoformat(), e.user.get_username() if e.user else "", e.action, e.object_type,
-                             e.object_id or "", e.object_repr, e.field, e.before, e.after])
-        return download(out.getvalue().encode(), f"{plan.authority.slug}-plan-{plan.pk}-audit.csv", "text/csv; charset=utf-8")
+            writer.writerow(
+                [
+                    e.when.isoformat(),
+                    e.user.get_username() if e.user else "",
+                    e.action,
+                    e.object_type,
+                    e.object_id or "",
+                    e.object_repr,
+                    e.field,
+                    e.before,
+                    e.after,
+                ]
+            )
+        return download(
+            out.getvalue().encode(), f"{plan.authority.slug}-plan-{plan.pk}-audit.csv", "text/csv; charset=utf-8"
+        )
     return render(request, "plans/audit.html", context(plan, role, entries=entries[:500], total=entries.count()))

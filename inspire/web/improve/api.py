@@ -12,9 +12,9 @@ from typing import Literal
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from ninja import Field, Path, Router, Schema, Status
-from pydantic import ConfigDict
 from ninja.errors import HttpError
 from ninja.security import django_auth
+from pydantic import ConfigDict
 
 from inspire.core.errors import FieldError, PlanError
 from inspire.core.plans.rag import MILESTONE_STATUSES, POLARITIES
@@ -52,8 +52,13 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 #: a PATCH's answers besides 200
 PATCH_ERRORS = {**ERRORS, 409: ConflictOut}
 #: the version a PATCH sends: the one it read (GET), so a save over someone else's newer one is refused
-Version = Field(..., ge=1, le=2**31 - 1, description="The version you read (from GET); if the stored one is newer, "
-                                                     "nothing is written and the answer is 409 with it")
+Version = Field(
+    ...,
+    ge=1,
+    le=2**31 - 1,
+    description="The version you read (from GET); if the stored one is newer, "
+    "nothing is written and the answer is 409 with it",
+)
 
 
 class PlanOut(Schema):
@@ -62,10 +67,13 @@ class PlanOut(Schema):
     title: str
     authority: str
     inspection_id: int
-    received: date | None = Field(description="The date the report was received, once a person confirmed it; "
-                                              "null until then")
-    deadline: date | None = Field(description="70 working days after the confirmed received date; null while "
-                                              "no date is confirmed (never counted from an unconfirmed date)")
+    received: date | None = Field(
+        description="The date the report was received, once a person confirmed it; null until then"
+    )
+    deadline: date | None = Field(
+        description="70 working days after the confirmed received date; null while "
+        "no date is confirmed (never counted from an unconfirmed date)"
+    )
     deadline_counts_from: str = Field(description="What the deadline counts from, or that it is not yet known")
     rag: str
 
@@ -160,15 +168,36 @@ def _write(call, shown=None):
     except ValidationError as error:  # the API maps PlanError, as every InspireError, to 422 in its one shape
         fields = error.message_dict.items()
         detail = "; ".join(f"{field}: {messages[0]}" for field, messages in fields)
-        raise PlanError(detail, errors=[FieldError("body" if field == NON_FIELD_ERRORS else f"body.{field}", message)
-                                        for field, messages in fields for message in messages]) from None
+        raise PlanError(
+            detail,
+            errors=[
+                FieldError("body" if field == NON_FIELD_ERRORS else f"body.{field}", message)
+                for field, messages in fields
+                for message in messages
+            ],
+        ) from None
     except services.EditConflict as error:
-        changes = [{"version": e.version, "by": e.user.get_username() if e.user else "", "when": e.when,
-                    "field": e.field, "before": e.before, "after": e.after} for e in error.changes]
-        detail = (f"{error}. Read the changes, then send your PATCH again with version {error.version} "
-                  "to replace them")
-        raise Conflict({"detail": detail, "errors": [], "version": error.version,
-                        "current": shown(error.current) if shown else {}, "changes": changes}) from None
+        changes = [
+            {
+                "version": e.version,
+                "by": e.user.get_username() if e.user else "",
+                "when": e.when,
+                "field": e.field,
+                "before": e.before,
+                "after": e.after,
+            }
+            for e in error.changes
+        ]
+        detail = f"{error}. Read the changes, then send your PATCH again with version {error.version} to replace them"
+        raise Conflict(
+            {
+                "detail": detail,
+                "errors": [],
+                "version": error.version,
+                "current": shown(error.current) if shown else {},
+                "changes": changes,
+            }
+        ) from None
 
 
 def _part(plan: Plan, found: QuerySet, pk: int, name: str):
@@ -181,22 +210,45 @@ def _part(plan: Plan, found: QuerySet, pk: int, name: str):
 
 
 def _action_out(action: Action) -> dict:
-    return {"id": action.pk, "version": action.version, "ref": action.ref, "text": action.text, "lead": action.lead.name if action.lead else "",
-            "target_date": action.target_date, "timescale": action.timescale}
+    return {
+        "id": action.pk,
+        "version": action.version,
+        "ref": action.ref,
+        "text": action.text,
+        "lead": action.lead.name if action.lead else "",
+        "target_date": action.target_date,
+        "timescale": action.timescale,
+    }
 
 
 def _milestone_out(milestone: Milestone, shown_status: str) -> dict:
-    return {"id": milestone.pk, "version": milestone.version, "label": milestone.label, "text": milestone.text,
-            "owner": milestone.owner.name if milestone.owner else "", "target_date": milestone.target_date,
-            "timescale": milestone.timescale, "status": milestone.status, "shown_status": shown_status,
-            "evidence": milestone.evidence}
+    return {
+        "id": milestone.pk,
+        "version": milestone.version,
+        "label": milestone.label,
+        "text": milestone.text,
+        "owner": milestone.owner.name if milestone.owner else "",
+        "target_date": milestone.target_date,
+        "timescale": milestone.timescale,
+        "status": milestone.status,
+        "shown_status": shown_status,
+        "evidence": milestone.evidence,
+    }
 
 
 def _summary(plan: Plan) -> dict:
     status = selectors.plan_status(plan=plan, as_at=date.today())
-    return {"id": plan.pk, "version": plan.version, "title": plan.title, "authority": plan.authority.name,
-            "inspection_id": plan.inspection_id, "received": plan.received, "deadline": plan.deadline,
-            "deadline_counts_from": plan.deadline_counts_from, "rag": status.rag.rag}
+    return {
+        "id": plan.pk,
+        "version": plan.version,
+        "title": plan.title,
+        "authority": plan.authority.name,
+        "inspection_id": plan.inspection_id,
+        "received": plan.received,
+        "deadline": plan.deadline,
+        "deadline_counts_from": plan.deadline_counts_from,
+        "rag": status.rag.rag,
+    }
 
 
 @router.get("", response={200: list[PlanOut], **ERRORS})
@@ -214,15 +266,25 @@ def get_plan(request, plan_id: int = Id):
     for entry in status.items:
         item = entry.item
         rec = item.recommendation
-        items.append({
-            "id": item.pk, "version": item.version, "ref": item.ref, "title": item.title,
-            "recommendation": f"{rec.section} {rec.ordinal}" if rec else None,
-            "themes": [t.code for t in item.themes.all()], "rag": entry.rag.rag, "rag_reason": entry.rag.reason,
-            "actions": [{
-                **_action_out(a),
-                "milestones": [_milestone_out(m, entry.milestone_statuses[m.pk]) for m in a.milestones.all()],
-            } for a in item.actions.all()],
-        })
+        items.append(
+            {
+                "id": item.pk,
+                "version": item.version,
+                "ref": item.ref,
+                "title": item.title,
+                "recommendation": f"{rec.section} {rec.ordinal}" if rec else None,
+                "themes": [t.code for t in item.themes.all()],
+                "rag": entry.rag.rag,
+                "rag_reason": entry.rag.reason,
+                "actions": [
+                    {
+                        **_action_out(a),
+                        "milestones": [_milestone_out(m, entry.milestone_statuses[m.pk]) for m in a.milestones.all()],
+                    }
+                    for a in item.actions.all()
+                ],
+            }
+        )
     return {**_summary(plan), "items": items}
 
 
@@ -235,7 +297,9 @@ def update_milestone(request, body: MilestoneIn, plan_id: int = Id, milestone_id
     """Change a milestone's words, status, evidence, owner or target date (editors and admins).
     Only the fields sent are written, and only if the milestone is still at ``version``."""
     plan = _plan(request, plan_id)
-    milestone = _part(plan, Milestone.objects.select_related("owner").filter(action__item__plan=plan), milestone_id, "milestone")
+    milestone = _part(
+        plan, Milestone.objects.select_related("owner").filter(action__item__plan=plan), milestone_id, "milestone"
+    )
     changes = body.dict(exclude_unset=True)
     try:
         _write(lambda: services.milestone_update(milestone=milestone, user=request.user, **changes), _milestone_now)
@@ -324,10 +388,17 @@ class ValueIn(Schema):
 
 
 def _measure_out(measure: Measure) -> dict:
-    return {"id": measure.pk, "description": measure.description, "unit": measure.unit, "baseline": measure.baseline,
-            "target": measure.target, "target_date": measure.target_date, "polarity": measure.polarity,
-            "indicator": measure.indicator,
-            "values": [{"date": v.date, "value": v.value} for v in selectors.measure_values(measure)]}
+    return {
+        "id": measure.pk,
+        "description": measure.description,
+        "unit": measure.unit,
+        "baseline": measure.baseline,
+        "target": measure.target,
+        "target_date": measure.target_date,
+        "polarity": measure.polarity,
+        "indicator": measure.indicator,
+        "values": [{"date": v.date, "value": v.value} for v in selectors.measure_values(measure)],
+    }
 
 
 @router.post("/{plan_id}/items/{item_id}/measures", response={201: MeasureOut, **ERRORS})
@@ -345,7 +416,9 @@ def add_measure(request, body: MeasureIn, plan_id: int = Id, item_id: int = Id):
 def add_measure_value(request, body: ValueIn, plan_id: int = Id, measure_id: int = Id):
     """Record a measure's value (refused for a measure whose values come from an indicator)."""
     plan = _plan(request, plan_id)
-    measure = _part(plan, Measure.objects.select_related("item__plan__authority").filter(item__plan=plan), measure_id, "measure")
+    measure = _part(
+        plan, Measure.objects.select_related("item__plan__authority").filter(item__plan=plan), measure_id, "measure"
+    )
     _write(lambda: services.measure_value_record(measure=measure, user=request.user, date=body.date, value=body.value))
     return Status(201, _measure_out(measure))
 

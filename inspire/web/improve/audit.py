@@ -28,27 +28,64 @@ def audit_text(value: Any) -> str:
 def audit_create(plan: Plan, user, obj, fields: Iterable[str]) -> None:
     version = getattr(obj, "version", None)
     entries = [
-        AuditEntry(plan=plan, user=user, action="create", object_type=type(obj).__name__, object_id=obj.pk,
-                   object_repr=str(obj)[:200], field=name, before="", after=audit_text(getattr(obj, name)), version=version)
+        AuditEntry(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type=type(obj).__name__,
+            object_id=obj.pk,
+            object_repr=str(obj)[:200],
+            field=name,
+            before="",
+            after=audit_text(getattr(obj, name)),
+            version=version,
+        )
         for name in fields
         if audit_text(getattr(obj, name))
     ]
     if not entries:
-        entries = [AuditEntry(plan=plan, user=user, action="create", object_type=type(obj).__name__,
-                              object_id=obj.pk, object_repr=str(obj)[:200], version=version)]
+        entries = [
+            AuditEntry(
+                plan=plan,
+                user=user,
+                action="create",
+                object_type=type(obj).__name__,
+                object_id=obj.pk,
+                object_repr=str(obj)[:200],
+                version=version,
+            )
+        ]
     AuditEntry.objects.bulk_create(entries)
 
 
 def audit_change(plan: Plan, user, obj, name: str, before: Any, after: Any) -> None:
-    AuditEntry.objects.create(plan=plan, user=user, action="update", object_type=type(obj).__name__,
-                              object_id=obj.pk, object_repr=str(obj)[:200], field=name,
-                              before=audit_text(before), after=audit_text(after), version=getattr(obj, "version", None))
+    AuditEntry.objects.create(
+        plan=plan,
+        user=user,
+        action="update",
+        object_type=type(obj).__name__,
+        object_id=obj.pk,
+        object_repr=str(obj)[:200],
+        field=name,
+        before=audit_text(before),
+        after=audit_text(after),
+        version=getattr(obj, "version", None),
+    )
 
 
 #: what people call each kind of object, in messages
-OBJECT_NAMES = {"Plan": "plan", "Theme": "theme", "PlanItem": "plan item", "Action": "action",
-                "Milestone": "milestone", "Measure": "measure", "Risk": "risk", "Board": "board",
-                "BoardMember": "board member", "Meeting": "meeting"}
+OBJECT_NAMES = {
+    "Plan": "plan",
+    "Theme": "theme",
+    "PlanItem": "plan item",
+    "Action": "action",
+    "Milestone": "milestone",
+    "Measure": "measure",
+    "Risk": "risk",
+    "Board": "board",
+    "BoardMember": "board member",
+    "Meeting": "meeting",
+}
 
 
 class EditConflict(Exception):
@@ -60,19 +97,33 @@ class EditConflict(Exception):
         self.current = current
         self.sent_version = sent_version
         self.what = OBJECT_NAMES.get(type(current).__name__, type(current)._meta.verbose_name)
-        self.changes = list(AuditEntry.objects.filter(
-            object_type=type(current).__name__, object_id=current.pk, version__gt=sent_version,
-        ).select_related("user").order_by("when", "id"))
-        super().__init__(f"Someone else changed this {self.what} while you were editing it, so your change was not "
-                         f"saved: you had version {sent_version}, version {current.version} is stored now")
+        self.changes = list(
+            AuditEntry.objects.filter(
+                object_type=type(current).__name__,
+                object_id=current.pk,
+                version__gt=sent_version,
+            )
+            .select_related("user")
+            .order_by("when", "id")
+        )
+        super().__init__(
+            f"Someone else changed this {self.what} while you were editing it, so your change was not "
+            f"saved: you had version {sent_version}, version {current.version} is stored now"
+        )
 
     @property
     def version(self) -> int:
         return self.current.version
 
 
-def versioned_update(plan: Plan, user, obj, changes: dict[str, Any], version: int | None = None,
-            also: Iterable[tuple[str, str, str]] = ()) -> bool:
+def versioned_update(
+    plan: Plan,
+    user,
+    obj,
+    changes: dict[str, Any],
+    version: int | None = None,
+    also: Iterable[tuple[str, str, str]] = (),
+) -> bool:
     """Save the fields of ``changes`` whose value differs from ``obj``'s, and only those, if the
     stored object is still at ``version`` — the one its editor read (``obj``'s own when not given);
     audit exactly what was written. ``also`` names changes the caller makes beside the row
@@ -83,8 +134,11 @@ def versioned_update(plan: Plan, user, obj, changes: dict[str, Any], version: in
     the other raises :class:`EditConflict` having written nothing. Nothing changed: nothing is
     written, whatever the version. Returns whether anything was written."""
     expected = obj.version if version is None else version
-    changed = {name: (getattr(obj, name), value) for name, value in changes.items()
-               if audit_text(getattr(obj, name)) != audit_text(value)}
+    changed = {
+        name: (getattr(obj, name), value)
+        for name, value in changes.items()
+        if audit_text(getattr(obj, name)) != audit_text(value)
+    }
     also = list(also)
     if not changed and not also:
         return False
@@ -98,7 +152,8 @@ def versioned_update(plan: Plan, user, obj, changes: dict[str, Any], version: in
         raise
     model = type(obj)
     written = model.objects.filter(pk=obj.pk, version=expected).update(
-        version=F("version") + 1, **{name: value for name, (_, value) in changed.items()})
+        version=F("version") + 1, **{name: value for name, (_, value) in changed.items()}
+    )
     if not written:
         for name, (before, _) in changed.items():
             setattr(obj, name, before)

@@ -25,16 +25,21 @@ BOARD_FORMS = NamedForms()
 
 @BOARD_FORMS.form("board")
 def _board(request: HttpRequest, params: Params, plan: Plan) -> None:
-    services.board_create(plan=plan, user=request.user, kind=params.data.get("kind", ""),
-                          name=params.text("name", label="Name"))
+    services.board_create(
+        plan=plan, user=request.user, kind=params.data.get("kind", ""), name=params.text("name", label="Name")
+    )
 
 
 @BOARD_FORMS.form("member")
 def _member(request: HttpRequest, params: Params, plan: Plan) -> None:
     board = get_object_or_404(Board, pk=params.data.get("board") or 0, plan=plan)
-    governance.member_add(board=board, user=request.user, name=params.text("member-name", label="Name"),
-                          role=params.text("member-role", label="Role"),
-                          board_role=params.data.get("member-board-role", "member"))
+    governance.member_add(
+        board=board,
+        user=request.user,
+        name=params.text("member-name", label="Name"),
+        role=params.text("member-role", label="Role"),
+        board_role=params.data.get("member-board-role", "member"),
+    )
 
 
 @BOARD_FORMS.form("meeting")
@@ -65,10 +70,20 @@ def boards(request: HttpRequest, pk: int) -> HttpResponse:
     board_list = list(plan.boards.prefetch_related("members", "meetings"))
     for board in board_list:
         board.meeting_field = params.date_field(f"meeting-{board.pk}", legend="Meeting date")
-    return render(request, "plans/boards.html", context(
-        plan, role, boards=board_list, kinds=BOARD_KIND_CHOICES, errors=params.summary(), params=params,
-        **governance_views.boards_context(plan, params),
-    ), status=400 if params.errors else 200)
+    return render(
+        request,
+        "plans/boards.html",
+        context(
+            plan,
+            role,
+            boards=board_list,
+            kinds=BOARD_KIND_CHOICES,
+            errors=params.summary(),
+            params=params,
+            **governance_views.boards_context(plan, params),
+        ),
+        status=400 if params.errors else 200,
+    )
 
 
 def _pack(plan: Plan, meeting: Meeting) -> board_pack.BoardPack:
@@ -92,21 +107,51 @@ def pack(request: HttpRequest, pk: int, meeting_pk: int, fmt: str = "html") -> H
     from inspire.core.plans import timeline as timeline_rules
 
     counter = iter(range(10_000))
-    groups = [{"heading": group.heading, "items": [{
-        "item": item, "heading": built.item_heading(item), "other_themes": built.other_themes(item),
-        "actions": built.action_rows(item), "milestones": built.milestone_rows(item),
-        "measures": built.measure_rows(item), "progress": built.progress_words(item),
-        "labels": {kind: f"{kind.capitalize()} of item {item.ref}" for kind in ("actions", "milestones", "measures")},
-        "charts": [(m, mark_safe(svg.measure_chart(m, f"measure-chart-{next(counter)}")))
-                   for m in built.charted_measures(item)],
-    } for item in group.items]} for group in built.theme_groups()]
-    return render(request, "plans/pack.html", context(
-        plan, role, pack=built, meeting=meeting, groups=groups, columns=_PACK_COLUMNS,
-        rag_chart=mark_safe(svg.rag_counts(built.rag_counts())), heat_map=mark_safe(svg.heat_map(built.heat_cells())),
-        heat_description=risk_rules.HEAT_DESCRIPTION, matrix_description=risk_rules.MATRIX_DESCRIPTION,
-        exception_score=risk_rules.EXCEPTION_SCORE, timeline_svg=mark_safe(timeline_rules.svg(built.timeline, built.meeting)),
-        timeline_rows=timeline_rules.table_rows(built.timeline),
-    ))
+    groups = [
+        {
+            "heading": group.heading,
+            "items": [
+                {
+                    "item": item,
+                    "heading": built.item_heading(item),
+                    "other_themes": built.other_themes(item),
+                    "actions": built.action_rows(item),
+                    "milestones": built.milestone_rows(item),
+                    "measures": built.measure_rows(item),
+                    "progress": built.progress_words(item),
+                    "labels": {
+                        kind: f"{kind.capitalize()} of item {item.ref}"
+                        for kind in ("actions", "milestones", "measures")
+                    },
+                    "charts": [
+                        (m, mark_safe(svg.measure_chart(m, f"measure-chart-{next(counter)}")))
+                        for m in built.charted_measures(item)
+                    ],
+                }
+                for item in group.items
+            ],
+        }
+        for group in built.theme_groups()
+    ]
+    return render(
+        request,
+        "plans/pack.html",
+        context(
+            plan,
+            role,
+            pack=built,
+            meeting=meeting,
+            groups=groups,
+            columns=_PACK_COLUMNS,
+            rag_chart=mark_safe(svg.rag_counts(built.rag_counts())),
+            heat_map=mark_safe(svg.heat_map(built.heat_cells())),
+            heat_description=risk_rules.HEAT_DESCRIPTION,
+            matrix_description=risk_rules.MATRIX_DESCRIPTION,
+            exception_score=risk_rules.EXCEPTION_SCORE,
+            timeline_svg=mark_safe(timeline_rules.svg(built.timeline, built.meeting)),
+            timeline_rows=timeline_rules.table_rows(built.timeline),
+        ),
+    )
 
 
 _PACK_COLUMNS = {name.lower(): getattr(board_pack, name) for name in dir(board_pack) if name.endswith("_COLUMNS")}

@@ -33,9 +33,13 @@ def check_target(plan: Plan, target_date: date | None, field: str = "target_date
 
 def check_status(status: str) -> None:
     if status not in rag_rules.MILESTONE_STATUSES:
-        raise ValidationError({"status": f"'{status}' is not a status you can set "
-                                         f"({', '.join(rag_rules.MILESTONE_STATUS_LABELS[s] for s in rag_rules.MILESTONE_STATUSES)}); "
-                                         "overdue follows from the target date"})
+        raise ValidationError(
+            {
+                "status": f"'{status}' is not a status you can set "
+                f"({', '.join(rag_rules.MILESTONE_STATUS_LABELS[s] for s in rag_rules.MILESTONE_STATUSES)}); "
+                "overdue follows from the target date"
+            }
+        )
 
 
 def risk_level(value: str, field: str, required: bool = True) -> str:

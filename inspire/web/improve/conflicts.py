@@ -16,14 +16,29 @@ from inspire.web.toolkit.params import Params, whole_number
 #: the fields each edit form shows, as its labels name them (for a conflict's "what is stored now")
 PLAN_FIELDS = {"title": "Title", "received": "Date the report was received"}
 ITEM_FIELDS = {"judgement_area": "Judgement area", "themes": "Themes"}
-ACTION_FIELDS = {"text": "Overarching action", "lead": "Lead", "target_date": "Target date",
-                 "timescale": "Timescale as written"}
-MILESTONE_FIELDS = {"text": "Milestone", "owner": "Owner", "target_date": "Target date", "status": "Status",
-                    "evidence": "Evidence of completion"}
-RISK_FIELDS = {"description": "Risk", "impact": "Impact", "likelihood": "Likelihood",
-               "revised_impact": "Revised impact", "revised_likelihood": "Revised likelihood",
-               "mitigations": "Mitigations", "owner": "Owner",
-               "review_date": "Review date"}
+ACTION_FIELDS = {
+    "text": "Overarching action",
+    "lead": "Lead",
+    "target_date": "Target date",
+    "timescale": "Timescale as written",
+}
+MILESTONE_FIELDS = {
+    "text": "Milestone",
+    "owner": "Owner",
+    "target_date": "Target date",
+    "status": "Status",
+    "evidence": "Evidence of completion",
+}
+RISK_FIELDS = {
+    "description": "Risk",
+    "impact": "Impact",
+    "likelihood": "Likelihood",
+    "revised_impact": "Revised impact",
+    "revised_likelihood": "Revised likelihood",
+    "mitigations": "Mitigations",
+    "owner": "Owner",
+    "review_date": "Review date",
+}
 
 
 def sent_version(params: Params) -> int:
@@ -58,9 +73,11 @@ def conflict_shown(params: Params, conflict: services.EditConflict, fields: dict
     stored version in it, so that saving again is a choice made knowing the other change."""
     params.data = params.data.copy()
     params.data["version"] = str(conflict.version)
-    params.errors["conflict"] = (f"Someone else changed this {conflict.what} while you were editing it, so your "
-                                 "changes have not been saved. Check their change, then save again to replace it "
-                                 "with yours")
+    params.errors["conflict"] = (
+        f"Someone else changed this {conflict.what} while you were editing it, so your "
+        "changes have not been saved. Check their change, then save again to replace it "
+        "with yours"
+    )
     return conflict_panel(conflict, fields)
 
 
@@ -69,10 +86,24 @@ def conflict_panel(conflict: services.EditConflict, fields: dict[str, str]) -> d
     saves: dict[int | None, dict] = {}
     for entry in conflict.changes:
         when = timezone.localtime(entry.when)
-        save = saves.setdefault(entry.version, {
-            "who": entry.user.get_username() if entry.user else "Someone no longer a user",
-            "when": f"{format_long(when.date())} at {when:%H:%M}", "fields": []})
-        save["fields"].append((fields.get(entry.field, entry.field.replace("_", " ").capitalize()),
-                               in_words(current, entry.field, entry.before), in_words(current, entry.field, entry.after)))
-    return {"what": conflict.what, "version": conflict.version, "saves": list(saves.values()),
-            "stored": [(label, stored_value(current, name)) for name, label in fields.items()]}
+        save = saves.setdefault(
+            entry.version,
+            {
+                "who": entry.user.get_username() if entry.user else "Someone no longer a user",
+                "when": f"{format_long(when.date())} at {when:%H:%M}",
+                "fields": [],
+            },
+        )
+        save["fields"].append(
+            (
+                fields.get(entry.field, entry.field.replace("_", " ").capitalize()),
+                in_words(current, entry.field, entry.before),
+                in_words(current, entry.field, entry.after),
+            )
+        )
+    return {
+        "what": conflict.what,
+        "version": conflict.version,
+        "saves": list(saves.values()),
+        "stored": [(label, stored_value(current, name)) for name, label in fields.items()],
+    }

@@ -49,8 +49,16 @@ def board_member_add(*, board: Board, user, name: str, role: str = "") -> BoardM
         raise ValidationError({"name": "enter the member's name or post"})
     with transaction.atomic():
         member = BoardMember.objects.create(board=board, name=name.strip(), role=role.strip())
-        AuditEntry.objects.create(plan=board.plan, user=user, action="create", object_type="BoardMember",
-                                  object_id=member.pk, object_repr=board.name, field="name", after=member.name)
+        AuditEntry.objects.create(
+            plan=board.plan,
+            user=user,
+            action="create",
+            object_type="BoardMember",
+            object_id=member.pk,
+            object_repr=board.name,
+            field="name",
+            after=member.name,
+        )
     return member
 
 
@@ -60,16 +68,28 @@ def meeting_create(*, board: Board, user, date: date) -> Meeting:
         raise ValidationError({"date": f"{board.name} already meets on {format_long(date)}"})
     with transaction.atomic():
         meeting = Meeting.objects.create(board=board, date=date)
-        AuditEntry.objects.create(plan=board.plan, user=user, action="create", object_type="Meeting",
-                                  object_id=meeting.pk, object_repr=board.name, field="date", after=format_long(date))
+        AuditEntry.objects.create(
+            plan=board.plan,
+            user=user,
+            action="create",
+            object_type="Meeting",
+            object_id=meeting.pk,
+            object_repr=board.name,
+            field="date",
+            after=format_long(date),
+        )
     return meeting
 
 
 def board_update(*, board: Board, user, terms_of_reference: str, frequency: str) -> Board:
     require_editor(board.plan, user)
     with transaction.atomic():
-        versioned_update(board.plan, user, board, {"terms_of_reference": terms_of_reference.strip(),
-                                                   "frequency": frequency.strip()[:100]})
+        versioned_update(
+            board.plan,
+            user,
+            board,
+            {"terms_of_reference": terms_of_reference.strip(), "frequency": frequency.strip()[:100]},
+        )
     return board
 
 
@@ -94,8 +114,12 @@ def meeting_update(*, meeting: Meeting, user, agenda: str, decisions_sought: str
     plan = meeting.board.plan
     require_editor(plan, user)
     with transaction.atomic():
-        versioned_update(plan, user, meeting, {"agenda": agenda.strip(), "decisions_sought": decisions_sought.strip(),
-                                               "minutes": minutes.strip()})
+        versioned_update(
+            plan,
+            user,
+            meeting,
+            {"agenda": agenda.strip(), "decisions_sought": decisions_sought.strip(), "minutes": minutes.strip()},
+        )
     return meeting
 
 
@@ -109,13 +133,22 @@ def decision_add(*, meeting: Meeting, user, text: str) -> MeetingDecision:
         raise ValidationError({"decision": f"the meeting on {format_long(meeting.date)} has not happened yet"})
     with transaction.atomic():
         decision = MeetingDecision.objects.create(meeting=meeting, text=text.strip())
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="MeetingDecision",
-                                  object_id=decision.pk, object_repr=f"{meeting.board.name}, {format_long(meeting.date)}",
-                                  field="text", after=decision.text)
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="MeetingDecision",
+            object_id=decision.pk,
+            object_repr=f"{meeting.board.name}, {format_long(meeting.date)}",
+            field="text",
+            after=decision.text,
+        )
     return decision
 
 
-def meeting_action_add(*, meeting: Meeting, user, text: str, owner: str = "", due_date: date | None = None) -> MeetingAction:
+def meeting_action_add(
+    *, meeting: Meeting, user, text: str, owner: str = "", due_date: date | None = None
+) -> MeetingAction:
     plan = meeting.board.plan
     require_editor(plan, user)
     if not text.strip():
@@ -146,14 +179,23 @@ def narrative_add(*, plan: Plan, user, day: date, text: str, meeting: Meeting | 
     if not text.strip():
         raise ValidationError({"narrative": "describe the progress achieved to date"})
     if day > date.today():
-        raise ValidationError({"narrative-date": f"{format_long(day)} is in the future: the narrative says what has happened"})
+        raise ValidationError(
+            {"narrative-date": f"{format_long(day)} is in the future: the narrative says what has happened"}
+        )
     if meeting is not None and meeting.board.plan_id != plan.pk:
         raise ValidationError({"meeting": "that meeting is not one of this plan's boards"})
     with transaction.atomic():
         narrative = PlanNarrative.objects.create(plan=plan, meeting=meeting, date=day, text=text.strip(), author=user)
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="PlanNarrative",
-                                  object_id=narrative.pk, object_repr=plan.title[:200], field="text",
-                                  after=f"{format_long(day)}: {narrative.text}")
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="PlanNarrative",
+            object_id=narrative.pk,
+            object_repr=plan.title[:200],
+            field="text",
+            after=f"{format_long(day)}: {narrative.text}",
+        )
     return narrative
 
 

@@ -11,8 +11,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from inspire.web.toolkit.forms import NamedForms
-from inspire.web.toolkit.params import Params
 from inspire.web.improve import governance
 from inspire.web.improve.models import (
     BOARD_ROLE_CHOICES,
@@ -23,7 +21,8 @@ from inspire.web.improve.models import (
     Plan,
 )
 from inspire.web.improve.pages import context, errors_from, plan_for
-
+from inspire.web.toolkit.forms import NamedForms
+from inspire.web.toolkit.params import Params
 
 #: the boards page's governance forms (included in ``board_views.BOARD_FORMS``)
 BOARD_FORMS = NamedForms()
@@ -32,9 +31,12 @@ BOARD_FORMS = NamedForms()
 @BOARD_FORMS.form("terms")
 def _terms(request: HttpRequest, params: Params, plan: Plan) -> None:
     board = get_object_or_404(Board, pk=params.data.get("board") or 0, plan=plan)
-    governance.board_update(board=board, user=request.user,
-                            terms_of_reference=params.data.get(f"terms-{board.pk}", ""),
-                            frequency=params.text(f"frequency-{board.pk}", max_length=100, label="Frequency"))
+    governance.board_update(
+        board=board,
+        user=request.user,
+        terms_of_reference=params.data.get(f"terms-{board.pk}", ""),
+        frequency=params.text(f"frequency-{board.pk}", max_length=100, label="Frequency"),
+    )
 
 
 @BOARD_FORMS.form("narrative")
@@ -42,8 +44,9 @@ def _narrative(request: HttpRequest, params: Params, plan: Plan) -> None:
     day = params.date("narrative-date", label="Date of the narrative", required=True, latest=None)
     meeting = Meeting.objects.filter(board__plan=plan, pk=params.data.get("narrative-meeting") or 0).first()
     if not params.errors:
-        governance.narrative_add(plan=plan, user=request.user, day=day, meeting=meeting,
-                                 text=params.data.get("narrative", ""))
+        governance.narrative_add(
+            plan=plan, user=request.user, day=day, meeting=meeting, text=params.data.get("narrative", "")
+        )
 
 
 def boards_context(plan: Plan, params: Params) -> dict:
@@ -61,9 +64,13 @@ MEETING_FORMS = NamedForms()
 
 @MEETING_FORMS.form("record")
 def _record(request: HttpRequest, params: Params, plan: Plan, meeting: Meeting) -> None:
-    governance.meeting_update(meeting=meeting, user=request.user, agenda=params.data.get("agenda", ""),
-                              decisions_sought=params.data.get("decisions_sought", ""),
-                              minutes=params.data.get("minutes", ""))
+    governance.meeting_update(
+        meeting=meeting,
+        user=request.user,
+        agenda=params.data.get("agenda", ""),
+        decisions_sought=params.data.get("decisions_sought", ""),
+        minutes=params.data.get("minutes", ""),
+    )
 
 
 @MEETING_FORMS.form("decision")
@@ -75,8 +82,13 @@ def _decision(request: HttpRequest, params: Params, plan: Plan, meeting: Meeting
 def _meeting_action(request: HttpRequest, params: Params, plan: Plan, meeting: Meeting) -> None:
     due = params.date("due", label="Due date")
     if not params.errors:
-        governance.meeting_action_add(meeting=meeting, user=request.user, text=params.data.get("action", ""),
-                                      owner=params.text("owner", label="Owner"), due_date=due)
+        governance.meeting_action_add(
+            meeting=meeting,
+            user=request.user,
+            text=params.data.get("action", ""),
+            owner=params.text("owner", label="Owner"),
+            due_date=due,
+        )
 
 
 @MEETING_FORMS.form("action-status")
@@ -100,10 +112,26 @@ def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
         if not params.errors:
             messages.success(request, "Saved.")
             return redirect(request.path)
-    arising = MeetingAction.objects.filter(meeting__board=meeting.board, meeting__date__lte=meeting.date).select_related("meeting")
-    return render(request, "plans/meeting.html", context(
-        plan, role, meeting=meeting, params=params, errors=params.summary(), decisions=meeting.decisions.all(),
-        arising=arising, statuses=MEETING_ACTION_STATUS_CHOICES,
-        due_field=params.date_field("due", legend="Due date", hint="For example, 1 12 2016"),
-        record={name: params.data.get(name, getattr(meeting, name)) for name in ("agenda", "decisions_sought", "minutes")},
-    ), status=400 if params.errors else 200)
+    arising = MeetingAction.objects.filter(
+        meeting__board=meeting.board, meeting__date__lte=meeting.date
+    ).select_related("meeting")
+    return render(
+        request,
+        "plans/meeting.html",
+        context(
+            plan,
+            role,
+            meeting=meeting,
+            params=params,
+            errors=params.summary(),
+            decisions=meeting.decisions.all(),
+            arising=arising,
+            statuses=MEETING_ACTION_STATUS_CHOICES,
+            due_field=params.date_field("due", legend="Due date", hint="For example, 1 12 2016"),
+            record={
+                name: params.data.get(name, getattr(meeting, name))
+                for name in ("agenda", "decisions_sought", "minutes")
+            },
+        ),
+        status=400 if params.errors else 200,
+    )

@@ -26,8 +26,9 @@ from inspire.web.read.models import Inspection
 class PlanUploadForm(forms.Form):
     """The upload: one file, present and under the import's size limit."""
 
-    plan = forms.FileField(required=True, allow_empty_file=True,
-                           error_messages={"required": "Select a Word, Excel or CSV file"})
+    plan = forms.FileField(
+        required=True, allow_empty_file=True, error_messages={"required": "Select a Word, Excel or CSV file"}
+    )
 
     def clean_plan(self):
         upload = self.cleaned_data["plan"]
@@ -76,12 +77,20 @@ def plan_import(request: HttpRequest, inspection_pk: int) -> HttpResponse:
                     errors.append(("plan", f"{str(error)[0].upper()}{str(error)[1:]}"))
             else:
                 importing.upload_hold(request.session, inspection=inspection, name=upload.name, data=data)
-                preview = {"plan": shown.plan, "notes": shown.notes, "unplaced": shown.unplaced,
-                           "report": shown.report, "name": upload.name,
-                           "new_people": importing.new_people(inspection, shown.plan)}
-    return render(request, "plans/import.html", {"inspection": inspection, "errors": errors, "preview": preview,
-                                                 "nav_active": "plans:plan_list"},
-                  status=400 if errors else 200)
+                preview = {
+                    "plan": shown.plan,
+                    "notes": shown.notes,
+                    "unplaced": shown.unplaced,
+                    "report": shown.report,
+                    "name": upload.name,
+                    "new_people": importing.new_people(inspection, shown.plan),
+                }
+    return render(
+        request,
+        "plans/import.html",
+        {"inspection": inspection, "errors": errors, "preview": preview, "nav_active": "plans:plan_list"},
+        status=400 if errors else 200,
+    )
 
 
 @login_required
@@ -101,8 +110,9 @@ def tracker_download(request: HttpRequest, pk: int) -> HttpResponse:
     plan, _ = plan_for(request, pk)
     today = date.today()
     data = selectors.plan_data(plan=plan, as_at=today)
-    return download(tracker.to_xlsx(data, today, plan.deadline_line), f"{plan.authority.slug}-tracker-{plan.pk}.xlsx",
-                    XLSX)
+    return download(
+        tracker.to_xlsx(data, today, plan.deadline_line), f"{plan.authority.slug}-tracker-{plan.pk}.xlsx", XLSX
+    )
 
 
 @require_GET

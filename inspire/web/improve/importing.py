@@ -26,17 +26,27 @@ def plan_import_preview(*, inspection: Inspection, name: str, data: bytes) -> pl
     limit) for one built to overload the server, refused before a worker starts or stopped in it."""
     title = f"{inspection.authority.name} improvement plan"
     check_package(data, name)  # a bomb is refused here, without starting a worker
-    plan, notes, unplaced = run_bounded(plan_import.read_upload, name, data, title, source=name,
-                                        bounds=reading_bounds())
+    plan, notes, unplaced = run_bounded(
+        plan_import.read_upload, name, data, title, source=name, bounds=reading_bounds()
+    )
     recommendations = [RecommendationRef(r.section, r.ordinal, r.text) for r in inspection.recommendations.all()]
-    return plan_import.preview(plan, notes, unplaced, title=title, recommendations=recommendations,
-                               inspection_start=inspection.inspection_start)
+    return plan_import.preview(
+        plan,
+        notes,
+        unplaced,
+        title=title,
+        recommendations=recommendations,
+        inspection_start=inspection.inspection_start,
+    )
 
 
 def new_people(inspection: Inspection, plan: PlanData) -> list[str]:
     """The leads and owners the plan names that the council's people do not include yet."""
-    names = {a.lead for i in plan.items for a in i.actions} | {
-        m.owner for i in plan.items for a in i.actions for m in a.milestones} | {r.owner for r in plan.risks}
+    names = (
+        {a.lead for i in plan.items for a in i.actions}
+        | {m.owner for i in plan.items for a in i.actions for m in a.milestones}
+        | {r.owner for r in plan.risks}
+    )
     known = set(Person.objects.filter(authority=inspection.authority).values_list("name", flat=True))
     return sorted(n for n in {" ".join(n.split()) for n in names} if n and n not in known)
 

@@ -53,10 +53,15 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         if form in ("item", "status"):
             # what the user sent, shown again in its form when it was not saved (with the version
             # it was based on, or the stored one after a conflict)
-            sent = {"form": form, "milestone": whole_number(params.data.get("milestone", "")),
-                    "version": params.data.get("version", ""), "status": params.data.get("status-status", ""),
-                    "evidence": params.data.get("status-evidence", ""), "area": params.data.get("item-area", ""),
-                    "themes": request.POST.getlist("item-themes")}
+            sent = {
+                "form": form,
+                "milestone": whole_number(params.data.get("milestone", "")),
+                "version": params.data.get("version", ""),
+                "status": params.data.get("status-status", ""),
+                "evidence": params.data.get("status-evidence", ""),
+                "area": params.data.get("item-area", ""),
+                "themes": request.POST.getlist("item-themes"),
+            }
         if form == "status" and request.headers.get("HX-Request") == "true":
             return _milestone_row(request, plan, role, params, conflict, sent)
         if not params.errors:
@@ -64,32 +69,63 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             return redirect(request.path)
     as_at = (params.date("as_at", label="As at date") if request.method == "GET" else None) or date.today()
     status = selectors.item_status(selectors.plan_items(plan).get(pk=item.pk), as_at)
-    return render(request, "plans/item_detail.html", context(
-        plan, role, item=status.item, status=status, key_tables=rag_key(), errors=params.summary(), params=params,
-        people=people(plan), statuses=MILESTONE_STATUS_CHOICES, rags=RAG_CHOICES, polarities=POLARITY_CHOICES,
-        areas=JUDGEMENT_AREA_CHOICES, themes=plan.themes.all(), as_at=as_at,
-        indicators=[(i.id, i.name) for i in CATALOGUE.values()], indicators_by_id={i.id: i.name for i in CATALOGUE.values()},
-        manual_measures=[m for m in status.item.measures.all() if not m.indicator],
-        progress_field=params.date_field("progress-date", legend="Date of the update"),
-        action_field=params.date_field("action-target", legend="Target date"),
-        milestone_field=params.date_field("milestone-target", legend="Target date"),
-        measure_field=params.date_field("measure-target", legend="Target date"),
-        value_field=params.date_field("value-date", legend="Date of the value"),
-        conflict=conflict, sent=sent if params.errors else None,
-    ), status=409 if conflict else 400 if params.errors else 200)
+    return render(
+        request,
+        "plans/item_detail.html",
+        context(
+            plan,
+            role,
+            item=status.item,
+            status=status,
+            key_tables=rag_key(),
+            errors=params.summary(),
+            params=params,
+            people=people(plan),
+            statuses=MILESTONE_STATUS_CHOICES,
+            rags=RAG_CHOICES,
+            polarities=POLARITY_CHOICES,
+            areas=JUDGEMENT_AREA_CHOICES,
+            themes=plan.themes.all(),
+            as_at=as_at,
+            indicators=[(i.id, i.name) for i in CATALOGUE.values()],
+            indicators_by_id={i.id: i.name for i in CATALOGUE.values()},
+            manual_measures=[m for m in status.item.measures.all() if not m.indicator],
+            progress_field=params.date_field("progress-date", legend="Date of the update"),
+            action_field=params.date_field("action-target", legend="Target date"),
+            milestone_field=params.date_field("milestone-target", legend="Target date"),
+            measure_field=params.date_field("measure-target", legend="Target date"),
+            value_field=params.date_field("value-date", legend="Date of the value"),
+            conflict=conflict,
+            sent=sent if params.errors else None,
+        ),
+        status=409 if conflict else 400 if params.errors else 200,
+    )
 
 
-def _milestone_row(request: HttpRequest, plan: Plan, role: str, params: Params, conflict: dict | None = None,
-                   sent: dict | None = None) -> HttpResponse:
+def _milestone_row(
+    request: HttpRequest, plan: Plan, role: str, params: Params, conflict: dict | None = None, sent: dict | None = None
+) -> HttpResponse:
     """For htmx: just the milestone's row, saved or with its error; after a conflict, with the
     other person's change, what is stored now, and the user's own choice still in the form."""
     milestone = Milestone.objects.select_related("owner", "action").get(pk=params.data.get("milestone"))
     error = next(iter(params.errors.values()), "")
-    return render(request, "plans/_milestone_row.html", context(
-        plan, role, m=milestone, action=milestone.action, statuses=MILESTONE_STATUS_CHOICES,
-        milestone_status=milestone.shown_status(date.today()), row_saved=not error, row_error=error,
-        conflict=conflict, sent=sent if error else None,
-    ), status=409 if conflict else 400 if error else 200)
+    return render(
+        request,
+        "plans/_milestone_row.html",
+        context(
+            plan,
+            role,
+            m=milestone,
+            action=milestone.action,
+            statuses=MILESTONE_STATUS_CHOICES,
+            milestone_status=milestone.shown_status(date.today()),
+            row_saved=not error,
+            row_error=error,
+            conflict=conflict,
+            sent=sent if error else None,
+        ),
+        status=409 if conflict else 400 if error else 200,
+    )
 
 
 def _number(params: Params, name: str, label: str) -> float | None:
@@ -101,6 +137,7 @@ def _number(params: Params, name: str, label: str) -> float | None:
     except ValueError:
         params.errors[name] = f"{label} must be a number"
         return None
+
 
 @ITEM_FORMS.form("progress", dates={"date": "progress-date"})
 def _progress(request: HttpRequest, params: Params, plan: Plan, item: PlanItem) -> None:
@@ -114,16 +151,25 @@ def _progress(request: HttpRequest, params: Params, plan: Plan, item: PlanItem) 
 
 @ITEM_FORMS.form("override")
 def _override(request: HttpRequest, params: Params, plan: Plan, item: PlanItem) -> None:
-    services.rag_override_set(item=item, user=request.user, rag=params.data.get("override-rag", ""),
-                              reason=params.data.get("override-reason", ""))
+    services.rag_override_set(
+        item=item,
+        user=request.user,
+        rag=params.data.get("override-rag", ""),
+        reason=params.data.get("override-reason", ""),
+    )
 
 
 @ITEM_FORMS.form("action", dates={"target_date": "action-target"})
 def _action(request: HttpRequest, params: Params, plan: Plan, item: PlanItem) -> None:
     target = params.date("action-target", label="Target date")
     if not params.errors:
-        services.action_create(item=item, user=request.user, text=params.data.get("action-text", ""),
-                               lead=params.data.get("action-lead", ""), target_date=target)
+        services.action_create(
+            item=item,
+            user=request.user,
+            text=params.data.get("action-text", ""),
+            lead=params.data.get("action-lead", ""),
+            target_date=target,
+        )
 
 
 @ITEM_FORMS.form("milestone", dates={"target_date": "milestone-target"})
@@ -131,17 +177,25 @@ def _milestone(request: HttpRequest, params: Params, plan: Plan, item: PlanItem)
     action = Action.objects.filter(item=item, pk=params.data.get("milestone-action") or 0).first()
     target = params.date("milestone-target", label="Target date")
     if not params.errors:
-        services.milestone_create(action=action, user=request.user, text=params.data.get("milestone-text", ""),
-                                  owner=params.data.get("milestone-owner", ""), target_date=target)
+        services.milestone_create(
+            action=action,
+            user=request.user,
+            text=params.data.get("milestone-text", ""),
+            owner=params.data.get("milestone-owner", ""),
+            target_date=target,
+        )
 
 
 @ITEM_FORMS.form("status")
 def _status(request: HttpRequest, params: Params, plan: Plan, item: PlanItem) -> None:
-    milestone = get_object_or_404(Milestone, pk=whole_number(params.data.get("milestone", "")) or 0,
-                                  action__item=item)
-    services.milestone_update(milestone=milestone, user=request.user, status=params.data.get("status-status", ""),
-                              evidence=params.data.get("status-evidence", milestone.evidence),
-                              version=sent_version(params))
+    milestone = get_object_or_404(Milestone, pk=whole_number(params.data.get("milestone", "")) or 0, action__item=item)
+    services.milestone_update(
+        milestone=milestone,
+        user=request.user,
+        status=params.data.get("status-status", ""),
+        evidence=params.data.get("status-evidence", milestone.evidence),
+        version=sent_version(params),
+    )
 
 
 @ITEM_FORMS.form("measure", dates={"target_date": "measure-target", "baseline_date": "measure-target"})
@@ -149,11 +203,17 @@ def _measure(request: HttpRequest, params: Params, plan: Plan, item: PlanItem) -
     target = params.date("measure-target", label="Target date")
     baseline, goal = _number(params, "measure-baseline", "Baseline"), _number(params, "measure-goal", "Target")
     if not params.errors:
-        services.measure_create(item=item, user=request.user, description=params.data.get("measure-description", ""),
-                                baseline=baseline, target=goal, target_date=target,
-                                polarity=params.data.get("measure-polarity", ""),
-                                unit=params.data.get("measure-unit", "").strip()[:20],
-                                indicator=params.data.get("measure-indicator", ""))
+        services.measure_create(
+            item=item,
+            user=request.user,
+            description=params.data.get("measure-description", ""),
+            baseline=baseline,
+            target=goal,
+            target_date=target,
+            polarity=params.data.get("measure-polarity", ""),
+            unit=params.data.get("measure-unit", "").strip()[:20],
+            indicator=params.data.get("measure-indicator", ""),
+        )
 
 
 @ITEM_FORMS.form("value", dates={"date": "value-date"})
@@ -169,14 +229,22 @@ def _value(request: HttpRequest, params: Params, plan: Plan, item: PlanItem) -> 
 
 @ITEM_FORMS.form("item")
 def _item(request: HttpRequest, params: Params, plan: Plan, item: PlanItem) -> None:
-    services.item_update(item=item, user=request.user,
-                         judgement_area=params.data.get("item-area", item.judgement_area),
-                         theme_codes=request.POST.getlist("item-themes"), version=sent_version(params))
+    services.item_update(
+        item=item,
+        user=request.user,
+        judgement_area=params.data.get("item-area", item.judgement_area),
+        theme_codes=request.POST.getlist("item-themes"),
+        version=sent_version(params),
+    )
 
 
 @ITEM_FORMS.form("outcomes")
 def _outcomes(request: HttpRequest, params: Params, plan: Plan, item: PlanItem) -> None:
     from inspire.web.improve.governance import item_outcomes_set
 
-    item_outcomes_set(item=item, user=request.user, outcomes=params.data.get("outcomes-text", ""),
-                      report_refs=params.data.get("outcomes-refs", ""))
+    item_outcomes_set(
+        item=item,
+        user=request.user,
+        outcomes=params.data.get("outcomes-text", ""),
+        report_refs=params.data.get("outcomes-refs", ""),
+    )

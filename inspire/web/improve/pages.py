@@ -37,8 +37,6 @@ def errors_from(params: Params, error: ValidationError, prefix: str = "", dates:
         params.errors[name] = f"{messages_[0][0].upper()}{messages_[0][1:]}"
 
 
-
-
 def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, filename)
@@ -46,8 +44,14 @@ def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
 
 
 def context(plan: Plan, role: str, **more) -> dict:
-    return {"plan": plan, "role": role, "can_edit": ROLE_ORDER[role] >= ROLE_ORDER["editor"],
-            "is_admin": role == "admin", "nav_active": "plans:plan_list", **more}
+    return {
+        "plan": plan,
+        "role": role,
+        "can_edit": ROLE_ORDER[role] >= ROLE_ORDER["editor"],
+        "is_admin": role == "admin",
+        "nav_active": "plans:plan_list",
+        **more,
+    }
 
 
 def people(plan: Plan):
@@ -66,5 +70,7 @@ def initial(values: dict[str, str], **dates):
     initial.update(values)
     for prefix, day in dates.items():
         if day:
-            initial.update({f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)})
+            initial.update(
+                {f"{prefix}-day": str(day.day), f"{prefix}-month": str(day.month), f"{prefix}-year": str(day.year)}
+            )
     return initial

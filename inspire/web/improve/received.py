@@ -13,17 +13,18 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from inspire.core.plans import deadlines
 from inspire.core.calendar import format_long
-from inspire.web.read.models import Inspection
+from inspire.core.plans import deadlines
 from inspire.web.improve import audit, services
 from inspire.web.improve.models import Plan
+from inspire.web.read.models import Inspection
 
 
 def received_suggestion(inspection: Inspection) -> deadlines.Suggestion:
     """What to pre-fill: the publication date the report states, else the reader's estimate."""
-    return deadlines.received_suggestion(inspection.published, inspection.published_estimate,
-                                         inspection.published_estimate_source)
+    return deadlines.received_suggestion(
+        inspection.published, inspection.published_estimate, inspection.published_estimate_source
+    )
 
 
 def plan_document(inspection: Inspection) -> str:
@@ -35,10 +36,16 @@ def plan_document(inspection: Inspection) -> str:
 def _check(plan_or_inspection: Inspection, received: date) -> None:
     ended = plan_or_inspection.inspection_end or plan_or_inspection.inspection_start
     if ended and received < ended:
-        raise ValidationError({"received": f"{format_long(received)} is before the inspection ended ({format_long(ended)})"})
+        raise ValidationError(
+            {"received": f"{format_long(received)} is before the inspection ended ({format_long(ended)})"}
+        )
     if received > date.today():
-        raise ValidationError({"received": f"{format_long(received)} is in the future: give the date the report "
-                                           "was published or sent to you"})
+        raise ValidationError(
+            {
+                "received": f"{format_long(received)} is in the future: give the date the report "
+                "was published or sent to you"
+            }
+        )
 
 
 def received_confirm(*, plan: Plan, user, received: date, version: int | None = None) -> Plan:

@@ -14,12 +14,11 @@ from django.views.decorators.http import require_http_methods
 
 from inspire.core.plans import deadlines
 from inspire.web.accounts.services import require_role
-from inspire.web.read.models import Inspection
-from inspire.web.toolkit.params import Params
-from inspire.web.improve import received
-from inspire.web.improve import services
+from inspire.web.improve import received, services
 from inspire.web.improve.conflicts import conflict_shown, sent_version
 from inspire.web.improve.pages import context, errors_from, plan_for
+from inspire.web.read.models import Inspection
+from inspire.web.toolkit.params import Params
 
 
 def _prefilled(day: date | None) -> QueryDict:
@@ -31,8 +30,11 @@ def _prefilled(day: date | None) -> QueryDict:
 
 def _field(params: Params, suggestion: deadlines.Suggestion):
     return params.date_field(
-        "received", legend="Date the report was published or sent to you",
-        hint=f"The {deadlines.STATUTORY_WORKING_DAYS}-working-day deadline counts from this date. For example, 7 7 2016",
+        "received",
+        legend="Date the report was published or sent to you",
+        hint=(
+            f"The {deadlines.STATUTORY_WORKING_DAYS}-working-day deadline counts from this date. For example, 7 7 2016"
+        ),
     )
 
 
@@ -55,14 +57,28 @@ def plan_start(request: HttpRequest, inspection_pk: int) -> HttpResponse:
             except ValidationError as error:
                 errors_from(params, error, dates={"received": "received"})
             else:
-                messages.success(request, "Plan started: every recommendation is an item."
-                                 + ("" if day else f" {deadlines.DEADLINE_UNKNOWN}."))
+                messages.success(
+                    request,
+                    "Plan started: every recommendation is an item."
+                    + ("" if day else f" {deadlines.DEADLINE_UNKNOWN}."),
+                )
                 return redirect("plans:plan_detail", pk=plan.pk)
-    return render(request, "plans/received.html", {
-        "inspection": inspection, "suggestion": suggestion, "params": params, "errors": params.summary(),
-        "field": _field(params, suggestion), "document": received.plan_document(inspection),
-        "rule": deadlines.RULE_SOURCE, "starting": True, "nav_active": "plans:plan_list",
-    }, status=400 if params.errors else 200)
+    return render(
+        request,
+        "plans/received.html",
+        {
+            "inspection": inspection,
+            "suggestion": suggestion,
+            "params": params,
+            "errors": params.summary(),
+            "field": _field(params, suggestion),
+            "document": received.plan_document(inspection),
+            "rule": deadlines.RULE_SOURCE,
+            "starting": True,
+            "nav_active": "plans:plan_list",
+        },
+        status=400 if params.errors else 200,
+    )
 
 
 @login_required
@@ -85,9 +101,22 @@ def plan_received(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, f"Date confirmed. {plan.deadline_line}")
                 return redirect("plans:plan_detail", pk=plan.pk)
-    return render(request, "plans/received.html", context(
-        plan, role, inspection=plan.inspection, suggestion=suggestion, params=params, errors=params.summary(),
-        field=_field(params, suggestion), document=received.plan_document(plan.inspection),
-        rule=deadlines.RULE_SOURCE, starting=False, conflict=conflict_panel,
-        version=params.data.get("version") or plan.version,
-    ), status=409 if conflict_panel else 400 if params.errors else 200)
+    return render(
+        request,
+        "plans/received.html",
+        context(
+            plan,
+            role,
+            inspection=plan.inspection,
+            suggestion=suggestion,
+            params=params,
+            errors=params.summary(),
+            field=_field(params, suggestion),
+            document=received.plan_document(plan.inspection),
+            rule=deadlines.RULE_SOURCE,
+            starting=False,
+            conflict=conflict_panel,
+            version=params.data.get("version") or plan.version,
+        ),
+        status=409 if conflict_panel else 400 if params.errors else 200,
+    )

@@ -28,27 +28,49 @@ def risk_register(request: HttpRequest, pk: int) -> HttpResponse:
         if not params.errors:
             try:
                 services.risk_create(
-                    plan=plan, user=request.user, description=params.data.get("description", ""),
-                    impact=params.data.get("impact", ""), likelihood=params.data.get("likelihood", ""),
-                    mitigations=params.data.get("mitigations", ""), revised_impact=params.data.get("revised_impact", ""),
-                    revised_likelihood=params.data.get("revised_likelihood", ""), owner=params.data.get("owner", ""),
-                    review_date=review)
+                    plan=plan,
+                    user=request.user,
+                    description=params.data.get("description", ""),
+                    impact=params.data.get("impact", ""),
+                    likelihood=params.data.get("likelihood", ""),
+                    mitigations=params.data.get("mitigations", ""),
+                    revised_impact=params.data.get("revised_impact", ""),
+                    revised_likelihood=params.data.get("revised_likelihood", ""),
+                    owner=params.data.get("owner", ""),
+                    review_date=review,
+                )
             except ValidationError as error:
                 errors_from(params, error, dates={"review_date": "review"})
         if not params.errors:
             messages.success(request, "Risk added.")
             return redirect(request.path)
     levels = risk_rules.LEVELS[::-1]
-    matrix = [(risk_rules.LEVEL_LABELS[impact],
-               [risk_rules.LEVEL_LABELS[risk_rules.MATRIX[(impact, likelihood)]] for likelihood in levels])
-              for impact in levels]
-    return render(request, "plans/risks.html", context(
-        plan, role, risks=plan.risks.select_related("owner"), levels=LEVEL_CHOICES, people=people(plan),
-        errors=params.summary(), params=params, matrix=matrix,
-        matrix_columns=[risk_rules.LEVEL_LABELS[likelihood] for likelihood in levels],
-        matrix_description=risk_rules.MATRIX_DESCRIPTION, level_labels=risk_rules.LEVEL_LABELS,
-        review_field=params.date_field("review", legend="Review date"),
-    ), status=400 if params.errors else 200)
+    matrix = [
+        (
+            risk_rules.LEVEL_LABELS[impact],
+            [risk_rules.LEVEL_LABELS[risk_rules.MATRIX[(impact, likelihood)]] for likelihood in levels],
+        )
+        for impact in levels
+    ]
+    return render(
+        request,
+        "plans/risks.html",
+        context(
+            plan,
+            role,
+            risks=plan.risks.select_related("owner"),
+            levels=LEVEL_CHOICES,
+            people=people(plan),
+            errors=params.summary(),
+            params=params,
+            matrix=matrix,
+            matrix_columns=[risk_rules.LEVEL_LABELS[likelihood] for likelihood in levels],
+            matrix_description=risk_rules.MATRIX_DESCRIPTION,
+            level_labels=risk_rules.LEVEL_LABELS,
+            review_field=params.date_field("review", legend="Review date"),
+        ),
+        status=400 if params.errors else 200,
+    )
 
 
 @login_required
@@ -60,20 +82,42 @@ def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
     if request.method == "POST":
         params = Params(request.POST)
     else:
-        params = Params(initial({
-            "description": risk.description, "impact": risk.impact, "likelihood": risk.likelihood,
-            "revised_impact": risk.revised_impact, "revised_likelihood": risk.revised_likelihood,
-            "mitigations": risk.mitigations, "owner": risk.owner.name if risk.owner else "",
-            "version": str(risk.version)}, review=risk.review_date))
+        params = Params(
+            initial(
+                {
+                    "description": risk.description,
+                    "impact": risk.impact,
+                    "likelihood": risk.likelihood,
+                    "revised_impact": risk.revised_impact,
+                    "revised_likelihood": risk.revised_likelihood,
+                    "mitigations": risk.mitigations,
+                    "owner": risk.owner.name if risk.owner else "",
+                    "version": str(risk.version),
+                },
+                review=risk.review_date,
+            )
+        )
     conflict = None
     if request.method == "POST":
         review = params.date("review", label="Review date")
         if not params.errors:
             try:
-                fields = ("description", "impact", "likelihood", "revised_impact", "revised_likelihood",
-                          "mitigations", "owner")
-                services.risk_update(risk=risk, user=request.user, review_date=review, version=sent_version(params),
-                                     **{name: params.data.get(name, "") for name in fields})
+                fields = (
+                    "description",
+                    "impact",
+                    "likelihood",
+                    "revised_impact",
+                    "revised_likelihood",
+                    "mitigations",
+                    "owner",
+                )
+                services.risk_update(
+                    risk=risk,
+                    user=request.user,
+                    review_date=review,
+                    version=sent_version(params),
+                    **{name: params.data.get(name, "") for name in fields},
+                )
             except ValidationError as error:
                 errors_from(params, error, dates={"review_date": "review"})
             except services.EditConflict as error:
@@ -81,7 +125,19 @@ def risk_edit(request: HttpRequest, pk: int, risk_pk: int) -> HttpResponse:
         if not params.errors:
             messages.success(request, "Risk saved.")
             return redirect("plans:risks", pk=plan.pk)
-    return render(request, "plans/risk_edit.html", context(
-        plan, role, risk=risk, params=params, errors=params.summary(), levels=LEVEL_CHOICES, people=people(plan),
-        review_field=params.date_field("review", legend="Review date"), conflict=conflict,
-    ), status=409 if conflict else 400 if params.errors else 200)
+    return render(
+        request,
+        "plans/risk_edit.html",
+        context(
+            plan,
+            role,
+            risk=risk,
+            params=params,
+            errors=params.summary(),
+            levels=LEVEL_CHOICES,
+            people=people(plan),
+            review_field=params.date_field("review", legend="Review date"),
+            conflict=conflict,
+        ),
+        status=409 if conflict else 400 if params.errors else 200,
+    )

@@ -15,14 +15,25 @@ from inspire.web.improve.checks import not_before, risk_level
 from inspire.web.improve.models import Plan, Risk
 
 
-def risk_create(*, plan: Plan, user, description: str, impact: str, likelihood: str, mitigations: str = "",
-                revised_impact: str = "", revised_likelihood: str = "", owner: str = "",
-                review_date: date | None = None) -> Risk:
+def risk_create(
+    *,
+    plan: Plan,
+    user,
+    description: str,
+    impact: str,
+    likelihood: str,
+    mitigations: str = "",
+    revised_impact: str = "",
+    revised_likelihood: str = "",
+    owner: str = "",
+    review_date: date | None = None,
+) -> Risk:
     require_editor(plan, user)
     if not description.strip():
         raise ValidationError({"description": "describe the risk"})
     values = dict(
-        impact=risk_level(impact, "impact"), likelihood=risk_level(likelihood, "likelihood"),
+        impact=risk_level(impact, "impact"),
+        likelihood=risk_level(likelihood, "likelihood"),
         revised_impact=risk_level(revised_impact, "revised_impact", False),
         revised_likelihood=risk_level(revised_likelihood, "revised_likelihood", False),
     )
@@ -31,12 +42,32 @@ def risk_create(*, plan: Plan, user, description: str, impact: str, likelihood: 
     not_before(review_date, plan.received_date, "review_date", "the report was received")
     person = person_lookup(authority=plan.authority, name=owner, field="owner")
     with transaction.atomic():
-        risk = Risk(plan=plan, ordinal=plan.risks.count() + 1, description=description.strip(),
-                    mitigations=mitigations.strip(), owner=person, review_date=review_date, **values)
+        risk = Risk(
+            plan=plan,
+            ordinal=plan.risks.count() + 1,
+            description=description.strip(),
+            mitigations=mitigations.strip(),
+            owner=person,
+            review_date=review_date,
+            **values,
+        )
         validate(risk)
         risk.save()
-        audit_create(plan, user, risk, ["description", "impact", "likelihood", "mitigations", "revised_impact",
-                                         "revised_likelihood", "owner", "review_date"])
+        audit_create(
+            plan,
+            user,
+            risk,
+            [
+                "description",
+                "impact",
+                "likelihood",
+                "mitigations",
+                "revised_impact",
+                "revised_likelihood",
+                "owner",
+                "review_date",
+            ],
+        )
     return risk
 
 
@@ -58,7 +89,10 @@ def risk_update(*, risk: Risk, user, version: int | None = None, **fields) -> Ri
             changes[name] = value.strip()
         else:
             raise ValidationError({name: "not a field of a risk"})
-    revised = (changes.get("revised_impact", risk.revised_impact), changes.get("revised_likelihood", risk.revised_likelihood))
+    revised = (
+        changes.get("revised_impact", risk.revised_impact),
+        changes.get("revised_likelihood", risk.revised_likelihood),
+    )
     if bool(revised[0]) != bool(revised[1]):
         raise ValidationError({"revised_likelihood": "give both a revised impact and a revised likelihood, or neither"})
     with transaction.atomic():

@@ -56,8 +56,9 @@ from inspire.web.improve.storing import plan_store  # noqa: F401
 from inspire.web.read.models import Inspection
 
 
-def plan_create(*, inspection: Inspection, created_by, title: str = "", received: date | None = None,
-                priority_only: bool = False) -> Plan:
+def plan_create(
+    *, inspection: Inspection, created_by, title: str = "", received: date | None = None, priority_only: bool = False
+) -> Plan:
     """A plan for ``inspection``: every recommendation (the council's and the LSCB's) becomes an
     item, LSCB ones linked to the LSCB judgement area. An area inspection's items (JTAI, area SEND)
     are its areas for priority action then its areas for improvement — only the priority actions
@@ -72,7 +73,9 @@ def plan_create(*, inspection: Inspection, created_by, title: str = "", received
     recommendations = inspection.recommendations.order_by("section", "-kind", "ordinal")
     if priority_only:
         if not area:
-            raise ValidationError({"priority_only": "only an area inspection's plan can start from its priority actions"})
+            raise ValidationError(
+                {"priority_only": "only an area inspection's plan can start from its priority actions"}
+            )
         recommendations = recommendations.filter(kind="priority")
         if not recommendations.exists():
             raise ValidationError({"priority_only": "the report names no areas for priority action"})
@@ -91,16 +94,21 @@ def plan_create(*, inspection: Inspection, created_by, title: str = "", received
         for ordinal, recommendation in enumerate(recommendations, start=1):
             owner = person_get_or_create(authority=inspection.authority, name=recommendation.agency) if area else None
             item = PlanItem.objects.create(
-                plan=plan, ordinal=ordinal, ref=recommendation_ref(recommendation), title=recommendation.text,
-                recommendation=recommendation, judgement_area="lscb" if recommendation.section == "lscb" else "",
+                plan=plan,
+                ordinal=ordinal,
+                ref=recommendation_ref(recommendation),
+                title=recommendation.text,
+                recommendation=recommendation,
+                judgement_area="lscb" if recommendation.section == "lscb" else "",
                 owner=owner,
             )
             audit_create(plan, created_by, item, ["ref", "title", "judgement_area", "owner"])
     return plan
 
 
-def plan_update(*, plan: Plan, user, title: str | None = None, received: date | None | str = "unchanged",
-                version: int | None = None) -> Plan:
+def plan_update(
+    *, plan: Plan, user, title: str | None = None, received: date | None | str = "unchanged", version: int | None = None
+) -> Plan:
     require_editor(plan, user)
     changes: dict[str, Any] = {}
     if title is not None:
@@ -108,8 +116,12 @@ def plan_update(*, plan: Plan, user, title: str | None = None, received: date | 
             raise ValidationError({"title": "enter a title for the plan"})
         changes["title"] = title.strip()
     if received != "unchanged":
-        not_before(received, plan.inspection.inspection_end or plan.inspection.inspection_start, "received",
-                    "the inspection ended")
+        not_before(
+            received,
+            plan.inspection.inspection_end or plan.inspection.inspection_start,
+            "received",
+            "the inspection ended",
+        )
         changes["received"] = received
     with transaction.atomic():
         versioned_update(plan, user, plan, changes, version)
@@ -138,8 +150,9 @@ def _themes(plan: Plan, codes: Iterable[str]) -> list[Theme]:
     return [found[c] for c in codes]
 
 
-def item_create(*, plan: Plan, user, title: str, ref: str = "", theme_codes: Iterable[str] = (),
-                judgement_area: str = "") -> PlanItem:
+def item_create(
+    *, plan: Plan, user, title: str, ref: str = "", theme_codes: Iterable[str] = (), judgement_area: str = ""
+) -> PlanItem:
     """The council's own item (one answering no recommendation)."""
     require_editor(plan, user)
     if not title.strip():
@@ -147,8 +160,13 @@ def item_create(*, plan: Plan, user, title: str, ref: str = "", theme_codes: Ite
     themes = _themes(plan, theme_codes)
     with transaction.atomic():
         ordinal = plan.items.count() + 1
-        item = PlanItem(plan=plan, ordinal=ordinal, ref=ref.strip() or f"C{ordinal}", title=title.strip(),
-                        judgement_area=judgement_area)
+        item = PlanItem(
+            plan=plan,
+            ordinal=ordinal,
+            ref=ref.strip() or f"C{ordinal}",
+            title=title.strip(),
+            judgement_area=judgement_area,
+        )
         validate(item)
         item.save()
         item.themes.set(themes)
@@ -158,8 +176,15 @@ def item_create(*, plan: Plan, user, title: str, ref: str = "", theme_codes: Ite
     return item
 
 
-def item_update(*, item: PlanItem, user, title: str | None = None, judgement_area: str | None = None,
-                theme_codes: Iterable[str] | None = None, version: int | None = None) -> PlanItem:
+def item_update(
+    *,
+    item: PlanItem,
+    user,
+    title: str | None = None,
+    judgement_area: str | None = None,
+    theme_codes: Iterable[str] | None = None,
+    version: int | None = None,
+) -> PlanItem:
     plan = item.plan
     require_editor(plan, user)
     changes = {}
@@ -187,8 +212,16 @@ def item_update(*, item: PlanItem, user, title: str | None = None, judgement_are
 _UNCHANGED: Any = object()
 
 
-def action_create(*, item: PlanItem, user, text: str, lead: str = "", timescale: str = "",
-                  target_date: date | None = None, ref: str = "") -> Action:
+def action_create(
+    *,
+    item: PlanItem,
+    user,
+    text: str,
+    lead: str = "",
+    timescale: str = "",
+    target_date: date | None = None,
+    ref: str = "",
+) -> Action:
     plan = item.plan
     require_editor(plan, user)
     if not text.strip():
@@ -197,17 +230,31 @@ def action_create(*, item: PlanItem, user, text: str, lead: str = "", timescale:
     person = person_lookup(authority=plan.authority, name=lead, field="lead")
     with transaction.atomic():
         ordinal = item.actions.count() + 1
-        action = Action(item=item, ordinal=ordinal, ref=ref or str(ordinal), text=text.strip(), lead=person,
-                        timescale=timescale or (format_long(target_date) if target_date else ""), target_date=target_date)
+        action = Action(
+            item=item,
+            ordinal=ordinal,
+            ref=ref or str(ordinal),
+            text=text.strip(),
+            lead=person,
+            timescale=timescale or (format_long(target_date) if target_date else ""),
+            target_date=target_date,
+        )
         validate(action)
         action.save()
         audit_create(plan, user, action, ["ref", "text", "lead", "timescale", "target_date"])
     return action
 
 
-def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _UNCHANGED,
-                  target_date: date | None = _UNCHANGED, timescale: str = _UNCHANGED,
-                  version: int | None = None) -> Action:
+def action_update(
+    *,
+    action: Action,
+    user,
+    text: str = _UNCHANGED,
+    lead: str = _UNCHANGED,
+    target_date: date | None = _UNCHANGED,
+    timescale: str = _UNCHANGED,
+    version: int | None = None,
+) -> Action:
     """Change an action's words, lead, target date or timescale as written (a new target date
     with no timescale given writes the date as its timescale), if it is still at ``version``."""
     plan = action.item.plan
@@ -223,9 +270,13 @@ def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _
         check_target(plan, target_date)
         late = [m for m in action.milestones.all() if target_date and m.target_date and m.target_date > target_date]
         if late:
-            raise ValidationError({"target_date": f"{format_long(target_date)} is before the target date of "
-                                                  f"{late[0].label or 'milestone ' + str(late[0].ordinal)} "
-                                                  f"({format_long(late[0].target_date)}); change that first"})
+            raise ValidationError(
+                {
+                    "target_date": f"{format_long(target_date)} is before the target date of "
+                    f"{late[0].label or 'milestone ' + str(late[0].ordinal)} "
+                    f"({format_long(late[0].target_date)}); change that first"
+                }
+            )
         changes["target_date"] = target_date
         if timescale is _UNCHANGED:
             changes["timescale"] = format_long(target_date) if target_date else ""
@@ -236,8 +287,17 @@ def action_update(*, action: Action, user, text: str = _UNCHANGED, lead: str = _
     return action
 
 
-def milestone_create(*, action: Action | None, user, text: str, owner: str = "", target_date: date | None = None,
-                     status: str = "not_started", timescale: str = "", label: str = "") -> Milestone:
+def milestone_create(
+    *,
+    action: Action | None,
+    user,
+    text: str,
+    owner: str = "",
+    target_date: date | None = None,
+    status: str = "not_started",
+    timescale: str = "",
+    label: str = "",
+) -> Milestone:
     if action is None:
         raise ValidationError({"action": "a milestone belongs to an action of a plan: choose one"})
     plan = action.item.plan
@@ -249,18 +309,33 @@ def milestone_create(*, action: Action | None, user, text: str, owner: str = "",
     person = person_lookup(authority=plan.authority, name=owner, field="owner")
     with transaction.atomic():
         ordinal = action.milestones.count() + 1
-        milestone = Milestone(action=action, ordinal=ordinal, label=label or f"Milestone {ordinal}", text=text.strip(),
-                              owner=person, target_date=target_date, status=status,
-                              timescale=timescale or (format_long(target_date) if target_date else ""))
+        milestone = Milestone(
+            action=action,
+            ordinal=ordinal,
+            label=label or f"Milestone {ordinal}",
+            text=text.strip(),
+            owner=person,
+            target_date=target_date,
+            status=status,
+            timescale=timescale or (format_long(target_date) if target_date else ""),
+        )
         validate(milestone)
         milestone.save()
         audit_create(plan, user, milestone, ["label", "text", "owner", "target_date", "status"])
     return milestone
 
 
-def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owner: str = _UNCHANGED,
-                     target_date: date | None = _UNCHANGED, status: str = _UNCHANGED,
-                     evidence: str = _UNCHANGED, version: int | None = None) -> Milestone:
+def milestone_update(
+    *,
+    milestone: Milestone,
+    user,
+    text: str = _UNCHANGED,
+    owner: str = _UNCHANGED,
+    target_date: date | None = _UNCHANGED,
+    status: str = _UNCHANGED,
+    evidence: str = _UNCHANGED,
+    version: int | None = None,
+) -> Milestone:
     plan = milestone.action.item.plan
     require_editor(plan, user)
     changes: dict[str, Any] = {}
@@ -288,9 +363,19 @@ def milestone_update(*, milestone: Milestone, user, text: str = _UNCHANGED, owne
     return milestone
 
 
-def measure_create(*, item: PlanItem, user, description: str, baseline: float | None = None,
-                   baseline_date: date | None = None, target: float | None = None, target_date: date | None = None,
-                   polarity: str = "", unit: str = "", indicator: str = "") -> Measure:
+def measure_create(
+    *,
+    item: PlanItem,
+    user,
+    description: str,
+    baseline: float | None = None,
+    baseline_date: date | None = None,
+    target: float | None = None,
+    target_date: date | None = None,
+    polarity: str = "",
+    unit: str = "",
+    indicator: str = "",
+) -> Measure:
     """A measure of success. Which way is better is inferred from baseline and target (a given
     direction must agree); a measure that is an ``indicator`` takes its values from the data."""
     plan = item.plan
@@ -303,12 +388,25 @@ def measure_create(*, item: PlanItem, user, description: str, baseline: float | 
         unit = INDICATOR_UNITS[linked.unit.value]
     not_before(target_date, baseline_date, "target_date", "the baseline date")
     with transaction.atomic():
-        measure = Measure(item=item, description=description.strip(), baseline=baseline, baseline_date=baseline_date,
-                          target=target, target_date=target_date, polarity=polarity, unit=unit, indicator=indicator)
+        measure = Measure(
+            item=item,
+            description=description.strip(),
+            baseline=baseline,
+            baseline_date=baseline_date,
+            target=target,
+            target_date=target_date,
+            polarity=polarity,
+            unit=unit,
+            indicator=indicator,
+        )
         validate(measure)
         measure.save()
-        audit_create(plan, user, measure, ["description", "baseline", "baseline_date", "target", "target_date",
-                                            "polarity", "unit", "indicator"])
+        audit_create(
+            plan,
+            user,
+            measure,
+            ["description", "baseline", "baseline_date", "target", "target_date", "polarity", "unit", "indicator"],
+        )
     return measure
 
 
@@ -316,14 +414,25 @@ def measure_value_record(*, measure: Measure, user, date: date, value: float) ->
     plan = measure.item.plan
     require_editor(plan, user)
     if measure.indicator:
-        raise ValidationError({"value": f"this measure's values come from the indicator "
-                                        f"“{CATALOGUE[measure.indicator].name}”: they are not entered by hand"})
+        raise ValidationError(
+            {
+                "value": f"this measure's values come from the indicator "
+                f"“{CATALOGUE[measure.indicator].name}”: they are not entered by hand"
+            }
+        )
     not_before(date, measure.baseline_date, "date", "the baseline date")
     with transaction.atomic():
         recorded = MeasureValue.objects.create(measure=measure, date=date, value=value, recorded_by=user)
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="MeasureValue",
-                                  object_id=recorded.pk, object_repr=str(measure)[:200], field="value",
-                                  after=f"{value:g} on {format_long(date)}")
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="MeasureValue",
+            object_id=recorded.pk,
+            object_repr=str(measure)[:200],
+            field="value",
+            after=f"{value:g} on {format_long(date)}",
+        )
     return recorded
 
 
@@ -337,9 +446,16 @@ def progress_add(*, item: PlanItem, user, date: date, text: str) -> ProgressUpda
     not_after_today(date, "date", "an update reports what has happened")
     with transaction.atomic():
         update = ProgressUpdate.objects.create(item=item, date=date, text=text.strip(), author=user)
-        AuditEntry.objects.create(plan=plan, user=user, action="create", object_type="ProgressUpdate",
-                                  object_id=update.pk, object_repr=str(item)[:200], field="text",
-                                  after=f"{format_long(date)}: {update.text}")
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="create",
+            object_type="ProgressUpdate",
+            object_id=update.pk,
+            object_repr=str(item)[:200],
+            field="text",
+            after=f"{format_long(date)}: {update.text}",
+        )
     return update
 
 
@@ -354,7 +470,15 @@ def rag_override_set(*, item: PlanItem, user, rag: str, reason: str) -> RagOverr
     previous = item.rag_overrides.order_by("-created", "-id").first()
     with transaction.atomic():
         override = RagOverride.objects.create(item=item, rag=rag, reason=reason.strip(), by=user)
-        AuditEntry.objects.create(plan=plan, user=user, action="update", object_type="PlanItem", object_id=item.pk,
-                                  object_repr=str(item)[:200], field="rag_override",
-                                  before=previous.rag if previous else "", after=f"{rag or 'ended'}: {override.reason}")
+        AuditEntry.objects.create(
+            plan=plan,
+            user=user,
+            action="update",
+            object_type="PlanItem",
+            object_id=item.pk,
+            object_repr=str(item)[:200],
+            field="rag_override",
+            before=previous.rag if previous else "",
+            after=f"{rag or 'ended'}: {override.reason}",
+        )
     return override

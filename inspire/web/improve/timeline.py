@@ -14,19 +14,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
+from inspire.core.calendar import format_long
 from inspire.core.plans import timeline as timeline_rules
 from inspire.core.plans.model import ActionData, ItemData, MilestoneData, PlanData, ThemeData
-from inspire.core.calendar import format_long
-from inspire.web.toolkit.params import Params
 from inspire.web.improve import audit, checks, selectors
 from inspire.web.improve.models import Action, Plan
+from inspire.web.toolkit.params import Params
 
 
 def action_timeline_set(*, action: Action, user, start_date: date | None, outcome_by: date | None) -> Action:
     plan = action.item.plan
     audit.require_editor(plan, user)
     if start_date and outcome_by and outcome_by < start_date:
-        raise ValidationError({"outcome_by": f"{format_long(outcome_by)} is before the start ({format_long(start_date)})"})
+        raise ValidationError(
+            {"outcome_by": f"{format_long(outcome_by)} is before the start ({format_long(start_date)})"}
+        )
     checks.check_target(plan, outcome_by, "outcome_by")
     with transaction.atomic():
         audit.versioned_update(plan, user, action, {"start_date": start_date, "outcome_by": outcome_by})
@@ -36,12 +38,33 @@ def action_timeline_set(*, action: Action, user, start_date: date | None, outcom
 def _skeleton(plan: Plan, items) -> PlanData:
     """Just what the timeline reads (themes, items, actions, milestone dates), from items already
     loaded with their prefetches (``selectors.plan_items``): no second pass over the plan."""
-    return PlanData(plan.title, themes=[ThemeData(t.code, t.name) for t in plan.themes.all()], items=[
-        ItemData(ref=i.ref, title=i.title, own=i.own, themes=[t.code for t in i.themes.all()], actions=[
-            ActionData(ref=a.ref, text=a.text, target_date=a.target_date, start_date=a.start_date,
-                       outcome_by=a.outcome_by, milestones=[MilestoneData(m.ordinal, m.text, m.label, target_date=m.target_date)
-                                                            for m in a.milestones.all()])
-            for a in i.actions.all()]) for i in items])
+    return PlanData(
+        plan.title,
+        themes=[ThemeData(t.code, t.name) for t in plan.themes.all()],
+        items=[
+            ItemData(
+                ref=i.ref,
+                title=i.title,
+                own=i.own,
+                themes=[t.code for t in i.themes.all()],
+                actions=[
+                    ActionData(
+                        ref=a.ref,
+                        text=a.text,
+                        target_date=a.target_date,
+                        start_date=a.start_date,
+                        outcome_by=a.outcome_by,
+                        milestones=[
+                            MilestoneData(m.ordinal, m.text, m.label, target_date=m.target_date)
+                            for m in a.milestones.all()
+                        ],
+                    )
+                    for a in i.actions.all()
+                ],
+            )
+            for i in items
+        ],
+    )
 
 
 def plan_timeline(plan: Plan, today: date | None = None, items=None) -> dict:
@@ -49,7 +72,10 @@ def plan_timeline(plan: Plan, today: date | None = None, items=None) -> dict:
     and the same rows as a table. ``items``: the plan's items already loaded, if any."""
     today = today or date.today()
     rows = timeline_rules.rows(_skeleton(plan, items if items is not None else selectors.plan_items(plan)))
-    return {"timeline_svg": mark_safe(timeline_rules.svg(rows, today)), "timeline_rows": timeline_rules.table_rows(rows)}
+    return {
+        "timeline_svg": mark_safe(timeline_rules.svg(rows, today)),
+        "timeline_rows": timeline_rules.table_rows(rows),
+    }
 
 
 @login_required
@@ -67,7 +93,9 @@ def timeline_page(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 action_timeline_set(action=action, user=request.user, start_date=start, outcome_by=end)
             except ValidationError as error:
-                errors_from(params, error, dates={"outcome_by": f"outcome-{action.pk}", "start_date": f"start-{action.pk}"})
+                errors_from(
+                    params, error, dates={"outcome_by": f"outcome-{action.pk}", "start_date": f"start-{action.pk}"}
+                )
         if not params.errors:
             messages.success(request, "Timeline saved.")
             return redirect(request.path)
@@ -76,10 +104,25 @@ def timeline_page(request: HttpRequest, pk: int) -> HttpResponse:
         for prefix, value in ((f"start-{action.pk}", action.start_date), (f"outcome-{action.pk}", action.outcome_by)):
             if request.method == "GET" and value:
                 params.data = params.data.copy()
-                params.data.update({f"{prefix}-day": str(value.day), f"{prefix}-month": str(value.month),
-                                    f"{prefix}-year": str(value.year)})
+                params.data.update(
+                    {
+                        f"{prefix}-day": str(value.day),
+                        f"{prefix}-month": str(value.month),
+                        f"{prefix}-year": str(value.year),
+                    }
+                )
         action.start_field = params.date_field(f"start-{action.pk}", legend="Date commenced")
         action.outcome_field = params.date_field(f"outcome-{action.pk}", legend="Expected outcome achieved by")
-    return render(request, "plans/timeline.html", context(
-        plan, role, actions=actions, params=params, errors=params.summary(), **plan_timeline(plan),
-    ), status=400 if params.errors else 200)
+    return render(
+        request,
+        "plans/timeline.html",
+        context(
+            plan,
+            role,
+            actions=actions,
+            params=params,
+            errors=params.summary(),
+            **plan_timeline(plan),
+        ),
+        status=400 if params.errors else 200,
+    )

@@ -1,7 +1,15 @@
 from django.urls import path, re_path
 
 from inspire.web.improve import (
-    access_views, board_views, governance_views, import_views, item_views, received_views, risk_views, timeline, views,
+    access_views,
+    board_views,
+    governance_views,
+    import_views,
+    item_views,
+    received_views,
+    risk_views,
+    timeline,
+    views,
 )
 
 app_name = "plans"
@@ -25,7 +33,11 @@ urlpatterns = [
     path("<int:pk>/boards/", board_views.boards, name="boards"),
     path("<int:pk>/meetings/<int:meeting_pk>/", governance_views.meeting_detail, name="meeting"),
     path("<int:pk>/meetings/<int:meeting_pk>/pack/", board_views.pack, name="pack"),
-    re_path(r"^(?P<pk>[0-9]+)/meetings/(?P<meeting_pk>[0-9]+)/pack\.(?P<fmt>docx|pdf)$", board_views.pack, name="pack_download"),
+    re_path(
+        r"^(?P<pk>[0-9]+)/meetings/(?P<meeting_pk>[0-9]+)/pack\.(?P<fmt>docx|pdf)$",
+        board_views.pack,
+        name="pack_download",
+    ),
     path("<int:pk>/export.xlsx", import_views.plan_export, name="plan_export"),
     path("<int:pk>/tracker.xlsx", import_views.tracker_download, name="tracker"),
     path("<int:pk>/audit/", access_views.audit, name="audit"),

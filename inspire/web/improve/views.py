@@ -39,15 +39,18 @@ PLAN_FORMS = NamedForms()
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = selectors.plans_for_user(user=request.user)
     inspections = selectors.inspections_for_new_plan(user=request.user)
-    return render(request, "plans/plan_list.html", {"plans": plans, "inspections": inspections,
-                                                    "nav_active": "plans:plan_list"})
+    return render(
+        request, "plans/plan_list.html", {"plans": plans, "inspections": inspections, "nav_active": "plans:plan_list"}
+    )
 
 
 @login_required
 @require_http_methods(["POST"])
 def plan_new(request: HttpRequest) -> HttpResponse:
     """Starting a plan asks first for the date the deadline counts from (``received_views``)."""
-    inspection = get_object_or_404(Inspection.objects.select_related("authority"), pk=request.POST.get("inspection") or 0)
+    inspection = get_object_or_404(
+        Inspection.objects.select_related("authority"), pk=request.POST.get("inspection") or 0
+    )
     if inspection.family not in AREA_FAMILIES:
         return redirect("plans:plan_start", inspection_pk=inspection.pk)
     # an area inspection's deadline is the date its report states: no received date to confirm first
@@ -58,8 +61,11 @@ def plan_new(request: HttpRequest) -> HttpResponse:
         messages.error(request, f"The plan was not started: {'; '.join(error.messages)}.")
         return redirect("plans:plan_list")
     if priority_only:
-        messages.success(request, "Plan started from the report's areas for priority action: each is an item, "
-                                  "owned by the responsible body the report names.")
+        messages.success(
+            request,
+            "Plan started from the report's areas for priority action: each is an item, "
+            "owned by the responsible body the report names.",
+        )
     else:
         messages.success(request, "Plan started: every recommendation is an item.")
     return redirect("plans:plan_detail", pk=plan.pk)
@@ -85,12 +91,24 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(request.path)
     as_at = params.date("as_at", label="As at date") if request.method == "GET" else None
     status = selectors.plan_status(plan=plan, as_at=as_at or date.today())
-    return render(request, "plans/plan_detail.html", context(
-        plan, role, status=status, key_tables=rag_key(), errors=params.summary(), params=params,
-        as_at_field=params.date_field("as_at", legend="Show status as at", hint="For example, 6 12 2016"),
-        people=people(plan), themes=plan.themes.all(), conflict=conflict,
-        **_timeline(plan, [s.item for s in status.items]),
-    ), status=409 if conflict else 400 if params.errors else 200)
+    return render(
+        request,
+        "plans/plan_detail.html",
+        context(
+            plan,
+            role,
+            status=status,
+            key_tables=rag_key(),
+            errors=params.summary(),
+            params=params,
+            as_at_field=params.date_field("as_at", legend="Show status as at", hint="For example, 6 12 2016"),
+            people=people(plan),
+            themes=plan.themes.all(),
+            conflict=conflict,
+            **_timeline(plan, [s.item for s in status.items]),
+        ),
+        status=409 if conflict else 400 if params.errors else 200,
+    )
 
 
 def _timeline(plan: Plan, items) -> dict:
@@ -98,17 +116,26 @@ def _timeline(plan: Plan, items) -> dict:
 
     return plan_timeline(plan, items=items)
 
+
 @PLAN_FORMS.form("theme")
 def _theme(request: HttpRequest, params: Params, plan: Plan) -> None:
-    services.theme_create(plan=plan, user=request.user, code=params.text("code", max_length=10, label="Code"),
-                          name=params.text("name", label="Theme name"))
+    services.theme_create(
+        plan=plan,
+        user=request.user,
+        code=params.text("code", max_length=10, label="Code"),
+        name=params.text("name", label="Theme name"),
+    )
 
 
 @PLAN_FORMS.form("item")
 def _item(request: HttpRequest, params: Params, plan: Plan) -> None:
-    services.item_create(plan=plan, user=request.user, title=params.text("title", max_length=2000, label="Item"),
-                         ref=params.text("ref", max_length=40, label="Reference"),
-                         theme_codes=request.POST.getlist("themes"))
+    services.item_create(
+        plan=plan,
+        user=request.user,
+        title=params.text("title", max_length=2000, label="Item"),
+        ref=params.text("ref", max_length=40, label="Reference"),
+        theme_codes=request.POST.getlist("themes"),
+    )
 
 
 @PLAN_FORMS.form("person")
@@ -126,20 +153,38 @@ def _person(request: HttpRequest, params: Params, plan: Plan) -> None:
 def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
     """Change a milestone: its words, owner, target date, status and evidence."""
     plan, role = plan_for(request, pk, role="editor")
-    milestone = get_object_or_404(Milestone.objects.select_related("action__item", "owner"), pk=milestone_pk,
-                                  action__item__plan=plan)
-    params = Params(request.POST if request.method == "POST" else initial(
-        {"text": milestone.text, "owner": milestone.owner.name if milestone.owner else "", "status": milestone.status,
-         "evidence": milestone.evidence, "version": str(milestone.version)}, target=milestone.target_date))
+    milestone = get_object_or_404(
+        Milestone.objects.select_related("action__item", "owner"), pk=milestone_pk, action__item__plan=plan
+    )
+    params = Params(
+        request.POST
+        if request.method == "POST"
+        else initial(
+            {
+                "text": milestone.text,
+                "owner": milestone.owner.name if milestone.owner else "",
+                "status": milestone.status,
+                "evidence": milestone.evidence,
+                "version": str(milestone.version),
+            },
+            target=milestone.target_date,
+        )
+    )
     conflict = None
     if request.method == "POST":
         target = params.date("target", label="Target date")
         if not params.errors:
             try:
-                services.milestone_update(milestone=milestone, user=request.user, text=params.data.get("text", ""),
-                                          owner=params.data.get("owner", ""), target_date=target,
-                                          status=params.data.get("status", ""),
-                                          evidence=params.data.get("evidence", ""), version=sent_version(params))
+                services.milestone_update(
+                    milestone=milestone,
+                    user=request.user,
+                    text=params.data.get("text", ""),
+                    owner=params.data.get("owner", ""),
+                    target_date=target,
+                    status=params.data.get("status", ""),
+                    evidence=params.data.get("evidence", ""),
+                    version=sent_version(params),
+                )
             except ValidationError as error:
                 errors_from(params, error, dates={"target_date": "target"})
             except services.EditConflict as error:
@@ -147,12 +192,22 @@ def milestone_edit(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResp
         if not params.errors:
             messages.success(request, "Milestone saved.")
             return redirect("plans:item_detail", pk=plan.pk, item_pk=milestone.action.item.pk)
-    return render(request, "plans/milestone_edit.html", context(
-        plan, role, milestone=milestone, params=params, errors=params.summary(), people=people(plan),
-        statuses=MILESTONE_STATUS_CHOICES, target_field=params.date_field("target", legend="Target date",
-                                                                          hint="For example, 30 11 2016"),
-        conflict=conflict,
-    ), status=409 if conflict else 400 if params.errors else 200)
+    return render(
+        request,
+        "plans/milestone_edit.html",
+        context(
+            plan,
+            role,
+            milestone=milestone,
+            params=params,
+            errors=params.summary(),
+            people=people(plan),
+            statuses=MILESTONE_STATUS_CHOICES,
+            target_field=params.date_field("target", legend="Target date", hint="For example, 30 11 2016"),
+            conflict=conflict,
+        ),
+        status=409 if conflict else 400 if params.errors else 200,
+    )
 
 
 @login_required
@@ -168,9 +223,15 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
         if not params.errors:
             try:
                 timescale = params.data.get("timescale", "").strip()
-                services.action_update(action=action, user=request.user, text=params.data.get("text", ""),
-                                       lead=params.data.get("lead", ""), target_date=target,
-                                       version=sent_version(params), **({"timescale": timescale} if timescale else {}))
+                services.action_update(
+                    action=action,
+                    user=request.user,
+                    text=params.data.get("text", ""),
+                    lead=params.data.get("lead", ""),
+                    target_date=target,
+                    version=sent_version(params),
+                    **({"timescale": timescale} if timescale else {}),
+                )
             except ValidationError as error:
                 errors_from(params, error, dates={"target_date": "target"})
             except services.EditConflict as error:
@@ -179,14 +240,32 @@ def action_edit(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
             messages.success(request, "Action saved.")
             return redirect("plans:item_detail", pk=plan.pk, item_pk=action.item.pk)
     else:
-        params = Params(initial({"text": action.text, "lead": action.lead.name if action.lead else "",
-                                  "timescale": action.timescale, "version": str(action.version)},
-                                 target=action.target_date))
-    return render(request, "plans/action_edit.html", context(
-        plan, role, action=action, params=params, errors=params.summary(), people=people(plan),
-        target_field=params.date_field("target", legend="Target date", hint="For example, 31 3 2017"),
-        conflict=conflict,
-    ), status=409 if conflict else 400 if params.errors else 200)
+        params = Params(
+            initial(
+                {
+                    "text": action.text,
+                    "lead": action.lead.name if action.lead else "",
+                    "timescale": action.timescale,
+                    "version": str(action.version),
+                },
+                target=action.target_date,
+            )
+        )
+    return render(
+        request,
+        "plans/action_edit.html",
+        context(
+            plan,
+            role,
+            action=action,
+            params=params,
+            errors=params.summary(),
+            people=people(plan),
+            target_field=params.date_field("target", legend="Target date", hint="For example, 31 3 2017"),
+            conflict=conflict,
+        ),
+        status=409 if conflict else 400 if params.errors else 200,
+    )
 
 
 @login_required

@@ -68,8 +68,9 @@ class PublishedLoad:
         return sum(c.get(what, 0) for c in self.changes.values())
 
 
-def published_store(*, figures: list[Figure], kind: str, filename: str, sha256: str,
-                    passed_over: dict[str, int] | None = None) -> PublishedLoad:
+def published_store(
+    *, figures: list[Figure], kind: str, filename: str, sha256: str, passed_over: dict[str, int] | None = None
+) -> PublishedLoad:
     """Store published figures over those held: new ones added, changed ones (a value revised, or
     now published or no longer) updated; each measure's counts of new, changed and unchanged figures
     returned and recorded (``ComparatorLoad``). The ONS under-18 estimates are kept too (England's and
@@ -77,7 +78,9 @@ def published_store(*, figures: list[Figure], kind: str, filename: str, sha256: 
     population. One transaction."""
     result = PublishedLoad(kind, passed_over=dict(passed_over or {}))
     measures = {f.measure for f in figures}
-    held = {(c.level, c.code, c.indicator, c.period_end): c for c in ComparatorValue.objects.filter(indicator__in=measures)}
+    held = {
+        (c.level, c.code, c.indicator, c.period_end): c for c in ComparatorValue.objects.filter(indicator__in=measures)
+    }
     new, changed = [], []
     for f in figures:
         counts = result.changes.setdefault(f.measure, {"new": 0, "changed": 0, "unchanged": 0})
@@ -99,9 +102,14 @@ def published_store(*, figures: list[Figure], kind: str, filename: str, sha256: 
     population = [f for f in figures if f.measure == POPULATION and f.level == "local_authority" and f.value]
     with transaction.atomic():
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        _insert_many(ComparatorValue, ["level", "code", "indicator", "period_end", *COMPARATOR_FIELDS, "imported"],
-                     [(*row, now) for row in new])
-        ComparatorValue.objects.bulk_update(changed, ["value", "not_published", "name", "former", "source"], batch_size=2000)
+        _insert_many(
+            ComparatorValue,
+            ["level", "code", "indicator", "period_end", *COMPARATOR_FIELDS, "imported"],
+            [(*row, now) for row in new],
+        )
+        ComparatorValue.objects.bulk_update(
+            changed, ["value", "not_published", "name", "former", "source"], batch_size=2000
+        )
         if population:
             _published_population_store(population)  # each authority's, for its Annex A rates
         ComparatorLoad.objects.create(kind=kind[:200], filename=filename[:255], sha256=sha256, changes=result.changes)
@@ -116,8 +124,10 @@ def _insert_many(model, columns: list[str], rows: list[tuple]) -> None:
         return
     ops = connection.ops
     fields = [model._meta.get_field(name) for name in columns]
-    sql = (f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({', '.join(ops.quote_name(f.column) for f in fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    sql = (
+        f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({', '.join(ops.quote_name(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 
@@ -150,7 +160,9 @@ def _published_population_store(figures: list[Figure]) -> dict[str, int]:
     if new or changed:
         from inspire.web.measure.services import rates_refresh  # services re-exports this module's writes
 
-        rates_refresh(authorities=Authority.objects.filter(pk__in={row[0] for row in new} | {p.authority_id for p in changed}))
+        rates_refresh(
+            authorities=Authority.objects.filter(pk__in={row[0] for row in new} | {p.authority_id for p in changed})
+        )
     return counts
 
 
@@ -161,16 +173,26 @@ def shipped_comparators_load() -> PublishedLoad:
     sha256 = hashlib.sha256(text.encode()).hexdigest()
     if ComparatorLoad.objects.filter(sha256=sha256).exists():
         return PublishedLoad("Comparators shipped with Inspire", already_loaded=True)
-    return published_store(figures=read_compact(text), kind="Comparators shipped with Inspire", filename=SHIPPED,
-                           sha256=sha256)
+    return published_store(
+        figures=read_compact(text), kind="Comparators shipped with Inspire", filename=SHIPPED, sha256=sha256
+    )
 
 
 def published_file_import(*, content: bytes, filename: str) -> PublishedLoad:
     """Load a newer LAIT long file or EES CSV (``PublishedError`` for any other file). An EES count
     that the release publishes without a rate (children in need, on plans) becomes a rate with the
     ONS population Inspire holds for the year before (as DfE works it out)."""
-    population = {(code, as_at.year): people for code, as_at, people in
-                  ComparatorValue.objects.filter(indicator=POPULATION).exclude(value=None).values_list("code", "period_end", "value")}
+    population = {
+        (code, as_at.year): people
+        for code, as_at, people in ComparatorValue.objects.filter(indicator=POPULATION)
+        .exclude(value=None)
+        .values_list("code", "period_end", "value")
+    }
     parsed = read_published(content, default_register(), population=population)
-    return published_store(figures=parsed.figures, kind=parsed.kind, filename=PurePath(filename).name,
-                           sha256=hashlib.sha256(content).hexdigest(), passed_over=parsed.passed_over)
+    return published_store(
+        figures=parsed.figures,
+        kind=parsed.kind,
+        filename=PurePath(filename).name,
+        sha256=hashlib.sha256(content).hexdigest(),
+        passed_over=parsed.passed_over,
+    )

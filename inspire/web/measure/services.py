@@ -12,20 +12,24 @@ from pathlib import PurePath
 
 from django.db import transaction
 
+from inspire.core.calendar import format_long
 from inspire.core.errors import IndicatorError
 from inspire.core.indicators import CATALOGUE, AnnexAError, Period, Unit, compute_all, read_annex_a
-from inspire.core.indicators.compute import Result, reporting_periods, standard_periods
-from inspire.core.calendar import format_long
 from inspire.core.indicators.annex_a import MAX_UNCOMPRESSED_BYTES
+from inspire.core.indicators.compute import Result, reporting_periods, standard_periods
 from inspire.core.limits import LimitExceeded, check_package, run_bounded
 from inspire.web.measure import caselists
+from inspire.web.measure.comparator_loads import (  # noqa: F401 (callers use services.X)
+    ComparatorImport,
+    PublishedLoad,
+    comparators_import,
+    published_file_import,
+    published_store,
+    shipped_comparators_load,
+)
 from inspire.web.measure.models import AnnexAImport, CaseList, IndicatorValue, Population
 from inspire.web.measure.selectors import population_choice
 from inspire.web.read.models import Authority, Inspection
-from inspire.web.measure.comparator_loads import (  # noqa: F401 (callers use services.X)
-    ComparatorImport, PublishedLoad, comparators_import, published_file_import, published_store,
-    shipped_comparators_load,
-)
 
 #: the area facts readers store in ``Inspection.facts`` -> the indicator each one is a value of
 REPORT_FACTS = {
@@ -65,8 +69,9 @@ def read_annex_a_bounded(content: bytes, name: str):
         raise AnnexAError(str(error), hint=error.hint) from None
 
 
-def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploaded_by=None,
-                   period: Period | None = None) -> AnnexAImport:
+def annex_a_import(
+    *, authority: Authority, content: bytes, filename: str, uploaded_by=None, period: Period | None = None
+) -> AnnexAImport:
     """Read, check and store an Annex A workbook and compute every indicator for its standard periods
     (``compute.standard_periods``; indicators that read columns describing the day of the return
     only for periods ending near it). Raises ``AnnexAError`` for a file that is not a
@@ -98,7 +103,9 @@ def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploa
             ],
         )
         CaseList.objects.bulk_create(
-            CaseList(dataset=dataset, list_key=key, row_count=len(lists.rows(key)), data=caselists.dump(key, lists.rows(key)))
+            CaseList(
+                dataset=dataset, list_key=key, row_count=len(lists.rows(key)), data=caselists.dump(key, lists.rows(key))
+            )
             for key in lists.columns
         )
         known = list(Population.objects.filter(authority=authority).values_list("as_at", "source", "under_18"))
@@ -106,8 +113,13 @@ def annex_a_import(*, authority: Authority, content: bytes, filename: str, uploa
         for period in periods:
             people, where = population_choice(known, period.end) or (None, "")
             values += [
-                _value_row(authority, result, source="annex_a", dataset=dataset,
-                           population_source=where if result.indicator.unit is Unit.RATE and people else "")
+                _value_row(
+                    authority,
+                    result,
+                    source="annex_a",
+                    dataset=dataset,
+                    population_source=where if result.indicator.unit is Unit.RATE and people else "",
+                )
                 for result in compute_all(lists, period, population_under_18=people)
                 if not _before_the_return(result, window)
             ]
@@ -121,7 +133,11 @@ AS_AT_RETURN_DAYS = 31
 
 
 def _before_the_return(result: Result, window: tuple[date, date] | None) -> bool:
-    return result.indicator.as_at_return and window is not None and (window[1] - result.period.end).days > AS_AT_RETURN_DAYS
+    return (
+        result.indicator.as_at_return
+        and window is not None
+        and (window[1] - result.period.end).days > AS_AT_RETURN_DAYS
+    )
 
 
 def population_set(*, authority: Authority, as_at: date, under_18: int, entered_by=None) -> Population:
@@ -131,7 +147,10 @@ def population_set(*, authority: Authority, as_at: date, under_18: int, entered_
         raise IndicatorError("the population must be a whole number above 0")
     with transaction.atomic():
         population, _ = Population.objects.update_or_create(
-            authority=authority, as_at=as_at, source="entered", defaults={"under_18": under_18, "entered_by": entered_by}
+            authority=authority,
+            as_at=as_at,
+            source="entered",
+            defaults={"under_18": under_18, "entered_by": entered_by},
         )
         report_figures_sync(authority=authority)
         rates_refresh(authority=authority)
@@ -143,7 +162,11 @@ def rates_refresh(*, authority: Authority | None = None, authorities: Iterable[A
     population now known."""
     ids = [authority.pk] if authority is not None else [a.pk for a in authorities or ()]
     rate_ids = [i.id for i in CATALOGUE.values() if i.unit is Unit.RATE]
-    values = list(IndicatorValue.objects.filter(authority__in=ids, source="annex_a", indicator__in=rate_ids).exclude(numerator=None))
+    values = list(
+        IndicatorValue.objects.filter(authority__in=ids, source="annex_a", indicator__in=rate_ids).exclude(
+            numerator=None
+        )
+    )
     if not values:
         return 0
     known: dict[int, list] = {a: [] for a in ids}
@@ -184,23 +207,37 @@ def report_figures_sync(*, authority: Authority | None = None, authorities: Iter
         dated.append(inspection)
         touched[inspection.authority_id] = inspection.authority
         rows[inspection.pk] = [
-            IndicatorValue(authority=inspection.authority, indicator=indicator, period_start=day, period_end=day,
-                           value=float(facts[key]), source="report", inspection=inspection)
+            IndicatorValue(
+                authority=inspection.authority,
+                indicator=indicator,
+                period_start=day,
+                period_end=day,
+                value=float(facts[key]),
+                source="report",
+                inspection=inspection,
+            )
             for key, indicator in REPORT_FACTS.items()
             if isinstance(facts.get(key), (int, float))
         ]
         under_18 = facts.get("children_under_18")
         if isinstance(under_18, (int, float)) and under_18 > 0:
             populations[(inspection.authority_id, day)] = Population(
-                authority=inspection.authority, as_at=day, source="report", under_18=int(under_18), inspection=inspection)
+                authority=inspection.authority,
+                as_at=day,
+                source="report",
+                under_18=int(under_18),
+                inspection=inspection,
+            )
     with transaction.atomic():
         ids = [i.pk for i in dated]
         for chunk in range(0, len(ids), 500):  # stays within every database's limit on query parameters
-            IndicatorValue.objects.filter(inspection__in=ids[chunk:chunk + 500]).delete()
-            Population.objects.filter(inspection__in=ids[chunk:chunk + 500]).delete()
+            IndicatorValue.objects.filter(inspection__in=ids[chunk : chunk + 500]).delete()
+            Population.objects.filter(inspection__in=ids[chunk : chunk + 500]).delete()
         for (authority_id, day), population in populations.items():  # few: one per report with a population
             Population.objects.update_or_create(
-                authority_id=authority_id, as_at=day, source="report",
+                authority_id=authority_id,
+                as_at=day,
+                source="report",
                 defaults={"under_18": population.under_18, "inspection": population.inspection},
             )
         new_rows = [row for inspection_rows in rows.values() for row in inspection_rows]
@@ -214,12 +251,16 @@ def report_figures_sync(*, authority: Authority | None = None, authorities: Iter
 REPORT_RATES = {"children_in_need": "children_in_need_rate", "cp_plans": "cp_rate", "looked_after": "looked_after_rate"}
 
 
-def _report_rates_derive(*, inspections, rows: dict[int, list[IndicatorValue]], authorities: list[int]) -> list[IndicatorValue]:
+def _report_rates_derive(
+    *, inspections, rows: dict[int, list[IndicatorValue]], authorities: list[int]
+) -> list[IndicatorValue]:
     """The rates of a report that states a count but not its rate, from the under-18 population: one
     entered, else the one the same report states, else ``population_choice`` (the ONS estimate DfE
     uses, else another report's, saying so); ``rows`` are each report's values."""
     known: dict[int, list] = {a: [] for a in authorities}
-    for row in Population.objects.filter(authority__in=authorities).values_list("authority_id", "as_at", "source", "under_18"):
+    for row in Population.objects.filter(authority__in=authorities).values_list(
+        "authority_id", "as_at", "source", "under_18"
+    ):
         known[row[0]].append(row[1:])
     derived = []
     for inspection in inspections:
@@ -233,10 +274,20 @@ def _report_rates_derive(*, inspections, rows: dict[int, list[IndicatorValue]], 
             if isinstance(own, (int, float)) and own > 0 and not where.startswith("entered"):
                 population, where = int(own), f"printed in the same report, as at {format_long(day)}"
             if population:
-                derived.append(IndicatorValue(authority=inspection.authority, indicator=rate, period_start=day, period_end=day,
-                                              value=values[count].value / population * 10_000, numerator=values[count].value,
-                                              denominator=population, source="report", inspection=inspection,
-                                              population_source=where))
+                derived.append(
+                    IndicatorValue(
+                        authority=inspection.authority,
+                        indicator=rate,
+                        period_start=day,
+                        period_end=day,
+                        value=values[count].value / population * 10_000,
+                        numerator=values[count].value,
+                        denominator=population,
+                        source="report",
+                        inspection=inspection,
+                        population_source=where,
+                    )
+                )
     return derived
 
 

@@ -46,7 +46,8 @@ def inspection_ingest(reading: BatchRead, *, on_file: Callable[[Path], None] | N
 
     Copies within one batch are each read (a copy of a bad file fails with its own name) and stored
     once. Another file of an inspection already stored (or earlier in the run) is kept as another of
-    its sources, and said so in ``IngestReport.added``. ``on_file`` is called once per file when it is done (for a progress bar).
+    its sources, and said so in ``IngestReport.added``. ``on_file`` is called once per file when it
+    is done (for a progress bar).
 
     The database is migrated and the register synced (``database_prepare``) while the workers read,
     so a first ingest into a fresh database costs no extra wall time.
@@ -68,7 +69,9 @@ def inspection_ingest(reading: BatchRead, *, on_file: Callable[[Path], None] | N
         if not batch:
             return
         created = []
-        for read, result in zip(batch, inspections_store([(r.record, r.document, r.content) for r in batch]), strict=True):
+        for read, result in zip(
+            batch, inspections_store([(r.record, r.document, r.content) for r in batch]), strict=True
+        ):
             if not isinstance(result, StoreResult):
                 report.failed.append(Failure(read.path, f"{read.path.name}: could not be stored ({result})"))
             elif result.created:
@@ -135,7 +138,9 @@ def database_prepare(*, comparators: bool = True) -> None:
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     # a fresh SQLite database is made from the schema snapshot when it is current (milliseconds, not seconds)
     if plan and not load_if_fresh(connection, set(executor.loader.graph.nodes)):
-        call_command("migrate", interactive=False, verbosity=0, skip_checks=True)  # system checks (URLs, admin) are not needed to migrate
+        call_command(
+            "migrate", interactive=False, verbosity=0, skip_checks=True
+        )  # system checks (URLs, admin) are not needed to migrate
     register_sync()
     if comparators:
         _comparators_load()

@@ -40,8 +40,11 @@ def dump(database: Path) -> str:
         ).fetchall()
         virtual = [name for kind, name, sql in objects if sql.upper().startswith("CREATE VIRTUAL TABLE")]
         shadows = {name + suffix for name in virtual for suffix in _FTS_SHADOWS}
-        tables = [name for kind, name, sql in objects
-                  if kind == "table" and name not in shadows and name not in virtual and name != "sqlite_sequence"]
+        tables = [
+            name
+            for kind, name, sql in objects
+            if kind == "table" and name not in shadows and name not in virtual and name != "sqlite_sequence"
+        ]
         migrations = db.execute("SELECT app, name FROM django_migrations ORDER BY id").fetchall()
         lines = [HEADER + ",".join(f"{app}.{name}" for app, name in migrations)]
         lines += [f"{sql};" for kind, name, sql in objects if name not in shadows and name != "sqlite_sequence"]
@@ -61,7 +64,7 @@ def snapshot_migrations(text: str) -> set[tuple[str, str]]:
     first = text.split("\n", 1)[0]
     if not first.startswith(HEADER):
         return set()
-    return {tuple(item.split(".", 1)) for item in first[len(HEADER):].split(",") if item}
+    return {tuple(item.split(".", 1)) for item in first[len(HEADER) :].split(",") if item}
 
 
 def load_if_fresh(connection, migrations: set[tuple[str, str]]) -> bool:
@@ -74,7 +77,9 @@ def load_if_fresh(connection, migrations: set[tuple[str, str]]) -> bool:
         return False
     connection.ensure_connection()
     raw = connection.connection
-    raw.executescript("BEGIN;\n" + text + "UPDATE django_migrations SET applied = strftime('%Y-%m-%d %H:%M:%f', 'now');\nCOMMIT;")
+    raw.executescript(
+        "BEGIN;\n" + text + "UPDATE django_migrations SET applied = strftime('%Y-%m-%d %H:%M:%f', 'now');\nCOMMIT;"
+    )
     return True
 
 

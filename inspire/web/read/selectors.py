@@ -65,7 +65,12 @@ def store_summary() -> StoreSummary:
 def regions() -> list[str]:
     """The name of every region with authorities, alphabetically. Regions are known by name: the
     register gives one authority (Cumbria) a region code of "NotKnown" but its region's name."""
-    return list(Authority.objects.exclude(region_name="").order_by("region_name").values_list("region_name", flat=True).distinct())
+    return list(
+        Authority.objects.exclude(region_name="")
+        .order_by("region_name")
+        .values_list("region_name", flat=True)
+        .distinct()
+    )
 
 
 def authority_lookup(*, text: str) -> Authority | None:
@@ -97,8 +102,14 @@ def authority_list(*, region: str | None = None, query: str | None = None) -> li
     authorities = list(authorities)
     overall = Judgement.objects.filter(
         area="overall", inspection__family__in=FULL_FAMILIES, inspection__authority__isnull=False
-    ).values_list("inspection__authority_id", "grade", "inspection__inspection_start", "inspection__inspection_end",
-                  "inspection__published", "inspection_id")
+    ).values_list(
+        "inspection__authority_id",
+        "grade",
+        "inspection__inspection_start",
+        "inspection__inspection_end",
+        "inspection__published",
+        "inspection_id",
+    )
     latest: dict[int, tuple] = {}
     for authority_id, grade, *dates, inspection_id in overall:
         when = HAPPENED.of(_Dates(*dates))
@@ -123,7 +134,9 @@ def _with_judgements(inspections: QuerySet[Inspection]) -> QuerySet[Inspection]:
 
 def authority_history(*, authority: Authority) -> list[Inspection]:
     """Every inspection of ``authority`` across frameworks, newest first, judgements prefetched."""
-    inspections = Inspection.objects.filter(authority=authority).defer(*_BULKY).annotate(when=WHEN).order_by(*NEWEST_FIRST)
+    inspections = (
+        Inspection.objects.filter(authority=authority).defer(*_BULKY).annotate(when=WHEN).order_by(*NEWEST_FIRST)
+    )
     return list(_with_judgements(inspections))
 
 
@@ -216,7 +229,9 @@ def grade_series(*, history: list[Inspection]) -> dict[str, list[GradePoint]]:
     dated = [(HAPPENED.of(i), i) for i in history if HAPPENED.of(i)]
     for when, inspection in sorted(dated, key=lambda pair: (pair[0], pair[1].pk)):
         for judgement in inspection.judgements.all():
-            series.setdefault(judgement.area, []).append(GradePoint(inspection, when, judgement.area, judgement.grade, judgement.score))
+            series.setdefault(judgement.area, []).append(
+                GradePoint(inspection, when, judgement.area, judgement.grade, judgement.score)
+            )
     return dict(sorted(series.items(), key=lambda item: area_order(item[0])))
 
 
@@ -231,8 +246,10 @@ def inspection_detail(*, pk: int) -> Inspection | None:
 def inspection_sources(*, inspection: Inspection) -> list[InspectionSource]:
     """The files the inspection was read from, first (the primary) first, without their contents."""
     return list(
-        InspectionSource.objects.filter(inspection=inspection).select_related("document")
-        .defer("document__content", "record").order_by("added", "pk")
+        InspectionSource.objects.filter(inspection=inspection)
+        .select_related("document")
+        .defer("document__content", "record")
+        .order_by("added", "pk")
     )
 
 

@@ -83,8 +83,10 @@ class StoreResult:
             return f"{filename} was already stored (the same file) as {self.inspection}."
         text = f"{filename} was read and stored as {self.inspection}."
         if self.unmatched:
-            text += (f" It could not be matched against the inspections already stored ({self.unmatched}): "
-                     "if another file of the same inspection is stored, it is now listed twice.")
+            text += (
+                f" It could not be matched against the inspections already stored ({self.unmatched}): "
+                "if another file of the same inspection is stored, it is now listed twice."
+            )
         return text
 
 
@@ -155,7 +157,9 @@ def inspections_store(
     return results
 
 
-def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by, new_documents: list[int]) -> list[StoreResult]:
+def _store_all(
+    reports: Sequence[tuple[Record, Document, bytes]], uploaded_by, new_documents: list[int]
+) -> list[StoreResult]:
     """Store reports with a few bulk statements; a file stored before (or earlier in ``reports``) is
     not stored again; a file of an inspection stored before (or earlier) becomes another of its
     sources. The ids of the documents stored are added to ``new_documents``."""
@@ -178,10 +182,15 @@ def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by, n
     keys = [key for key, _ in identities if key]
     stored_same: dict[tuple, Inspection] = {}
     if keys:
-        candidates = Inspection.objects.filter(
-            authority_id__in={k[0] for k in keys}, family__in={k[1] for k in keys},
-            inspection_start__in={k[2] for k in keys},
-        ).select_related("authority").defer("facts", "warnings")
+        candidates = (
+            Inspection.objects.filter(
+                authority_id__in={k[0] for k in keys},
+                family__in={k[1] for k in keys},
+                inspection_start__in={k[2] for k in keys},
+            )
+            .select_related("authority")
+            .defer("facts", "warnings")
+        )
         wanted = set(keys)
         for inspection in candidates:
             key = (inspection.authority_id, inspection.family, inspection.inspection_start, inspection.inspection_end)
@@ -215,24 +224,26 @@ def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by, n
     created = []
     for position in starts:
         record, source = new[position][0], sources[position]
-        created.append(Inspection(
-            document=source,
-            authority_id=authority_ids.get(record.authority.ofsted_urn) if record.authority else None,
-            family=record.family,
-            inspection_start=record.inspection_start,
-            inspection_end=record.inspection_end,
-            published=record.published,
-            published_estimate=record.published_estimate,
-            published_estimate_source=record.published_estimate_source or "",
-            lead_inspector=record.lead_inspector or "",
-            theme=record.theme or "",
-            letter_date=record.letter_date,
-            outcome=record.outcome or "",
-            next_inspection=record.next_inspection or "",
-            facts=as_json[position]["facts"],
-            warnings=list(record.warnings),
-            record=as_json[position],
-        ))
+        created.append(
+            Inspection(
+                document=source,
+                authority_id=authority_ids.get(record.authority.ofsted_urn) if record.authority else None,
+                family=record.family,
+                inspection_start=record.inspection_start,
+                inspection_end=record.inspection_end,
+                published=record.published,
+                published_estimate=record.published_estimate,
+                published_estimate_source=record.published_estimate_source or "",
+                lead_inspector=record.lead_inspector or "",
+                theme=record.theme or "",
+                letter_date=record.letter_date,
+                outcome=record.outcome or "",
+                next_inspection=record.next_inspection or "",
+                facts=as_json[position]["facts"],
+                warnings=list(record.warnings),
+                record=as_json[position],
+            )
+        )
     Inspection.objects.bulk_create(created)
     inspection_at = dict(zip(starts, created, strict=True))
     for key, position in started.items():
@@ -247,7 +258,9 @@ def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by, n
     InspectionSource.objects.bulk_create(source_rows)
     counts = dict(
         InspectionSource.objects.filter(inspection__in={row.inspection_id for row in source_rows})
-        .values("inspection").annotate(n=Count("id")).values_list("inspection", "n")
+        .values("inspection")
+        .annotate(n=Count("id"))
+        .values_list("inspection", "n")
     )
     number: dict[int, int] = {}  # each new source: which of its inspection's files it is
     for position in sorted(range(len(source_rows)), key=lambda p: source_rows[p].pk, reverse=True):
@@ -269,8 +282,14 @@ def _store_all(reports: Sequence[tuple[Record, Document, bytes]], uploaded_by, n
     )
     Recommendation.objects.bulk_create(
         Recommendation(
-            inspection=inspection, section=r.section, ordinal=r.ordinal, text=r.text, page=r.page,
-            kind=r.kind or "", topic=r.topic or "", agency=r.agency or "",
+            inspection=inspection,
+            section=r.section,
+            ordinal=r.ordinal,
+            text=r.text,
+            page=r.page,
+            kind=r.kind or "",
+            topic=r.topic or "",
+            agency=r.agency or "",
         )
         for inspection, position in zip(created, starts, strict=True)
         for r in new[position][0].recommendations
@@ -301,7 +320,9 @@ def _pages_insert(documents: list[tuple[int, Document]]) -> None:
     """Every page of the documents (with their ids) in one ``executemany``: the bulk of what storing
     writes (thousands of rows per batch), without building a model instance per page."""
     table = connection.ops.quote_name(DocumentPage._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(DocumentPage._meta.get_field(f).column) for f in ("document", "number", "text"))
+    columns = ", ".join(
+        connection.ops.quote_name(DocumentPage._meta.get_field(f).column) for f in ("document", "number", "text")
+    )
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s)",

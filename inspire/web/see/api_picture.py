@@ -60,8 +60,10 @@ def share_over_time(request, area: Area = "overall", last: IsoDate | None = None
     """Per cent good or outstanding at each quarter end since 31 March 2014, for England and each region."""
     _check_area(area)
     series = national.share_over_time(area=area, last=last or timezone.localdate())
-    return [{"region": key, "points": [{**s.__dict__, "percent": s.percent} for s in points]}
-            for key, points in series.items()]
+    return [
+        {"region": key, "points": [{**s.__dict__, "percent": s.percent} for s in points]}
+        for key, points in series.items()
+    ]
 
 
 class BehindOut(Schema):
@@ -72,13 +74,20 @@ class BehindOut(Schema):
 
 
 @router.get("/national/authorities", response={200: list[BehindOut], **ERRORS})
-def authorities_behind(request, as_at: IsoDate | None = None, area: Area = "overall", grade: Grade | None = None,
-                       region: Region | None = None):
+def authorities_behind(
+    request,
+    as_at: IsoDate | None = None,
+    area: Area = "overall",
+    grade: Grade | None = None,
+    region: Region | None = None,
+):
     """The authorities counted in a figure of the national picture, as at the same date."""
     _check_area(area)
     rows = national.authorities_behind(as_at=as_at or timezone.localdate(), area=area, grade=grade, region=region)
-    return [{"authority": _ref(r.authority), "grade": r.grade, "inspection_id": r.inspection_id,
-             "effective": r.effective} for r in rows]
+    return [
+        {"authority": _ref(r.authority), "grade": r.grade, "inspection_id": r.inspection_id, "effective": r.effective}
+        for r in rows
+    ]
 
 
 class OfficialShareOut(Schema):
@@ -110,10 +119,16 @@ def official_figures(request, as_at: IsoDate | None = None):
     labels = dict(CHANGES)
     return {
         "as_at": as_at,
-        "shares": [{"area": area, "region": r, "judged": j, "good_or_outstanding": g, "percent": p}
-                   for area, rows in figures.shares.items() for r, j, g, p in rows],
-        "changes": [{"family": family, "change": key, "label": labels[key], "authorities": [_ref(a) for a in who]}
-                    for family, changes in figures.changes.items() for key, who in changes.items()],
+        "shares": [
+            {"area": area, "region": r, "judged": j, "good_or_outstanding": g, "percent": p}
+            for area, rows in figures.shares.items()
+            for r, j, g, p in rows
+        ],
+        "changes": [
+            {"family": family, "change": key, "label": labels[key], "authorities": [_ref(a) for a in who]}
+            for family, changes in figures.changes.items()
+            for key, who in changes.items()
+        ],
     }
 
 
@@ -147,10 +162,25 @@ def reconciliation(request):
     return {
         "source": official.source(),
         "matched": result.matched,
-        "missing": [{"ons_code": m.ons_code, "name": m.name, "start": m.start, "published": m.published,
-                     "judgements": m.judgements} for m in result.missing],
-        "differences": [{"inspection_id": d.stored.id, "field": d.field, "official_value": d.official_value,
-                         "stored_value": d.stored_value} for d in result.differences],
+        "missing": [
+            {
+                "ons_code": m.ons_code,
+                "name": m.name,
+                "start": m.start,
+                "published": m.published,
+                "judgements": m.judgements,
+            }
+            for m in result.missing
+        ],
+        "differences": [
+            {
+                "inspection_id": d.stored.id,
+                "field": d.field,
+                "official_value": d.official_value,
+                "stored_value": d.stored_value,
+            }
+            for d in result.differences
+        ],
         "unmatched_inspection_ids": [s.id for s in result.unmatched],
     }
 
@@ -202,8 +232,16 @@ class ThemeDetailOut(Schema):
 
 
 def _item(item: themes.Item) -> dict:
-    return {"id": item.id, "text": item.text, "themes": list(item.themes), "inspection_id": item.inspection_id,
-            "authority": item.authority_name, "family": item.family, "when": item.when, "grade": item.grade}
+    return {
+        "id": item.id,
+        "text": item.text,
+        "themes": list(item.themes),
+        "inspection_id": item.inspection_id,
+        "authority": item.authority_name,
+        "family": item.family,
+        "when": item.when,
+        "grade": item.grade,
+    }
 
 
 @router.get("/themes/{theme_id}", response={200: ThemeDetailOut, **ERRORS}, tags=["themes"])
@@ -212,9 +250,13 @@ def theme_detail(request, theme_id: str = Path(..., pattern=r"^[a-z0-9_]{1,40}$"
     if theme_id not in BY_ID:
         raise HttpError(404, f"No theme '{theme_id}'. GET /api/themes lists them.")
     summary = next(s for s in themes.theme_summaries()[0] if s.id == theme_id)
-    return {"theme": summary.__dict__,
-            "told": [{"authority": name, "items": [_item(i) for i in items]}
-                     for name, _, items in themes.theme_authorities(theme_id)]}
+    return {
+        "theme": summary.__dict__,
+        "told": [
+            {"authority": name, "items": [_item(i) for i in items]}
+            for name, _, items in themes.theme_authorities(theme_id)
+        ],
+    }
 
 
 class SimilarOut(Schema):
@@ -230,16 +272,23 @@ class SimilarListOut(Schema):
     similar: list[SimilarOut]
 
 
-@router.get("/recommendations/{recommendation_id}/similar", response={200: SimilarListOut, **ERRORS},
-            tags=["themes"])
+@router.get("/recommendations/{recommendation_id}/similar", response={200: SimilarListOut, **ERRORS}, tags=["themes"])
 def similar(request, recommendation_id: int = Path(..., ge=1, le=MAX_ID), limit: int = Query(10, ge=1, le=50)):
     """The recommendations most like this one given to other authorities, with each authority's next inspection."""
     recommendation = recommendation_detail(pk=recommendation_id)
     if recommendation is None:
         raise HttpError(404, f"No recommendation {recommendation_id}")
     found = themes.similar_items(recommendation_id=recommendation_id, limit=limit)
-    return {"recommendation_id": recommendation_id, "themes": themes_of(recommendation.text),
-            "similar": [{"item": _item(s.item), "score": s.score,
-                         "next_inspection_id": s.next_inspection.pk if s.next_inspection else None,
-                         "next_grade": s.next_grade} for s in found]}
-
+    return {
+        "recommendation_id": recommendation_id,
+        "themes": themes_of(recommendation.text),
+        "similar": [
+            {
+                "item": _item(s.item),
+                "score": s.score,
+                "next_inspection_id": s.next_inspection.pk if s.next_inspection else None,
+                "next_grade": s.next_grade,
+            }
+            for s in found
+        ],
+    }

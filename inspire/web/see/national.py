@@ -18,9 +18,9 @@ from inspire.core import national as rules
 from inspire.core.national import ENDED, InspectionDates, Judged
 from inspire.core.reading.record import AREA_FAMILIES, GRADES, JUDGEMENT_KEYS
 from inspire.core.rounding import whole_percentages
-from inspire.web.toolkit.labels import area_order, grade_label
 from inspire.web.read.models import Authority, Inspection, Judgement, inspection_date
 from inspire.web.read.selectors import FULL_FAMILIES
+from inspire.web.toolkit.labels import area_order, grade_label
 
 #: Grades always shown, best first; ``adequate`` (older frameworks) is shown where it occurs.
 MAIN_GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
@@ -57,7 +57,8 @@ class Distribution:
         return next((g.count for g in self.grades if g.grade == grade), 0)
 
     def sentence(self) -> str:
-        """The figure councils quote: "106 inspected: 24% inadequate, 49% requires improvement, 25% good, 2% outstanding"."""
+        """The figure councils quote: "106 inspected: 24% inadequate, 49% requires improvement, 25%
+        good, 2% outstanding"."""
         if not self.total:
             return "None inspected"
         parts = [f"{g.shown_percent}% {g.label.lower()}" for g in reversed(self.grades) if g.count]
@@ -111,8 +112,9 @@ def latest_grades(*, as_at: date, area: str = "overall", by_family: dict | None 
     return rules.latest_grades(_judged(area, by_family=by_family), as_at)
 
 
-def grade_distribution(*, as_at: date, area: str = "overall", region: str | None = None,
-                       by_family: dict | None = None) -> GradePicture:
+def grade_distribution(
+    *, as_at: date, area: str = "overall", region: str | None = None, by_family: dict | None = None
+) -> GradePicture:
     """Counts and percentages of authorities' latest ``area`` grades as at ``as_at``, nationally and by region.
 
     ``region`` (a region name or code) limits both the national figure and the regions listed to it.
@@ -129,7 +131,9 @@ def grade_distribution(*, as_at: date, area: str = "overall", region: str | None
     size_of_region = Counter(region_of.values())
     national = _distribution(None, sum(by_region.values(), Counter()), len(region_of))
     regional = [_distribution(name, by_region[name], size_of_region[name]) for name in sorted(size_of_region)]
-    return GradePicture(as_at=as_at, area=area, national=national, regions=regional, superseded=_superseded(latest, as_at))
+    return GradePicture(
+        as_at=as_at, area=area, national=national, regions=regional, superseded=_superseded(latest, as_at)
+    )
 
 
 def _distribution(region: str | None, counts: Counter, authorities: int) -> Distribution:
@@ -139,8 +143,10 @@ def _distribution(region: str | None, counts: Counter, authorities: int) -> Dist
     return Distribution(
         region=region,
         total=total,
-        grades=[GradeCount(g, grade_label(g), counts[g], 100 * counts[g] / total if total else 0.0, percent)
-                for g, percent in zip(shown, whole)],
+        grades=[
+            GradeCount(g, grade_label(g), counts[g], 100 * counts[g] / total if total else 0.0, percent)
+            for g, percent in zip(shown, whole)
+        ],
         not_judged=authorities - total,
     )
 
@@ -169,8 +175,9 @@ class Transitions:
         return [(g, [self.counts[g][t] for t in self.grades], sum(self.counts[g].values())) for g in self.grades]
 
 
-def grade_transitions(*, area: str = "overall", as_at: date | None = None, family: str | None = None,
-                      by_family: dict | None = None) -> Transitions:
+def grade_transitions(
+    *, area: str = "overall", as_at: date | None = None, family: str | None = None, by_family: dict | None = None
+) -> Transitions:
     """How grades moved between each authority's consecutive inspections that judged ``area``
     (those in effect on or before ``as_at``, when given; under one framework, ``family``, when given)."""
     pairs = rules.transitions(_judged(area, family, by_family), as_at)
@@ -216,12 +223,15 @@ def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
 SERIES_START = date(2014, 3, 31)
 
 
-def share_over_time(*, area: str = "overall", last: date, by_family: dict | None = None) -> dict[str | None, list[rules.Share]]:
+def share_over_time(
+    *, area: str = "overall", last: date, by_family: dict | None = None
+) -> dict[str | None, list[rules.Share]]:
     """The share of authorities good or outstanding for ``area`` at each quarter end from 31 March
     2014 to ``last``: for England (key None) and for each region."""
     region_of = dict(Authority.objects.values_list("id", "region_name"))
-    return rules.share_good_or_outstanding(_judged(area, by_family=by_family), rules.quarter_ends(SERIES_START, last),
-                                           region_of)
+    return rules.share_good_or_outstanding(
+        _judged(area, by_family=by_family), rules.quarter_ends(SERIES_START, last), region_of
+    )
 
 
 @dataclass(frozen=True)
@@ -234,8 +244,9 @@ class Behind:
     effective: date
 
 
-def authorities_behind(*, as_at: date, area: str = "overall", grade: str | None = None,
-                       region: str | None = None) -> list[Behind]:
+def authorities_behind(
+    *, as_at: date, area: str = "overall", grade: str | None = None, region: str | None = None
+) -> list[Behind]:
     """The authorities counted in a cell of the national picture (``grade`` and ``region`` narrow it),
     by name."""
     latest = latest_grades(as_at=as_at, area=area)
@@ -243,8 +254,11 @@ def authorities_behind(*, as_at: date, area: str = "overall", grade: str | None 
     if region:
         authorities = authorities.filter(region_name=region)
     return sorted(
-        (Behind(a, latest[a.id].grade, latest[a.id].inspection_id, latest[a.id].effective)
-         for a in authorities if grade is None or latest[a.id].grade == grade),
+        (
+            Behind(a, latest[a.id].grade, latest[a.id].inspection_id, latest[a.id].effective)
+            for a in authorities
+            if grade is None or latest[a.id].grade == grade
+        ),
         key=lambda b: b.authority.name,
     )
 
@@ -287,7 +301,9 @@ def official_figures(*, as_at: date, areas: list[str]) -> OfficialFigures:
             histories.setdefault(one.authority_id, []).append(one.grade)
         counted = outcome_changes(histories)
         if any(counted.values()):
-            changes[family] = {key: sorted((by_id[i] for i in ids), key=lambda a: a.name) for key, ids in counted.items()}
+            changes[family] = {
+                key: sorted((by_id[i] for i in ids), key=lambda a: a.name) for key, ids in counted.items()
+            }
     return OfficialFigures(as_at=as_at, shares=shares, changes=changes)
 
 
@@ -302,6 +318,7 @@ def grades_beside_peers(*, authority: Authority, neighbours: list[Authority], la
         f"Statistical neighbours ({len(neighbours)})": rules.mean_grade(judged, days, {a.id for a in neighbours}),
         f"{authority.region_name} (all {len(region)})": rules.mean_grade(judged, days, region),
     }
+
 
 #: area SEND outcomes (2023 framework), in the order tables show them
 SEND_OUTCOMES = (
@@ -329,12 +346,18 @@ def send_outcomes(*, as_at: date) -> list[OutcomeRow]:
     no publication date). Area inspections are their own picture: they never enter the grade
     distributions above."""
     latest: dict[int, tuple[date, int, str]] = {}
-    rows = Inspection.objects.filter(family="send_2023", authority__isnull=False).exclude(outcome="").values_list(
-        "authority_id", "id", "inspection_end", "inspection_start", "outcome"
+    rows = (
+        Inspection.objects.filter(family="send_2023", authority__isnull=False)
+        .exclude(outcome="")
+        .values_list("authority_id", "id", "inspection_end", "inspection_start", "outcome")
     )
     for authority_id, inspection_id, end, start, outcome in rows:
         effective = end or start
-        if effective and effective <= as_at and (effective, inspection_id) > latest.get(authority_id, (date.min, 0, ""))[:2]:
+        if (
+            effective
+            and effective <= as_at
+            and (effective, inspection_id) > latest.get(authority_id, (date.min, 0, ""))[:2]
+        ):
             latest[authority_id] = (effective, inspection_id, outcome)
     region_of = dict(Authority.objects.values_list("id", "region_name"))
     by_region: dict[str, Counter] = defaultdict(Counter)
@@ -362,9 +385,14 @@ def jtai_themes(*, as_at: date | None = None) -> list[ThemeYear]:
     """Joint targeted area inspections by the year they took place and their theme (newest year
     first, then the most inspected theme), those ended on or before ``as_at`` when given."""
     counts: Counter = Counter()
-    for start, end, theme in Inspection.objects.filter(family="jtai").values_list("inspection_start", "inspection_end", "theme"):
+    for start, end, theme in Inspection.objects.filter(family="jtai").values_list(
+        "inspection_start", "inspection_end", "theme"
+    ):
         day = start or end
         if day is None or (as_at and (end or start) > as_at):
             continue
         counts[(day.year, theme or "theme not read")] += 1
-    return [ThemeYear(year, theme, n) for (year, theme), n in sorted(counts.items(), key=lambda kv: (-kv[0][0], -kv[1], kv[0][1]))]
+    return [
+        ThemeYear(year, theme, n)
+        for (year, theme), n in sorted(counts.items(), key=lambda kv: (-kv[0][0], -kv[1], kv[0][1]))
+    ]

@@ -93,7 +93,8 @@ def reconciliation() -> tuple[official.Reconciliation, dict]:
     """The official record reconciled with the store, and the authorities and inspections it names
     (by ONS code and id) for links."""
     inspections = list(
-        Inspection.objects.filter(family__in=official.FAMILIES, authority__isnull=False).select_related("authority")
+        Inspection.objects.filter(family__in=official.FAMILIES, authority__isnull=False)
+        .select_related("authority")
         .defer("record", "facts", "warnings")  # not shown, and decoding them was half the page's time
     )
     grades: dict[int, dict[str, str]] = {}
@@ -102,8 +103,15 @@ def reconciliation() -> tuple[official.Reconciliation, dict]:
     ):
         grades.setdefault(inspection_id, {})[area] = grade
     stored = [
-        official.StoredInspection(i.id, i.authority.ons_code, i.family, i.inspection_start, i.inspection_end,
-                                  i.published, grades.get(i.id, {}))
+        official.StoredInspection(
+            i.id,
+            i.authority.ons_code,
+            i.family,
+            i.inspection_start,
+            i.inspection_end,
+            i.published,
+            grades.get(i.id, {}),
+        )
         for i in inspections
     ]
     result = official.reconcile(outcomes(), stored)

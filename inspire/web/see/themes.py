@@ -83,20 +83,39 @@ def _items() -> list[Item]:
     overall = dict(Judgement.objects.filter(area="overall").values_list("inspection_id", "grade"))
     rows = (
         Recommendation.objects.select_related("inspection__authority")
-        .only("id", "text", "inspection__id", "inspection__family", "inspection__inspection_start",
-              "inspection__inspection_end", "inspection__published", "inspection__authority__id",
-              "inspection__authority__name", "inspection__authority__slug", "inspection__authority__region_name")
+        .only(
+            "id",
+            "text",
+            "inspection__id",
+            "inspection__family",
+            "inspection__inspection_start",
+            "inspection__inspection_end",
+            "inspection__published",
+            "inspection__authority__id",
+            "inspection__authority__name",
+            "inspection__authority__slug",
+            "inspection__authority__region_name",
+        )
         .order_by("id")
     )
     items = []
     for rec in rows:
         inspection, authority = rec.inspection, rec.inspection.authority
-        items.append(Item(
-            id=rec.id, text=rec.text, themes=tuple(themes_of(rec.text)), inspection_id=inspection.id,
-            authority_id=authority.id if authority else None, authority_name=authority.name if authority else "",
-            authority_slug=authority.slug if authority else "", region=authority.region_name if authority else "",
-            family=inspection.family, when=HAPPENED.of(inspection), grade=overall.get(inspection.id, ""),
-        ))
+        items.append(
+            Item(
+                id=rec.id,
+                text=rec.text,
+                themes=tuple(themes_of(rec.text)),
+                inspection_id=inspection.id,
+                authority_id=authority.id if authority else None,
+                authority_name=authority.name if authority else "",
+                authority_slug=authority.slug if authority else "",
+                region=authority.region_name if authority else "",
+                family=inspection.family,
+                when=HAPPENED.of(inspection),
+                grade=overall.get(inspection.id, ""),
+            )
+        )
     return items
 
 
@@ -120,14 +139,19 @@ def theme_summaries() -> tuple[list[ThemeSummary], int, int]:
     summaries = []
     for theme in THEMES:
         items = index.with_theme(theme.id)
-        summaries.append(ThemeSummary(
-            id=theme.id, name=theme.name, covers=theme.covers, items=len(items),
-            authorities=len({i.authority_id for i in items if i.authority_id}),
-            by_year=dict(sorted(Counter(i.when.year for i in items if i.when).items())),
-            by_region=dict(sorted(Counter(i.region for i in items if i.region).items())),
-            by_family=dict(Counter(i.family for i in items).most_common()),
-            by_grade=dict(Counter(i.grade for i in items if i.grade).most_common()),
-        ))
+        summaries.append(
+            ThemeSummary(
+                id=theme.id,
+                name=theme.name,
+                covers=theme.covers,
+                items=len(items),
+                authorities=len({i.authority_id for i in items if i.authority_id}),
+                by_year=dict(sorted(Counter(i.when.year for i in items if i.when).items())),
+                by_region=dict(sorted(Counter(i.region for i in items if i.region).items())),
+                by_family=dict(Counter(i.family for i in items).most_common()),
+                by_grade=dict(Counter(i.grade for i in items if i.grade).most_common()),
+            )
+        )
     summaries.sort(key=lambda s: (-s.items, s.name))
     unplaced = sum(1 for item in index.items if not item.themes)
     return summaries, len(index.items), unplaced
@@ -138,8 +162,10 @@ def theme_authorities(theme_id: str) -> list[tuple[str, str, list[Item]]]:
     told: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for item in theme_index().with_theme(theme_id):
         told[(item.authority_name or "Unknown authority", item.authority_slug)].append(item)
-    return [(name, slug, sorted(items, key=lambda i: i.when or date.min, reverse=True))
-            for (name, slug), items in sorted(told.items())]
+    return [
+        (name, slug, sorted(items, key=lambda i: i.when or date.min, reverse=True))
+        for (name, slug), items in sorted(told.items())
+    ]
 
 
 @dataclass(frozen=True)
@@ -176,20 +202,23 @@ def _next_inspections(items: list[Item]) -> dict[int, tuple[Inspection, str]]:
     if not dated:
         return {}
     by_authority: dict[int, list[Inspection]] = defaultdict(list)
-    for inspection in (
-        Inspection.objects.filter(authority_id__in={item.authority_id for item in dated}, family__in=FULL_FAMILIES)
-        .only("id", "authority_id", "family", "inspection_start", "inspection_end", "published")
-    ):
+    for inspection in Inspection.objects.filter(
+        authority_id__in={item.authority_id for item in dated}, family__in=FULL_FAMILIES
+    ).only("id", "authority_id", "family", "inspection_start", "inspection_end", "published"):
         by_authority[inspection.authority_id].append(inspection)
     found = {}
     for item in dated:
-        later = [i for i in by_authority[item.authority_id]
-                 if i.id != item.inspection_id and (HAPPENED.of(i) or date.min) > item.when]
+        later = [
+            i
+            for i in by_authority[item.authority_id]
+            if i.id != item.inspection_id and (HAPPENED.of(i) or date.min) > item.when
+        ]
         if later:
             found[item.id] = min(later, key=lambda i: HAPPENED.of(i))
     grades = dict(
         Judgement.objects.filter(inspection__in={i.id for i in found.values()}, area="overall")
-        .order_by("-id").values_list("inspection_id", "grade")
+        .order_by("-id")
+        .values_list("inspection_id", "grade")
     )
     return {item_id: (inspection, grades.get(inspection.id) or "") for item_id, inspection in found.items()}
 

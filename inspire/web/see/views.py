@@ -70,21 +70,27 @@ def national_picture(request: HttpRequest) -> HttpResponse:
         "share_rows": _share_rows(shares),
         "share_table": _share_table(_share_rows(shares)),
         "regions_chart": charts.stacked_bars(
-            [(d.region, {g.grade: g.count for g in d.grades}) for d in picture.regions], grade_keys,
-            title=f"{area_label(area)}: grades by region as at {format_long(as_at)}", chart_id="regions-chart",
+            [(d.region, {g.grade: g.count for g in d.grades}) for d in picture.regions],
+            grade_keys,
+            title=f"{area_label(area)}: grades by region as at {format_long(as_at)}",
+            chart_id="regions-chart",
         ),
         "share_chart": charts.share_lines(
             {("England" if k is None else k): [(s.as_at, s.percent) for s in v] for k, v in shares.items()},
-            title=f"{area_label(area)}: per cent good or outstanding at each quarter end", chart_id="share-chart",
+            title=f"{area_label(area)}: per cent good or outstanding at each quarter end",
+            chart_id="share-chart",
             highlight="England",
         ),
         "flow_chart": charts.flow(
-            transitions.counts, [(g, GRADE_LABELS.get(g, g)) for g in transitions.grades],
-            title=f"{area_label(area)}: how grades moved between consecutive inspections", chart_id="flow-chart",
+            transitions.counts,
+            [(g, GRADE_LABELS.get(g, g)) for g in transitions.grades],
+            title=f"{area_label(area)}: how grades moved between consecutive inspections",
+            chart_id="flow-chart",
         ),
     }
-    return partial_page(request, "see/national.html", "see/_national_results.html", context,
-                        status=400 if params.errors else 200)
+    return partial_page(
+        request, "see/national.html", "see/_national_results.html", context, status=400 if params.errors else 200
+    )
 
 
 #: (label, fewest days, most days) for the time-since-inspection summary
@@ -144,8 +150,9 @@ def search(request: HttpRequest) -> HttpResponse:
         "to_field": params.date_field("to", legend="Inspected to", hint="For example, 31 3 2024"),
         "results": results,
     }
-    return partial_page(request, "see/search.html", "see/_search_results.html", context,
-                        status=400 if params.errors else 200)
+    return partial_page(
+        request, "see/search.html", "see/_search_results.html", context, status=400 if params.errors else 200
+    )
 
 
 def _wait_rows(waits) -> list[dict]:
@@ -154,25 +161,36 @@ def _wait_rows(waits) -> list[dict]:
     rows = []
     for wait in waits:
         inspection = wait.inspection
-        rows.append({
-            "name": wait.authority.name,
-            "url": url_to(wait.authority.slug, "authority_detail"),
-            "inspection_url": url_to(inspection.pk, "inspection_detail") if inspection else "",
-            "ended": long_date(ENDED.of(inspection)) if inspection else "",
-            "family": (family_short(inspection.family) or "") if inspection else "",
-            "since": years_months(wait.days) if wait.days is not None else "–",
-        })
+        rows.append(
+            {
+                "name": wait.authority.name,
+                "url": url_to(wait.authority.slug, "authority_detail"),
+                "inspection_url": url_to(inspection.pk, "inspection_detail") if inspection else "",
+                "ended": long_date(ENDED.of(inspection)) if inspection else "",
+                "family": (family_short(inspection.family) or "") if inspection else "",
+                "since": years_months(wait.days) if wait.days is not None else "–",
+            }
+        )
     return rows
 
 
 def _share_table(share_rows) -> list[tuple[str, list[str]]]:
     """The share table: (quarter end in words, each cell's HTML), made here for the same reason."""
     return [
-        (format_long(day), [
-            format_html('{}% <span class="govuk-body-s">({} of {})</span>', floatformat(s.percent, 0),
-                        s.good_or_outstanding, s.judged) if s.judged else "–"
-            for s in cells
-        ])
+        (
+            format_long(day),
+            [
+                format_html(
+                    '{}% <span class="govuk-body-s">({} of {})</span>',
+                    floatformat(s.percent, 0),
+                    s.good_or_outstanding,
+                    s.judged,
+                )
+                if s.judged
+                else "–"
+                for s in cells
+            ],
+        )
         for day, cells in share_rows
     ]
 
@@ -180,7 +198,9 @@ def _share_table(share_rows) -> list[tuple[str, list[str]]]:
 def _share_rows(shares) -> list[tuple[str, list]]:
     """The share series as table rows: (quarter end, [(judged, good or outstanding, percent) per series])."""
     keys = list(shares)
-    return [(day, [shares[k][n] for k in keys]) for n, day in enumerate(s.as_at for s in shares[None])] if shares else []
+    return (
+        [(day, [shares[k][n] for k in keys]) for n, day in enumerate(s.as_at for s in shares[None])] if shares else []
+    )
 
 
 def _as_at_and_area(params: Params) -> tuple[date, str]:
@@ -214,7 +234,10 @@ def official_statistics(request: HttpRequest) -> HttpResponse:
     areas = list(national.OFFICIAL_AREAS)
     figures = None if params.errors else national.official_figures(as_at=as_at, areas=areas)
     context = {
-        "params": params, "as_at": as_at, "figures": figures, "areas": areas,
+        "params": params,
+        "as_at": as_at,
+        "figures": figures,
+        "areas": areas,
         "date_field": params.date_field("as-at", legend="As at date", hint="For example, 31 3 2024"),
         "coverage": official.coverage(),
         "change_labels": CHANGES,
@@ -249,7 +272,11 @@ def theme_detail(request: HttpRequest, theme_id: str) -> HttpResponse:
         ("year", list(summary.by_year.items()), "year"),
         ("region", list(summary.by_region.items()), "region"),
         ("framework", [(FAMILY_LABELS.get(k, k), n) for k, n in summary.by_family.items()], "framework"),
-        ("overall grade of the inspection", [(GRADE_LABELS.get(k, k), n) for k, n in summary.by_grade.items()], "grade"),
+        (
+            "overall grade of the inspection",
+            [(GRADE_LABELS.get(k, k), n) for k, n in summary.by_grade.items()],
+            "grade",
+        ),
     ]
     context = {"theme": theme, "summary": summary, "breakdowns": breakdowns, "told": themes.theme_authorities(theme_id)}
     return render(request, "see/theme_detail.html", context)
@@ -282,26 +309,38 @@ def chart_download(request: HttpRequest, chart: str) -> HttpResponse:
     as_at, area = _as_at_and_area(params)
     framework = params.choice("framework", {key: key for key in FULL_FAMILIES}, label="Framework")
     if params.errors:
-        return HttpResponse("; ".join(message for _, message in params.summary), status=400,
-                            content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            "; ".join(message for _, message in params.summary), status=400, content_type="text/plain; charset=utf-8"
+        )
     if chart == "regions":
         picture = national.grade_distribution(as_at=as_at, area=area)
         grades = [g.grade for g in picture.national.grades]
-        columns = [Column("Region"), *[Column(GRADE_LABELS.get(g, g), "number") for g in grades],
-                   Column("Inspected", "number"), Column("Not yet judged", "number")]
-        rows = [[d.region or "England", *[d.count(g) for g in grades], d.total, d.not_judged]
-                for d in [*picture.regions, picture.national]]
+        columns = [
+            Column("Region"),
+            *[Column(GRADE_LABELS.get(g, g), "number") for g in grades],
+            Column("Inspected", "number"),
+            Column("Not yet judged", "number"),
+        ]
+        rows = [
+            [d.region or "England", *[d.count(g) for g in grades], d.total, d.not_judged]
+            for d in [*picture.regions, picture.national]
+        ]
     elif chart == "share":
         shares = national.share_over_time(area=area, last=as_at)
         names = [k or "England" for k in shares]
         columns = [Column("Quarter end", "date")] + [
             Column(f"{name}: {what}", "number") for name in names for what in ("judged", "good or outstanding")
         ]
-        rows = [[day, *[x for s in cells for x in (s.judged, s.good_or_outstanding)]] for day, cells in _share_rows(shares)]
+        rows = [
+            [day, *[x for s in cells for x in (s.judged, s.good_or_outstanding)]] for day, cells in _share_rows(shares)
+        ]
     elif chart == "transitions":
         moved = national.grade_transitions(area=area, as_at=as_at, family=framework)
-        columns = [Column("From"), *[Column(f"To {GRADE_LABELS.get(g, g).lower()}", "number") for g in moved.grades],
-                   Column("Total", "number")]
+        columns = [
+            Column("From"),
+            *[Column(f"To {GRADE_LABELS.get(g, g).lower()}", "number") for g in moved.grades],
+            Column("Total", "number"),
+        ]
         rows = [[GRADE_LABELS.get(g, g), *counts, total] for g, counts, total in moved.rows()]
     else:
         raise Http404("No such chart")

@@ -9,7 +9,10 @@ from inspire.core.plans.deadlines import submission_deadline
 @pytest.mark.parametrize(
     "received, deadline",
     [
-        (date(2016, 7, 7), date(2016, 10, 14)),  # Southend (seed 004): "The last submission date will be 14 October 2016"
+        (
+            date(2016, 7, 7),
+            date(2016, 10, 14),
+        ),  # Southend (seed 004): "The last submission date will be 14 October 2016"
         (date(2023, 5, 9), date(2023, 8, 16)),
     ],
 )
@@ -93,15 +96,20 @@ def test_without_a_confirmed_date_there_is_no_deadline_only_the_words():
     assert deadlines.counts_from(None, "") == "Deadline not yet known — confirm the publication date"
     assert deadlines.deadline_line(None, "") == "Submission deadline not yet known — confirm the publication date."
     line = deadlines.deadline_line(date(2016, 7, 7), "published")
-    assert line == ("Submission deadline: 14 October 2016 (70 working days after 7 July 2016, the publication date "
-                    "the report states (confirmed), not counting weekends or bank holidays in England and Wales).")
+    assert line == (
+        "Submission deadline: 14 October 2016 (70 working days after 7 July 2016, the publication date "
+        "the report states (confirmed), not counting weekends or bank holidays in England and Wales)."
+    )
 
 
-@pytest.mark.parametrize("grade, called", [
-    ("inadequate", "written statement of action"),
-    ("requires_improvement", "action plan"),
-    ("good", "action plan"),
-])
+@pytest.mark.parametrize(
+    "grade, called",
+    [
+        ("inadequate", "written statement of action"),
+        ("requires_improvement", "action plan"),
+        ("good", "action plan"),
+    ],
+)
 def test_written_statement_of_action_for_inadequate_judgements(grade, called):
     assert deadlines.plan_document(grade) == called
 

@@ -62,7 +62,10 @@ def test_bad_date_and_status_are_reported_by_row_and_column(southend):
         ws = workbook["Milestones"]
         ws.cell(row=3, column=8).value = "31/09/2017"
         ws.cell(row=5, column=9).value = "overdue"
-    with pytest.raises(PlanImportError, match="Milestones, row 3, column target_date: '31/09/2017' is not a date") as caught:
+
+    with pytest.raises(
+        PlanImportError, match="Milestones, row 3, column target_date: '31/09/2017' is not a date"
+    ) as caught:
         from_xlsx(_edit(to_xlsx(southend), edit))
     messages = [str(e) for e in caught.value.errors]
     assert "Milestones, row 3, column target_date: '31/09/2017' is not a date (use YYYY-MM-DD)" in messages
@@ -72,6 +75,7 @@ def test_bad_date_and_status_are_reported_by_row_and_column(southend):
 def test_missing_column_is_named(southend):
     def edit(workbook):
         workbook["Actions"].delete_cols(3)
+
     with pytest.raises(PlanImportError, match="Actions, row 1, column text: the column is missing"):
         from_xlsx(_edit(to_xlsx(southend), edit))
 
@@ -79,29 +83,36 @@ def test_missing_column_is_named(southend):
 def test_milestone_without_its_action(southend):
     def edit(workbook):
         workbook["Milestones"].cell(row=2, column=2).value = "99"
+
     with pytest.raises(PlanImportError, match="Milestones, row 2, column action: there is no action 99 of item 1"):
         from_xlsx(_edit(to_xlsx(southend), edit))
 
 
 def test_csv_layout():
-    text = csv_template() + "\n".join([
-        "1,Improve management oversight,la 1,Practice and Culture;Continuous Improvement,1,Provide CPD,,Design CPD,Practice Lead,2016-11-30,on_track",
-        "1,,,,1,,,Deliver CPD,Team Manager – Workforce Commissioning,2016-12-01,",
-        "C1,Our own item,,Practice and Culture,,,,,,,",
-    ])
+    text = csv_template() + "\n".join(
+        [
+            "1,Improve management oversight,la 1,Practice and Culture;Continuous "
+            "Improvement,1,Provide CPD,,Design CPD,Practice Lead,2016-11-30,on_track",
+            "1,,,,1,,,Deliver CPD,Team Manager – Workforce Commissioning,2016-12-01,",
+            "C1,Our own item,,Practice and Culture,,,,,,,",
+        ]
+    )
     plan = from_csv(text, title="From CSV")
     assert [t.name for t in plan.themes] == ["Practice and Culture", "Continuous Improvement"]
     one = plan.items[0]
     assert one.recommendation == ("la", 1) and one.themes == ["A", "B"]
     assert [(m.text, m.owner, m.target_date) for m in one.actions[0].milestones] == [
         ("Design CPD", "Practice Lead", date(2016, 11, 30)),
-        ("Deliver CPD", "Team Manager – Workforce Commissioning", date(2016, 12, 1))]
+        ("Deliver CPD", "Team Manager – Workforce Commissioning", date(2016, 12, 1)),
+    ]
     assert plan.items[1].own
 
 
 def test_csv_errors_name_row_and_column():
     text = csv_template() + "1,Item,la x,,1,Act,,M,,2016-13-01,\n"
-    with pytest.raises(PlanImportError, match="^CSV, row 2, column recommendation: 'la x' is not a recommendation") as caught:
+    with pytest.raises(
+        PlanImportError, match="^CSV, row 2, column recommendation: 'la x' is not a recommendation"
+    ) as caught:
         from_csv(text)
     assert [str(e) for e in caught.value.errors] == [
         "CSV, row 2, column recommendation: 'la x' is not a recommendation (write 'la 3' or 'lscb 2')",

@@ -52,6 +52,8 @@ def test_southend_items_match_the_reports_recommendations(southend):
 
 def test_text_match_does_not_pair_unrelated_items():
     plan = read_plan(seed_002_docx()).plan
-    unrelated = [RecommendationRef("la", 1, "The LSCB should take action to assure itself that thresholds are applied.")]
+    unrelated = [
+        RecommendationRef("la", 1, "The LSCB should take action to assure itself that thresholds are applied.")
+    ]
     report = match_recommendations(plan, unrelated)
     assert report.placed == [] and len(report.unmatched_items) == 8

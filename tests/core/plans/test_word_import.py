@@ -1,13 +1,13 @@
-from datetime import date
 """Word plans built from the seeds' own text import with every action, owner and date (their matching to
 the reports' recommendations: test_matching.py)."""
 
 import re
+from datetime import date
 
 import pytest
 
-from inspire.core.plans.timescales import find_dates
 from inspire.core.errors import PlanImportError
+from inspire.core.plans.timescales import find_dates
 from inspire.core.plans.word_import import read_plan
 from tests.core.plans.seed_docs import seed_002_docx, seed_002_tables, seed_004_docx, seed_004_tables
 
@@ -34,7 +34,10 @@ def test_east_sussex_items_and_actions(east_sussex):
     assert plan.items[1].title.endswith("with a full explanation of why such a decision was made.")
     assert [len(i.actions) for i in plan.items] == [2, 2, 3, 4, 3, 1, 1, 4]
     five = plan.items[4].actions[1]
-    assert five.text == "Ensure the needs of Care Leavers are clearly articulated in ESCC Employability and Skills Strategy."
+    assert (
+        five.text
+        == "Ensure the needs of Care Leavers are clearly articulated in ESCC Employability and Skills Strategy."
+    )
     assert five.lead == "Teresa Lavelle- Hill/Louise Carter" and five.timescale == "June 2014"
     assert plan.items[0].actions[1].lead == "Diane Williamson"  # lead cell merged down
     assert plan.items[6].actions[0].target_date.isoformat() == "2014-07-17"
@@ -74,7 +77,12 @@ def test_southend_items_themes_and_measures(southend):
     assert [i.ref for i in plan.items if i.own] == ["MISC", "EDUCATION"]
     assert numbered[0].themes == ["A", "B", "C", "D"] and numbered[9].themes == ["A"]
     two = numbered[1].measures[0]
-    assert (two.baseline, two.target, two.target_date.isoformat(), two.polarity) == (45.0, 25.0, "2017-09-30", "lower_is_better")
+    assert (two.baseline, two.target, two.target_date.isoformat(), two.polarity) == (
+        45.0,
+        25.0,
+        "2017-09-30",
+        "lower_is_better",
+    )
 
 
 def test_southend_recommendation_one_has_seven_actions_with_milestones(southend):
@@ -102,7 +110,10 @@ def test_southend_milestone_a_row_layout(southend):
     board = eleven.actions[0]
     assert board.text == "Improvement Board to offer scrutiny and challenge."
     assert [(m.label, m.timescale, m.owner) for m in board.milestones][3] == (
-        "Milestone 4", "7th October 2016", "Head of Children's Services")
+        "Milestone 4",
+        "7th October 2016",
+        "Head of Children's Services",
+    )
 
 
 def test_southend_keeps_every_date_and_owner_of_the_original(southend):
@@ -133,14 +144,19 @@ def test_southend_keeps_every_date_and_owner_of_the_original(southend):
 
 
 def test_southend_counts_that_do_not_line_up_are_reported(southend):
-    assert "recommendation 1, action 2: 8 milestones but 6 target dates; given to milestones 1-6 in order" in southend.notes
+    assert (
+        "recommendation 1, action 2: 8 milestones but 6 target dates; given to milestones 1-6 in order"
+        in southend.notes
+    )
     assert any("'31st September 2017' is not a real date" in n for n in southend.notes)
     # the priority timeline words its actions differently from the detailed plan: a row that matches
     # no overarching action of its recommendation well is listed as not placed, never placed by guess
     assert southend.unplaced and all(u.startswith("priority timeline, recommendation ") for u in southend.unplaced)
-    assert ("priority timeline, recommendation 6: 'Review how, and where, children in need receive assessment,…': "
-            "outcome by 'June 2017' is before the date commenced 'December 2017'; the start is kept, the outcome "
-            "date left blank") in southend.notes
+    assert (
+        "priority timeline, recommendation 6: 'Review how, and where, children in need receive assessment,…': "
+        "outcome by 'June 2017' is before the date commenced 'December 2017'; the start is kept, the outcome "
+        "date left blank"
+    ) in southend.notes
 
 
 def test_southend_priority_timeline_dates_reach_the_right_actions(southend):
@@ -187,7 +203,8 @@ def test_southend_outcomes_and_report_references_are_kept_as_written(southend):
     assert one.outcomes.splitlines() == [
         "Children receive a service at the right level of need by evidencing improved:",
         "management oversight that is well recorded through audit sampling;",
-        "good practice in assessment and planning."]
+        "good practice in assessment and planning.",
+    ]
     assert one.report_refs == "Paragraph 120; Summary, page 9; Executive Summary page 3"
     assert two.report_refs == "Page 29; Paragraph 118; Paragraph 119; Summary Page 17"
     assert two.outcomes.startswith("Quality Assurance drives forward improved practice")

@@ -74,7 +74,11 @@ def test_errors_survive_pickling_between_processes(bad_inputs):
     copy = pickle.loads(pickle.dumps(raised.value))
     assert type(copy) is type(raised.value)
     assert (str(copy), copy.source, copy.detail, copy.code) == (
-        str(raised.value), raised.value.source, raised.value.detail, "too_large")
+        str(raised.value),
+        raised.value.source,
+        raised.value.detail,
+        "too_large",
+    )
 
 
 # --- fuzzing ---------------------------------------------------------------------------------
@@ -84,8 +88,11 @@ TIME_BOUND = 10.0
 
 
 def _docx_bytes() -> bytes:
-    return word_document("Inspection of local authority children's services", "Inspection dates: 2 to 6 December 2024",
-                         "Overall effectiveness: Good")
+    return word_document(
+        "Inspection of local authority children's services",
+        "Inspection dates: 2 to 6 December 2024",
+        "Overall effectiveness: Good",
+    )
 
 
 def _html_bytes() -> bytes:
@@ -96,7 +103,9 @@ def _html_bytes() -> bytes:
 
 @pytest.fixture(scope="module")
 def real_samples(shared) -> dict[str, bytes]:
-    smallest_pdf = min((p for p in CORPUS.glob("*.pdf") if p.name != "c400d841c8fd.pdf"), key=lambda p: p.stat().st_size)
+    smallest_pdf = min(
+        (p for p in CORPUS.glob("*.pdf") if p.name != "c400d841c8fd.pdf"), key=lambda p: p.stat().st_size
+    )
     return {
         "sample.pdf": smallest_pdf.read_bytes(),
         "sample.docx": _docx_bytes(),
@@ -116,8 +125,9 @@ def _check(data: bytes, name: str) -> None:
     assert time.monotonic() - start < TIME_BOUND
 
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                        HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 @FUZZ
@@ -165,6 +175,7 @@ def test_a_docx_with_a_mutated_document_part_gives_a_read_error_or_a_record(real
         out = io.BytesIO()
         with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(out, "w") as target:
             for item in source.infolist():
-                target.writestr(item, xml[:cut] + xml[cut + 7 :] if item.filename == "word/document.xml" else source.read(item))
+                target.writestr(
+                    item, xml[:cut] + xml[cut + 7 :] if item.filename == "word/document.xml" else source.read(item)
+                )
         _check(out.getvalue(), "sample.docx")
-

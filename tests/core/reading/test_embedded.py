@@ -66,7 +66,9 @@ def test_embedded_pages_point_into_the_paper():
 def test_a_cabinet_paper_without_its_report_is_refused():
     before, _, after = _southend_parts()
     assert is_council_paper(Document((Page(1, before + after),), "text", "0" * 64, "paper.txt", False))
-    with pytest.raises(NotAnOfstedReport, match=r"^cabinet-paper\.txt: it is a council paper that discusses an Ofsted inspection") as error:
+    with pytest.raises(
+        NotAnOfstedReport, match=r"^cabinet-paper\.txt: it is a council paper that discusses an Ofsted inspection"
+    ) as error:
         read_bytes((before + after).encode("utf-8"), "cabinet-paper.txt")
     assert str(error.value) == (
         "cabinet-paper.txt: it is a council paper that discusses an Ofsted inspection, "
@@ -103,9 +105,13 @@ def test_a_text_that_mentions_the_frameworks_by_name_is_refused():
         "Ofsted has inspected local authority children's services under several frameworks: the annual "
         "performance assessment, the inspection of safeguarding and looked after children services, the "
         "inspection of local authority arrangements for the protection of children (inspection dates were "
-        "announced a day ahead), the single inspection framework and ILACS. This note explains how the judgements compare.\n"
+        "announced a day ahead), the single inspection framework and ILACS. This note explains how "
+        "the judgements compare.\n"
     )
-    with pytest.raises(NotAnOfstedReport, match=r"^briefing\.txt: no Ofsted report on a local authority\'s children\'s services was found in it$"):
+    with pytest.raises(
+        NotAnOfstedReport,
+        match=r"^briefing\.txt: no Ofsted report on a local authority\'s children\'s services was found in it$",
+    ):
         read_bytes(text.encode("utf-8"), "briefing.txt")
 
 
@@ -200,16 +206,20 @@ def test_a_real_pdf_committee_paper():
             _prose_pdf(
                 [
                     ["Agenda Item 7", "Report of the Director of Children's Services", "to", "Cabinet"],
-                    ["1. Purpose of report", "Members are asked to note the inspection report at Appendix 1,",
-                     "which judged the council's services inadequate in places."],
+                    [
+                        "1. Purpose of report",
+                        "Members are asked to note the inspection report at Appendix 1,",
+                        "which judged the council's services inadequate in places.",
+                    ],
                 ]
             )
         )
     )
     report = pdfium.PdfDocument(str(report_path))
     paper.import_pages(report)
-    paper.import_pages(pdfium.PdfDocument(_prose_pdf([["Appendix 2", "Improvement plan",
-                                                         "1. Audit the decisions made on contacts."]])))
+    paper.import_pages(
+        pdfium.PdfDocument(_prose_pdf([["Appendix 2", "Improvement plan", "1. Audit the decisions made on contacts."]]))
+    )
     buffer = io.BytesIO()
     paper.save(buffer)
     record = read_bytes(buffer.getvalue(), "cabinet-paper.pdf")
@@ -226,12 +236,14 @@ def test_a_real_pdf_committee_paper():
 def test_a_title_with_its_dates_on_the_same_line():
     before, report, after = _southend_parts()
     flattened = report.replace(
-        "care leavers\n\nand\n\nReview of the effectiveness of the Local Safeguarding Children Board¹\n\nInspection date:",
+        "care leavers\n\nand\n\nReview of the effectiveness of the Local Safeguarding Children "
+        "Board¹\n\nInspection date:",
         "care leavers and Review of the effectiveness of the Local Safeguarding Children Board¹ Inspection date:",
     )
     assert flattened != report
-    found = find_embedded(Document((Page(1, before + flattened + after),), "text", "0" * 64, "p.txt", False),
-                          default_register())
+    found = find_embedded(
+        Document((Page(1, before + flattened + after),), "text", "0" * 64, "p.txt", False), default_register()
+    )
     assert found is not None
     assert found.document.text.startswith("Southend-on-Sea\n\nInspection of services for children in need")
     assert found.document.text.rstrip().endswith(SOUTHEND_END)

@@ -23,11 +23,13 @@ def board(southend_inspection, users):
 
 def test_board_terms_frequency_and_programme_roles(board, users):
     editor = users["southend_editor"]
-    governance.board_update(board=board, user=editor, terms_of_reference="Scrutinise progress against the plan.",
-                            frequency="Bi-monthly")
+    governance.board_update(
+        board=board, user=editor, terms_of_reference="Scrutinise progress against the plan.", frequency="Bi-monthly"
+    )
     governance.member_add(board=board, user=editor, name="Chief Executive", board_role="chair")
-    governance.member_add(board=board, user=editor, name="Simon Leftley", role="Corporate Director for People",
-                          board_role="sponsor")
+    governance.member_add(
+        board=board, user=editor, name="Simon Leftley", role="Corporate Director for People", board_role="sponsor"
+    )
     governance.member_add(board=board, user=editor, name="John O'Loughlin", board_role="programme_executive")
     governance.member_add(board=board, user=editor, name="Mike Bennett", board_role="programme_manager")
     with pytest.raises(ValidationError, match="already has a chair"):
@@ -39,7 +41,11 @@ def test_board_terms_frequency_and_programme_roles(board, users):
     board.refresh_from_db()
     assert (board.terms_of_reference, board.frequency) == ("Scrutinise progress against the plan.", "Bi-monthly")
     assert [m.get_board_role_display() for m in board.members.all()] == [
-        "Chair", "Sponsor", "Programme executive", "Programme manager"]
+        "Chair",
+        "Sponsor",
+        "Programme executive",
+        "Programme manager",
+    ]
     audited = set(AuditEntry.objects.filter(plan=board.plan).values_list("field", "after"))
     assert ("frequency", "Bi-monthly") in audited and ("board_role", "programme_manager") in audited
 
@@ -49,11 +55,17 @@ def test_decisions_and_actions_arising_appear_in_the_next_pack(client, board, us
     today = date.today()
     first = services.meeting_create(board=board, user=editor, date=today - timedelta(days=14))
     second = services.meeting_create(board=board, user=editor, date=today)
-    governance.meeting_update(meeting=first, user=editor, agenda="1. Terms of reference", minutes="Agreed.",
-                              decisions_sought="Agree the terms of reference.")
+    governance.meeting_update(
+        meeting=first,
+        user=editor,
+        agenda="1. Terms of reference",
+        minutes="Agreed.",
+        decisions_sought="Agree the terms of reference.",
+    )
     governance.decision_add(meeting=first, user=editor, text="Terms of reference agreed.")
-    open_action = governance.meeting_action_add(meeting=first, user=editor, text="Report on agency staff",
-                                                owner="Head of Children's Services", due_date=today)
+    open_action = governance.meeting_action_add(
+        meeting=first, user=editor, text="Report on agency staff", owner="Head of Children's Services", due_date=today
+    )
     done = governance.meeting_action_add(meeting=first, user=editor, text="Circulate the minutes", owner="Clerk")
     governance.meeting_action_update(action=done, user=editor, status="done")
     with pytest.raises(ValidationError, match="is before the meeting"):
@@ -61,7 +73,9 @@ def test_decisions_and_actions_arising_appear_in_the_next_pack(client, board, us
     future = services.meeting_create(board=board, user=editor, date=today + timedelta(days=60))
     with pytest.raises(ValidationError, match="has not happened yet"):
         governance.decision_add(meeting=future, user=editor, text="Decided in advance")
-    governance.narrative_add(plan=board.plan, user=editor, day=today, meeting=second, text="A Practice Lead is in post.")
+    governance.narrative_add(
+        plan=board.plan, user=editor, day=today, meeting=second, text="A Practice Lead is in post."
+    )
     client.force_login(users["southend_viewer"])
     page = client.get(reverse("plans:pack", args=[board.plan.pk, second.pk])).content.decode()
     assert "Terms of reference agreed." in page and "Report on agency staff" in page
@@ -76,8 +90,9 @@ def test_decisions_and_actions_arising_appear_in_the_next_pack(client, board, us
 
 def test_the_narrative_is_never_dated_in_the_future(board, users):
     with pytest.raises(ValidationError, match="is in the future"):
-        governance.narrative_add(plan=board.plan, user=users["southend_editor"], day=date.today() + timedelta(days=1),
-                                 text="Not yet")
+        governance.narrative_add(
+            plan=board.plan, user=users["southend_editor"], day=date.today() + timedelta(days=1), text="Not yet"
+        )
     with pytest.raises(ValidationError, match="describe the progress"):
         governance.narrative_add(plan=board.plan, user=users["southend_editor"], day=date.today(), text=" ")
 
@@ -90,8 +105,9 @@ def test_seed_004_imported_from_word_keeps_its_governance_timeline_and_outcomes(
     from tests.core.plans.seed_docs import seed_004_docx
 
     data = read_plan(seed_004_docx(), title="Southend improvement plan").plan
-    match_recommendations(data, [RecommendationRef(r.section, r.ordinal, r.text)
-                                 for r in southend_inspection.recommendations.all()])
+    match_recommendations(
+        data, [RecommendationRef(r.section, r.ordinal, r.text) for r in southend_inspection.recommendations.all()]
+    )
     plan = services.plan_store(inspection=southend_inspection, user=users["southend_editor"], data=data)
     for number in range(1, 13):
         item = plan.items.get(ref=str(number))

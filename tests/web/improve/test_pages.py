@@ -25,10 +25,22 @@ def plan(southend_inspection, users):
     person_get_or_create(authority=plan.authority, name="Head of Children's Services")
     item = plan.items.get(ref="1")
     action = services.action_create(item=item, user=editor, text="Identify and adopt a model of practice.")
-    services.milestone_create(action=action, user=editor, text="Research of options.", owner="Head of Children's Services",
-                              target_date=date(2016, 9, 30))
-    services.risk_create(plan=plan, user=editor, description="Resources not available to progress the improvement plan",
-                         impact="H", likelihood="M", revised_impact="H", revised_likelihood="L")
+    services.milestone_create(
+        action=action,
+        user=editor,
+        text="Research of options.",
+        owner="Head of Children's Services",
+        target_date=date(2016, 9, 30),
+    )
+    services.risk_create(
+        plan=plan,
+        user=editor,
+        description="Resources not available to progress the improvement plan",
+        impact="H",
+        likelihood="M",
+        revised_impact="H",
+        revised_likelihood="L",
+    )
     return plan
 
 
@@ -44,8 +56,8 @@ def test_plan_page_shows_deadline_items_and_key(client, plan, users):
     assert "14 October 2016" in html and "70 working days" in html
     assert "Improve the quality of management oversight" in html
     # the two keys, each rule's words once beside its status
-    assert "<caption class=\"govuk-table__caption govuk-table__caption--s\">Items</caption>" in html
-    assert "<caption class=\"govuk-table__caption govuk-table__caption--s\">The plan</caption>" in html
+    assert '<caption class="govuk-table__caption govuk-table__caption--s">Items</caption>' in html
+    assert '<caption class="govuk-table__caption govuk-table__caption--s">The plan</caption>' in html
     assert "A milestone is past its target date and not complete, started or not." in html
     assert "The submission deadline has passed and no item has started." in html and "Red: " not in html
     # long after the deadline, items with nothing planned are red, and so is the plan
@@ -57,9 +69,16 @@ def test_viewer_cannot_post(client, plan, users):
     c = client_for(client, users["southend_viewer"])
     item = plan.items.get(ref="1")
     before = AuditEntry.objects.count()
-    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
-                      {"form": "progress", "progress-date-day": "1", "progress-date-month": "11",
-                       "progress-date-year": "2016", "progress-text": "Sneaky"})
+    response = c.post(
+        reverse("plans:item_detail", args=[plan.pk, item.pk]),
+        {
+            "form": "progress",
+            "progress-date-day": "1",
+            "progress-date-month": "11",
+            "progress-date-year": "2016",
+            "progress-text": "Sneaky",
+        },
+    )
     assert response.status_code == 403
     response = c.post(reverse("plans:plan_detail", args=[plan.pk]), {"form": "theme", "code": "A", "name": "X"})
     assert response.status_code == 403
@@ -70,12 +89,17 @@ def test_other_authority_cannot_see_or_change_by_page_or_api(client, plan, users
     c = client_for(client, users["essex_editor"])
     item = plan.items.get(ref="1")
     assert c.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 404
-    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
-                      {"form": "override", "override-rag": "green", "override-reason": "x"})
+    response = c.post(
+        reverse("plans:item_detail", args=[plan.pk, item.pk]),
+        {"form": "override", "override-rag": "green", "override-reason": "x"},
+    )
     assert response.status_code == 404
     milestone = Milestone.objects.get(action__item=item)
-    response = c.patch(f"/api/plans/{plan.pk}/milestones/{milestone.pk}", data=json.dumps({"status": "complete",
-                       "evidence": "x", "version": 1}), content_type="application/json")
+    response = c.patch(
+        f"/api/plans/{plan.pk}/milestones/{milestone.pk}",
+        data=json.dumps({"status": "complete", "evidence": "x", "version": 1}),
+        content_type="application/json",
+    )
     assert response.status_code == 404
     assert c.get("/api/plans").json() == []
     milestone.refresh_from_db()
@@ -93,16 +117,26 @@ def test_api_viewer_refused_editor_allowed_and_audited(client, plan, users):
     c = client_for(client, users["southend_editor"])
     response = c.patch(url, data=json.dumps({"status": "at_risk", "version": 1}), content_type="application/json")
     assert response.status_code == 200 and response.json()["status"] == "at_risk"
-    response = c.patch(url, data=json.dumps({"owner": "Someone Unknown", "version": 2}), content_type="application/json")
+    response = c.patch(
+        url, data=json.dumps({"owner": "Someone Unknown", "version": 2}), content_type="application/json"
+    )
     assert response.status_code == 422
     assert response.json()["detail"].startswith("owner: 'Someone Unknown' is not a known owner")
     assert [e["location"] for e in response.json()["errors"]] == ["body.owner"]  # the field, in the API's one shape
     assert response.json()["errors"][0]["message"].startswith("'Someone Unknown' is not a known owner")
     entry = AuditEntry.objects.filter(object_type="Milestone", action="update").get()
-    assert (entry.field, entry.before, entry.after, entry.user) == ("status", "not_started", "at_risk", users["southend_editor"])
+    assert (entry.field, entry.before, entry.after, entry.user) == (
+        "status",
+        "not_started",
+        "at_risk",
+        users["southend_editor"],
+    )
     item = plan.items.get(ref="1")
-    response = c.post(f"/api/plans/{plan.pk}/items/{item.pk}/progress",
-                      data=json.dumps({"date": "2016-11-01", "text": "Options appraised"}), content_type="application/json")
+    response = c.post(
+        f"/api/plans/{plan.pk}/items/{item.pk}/progress",
+        data=json.dumps({"date": "2016-11-01", "text": "Options appraised"}),
+        content_type="application/json",
+    )
     assert response.status_code == 201
     detail = c.get(f"/api/plans/{plan.pk}").json()
     assert detail["deadline"] == "2016-10-14"
@@ -118,20 +152,55 @@ def test_item_page_forms_and_errors(client, plan, users):
     response = c.post(url, {"form": "override", "override-rag": "amber", "override-reason": ""})
     assert response.status_code == 400
     assert "Give the reason for the override" in response.content.decode()
-    response = c.post(url, {"form": "progress", "progress-date-day": "31", "progress-date-month": "2",
-                            "progress-date-year": "2017", "progress-text": "x"})
+    response = c.post(
+        url,
+        {
+            "form": "progress",
+            "progress-date-day": "31",
+            "progress-date-month": "2",
+            "progress-date-year": "2017",
+            "progress-text": "x",
+        },
+    )
     assert response.status_code == 400 and "Date of the update must be a real date" in response.content.decode()
-    response = c.post(url, {"form": "progress", "progress-date-day": "1", "progress-date-month": "11",
-                            "progress-date-year": "2016", "progress-text": "Model options appraised"})
+    response = c.post(
+        url,
+        {
+            "form": "progress",
+            "progress-date-day": "1",
+            "progress-date-month": "11",
+            "progress-date-year": "2016",
+            "progress-text": "Model options appraised",
+        },
+    )
     assert response.status_code == 302
-    response = c.post(url, {"form": "measure", "measure-description": "Audited cases requiring improvement",
-                            "measure-unit": "%", "measure-baseline": "45", "measure-goal": "25",
-                            "measure-target-day": "30", "measure-target-month": "9", "measure-target-year": "2017",
-                            "measure-polarity": "lower_is_better"})
+    response = c.post(
+        url,
+        {
+            "form": "measure",
+            "measure-description": "Audited cases requiring improvement",
+            "measure-unit": "%",
+            "measure-baseline": "45",
+            "measure-goal": "25",
+            "measure-target-day": "30",
+            "measure-target-month": "9",
+            "measure-target-year": "2017",
+            "measure-polarity": "lower_is_better",
+        },
+    )
     assert response.status_code == 302
     measure = item.measures.get()
-    response = c.post(url, {"form": "value", "value-measure": measure.pk, "value-date-day": "30",
-                            "value-date-month": "11", "value-date-year": "2016", "value-value": "38"})
+    response = c.post(
+        url,
+        {
+            "form": "value",
+            "value-measure": measure.pk,
+            "value-date-day": "30",
+            "value-date-month": "11",
+            "value-date-year": "2016",
+            "value-value": "38",
+        },
+    )
     assert response.status_code == 302
     page = c.get(url, {"as_at-day": "6", "as_at-month": "12", "as_at-year": "2016"}).content.decode()
     assert "Model options appraised" in page and "Not yet at target" in page
@@ -150,7 +219,9 @@ def test_board_pack_downloads(client, plan, users):
     assert f"Children&#x27;s Improvement Board: {date.today().day} {date.today():%B %Y}" in page
     assert "Research of options." in page
     word = c.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, "docx"]))
-    text = "\n".join(cell.text for t in docx.Document(io.BytesIO(word.content)).tables for r in t.rows for cell in r.cells)
+    text = "\n".join(
+        cell.text for t in docx.Document(io.BytesIO(word.content)).tables for r in t.rows for cell in r.cells
+    )
     assert "Head of Children's Services" in text and "Resources not available to progress the improvement plan" in text
     pdf = c.get(reverse("plans:pack_download", args=[plan.pk, meeting.pk, "pdf"]))
     document = pypdfium2.PdfDocument(pdf.content)
@@ -162,11 +233,21 @@ def test_unknown_download_formats_are_not_found(client, plan, users):
     board = services.board_create(plan=plan, user=users["southend_editor"], kind="improvement_board", name="Board")
     meeting = services.meeting_create(board=board, user=users["southend_editor"], date=date(2016, 12, 6))
     c = client_for(client, users["southend_admin"])
-    for url in (f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.xyz", f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.html",
-                f"/plans/{plan.pk}/audit.xlsx", f"/plans/{plan.pk}/audit.foo", "/plans/template.pdf"):
+    for url in (
+        f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.xyz",
+        f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.html",
+        f"/plans/{plan.pk}/audit.xlsx",
+        f"/plans/{plan.pk}/audit.foo",
+        "/plans/template.pdf",
+    ):
         assert c.get(url).status_code == 404, url
-    for url in (f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.docx", f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.pdf",
-                f"/plans/{plan.pk}/audit.csv", "/plans/template.csv", "/plans/template.xlsx"):
+    for url in (
+        f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.docx",
+        f"/plans/{plan.pk}/meetings/{meeting.pk}/pack.pdf",
+        f"/plans/{plan.pk}/audit.csv",
+        "/plans/template.csv",
+        "/plans/template.xlsx",
+    ):
         response = c.get(url)
         assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment"), url
 
@@ -176,7 +257,9 @@ def test_audit_page_for_admins_only_and_csv(client, plan, users):
     assert client_for(client, users["southend_editor"]).get(url).status_code == 403
     c = client_for(client, users["southend_admin"])
     assert c.get(url).status_code == 200
-    rows = list(csv.DictReader(io.StringIO(c.get(reverse("plans:audit_download", args=[plan.pk, "csv"])).content.decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(c.get(reverse("plans:audit_download", args=[plan.pk, "csv"])).content.decode()))
+    )
     assert {"Plan", "PlanItem", "Action", "Milestone", "Risk"} <= {r["object"] for r in rows}
     assert all(r["who"] == "southend_editor" for r in rows)
 
@@ -205,7 +288,10 @@ def test_word_import_of_southend_plan(client, southend_inspection, users):
     one = plan.items.get(recommendation__section="la", recommendation__ordinal=1)
     assert one.actions.count() == 7 and one.themes.count() == 4
     seventh = one.actions.get(ref="7")
-    assert [(m.target_date, m.owner.name) for m in seventh.milestones.all()][-1] == (date(2018, 6, 30), "GM – Fieldwork Services")
+    assert [(m.target_date, m.owner.name) for m in seventh.milestones.all()][-1] == (
+        date(2018, 6, 30),
+        "GM – Fieldwork Services",
+    )
     assert plan.risks.count() == 3
     assert "LSCB 1: no item of the document answers it" in html
     # 31st March 2016 (before the inspection) is kept as written, without a date
@@ -218,7 +304,9 @@ def test_word_import_of_east_sussex_review_links_by_text(client, east_sussex_ins
     # the plan numbers its areas 1-8; the report lists nine (the advocacy one has no item in the plan)
     assert linked == {"1": 1, "2": 5, "3": 2, "4": 4, "5": 7, "6": 8, "7": 3, "8": 9}
     advocacy = plan.items.get(recommendation__section="la", recommendation__ordinal=6)
-    assert advocacy.title.startswith("Ensure that children know that they have a right") and not advocacy.actions.exists()
+    assert (
+        advocacy.title.startswith("Ensure that children know that they have a right") and not advocacy.actions.exists()
+    )
     assert plan.items.get(ref="1").progress_updates.get().date == date(2014, 7, 31)
     assert plan.items.get(ref="4").actions.get(ref="ii").lead.name == "Sally Carnie/ Teresa Lavelle-Hill"
 
@@ -227,6 +315,7 @@ def test_excel_export_and_bad_import(client, plan, users):
     c = client_for(client, users["southend_editor"])
     exported = c.get(reverse("plans:plan_export", args=[plan.pk])).content
     from openpyxl import load_workbook
+
     workbook = load_workbook(io.BytesIO(exported))
     workbook["Milestones"].cell(row=2, column=8).value = "not a date"
     out = io.BytesIO()
@@ -272,13 +361,18 @@ def test_item_judgement_area_and_themes_change_with_audit(client, plan, users):
     services.theme_create(plan=plan, user=editor, code="D", name="Management, Leadership and Governance")
     item = plan.items.get(ref="11")
     c = client_for(client, editor)
-    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]),
-                      {"form": "item", "version": "1", "item-area": "leadership", "item-themes": ["D"]})
+    response = c.post(
+        reverse("plans:item_detail", args=[plan.pk, item.pk]),
+        {"form": "item", "version": "1", "item-area": "leadership", "item-themes": ["D"]},
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.judgement_area == "leadership" and [t.code for t in item.themes.all()] == ["D"]
     changes = AuditEntry.objects.filter(object_type="PlanItem", action="update", object_id=item.pk)
-    assert {(e.field, e.before, e.after) for e in changes} == {("judgement_area", "", "leadership"), ("themes", "", "D")}
+    assert {(e.field, e.before, e.after) for e in changes} == {
+        ("judgement_area", "", "leadership"),
+        ("themes", "", "D"),
+    }
     page = c.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
     assert page.index("Theme D: Management") < page.index("Ensure that information presented to elected members")
 
@@ -290,8 +384,16 @@ def test_milestone_edit_page_refuses_bad_input_and_saves_good(client, plan, user
     c = client_for(client, users["southend_editor"])
     page = c.get(url).content.decode()
     assert 'value="30"' in page and "Research of options." in page
-    form = {"text": "Research of options.", "owner": "Head of Children's Services", "target-day": "31",
-            "target-month": "3", "target-year": "2016", "status": "on_track", "evidence": "", "version": "1"}
+    form = {
+        "text": "Research of options.",
+        "owner": "Head of Children's Services",
+        "target-day": "31",
+        "target-month": "3",
+        "target-year": "2016",
+        "status": "on_track",
+        "evidence": "",
+        "version": "1",
+    }
     response = c.post(url, form)
     assert response.status_code == 400
     assert "31 March 2016 is before the inspection began (25 April 2016)" in response.content.decode()
@@ -302,11 +404,16 @@ def test_milestone_edit_page_refuses_bad_input_and_saves_good(client, plan, user
     assert response.status_code == 400 and "Give the evidence of completion" in response.content.decode()
     milestone.refresh_from_db()
     assert (milestone.target_date, milestone.status) == (date(2016, 9, 30), "not_started")  # nothing half-saved
-    response = c.post(url, {**form, "target-month": "10", "status": "complete", "evidence": "Options paper, CSMT 4 October"})
+    response = c.post(
+        url, {**form, "target-month": "10", "status": "complete", "evidence": "Options paper, CSMT 4 October"}
+    )
     assert response.status_code == 302
     milestone.refresh_from_db()
     assert (milestone.target_date, milestone.status, milestone.evidence) == (
-        date(2016, 10, 31), "complete", "Options paper, CSMT 4 October")
+        date(2016, 10, 31),
+        "complete",
+        "Options paper, CSMT 4 October",
+    )
     fields = set(AuditEntry.objects.filter(object_type="Milestone", action="update").values_list("field", flat=True))
     assert fields == {"target_date", "timescale", "status", "evidence"}
 
@@ -331,9 +438,19 @@ def test_risk_edit_rescored_with_dates_checked(client, plan, users):
     risk = plan.risks.get()
     url = reverse("plans:risk_edit", args=[plan.pk, risk.pk])
     c = client_for(client, users["southend_editor"])
-    form = {"description": risk.description, "impact": "high", "likelihood": "low", "revised_impact": "medium",
-            "revised_likelihood": "low", "mitigations": "Scrutiny sub-group", "owner": "Head of Children's Services",
-            "review-day": "1", "review-month": "6", "review-year": "2016", "version": "1"}
+    form = {
+        "description": risk.description,
+        "impact": "high",
+        "likelihood": "low",
+        "revised_impact": "medium",
+        "revised_likelihood": "low",
+        "mitigations": "Scrutiny sub-group",
+        "owner": "Head of Children's Services",
+        "review-day": "1",
+        "review-month": "6",
+        "review-year": "2016",
+        "version": "1",
+    }
     response = c.post(url, form)
     assert response.status_code == 400
     assert "1 June 2016 is before the report was received (7 July 2016)" in response.content.decode()
@@ -343,7 +460,11 @@ def test_risk_edit_rescored_with_dates_checked(client, plan, users):
     assert c.post(url, {**form, "review-month": "12"}).status_code == 302
     risk.refresh_from_db()
     assert (risk.overall, risk.revised, risk.review_date, risk.owner.name) == (
-        "medium", "low", date(2016, 12, 1), "Head of Children's Services")
+        "medium",
+        "low",
+        date(2016, 12, 1),
+        "Head of Children's Services",
+    )
     changed = {e.field for e in AuditEntry.objects.filter(object_type="Risk", action="update")}
     assert changed == {"likelihood", "revised_impact", "mitigations", "owner", "review_date"}
 
@@ -352,7 +473,13 @@ def test_milestone_status_by_htmx_returns_just_the_row(client, plan, users):
     milestone = Milestone.objects.get(action__item__plan=plan)
     url = reverse("plans:item_detail", args=[plan.pk, milestone.action.item.pk])
     c = client_for(client, users["southend_editor"])
-    form = {"form": "status", "milestone": milestone.pk, "version": "1", "status-status": "complete", "status-evidence": ""}
+    form = {
+        "form": "status",
+        "milestone": milestone.pk,
+        "version": "1",
+        "status-status": "complete",
+        "status-evidence": "",
+    }
     response = c.post(url, form, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 400 and html.lstrip().startswith('<tr class="govuk-table__row" id="milestone-')
@@ -391,14 +518,27 @@ def test_future_progress_refused_by_page_and_api_alike(client, plan, users):
     tomorrow = date.today() + timedelta(days=1)
     item = plan.items.get(ref="1")
     c = client_for(client, users["southend_editor"])
-    response = c.post(f"/api/plans/{plan.pk}/items/{item.pk}/progress",
-                      data=json.dumps({"date": tomorrow.isoformat(), "text": "Will have happened"}), content_type="application/json")
+    response = c.post(
+        f"/api/plans/{plan.pk}/items/{item.pk}/progress",
+        data=json.dumps({"date": tomorrow.isoformat(), "text": "Will have happened"}),
+        content_type="application/json",
+    )
     assert response.status_code == 422
     assert response.json()["detail"].startswith("date: ") and "is in the future" in response.json()["detail"]
-    response = c.post(reverse("plans:item_detail", args=[plan.pk, item.pk]), {
-        "form": "progress", "progress-date-day": str(tomorrow.day), "progress-date-month": str(tomorrow.month),
-        "progress-date-year": str(tomorrow.year), "progress-text": "Will have happened"})
-    assert response.status_code == 400 and "is in the future: an update reports what has happened" in response.content.decode()
+    response = c.post(
+        reverse("plans:item_detail", args=[plan.pk, item.pk]),
+        {
+            "form": "progress",
+            "progress-date-day": str(tomorrow.day),
+            "progress-date-month": str(tomorrow.month),
+            "progress-date-year": str(tomorrow.year),
+            "progress-text": "Will have happened",
+        },
+    )
+    assert (
+        response.status_code == 400
+        and "is in the future: an update reports what has happened" in response.content.decode()
+    )
     assert not ProgressUpdate.objects.filter(item=item).exists()
 
 
@@ -413,8 +553,11 @@ def test_api_milestone_patch_refuses_unknown_fields_and_non_objects(client, plan
         assert response.status_code == 422, body
     milestone.refresh_from_db()
     assert milestone.status == "not_started"
-    response = c.patch(url, data=json.dumps({"text": "Research the options for a model of practice.", "version": 1}),
-                       content_type="application/json")
+    response = c.patch(
+        url,
+        data=json.dumps({"text": "Research the options for a model of practice.", "version": 1}),
+        content_type="application/json",
+    )
     assert response.status_code == 200 and response.json()["text"] == "Research the options for a model of practice."
     assert AuditEntry.objects.filter(object_type="Milestone", field="text").exists()
 
@@ -427,54 +570,111 @@ def test_action_edit_page_and_api(client, plan, users):
     c = client_for(client, users["southend_editor"])
     item_page = c.get(reverse("plans:item_detail", args=[plan.pk, action.item.pk])).content.decode()
     assert url in item_page
-    form = {"text": "Identify and adopt a model of practice.", "lead": "Nobody", "target-day": "31",
-            "target-month": "3", "target-year": "2017", "timescale": "", "version": "1"}
+    form = {
+        "text": "Identify and adopt a model of practice.",
+        "lead": "Nobody",
+        "target-day": "31",
+        "target-month": "3",
+        "target-year": "2017",
+        "timescale": "",
+        "version": "1",
+    }
     response = c.post(url, form)
     assert response.status_code == 400 and "&#x27;Nobody&#x27; is not a known owner" in response.content.decode()
     response = c.post(url, {**form, "lead": "Head of Children's Services", "target-month": "8", "target-year": "2016"})
-    assert response.status_code == 400 and "31 August 2016 is before the target date of Milestone 1" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "31 August 2016 is before the target date of Milestone 1" in response.content.decode()
+    )
     response = c.post(url, {**form, "lead": "Head of Children's Services"})
     assert response.status_code == 302
     action.refresh_from_db()
-    assert (action.lead.name, action.target_date, action.timescale) == ("Head of Children's Services", date(2017, 3, 31), "31 March 2017")
+    assert (action.lead.name, action.target_date, action.timescale) == (
+        "Head of Children's Services",
+        date(2017, 3, 31),
+        "31 March 2017",
+    )
     api = f"/api/plans/{plan.pk}/actions/{action.pk}"
-    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly", "owner": "x", "version": 2}), content_type="application/json")
+    response = c.patch(
+        api,
+        data=json.dumps({"timescale": "31 March 2017 and quarterly", "owner": "x", "version": 2}),
+        content_type="application/json",
+    )
     assert response.status_code == 422 and "owner" in response.json()["detail"]
     assert c.patch(api, data=json.dumps([]), content_type="application/json").status_code == 422
-    response = c.patch(api, data=json.dumps({"timescale": "31 March 2017 and quarterly", "version": 2}),
-                       content_type="application/json")
+    response = c.patch(
+        api,
+        data=json.dumps({"timescale": "31 March 2017 and quarterly", "version": 2}),
+        content_type="application/json",
+    )
     assert response.status_code == 200 and response.json()["timescale"] == "31 March 2017 and quarterly"
     response = c.patch(api, data=json.dumps({"lead": "Someone Unknown", "version": 3}), content_type="application/json")
-    assert response.status_code == 422 and response.json()["detail"].startswith("lead: 'Someone Unknown' is not a known owner")
+    assert response.status_code == 422 and response.json()["detail"].startswith(
+        "lead: 'Someone Unknown' is not a known owner"
+    )
     viewer = client_for(client, users["southend_viewer"])
-    assert viewer.patch(api, data=json.dumps({"text": "x", "version": 3}), content_type="application/json").status_code == 403
+    assert (
+        viewer.patch(api, data=json.dumps({"text": "x", "version": 3}), content_type="application/json").status_code
+        == 403
+    )
 
 
 def test_measure_picked_from_the_indicators_shows_their_values_and_refuses_manual_ones(client, plan, users):
     from inspire.web.measure.models import IndicatorValue
 
     for start, end, value in [(date(2016, 4, 1), date(2016, 6, 30), 22.6), (date(2016, 7, 1), date(2016, 9, 30), 20.1)]:
-        IndicatorValue.objects.create(authority=plan.authority, indicator="cp_repeat", period_start=start,
-                                      period_end=end, value=value, source="annex_a")
+        IndicatorValue.objects.create(
+            authority=plan.authority,
+            indicator="cp_repeat",
+            period_start=start,
+            period_end=end,
+            value=value,
+            source="annex_a",
+        )
     item = plan.items.get(ref="3")
     url = reverse("plans:item_detail", args=[plan.pk, item.pk])
     c = client_for(client, users["southend_editor"])
     page = c.get(url).content.decode()
     assert '<option value="cp_repeat">' in page and "Work it out from the baseline and target" in page
-    response = c.post(url, {"form": "measure", "measure-description": "Repeat child protection plans",
-                            "measure-baseline": "22.6", "measure-goal": "17", "measure-polarity": "higher_is_better",
-                            "measure-indicator": "cp_repeat"})
+    response = c.post(
+        url,
+        {
+            "form": "measure",
+            "measure-description": "Repeat child protection plans",
+            "measure-baseline": "22.6",
+            "measure-goal": "17",
+            "measure-polarity": "higher_is_better",
+            "measure-indicator": "cp_repeat",
+        },
+    )
     assert response.status_code == 400
     assert "The target (17) is below the baseline (22.6), so lower is better" in response.content.decode()
-    response = c.post(url, {"form": "measure", "measure-description": "Repeat child protection plans",
-                            "measure-baseline": "22.6", "measure-goal": "17", "measure-indicator": "cp_repeat"})
+    response = c.post(
+        url,
+        {
+            "form": "measure",
+            "measure-description": "Repeat child protection plans",
+            "measure-baseline": "22.6",
+            "measure-goal": "17",
+            "measure-indicator": "cp_repeat",
+        },
+    )
     assert response.status_code == 302
     measure = item.measures.get()
     page = c.get(url).content.decode()
     assert "Values from the indicator" in page and "30 September 2016" in page and "20.1%" in page
     assert 'name="value-measure"' not in page  # no measure here takes values by hand
-    response = c.post(url, {"form": "value", "value-measure": measure.pk, "value-date-day": "30",
-                            "value-date-month": "11", "value-date-year": "2016", "value-value": "19"})
+    response = c.post(
+        url,
+        {
+            "form": "value",
+            "value-measure": measure.pk,
+            "value-date-day": "30",
+            "value-date-month": "11",
+            "value-date-year": "2016",
+            "value-value": "19",
+        },
+    )
     assert response.status_code == 400 and "values come from the indicator" in response.content.decode()
     board = services.board_create(plan=plan, user=users["southend_editor"], kind="improvement_board", name="Board")
     meeting = services.meeting_create(board=board, user=users["southend_editor"], date=date.today())  # after entry
@@ -487,26 +687,48 @@ def test_measure_picked_from_the_indicators_shows_their_values_and_refuses_manua
 def test_api_measures_direction_and_indicator(client, plan, users):
     from inspire.web.measure.models import IndicatorValue
 
-    IndicatorValue.objects.create(authority=plan.authority, indicator="cp_repeat", period_start=date(2016, 7, 1),
-                                  period_end=date(2016, 9, 30), value=20.1, source="annex_a")
+    IndicatorValue.objects.create(
+        authority=plan.authority,
+        indicator="cp_repeat",
+        period_start=date(2016, 7, 1),
+        period_end=date(2016, 9, 30),
+        value=20.1,
+        source="annex_a",
+    )
     item = plan.items.get(ref="2")
     c = client_for(client, users["southend_editor"])
     url = f"/api/plans/{plan.pk}/items/{item.pk}/measures"
     post = lambda u, body: c.post(u, data=json.dumps(body), content_type="application/json")  # noqa: E731
-    response = post(url, {"description": "Audited cases requiring improvement", "baseline": 45, "target": 25,
-                          "polarity": "higher_is_better"})
+    response = post(
+        url,
+        {
+            "description": "Audited cases requiring improvement",
+            "baseline": 45,
+            "target": 25,
+            "polarity": "higher_is_better",
+        },
+    )
     assert response.status_code == 422
-    assert response.json()["detail"].startswith("polarity: the target (25) is below the baseline (45), so lower is better")
+    assert response.json()["detail"].startswith(
+        "polarity: the target (25) is below the baseline (45), so lower is better"
+    )
     assert post(url, {"description": "Audits", "colour": "red"}).status_code == 422
-    response = post(url, {"description": "Audited cases requiring improvement", "baseline": 45, "target": 25, "unit": "%"})
+    response = post(
+        url, {"description": "Audited cases requiring improvement", "baseline": 45, "target": 25, "unit": "%"}
+    )
     assert response.status_code == 201 and response.json()["polarity"] == "lower_is_better"
     manual = response.json()["id"]
     response = post(f"/api/plans/{plan.pk}/measures/{manual}/values", {"date": "2016-11-30", "value": 38})
     assert response.status_code == 201 and response.json()["values"] == [{"date": "2016-11-30", "value": 38.0}]
-    response = post(url, {"description": "Repeat child protection plans", "baseline": 22.6, "target": 17,
-                          "indicator": "cp_repeat"})
+    response = post(
+        url, {"description": "Repeat child protection plans", "baseline": 22.6, "target": 17, "indicator": "cp_repeat"}
+    )
     assert response.status_code == 201
     linked = response.json()
-    assert (linked["indicator"], linked["unit"], linked["values"]) == ("cp_repeat", "%", [{"date": "2016-09-30", "value": 20.1}])
+    assert (linked["indicator"], linked["unit"], linked["values"]) == (
+        "cp_repeat",
+        "%",
+        [{"date": "2016-09-30", "value": 20.1}],
+    )
     response = post(f"/api/plans/{plan.pk}/measures/{linked['id']}/values", {"date": "2016-11-30", "value": 19})
     assert response.status_code == 422 and "values come from the indicator" in response.json()["detail"]

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan(southend_inspection, users):
-    return received.plan_start(inspection=southend_inspection, user=users["southend_editor"],
-                               received=southend_inspection.published)
+    return received.plan_start(
+        inspection=southend_inspection, user=users["southend_editor"], received=southend_inspection.published
+    )
 
 
 @pytest.fixture
@@ -24,9 +25,16 @@ def milestone(plan, users):
     editor = users["southend_editor"]
     person_get_or_create(authority=plan.authority, name="Head of Children's Services")
     item = plan.items.get(ref="1")
-    action = services.action_create(item=item, user=editor, text="Identify and adopt a model of practice for children's services.")
-    return services.milestone_create(action=action, user=editor, text="Research of options.",
-                                     owner="Head of Children's Services", target_date=date(2016, 9, 30))
+    action = services.action_create(
+        item=item, user=editor, text="Identify and adopt a model of practice for children's services."
+    )
+    return services.milestone_create(
+        action=action,
+        user=editor,
+        text="Research of options.",
+        owner="Head of Children's Services",
+        target_date=date(2016, 9, 30),
+    )
 
 
 def test_plan_from_inspection_has_every_recommendation(plan):
@@ -36,7 +44,9 @@ def test_plan_from_inspection_has_every_recommendation(plan):
     assert all(i.judgement_area == "lscb" for i in items[12:])
     assert plan.received_date == date(2016, 7, 7) and plan.received_basis == "published"
     assert plan.deadline == date(2016, 10, 14)
-    assert plan.deadline_counts_from.startswith("70 working days after 7 July 2016, the publication date the report states")
+    assert plan.deadline_counts_from.startswith(
+        "70 working days after 7 July 2016, the publication date the report states"
+    )
 
 
 def test_viewer_cannot_change_anything(plan, milestone, users):
@@ -95,8 +105,9 @@ def test_every_change_is_in_the_audit_trail(plan, milestone, users):
 
 
 def test_progress_updates_are_append_only(plan, users):
-    update = services.progress_add(item=plan.items.get(ref="1"), user=users["southend_editor"], date=date(2016, 10, 1),
-                                   text="Started")
+    update = services.progress_add(
+        item=plan.items.get(ref="1"), user=users["southend_editor"], date=date(2016, 10, 1), text="Started"
+    )
     update.text = "Rewritten"
     with pytest.raises(AppendOnlyError, match="^a saved progress update cannot be changed$"):
         update.save()
@@ -109,19 +120,28 @@ def test_validation_names_the_field(plan, milestone, users):
     editor = users["southend_editor"]
     with pytest.raises(ValidationError, match="is not a known owner") as caught:
         services.milestone_update(milestone=milestone, user=editor, owner="Nobody We Know")
-    assert caught.value.message_dict == {"owner": ["'Nobody We Know' is not a known owner for Southend-on-Sea: add them under people first"]}
+    assert caught.value.message_dict == {
+        "owner": ["'Nobody We Know' is not a known owner for Southend-on-Sea: add them under people first"]
+    }
     with pytest.raises(ValidationError, match="'action'") as caught:
         services.milestone_create(action=None, user=editor, text="Orphan")
     assert "action" in caught.value.message_dict
     with pytest.raises(ValidationError, match="is before the inspection began") as caught:
         services.milestone_update(milestone=milestone, user=editor, target_date=date(2016, 3, 31))
-    assert caught.value.message_dict == {"target_date": ["31 March 2016 is before the inspection began (25 April 2016)"]}
+    assert caught.value.message_dict == {
+        "target_date": ["31 March 2016 is before the inspection began (25 April 2016)"]
+    }
     with pytest.raises(ValidationError, match="is before the inspection ended") as caught:
         services.plan_update(plan=plan, user=editor, received=date(2016, 5, 1))
     assert caught.value.message_dict == {"received": ["1 May 2016 is before the inspection ended (19 May 2016)"]}
     with pytest.raises(ValidationError, match="'target_date'") as caught:
-        services.measure_create(item=milestone.action.item, user=editor, description="Audits",
-                                baseline_date=date(2016, 9, 1), target_date=date(2016, 8, 1))
+        services.measure_create(
+            item=milestone.action.item,
+            user=editor,
+            description="Audits",
+            baseline_date=date(2016, 9, 1),
+            target_date=date(2016, 8, 1),
+        )
     assert "target_date" in caught.value.message_dict
     with pytest.raises(ValidationError, match="'evidence'") as caught:
         services.milestone_update(milestone=milestone, user=editor, status="complete")
@@ -151,8 +171,15 @@ def test_rag_derived_and_overridden(plan, milestone, users):
 
 
 def test_risk_scores(plan, users):
-    risk = services.risk_create(plan=plan, user=users["southend_editor"], description="Resources not available",
-                                impact="H", likelihood="M", revised_impact="H", revised_likelihood="L")
+    risk = services.risk_create(
+        plan=plan,
+        user=users["southend_editor"],
+        description="Resources not available",
+        impact="H",
+        likelihood="M",
+        revised_impact="H",
+        revised_likelihood="L",
+    )
     assert (risk.overall, risk.revised) == ("high", "medium")
 
 
@@ -160,22 +187,41 @@ def test_measure_direction_is_inferred_never_defaulted(plan, users):
     """Southend's measure: 45% of audited cases requiring improvement, reducing to 25%."""
     editor = users["southend_editor"]
     item = plan.items.get(ref="2")
-    measure = services.measure_create(item=item, user=editor, description="Audited cases requiring improvement",
-                                      baseline=45, target=25, target_date=date(2017, 9, 30), unit="%")
+    measure = services.measure_create(
+        item=item,
+        user=editor,
+        description="Audited cases requiring improvement",
+        baseline=45,
+        target=25,
+        target_date=date(2017, 9, 30),
+        unit="%",
+    )
     assert measure.polarity == "lower_is_better"
     services.measure_value_record(measure=measure, user=editor, date=date(2016, 11, 30), value=38)
     status = next(s for s in plan_status(plan=plan, as_at=date(2016, 12, 6)).items if s.item.pk == item.pk)
     assert status.measure_statuses[measure.pk] == "not_met"  # 38% is not yet down to 25%
     with pytest.raises(ValidationError, match="contradicts them") as caught:
-        services.measure_create(item=item, user=editor, description="Audits", baseline=45, target=25, polarity="higher_is_better")
-    assert caught.value.message_dict == {"polarity": [
-        "the target (25) is below the baseline (45), so lower is better; 'higher is better' contradicts them"]}
+        services.measure_create(
+            item=item, user=editor, description="Audits", baseline=45, target=25, polarity="higher_is_better"
+        )
+    assert caught.value.message_dict == {
+        "polarity": [
+            "the target (25) is below the baseline (45), so lower is better; 'higher is better' contradicts them"
+        ]
+    }
     with pytest.raises(ValidationError, match="say whether higher or lower values are better") as caught:
         services.measure_create(item=item, user=editor, description="Audits", target=25)
     assert "say whether higher or lower values are better" in caught.value.message_dict["polarity"][0]
-    assert services.measure_create(item=item, user=editor, description="Audits", baseline=60, target=80).polarity == "higher_is_better"
-    assert services.measure_create(item=item, user=editor, description="Audits", target=25,
-                                   polarity="lower_is_better").polarity == "lower_is_better"
+    assert (
+        services.measure_create(item=item, user=editor, description="Audits", baseline=60, target=80).polarity
+        == "higher_is_better"
+    )
+    assert (
+        services.measure_create(
+            item=item, user=editor, description="Audits", target=25, polarity="lower_is_better"
+        ).polarity
+        == "lower_is_better"
+    )
     assert item.measures.count() == 3
 
 
@@ -184,10 +230,19 @@ def repeat_plans_figures(plan):
     """Southend's repeat child protection plans, quarter by quarter, as an Annex A import gives them."""
     from inspire.web.measure.models import IndicatorValue
 
-    for start, end, value in [(date(2016, 4, 1), date(2016, 6, 30), 22.6), (date(2016, 7, 1), date(2016, 9, 30), 20.1),
-                              (date(2016, 10, 1), date(2016, 12, 31), 18.4)]:
-        IndicatorValue.objects.create(authority=plan.authority, indicator="cp_repeat", period_start=start,
-                                      period_end=end, value=value, source="annex_a")
+    for start, end, value in [
+        (date(2016, 4, 1), date(2016, 6, 30), 22.6),
+        (date(2016, 7, 1), date(2016, 9, 30), 20.1),
+        (date(2016, 10, 1), date(2016, 12, 31), 18.4),
+    ]:
+        IndicatorValue.objects.create(
+            authority=plan.authority,
+            indicator="cp_repeat",
+            period_start=start,
+            period_end=end,
+            value=value,
+            source="annex_a",
+        )
 
 
 def test_measure_linked_to_an_indicator_takes_its_values_from_the_data(plan, users, repeat_plans_figures):
@@ -200,8 +255,15 @@ def test_measure_linked_to_an_indicator_takes_its_values_from_the_data(plan, use
 
     editor = users["southend_editor"]
     item = plan.items.get(ref="3")
-    measure = services.measure_create(item=item, user=editor, description="Repeat child protection plans",
-                                      baseline=22.6, target=17, target_date=date(2017, 3, 31), indicator="cp_repeat")
+    measure = services.measure_create(
+        item=item,
+        user=editor,
+        description="Repeat child protection plans",
+        baseline=22.6,
+        target=17,
+        target_date=date(2017, 3, 31),
+        indicator="cp_repeat",
+    )
     assert (measure.unit, measure.polarity) == ("%", "lower_is_better")
     with pytest.raises(ValidationError, match="values come from the indicator") as caught:
         services.measure_value_record(measure=measure, user=editor, date=date(2016, 11, 30), value=19)
@@ -214,16 +276,28 @@ def test_measure_linked_to_an_indicator_takes_its_values_from_the_data(plan, use
     as_at = date(2016, 10, 15)  # the December quarter has not ended: its figure is not yet known
     status = next(s for s in plan_status(plan=plan, as_at=as_at).items if s.item.pk == item.pk)
     assert [(v.date, v.value) for v in status.measures[measure.pk].values] == [
-        (date(2016, 6, 30), 22.6), (date(2016, 9, 30), 20.1), (date(2016, 12, 31), 18.4)]
+        (date(2016, 6, 30), 22.6),
+        (date(2016, 9, 30), 20.1),
+        (date(2016, 12, 31), 18.4),
+    ]
     assert status.measure_statuses[measure.pk] == "not_met"
     data = plan_data(plan=plan, as_at=as_at)
     pack = BoardPack(plan=data, board="Children's Improvement Board", meeting=date(2017, 1, 10), since=None)
     charted = [(i.ref, m.description) for i in pack.plan.items for m in pack.charted_measures(i)]
     assert charted == [("3", "Repeat child protection plans")]
     document = docx.Document(io.BytesIO(to_docx(pack)))
-    rows = [[c.text for c in r.cells] for t in document.tables if t.rows[0].cells[0].text == "Measure" for r in t.rows[1:]]
-    assert rows == [["Repeat child protection plans", "22.6%", "17% by 31 March 2017", "18.4% (31 December 2016)",
-                     "Not yet at target"]]
+    rows = [
+        [c.text for c in r.cells] for t in document.tables if t.rows[0].cells[0].text == "Measure" for r in t.rows[1:]
+    ]
+    assert rows == [
+        [
+            "Repeat child protection plans",
+            "22.6%",
+            "17% by 31 March 2017",
+            "18.4% (31 December 2016)",
+            "Not yet at target",
+        ]
+    ]
     assert len(document.inline_shapes) == 3  # items by status, the measure, the heat map
     import pypdfium2
 
@@ -246,22 +320,51 @@ def test_excel_export_then_import_is_the_same_plan(plan, milestone, users, repea
     services.item_update(item=one, user=editor, judgement_area="help_and_protection", theme_codes=["A"])
     own = services.item_create(plan=plan, user=editor, title="Workforce stability", theme_codes=["A"])
     services.milestone_update(milestone=milestone, user=editor, status="complete", evidence="Options paper to CSMT")
-    second = services.milestone_create(action=milestone.action, user=editor, text="Model adopted.",
-                                       owner="Head of Children's Services", target_date=date(2017, 3, 31), status="at_risk")
+    second = services.milestone_create(
+        action=milestone.action,
+        user=editor,
+        text="Model adopted.",
+        owner="Head of Children's Services",
+        target_date=date(2017, 3, 31),
+        status="at_risk",
+    )
     two = plan.items.get(ref="2")
-    measure = services.measure_create(item=two, user=editor, description="Audited cases requiring improvement",
-                                      baseline=45, baseline_date=date(2016, 6, 30), target=25, target_date=date(2017, 9, 30), unit="%")
+    measure = services.measure_create(
+        item=two,
+        user=editor,
+        description="Audited cases requiring improvement",
+        baseline=45,
+        baseline_date=date(2016, 6, 30),
+        target=25,
+        target_date=date(2017, 9, 30),
+        unit="%",
+    )
     services.measure_value_record(measure=measure, user=editor, date=date(2016, 11, 30), value=38)
-    services.measure_create(item=plan.items.get(ref="3"), user=editor, description="Repeat child protection plans",
-                            baseline=22.6, target=17, indicator="cp_repeat")
+    services.measure_create(
+        item=plan.items.get(ref="3"),
+        user=editor,
+        description="Repeat child protection plans",
+        baseline=22.6,
+        target=17,
+        indicator="cp_repeat",
+    )
     services.progress_add(item=two, user=editor, date=date(2016, 11, 30), text="Audit report refocused")
     services.progress_add(item=own, user=editor, date=date(2016, 12, 1), text="Recruitment campaign launched")
     services.rag_override_set(item=two, user=editor, rag="green", reason="Audit programme running as planned")
     services.rag_override_set(item=one, user=editor, rag="amber", reason="Model chosen; training late")
     services.rag_override_set(item=one, user=admin, rag="red", reason="Training postponed again")
-    services.risk_create(plan=plan, user=editor, description="Action owners not in post", impact="H", likelihood="M",
-                         revised_impact="H", revised_likelihood="L", mitigations="Interim cover", owner="Head of Children's Services",
-                         review_date=date(2016, 12, 1))
+    services.risk_create(
+        plan=plan,
+        user=editor,
+        description="Action owners not in post",
+        impact="H",
+        likelihood="M",
+        revised_impact="H",
+        revised_likelihood="L",
+        mitigations="Interim cover",
+        owner="Head of Children's Services",
+        review_date=date(2016, 12, 1),
+    )
     board = services.board_create(plan=plan, user=editor, kind="improvement_board", name="Children's Improvement Board")
     services.board_member_add(board=board, user=editor, name="Chief Executive", role="Chair")
     services.board_member_add(board=board, user=editor, name="Lead Member for Children and Learning")
@@ -293,23 +396,39 @@ def test_actions_edited_through_the_service_checked_and_audited(plan, milestone,
         services.action_update(action=action, user=users["essex_editor"], text="Changed")
     with pytest.raises(ValidationError, match="is not a known owner") as caught:
         services.action_update(action=action, user=editor, lead="Nobody We Know")
-    assert caught.value.message_dict == {"lead": ["'Nobody We Know' is not a known owner for Southend-on-Sea: add them under people first"]}
+    assert caught.value.message_dict == {
+        "lead": ["'Nobody We Know' is not a known owner for Southend-on-Sea: add them under people first"]
+    }
     with pytest.raises(ValidationError, match="is before the inspection began") as caught:
         services.action_update(action=action, user=editor, target_date=date(2016, 4, 1))
     assert caught.value.message_dict == {"target_date": ["1 April 2016 is before the inspection began (25 April 2016)"]}
-    with pytest.raises(ValidationError, match="is before the target date of Milestone 1") as caught:  # its milestone is due 30 September 2016
+    with pytest.raises(
+        ValidationError, match="is before the target date of Milestone 1"
+    ) as caught:  # its milestone is due 30 September 2016
         services.action_update(action=action, user=editor, target_date=date(2016, 8, 31))
-    assert caught.value.message_dict == {"target_date": [
-        "31 August 2016 is before the target date of Milestone 1 (30 September 2016); change that first"]}
+    assert caught.value.message_dict == {
+        "target_date": [
+            "31 August 2016 is before the target date of Milestone 1 (30 September 2016); change that first"
+        ]
+    }
     with pytest.raises(ValidationError, match="enter the action"):
         services.action_update(action=action, user=editor, text="  ")
     action.refresh_from_db()
     assert (action.target_date, action.lead) == (None, None)
-    services.action_update(action=action, user=editor, text="Adopt a model of practice.", lead="Head of Children's Services",
-                           target_date=date(2017, 3, 31))
+    services.action_update(
+        action=action,
+        user=editor,
+        text="Adopt a model of practice.",
+        lead="Head of Children's Services",
+        target_date=date(2017, 3, 31),
+    )
     action.refresh_from_db()
     assert (action.text, action.lead.name, action.target_date, action.timescale) == (
-        "Adopt a model of practice.", "Head of Children's Services", date(2017, 3, 31), "31 March 2017")
+        "Adopt a model of practice.",
+        "Head of Children's Services",
+        date(2017, 3, 31),
+        "31 March 2017",
+    )
     changed = {e.field for e in AuditEntry.objects.filter(object_type="Action", action="update", object_id=action.pk)}
     assert changed == {"text", "lead", "target_date", "timescale"}
 
@@ -317,7 +436,9 @@ def test_actions_edited_through_the_service_checked_and_audited(plan, milestone,
 def test_risks_edited_through_the_service_checked_and_audited(plan, users):
     editor = users["southend_editor"]
     person_get_or_create(authority=plan.authority, name="Director of Children's Services")
-    risk = services.risk_create(plan=plan, user=editor, description="Action owners not in post", impact="H", likelihood="M")
+    risk = services.risk_create(
+        plan=plan, user=editor, description="Action owners not in post", impact="H", likelihood="M"
+    )
     with pytest.raises(PermissionDenied, match="^your role for Southend-on-Sea is viewer; this needs editor$"):
         services.risk_update(risk=risk, user=users["southend_viewer"], likelihood="L")
     with pytest.raises(ValidationError, match="'owner'") as caught:
@@ -329,8 +450,17 @@ def test_risks_edited_through_the_service_checked_and_audited(plan, users):
     with pytest.raises(ValidationError, match="not a field of a risk") as caught:
         services.risk_update(risk=risk, user=editor, colour="red")
     assert caught.value.message_dict == {"colour": ["not a field of a risk"]}
-    services.risk_update(risk=risk, user=editor, likelihood="L", owner="Director of Children's Services",
-                         review_date=date(2016, 12, 1))
+    services.risk_update(
+        risk=risk, user=editor, likelihood="L", owner="Director of Children's Services", review_date=date(2016, 12, 1)
+    )
     risk.refresh_from_db()
-    assert (risk.overall, risk.owner.name, risk.review_date) == ("medium", "Director of Children's Services", date(2016, 12, 1))
-    assert {e.field for e in AuditEntry.objects.filter(object_type="Risk", action="update")} == {"likelihood", "owner", "review_date"}
+    assert (risk.overall, risk.owner.name, risk.review_date) == (
+        "medium",
+        "Director of Children's Services",
+        date(2016, 12, 1),
+    )
+    assert {e.field for e in AuditEntry.objects.filter(object_type="Risk", action="update")} == {
+        "likelihood",
+        "owner",
+        "review_date",
+    }

@@ -31,9 +31,11 @@ def _without_times(text: str) -> str:
 def test_the_snapshot_is_what_the_migrations_make(tmp_path):
     """Fails when a migration was added or changed: remake it with
     ``.venv/bin/python -m inspire.web.read.schema_snapshot``."""
-    code = ("from inspire.web.django_setup import setup; setup()\n"
-            "from django.core.management import call_command\n"
-            "call_command('migrate', interactive=False, verbosity=0, skip_checks=True)\n")
+    code = (
+        "from inspire.web.django_setup import setup; setup()\n"
+        "from django.core.management import call_command\n"
+        "call_command('migrate', interactive=False, verbosity=0, skip_checks=True)\n"
+    )
     subprocess.run([sys.executable, "-c", code], env=_env(tmp_path), check=True, timeout=300)
     migrated = dump(tmp_path / "inspire.sqlite3")
     assert _without_times(SNAPSHOT.read_text(encoding="utf-8")) == _without_times(migrated), (
@@ -42,15 +44,19 @@ def test_the_snapshot_is_what_the_migrations_make(tmp_path):
 
 
 def test_a_database_made_from_the_snapshot_needs_no_migration_and_matches_it(tmp_path):
-    code = ("from inspire.web.django_setup import setup; setup()\n"
-            "from inspire.web.read.ingest import database_prepare\n"
-            "database_prepare(comparators=False)\n"
-            "from django.core.management import call_command\n"
-            "call_command('migrate', check_unapplied=True, verbosity=0)\n")  # exits 1 if anything is unapplied
+    code = (
+        "from inspire.web.django_setup import setup; setup()\n"
+        "from inspire.web.read.ingest import database_prepare\n"
+        "database_prepare(comparators=False)\n"
+        "from django.core.management import call_command\n"
+        "call_command('migrate', check_unapplied=True, verbosity=0)\n"
+    )  # exits 1 if anything is unapplied
     subprocess.run([sys.executable, "-c", code], env=_env(tmp_path), check=True, timeout=300)
     made = dump(tmp_path / "inspire.sqlite3")
     schema = [line for line in made.splitlines() if not line.startswith("INSERT")]
-    assert schema == [line for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if not line.startswith("INSERT")]
+    assert schema == [
+        line for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if not line.startswith("INSERT")
+    ]
     assert "inspections_page_fts" in made
 
 

@@ -9,12 +9,12 @@ import pytest
 from django.db import IntegrityError, connection
 
 from inspire.core.reading.documents import load_path
-from inspire.core.reading.record import AuthorityRef, Provenance, Record, Recommendation, SourceInfo
+from inspire.core.reading.record import AuthorityRef, Provenance, Recommendation, Record, SourceInfo
 from inspire.core.register import default_register
 from inspire.web.read.models import DocumentPage, Inspection, Judgement, SourceDocument
 from inspire.web.read.models import Recommendation as StoredRecommendation
-from inspire.web.see.search import search_pages
 from inspire.web.read.services import inspection_store, inspections_store, register_sync
+from inspire.web.see.search import search_pages
 from tests.conftest import seed
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,7 +28,9 @@ def essex_2014(shared):
     essex = default_register().lookup("Essex")
     record = Record(
         family="sif",
-        source=SourceInfo(sha256=document.sha256, format=document.format, pages=len(document.pages), filename=path.name),
+        source=SourceInfo(
+            sha256=document.sha256, format=document.format, pages=len(document.pages), filename=path.name
+        ),
         authority=AuthorityRef(essex.name, essex.ofsted_urn, essex.dfe_la_code),
         inspection_start=date(2014, 1, 14),
         inspection_end=date(2014, 2, 5),
@@ -45,8 +47,13 @@ def essex_2014(shared):
 
 
 def counts():
-    return (SourceDocument.objects.count(), DocumentPage.objects.count(), Inspection.objects.count(),
-            Judgement.objects.count(), StoredRecommendation.objects.count())
+    return (
+        SourceDocument.objects.count(),
+        DocumentPage.objects.count(),
+        Inspection.objects.count(),
+        Judgement.objects.count(),
+        StoredRecommendation.objects.count(),
+    )
 
 
 def test_stores_the_document_its_pages_and_what_was_read(essex_2014):
@@ -55,12 +62,18 @@ def test_stores_the_document_its_pages_and_what_was_read(essex_2014):
     assert result.created
     stored = Inspection.objects.get()
     assert stored.authority.name == "Essex"
-    assert (stored.family, stored.inspection_start, stored.inspection_end) == ("sif", date(2014, 1, 14), date(2014, 2, 5))
+    assert (stored.family, stored.inspection_start, stored.inspection_end) == (
+        "sif",
+        date(2014, 1, 14),
+        date(2014, 2, 5),
+    )
     assert stored.document.content == path.read_bytes()
     assert stored.document.sha256 == document.sha256
     assert [p.text for p in stored.document.pages.order_by("number")] == [p.text for p in document.pages]
     assert {(j.area, j.grade, j.page, j.quote) for j in stored.judgements.all()} == {
-        ("overall", "good", 1, "Overall judgement: Good"), ("help_and_protection", "good", None, "")}
+        ("overall", "good", 1, "Overall judgement: Good"),
+        ("help_and_protection", "good", None, ""),
+    }
     assert [r.text for r in stored.recommendations.order_by("ordinal")] == [r.text for r in record.recommendations]
     assert stored.record == record.to_json()
     assert stored.warnings == ["publication date not stated"]
@@ -93,8 +106,12 @@ def test_a_batch_stores_each_report_once_and_rolls_back_only_the_one_refused(ess
     content = path.read_bytes()
     other = dataclasses.replace(document, sha256="0" * 64)  # another file, of another inspection (later dates)
     duplicate = Recommendation("la", 2, "A duplicate ordinal.", 4)
-    refused = dataclasses.replace(record, inspection_start=date(2017, 3, 6), inspection_end=date(2017, 3, 29),
-                                  recommendations=[*record.recommendations, duplicate])
+    refused = dataclasses.replace(
+        record,
+        inspection_start=date(2017, 3, 6),
+        inspection_end=date(2017, 3, 29),
+        recommendations=[*record.recommendations, duplicate],
+    )
     results = inspections_store([(record, document, content), (refused, other, content), (record, document, content)])
     assert isinstance(results[1], IntegrityError)
     assert (results[0].created, results[2].created) == (True, False)

@@ -54,7 +54,23 @@ from inspire.core.indicators.annex_a.values import CONVERTERS, BadValue, to_bool
 from inspire.core.indicators.annex_a.workbook import MAX_UNCOMPRESSED_BYTES, AnnexAError
 
 __all__ = [
-    "BY_KEY", "CONVERTERS", "LISTS", "MAX_UNCOMPRESSED_BYTES", "UNUSED_LISTS", "AnnexAError", "BadValue", "Column",
-    "ListSpec", "identify_sheet", "list_name", "match_columns", "normalise_header", "read_annex_a", "to_bool",
-    "to_date", "to_id", "to_int", "to_text",
+    "BY_KEY",
+    "CONVERTERS",
+    "LISTS",
+    "MAX_UNCOMPRESSED_BYTES",
+    "UNUSED_LISTS",
+    "AnnexAError",
+    "BadValue",
+    "Column",
+    "ListSpec",
+    "identify_sheet",
+    "list_name",
+    "match_columns",
+    "normalise_header",
+    "read_annex_a",
+    "to_bool",
+    "to_date",
+    "to_id",
+    "to_int",
+    "to_text",
 ]

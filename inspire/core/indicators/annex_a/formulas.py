@@ -7,7 +7,9 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
-_FORMULA = re.compile(r"^=\s*(\$?[A-Z]{1,3}\$?\d+|\d+(?:\.\d+)?)((?:\s*[+-]\s*(?:\$?[A-Z]{1,3}\$?\d+|\d+(?:\.\d+)?))*)\s*$")
+_FORMULA = re.compile(
+    r"^=\s*(\$?[A-Z]{1,3}\$?\d+|\d+(?:\.\d+)?)((?:\s*[+-]\s*(?:\$?[A-Z]{1,3}\$?\d+|\d+(?:\.\d+)?))*)\s*$"
+)
 _TERM = re.compile(r"([+-])\s*(\$?[A-Z]{1,3}\$?\d+|\d+(?:\.\d+)?)")
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 

@@ -33,22 +33,42 @@ def read_annex_a(source: str | Path | IO[bytes] | bytes, name: str | None = None
             continue
         spec = next(s for s in LISTS if s.number == number)
         if number in seen:
-            lists.problems.append(Problem(spec.name, f"Sheet “{title}” also looks like {spec.name} (already read from “{seen[number]}”); it was left out", "duplicate_list"))
+            lists.problems.append(
+                Problem(
+                    spec.name,
+                    f"Sheet “{title}” also looks like {spec.name} (already read from "
+                    f"“{seen[number]}”); it was left out",
+                    "duplicate_list",
+                )
+            )
             continue
         seen[number] = title
         _read_sheet(book, title, spec, lists)
     for spec in LISTS:
         if spec.key not in lists.columns and spec.number not in seen:
-            lists.problems.append(Problem(spec.name, f"{spec.name} ({spec.title.lower()}) was not found in the workbook; indicators that need it are not computed", "missing_list"))
+            lists.problems.append(
+                Problem(
+                    spec.name,
+                    f"{spec.name} ({spec.title.lower()}) was not found in the workbook; indicators "
+                    "that need it are not computed",
+                    "missing_list",
+                )
+            )
     return lists
-
 
 
 def _count_rows(book, title: str) -> int:
     """The rows with values below a list's header row (the first naming an identifier), or below
     the first row with values when none does."""
     rows = [row for row in book.rows(title)[2] if any(v not in (None, "") for v in row)]
-    header = next((i for i, row in enumerate(rows[:_HEADER_SEARCH_ROWS]) if any(isinstance(v, str) and _UNUSED_HEADER.search(v) for v in row)), 0)
+    header = next(
+        (
+            i
+            for i, row in enumerate(rows[:_HEADER_SEARCH_ROWS])
+            if any(isinstance(v, str) and _UNUSED_HEADER.search(v) for v in row)
+        ),
+        0,
+    )
     return max(0, len(rows) - header - 1)
 
 
@@ -65,19 +85,39 @@ def _read_sheet(book: Book, title: str, spec: ListSpec, lists: CaseLists) -> Non
             header_row, mapping = number, candidate
             break
     if not header_row:
-        lists.problems.append(Problem(spec.name, f"No header row was found in sheet “{title}” (looked for “Child Unique ID” and the list's columns in the first {_HEADER_SEARCH_ROWS} rows); the list was left out", "no_header"))
+        lists.problems.append(
+            Problem(
+                spec.name,
+                f"No header row was found in sheet “{title}” (looked for “Child Unique ID” and the "
+                f"list's columns in the first {_HEADER_SEARCH_ROWS} rows); the list was left out",
+                "no_header",
+            )
+        )
         return
     lists.columns[spec.key] = set(mapping)
     for column in spec.columns:
         if column.field not in mapping:
-            lists.problems.append(Problem(spec.name, f"No column for “{column.label}” was found; indicators that need it are not computed", "missing_column", column=column.label))
+            lists.problems.append(
+                Problem(
+                    spec.name,
+                    f"No column for “{column.label}” was found; indicators that need it are not computed",
+                    "missing_column",
+                    column=column.label,
+                )
+            )
 
     row_type = ROW_TYPES[spec.key]
-    columns = [(c.field, mapping[c.field], CONVERTERS[c.kind], c.label) for c in spec.columns if c.field in mapping and c.field != "child_id"]
+    columns = [
+        (c.field, mapping[c.field], CONVERTERS[c.kind], c.label)
+        for c in spec.columns
+        if c.field in mapping and c.field != "child_id"
+    ]
     id_index = mapping["child_id"]
     labels = {index: label for _, index, _, label in columns} | {id_index: "Child Unique ID"}
     # only rows with a formula in a column that is read need them (an "Age" formula column does not)
-    formulas = {row: cells for row, cells in book.formulas(title).items() if any(column in labels for column, _ in cells)}
+    formulas = {
+        row: cells for row, cells in book.formulas(title).items() if any(column in labels for column, _ in cells)
+    }
     out = lists.rows(spec.key)
     problems = lists.problems
     name = spec.name
@@ -95,7 +135,9 @@ def _read_sheet(book: Book, title: str, spec: ListSpec, lists: CaseLists) -> Non
         _convert(number, values, row_type, columns, id_index, out, problems, name)
 
 
-def _resolve_formulas(number: int, values: list, cached: Any, problems: list, name: str, labels: dict[int, str]) -> list:
+def _resolve_formulas(
+    number: int, values: list, cached: Any, problems: list, name: str, labels: dict[int, str]
+) -> list:
     """Replace the formula cells of one row by their results (worked out, else Excel's saved value)."""
     resolved = list(values)
     for index in labels:
@@ -106,16 +148,31 @@ def _resolve_formulas(number: int, values: list, cached: Any, problems: list, na
             except Unsupported:
                 saved = cached[index] if index < len(cached) else None
                 if (saved is None or saved == "") and index in labels:
-                    problems.append(Problem(name, f"The formula “{value}” has no saved result (open and save the workbook in Excel, or replace the formula by its value); the row is used without it", "formula_without_result", number, labels[index]))
+                    problems.append(
+                        Problem(
+                            name,
+                            f"The formula “{value}” has no saved result (open and save the workbook "
+                            "in Excel, or replace the formula by its value); the row is used without it",
+                            "formula_without_result",
+                            number,
+                            labels[index],
+                        )
+                    )
                 resolved[index] = saved
     return resolved
 
 
-def _convert(number: int, values: Any, row_type: type, columns: list, id_index: int, out: list, problems: list, name: str) -> None:
+def _convert(
+    number: int, values: Any, row_type: type, columns: list, id_index: int, out: list, problems: list, name: str
+) -> None:
     size = len(values)
     child_id = to_id(values[id_index]) if id_index < size else None
     if child_id is None:
-        problems.append(Problem(name, "The row has values but no child ID; it was left out", "no_child_id", number, "Child Unique ID"))
+        problems.append(
+            Problem(
+                name, "The row has values but no child ID; it was left out", "no_child_id", number, "Child Unique ID"
+            )
+        )
         return
     record = row_type(number, child_id)
     for field, index, convert, label in columns:

@@ -17,10 +17,27 @@ _NO = {"no", "n", "false", "0"}
 _PREFIX = re.compile(r"^\s*[a-z]{1,2}\d?\)\s*", re.I)
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
-_MONTHS = {m: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")], start=1) for m in names}
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
 _WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]+)[\s\-,]+(\d{2}|\d{4})$", re.I)
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -120,4 +137,10 @@ def to_id(value: Any) -> str | None:
     return None if text.lower() in _BLANK else text
 
 
-CONVERTERS: dict[str, Callable[[Any], Any]] = {"id": to_id, "date": to_date, "bool": to_bool, "int": to_int, "text": to_text}
+CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "id": to_id,
+    "date": to_date,
+    "bool": to_bool,
+    "int": to_int,
+    "text": to_text,
+}

@@ -29,10 +29,11 @@ on or shortly before that day.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any, Callable
+from typing import Any
 
 from inspire.core.errors import IndicatorError
 
@@ -64,7 +65,10 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start > self.end:
-            raise IndicatorError(f"the period starts ({self.start.day} {self.start:%B %Y}) after it ends ({self.end.day} {self.end:%B %Y})")
+            raise IndicatorError(
+                f"the period starts ({self.start.day} {self.start:%B %Y}) after it ends "
+                f"({self.end.day} {self.end:%B %Y})"
+            )
 
     def __contains__(self, day: date | None) -> bool:
         return day is not None and self.start <= day <= self.end

@@ -22,6 +22,14 @@ from inspire.core.plans.excel.layout import BOARD_KINDS, CSV_COLUMNS, SHEETS, Co
 from inspire.core.plans.excel.xlsx_import import from_xlsx
 
 __all__ = [
-    "BOARD_KINDS", "CSV_COLUMNS", "SHEETS", "Column", "RowError", "csv_template", "from_csv", "from_xlsx",
-    "rows_refused", "to_xlsx",
+    "BOARD_KINDS",
+    "CSV_COLUMNS",
+    "SHEETS",
+    "Column",
+    "RowError",
+    "csv_template",
+    "from_csv",
+    "from_xlsx",
+    "rows_refused",
+    "to_xlsx",
 ]

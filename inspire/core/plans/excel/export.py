@@ -29,29 +29,74 @@ def _rows(plan: PlanData) -> dict[str, list[list[Any]]]:
     rows["Themes"] = [[t.code, t.name] for t in plan.themes]
     for item in plan.items:
         rec = f"{item.recommendation[0]} {item.recommendation[1]}" if item.recommendation else ""
-        rows["Items"].append([item.ref, item.title, rec, item.judgement_area, item.themes, item.outcomes, item.report_refs])
+        rows["Items"].append(
+            [item.ref, item.title, rec, item.judgement_area, item.themes, item.outcomes, item.report_refs]
+        )
         for a in item.actions:
-            rows["Actions"].append([item.ref, a.ref, a.text, a.lead, a.timescale, a.target_date, a.start_date, a.outcome_by])
+            rows["Actions"].append(
+                [item.ref, a.ref, a.text, a.lead, a.timescale, a.target_date, a.start_date, a.outcome_by]
+            )
             for m in a.milestones:
-                rows["Milestones"].append([item.ref, a.ref, m.ordinal, m.label, m.text, m.owner, m.timescale,
-                                           m.target_date, m.status, m.evidence])
+                rows["Milestones"].append(
+                    [
+                        item.ref,
+                        a.ref,
+                        m.ordinal,
+                        m.label,
+                        m.text,
+                        m.owner,
+                        m.timescale,
+                        m.target_date,
+                        m.status,
+                        m.evidence,
+                    ]
+                )
         for number, m in enumerate(item.measures, start=1):
-            rows["Measures"].append([item.ref, number, m.description, m.unit, m.baseline, m.target, m.target_date,
-                                     m.polarity, m.baseline_date, m.indicator])
+            rows["Measures"].append(
+                [
+                    item.ref,
+                    number,
+                    m.description,
+                    m.unit,
+                    m.baseline,
+                    m.target,
+                    m.target_date,
+                    m.polarity,
+                    m.baseline_date,
+                    m.indicator,
+                ]
+            )
             for v in [] if m.indicator else m.values:  # an indicator's values come from the data
                 rows["Measure values"].append([item.ref, number, v.date, v.value])
         for p in item.progress:
             rows["Progress"].append([item.ref, p.date, p.text, p.author])
         for o in item.overrides:
-            rows["Overrides"].append([item.ref, o.rag, o.reason, o.by, o.made.astimezone(UTC).replace(tzinfo=None)
-                                      if o.made and o.made.tzinfo else o.made])
+            rows["Overrides"].append(
+                [
+                    item.ref,
+                    o.rag,
+                    o.reason,
+                    o.by,
+                    o.made.astimezone(UTC).replace(tzinfo=None) if o.made and o.made.tzinfo else o.made,
+                ]
+            )
     for number, b in enumerate(plan.boards, start=1):
         rows["Boards"].append([number, b.kind, b.name, b.frequency, b.terms_of_reference])
         rows["Board members"] += [[number, m.name, m.role, m.board_role] for m in b.members]
         rows["Meetings"] += [[number, d] for d in b.meetings]
     for r in plan.risks:
-        rows["Risks"].append([r.description, r.impact, r.likelihood, r.mitigations, r.revised_impact or "",
-                              r.revised_likelihood or "", r.owner, r.review_date])
+        rows["Risks"].append(
+            [
+                r.description,
+                r.impact,
+                r.likelihood,
+                r.mitigations,
+                r.revised_impact or "",
+                r.revised_likelihood or "",
+                r.owner,
+                r.review_date,
+            ]
+        )
     return rows
 
 
@@ -60,8 +105,12 @@ def to_xlsx(plan: PlanData | None) -> bytes:
     workbook = Workbook()
     readme = workbook.active
     readme.title = "Read me"
-    readme.append(["Inspire improvement plan workbook. One sheet per kind of row; keep the header rows. "
-                   "Dates as YYYY-MM-DD. Columns marked required must not be blank."])
+    readme.append(
+        [
+            "Inspire improvement plan workbook. One sheet per kind of row; keep the header rows. "
+            "Dates as YYYY-MM-DD. Columns marked required must not be blank."
+        ]
+    )
     readme.append([])
     readme.append(["Sheet", "Column", "Required", "Meaning"])
     for cell in readme[3]:
@@ -82,7 +131,9 @@ def to_xlsx(plan: PlanData | None) -> bytes:
         for row in rows[sheet]:
             append_row(ws, [_cell(v) for v in row])
         for index, column in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = 14 if column.kind in ("date", "number", "level") else 40
+            ws.column_dimensions[get_column_letter(index)].width = (
+                14 if column.kind in ("date", "number", "level") else 40
+            )
             if column.kind in ("date", "datetime"):
                 for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
                     cell.number_format = "yyyy-mm-dd" if column.kind == "date" else "yyyy-mm-dd hh:mm:ss"

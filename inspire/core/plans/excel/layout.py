@@ -14,7 +14,9 @@ BOARD_KINDS = ("improvement_board", "scrutiny_panel", "other")
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # text | date | datetime | number | status | polarity | rag | board_kind | level | recommendation | themes
+    kind: (
+        str  # text | date | datetime | number | status | polarity | rag | board_kind | level | recommendation | themes
+    )
     required: bool
     description: str
 
@@ -27,7 +29,13 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     "Plan": (
         _c("title", "text", True, "The plan's title."),
         _c("authority", "text", False, "The council."),
-        _c("received", "date", False, "When the report was received (YYYY-MM-DD), as the council confirms it; blank: not yet known, and the plan shows no deadline until someone confirms a date."),
+        _c(
+            "received",
+            "date",
+            False,
+            "When the report was received (YYYY-MM-DD), as the council confirms it; blank: not yet "
+            "known, and the plan shows no deadline until someone confirms a date.",
+        ),
     ),
     "Themes": (
         _c("code", "text", True, "A short code (A, B...)."),
@@ -36,9 +44,18 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     "Items": (
         _c("item", "text", True, "The item's reference, unique in the plan (1, 2, MISC...)."),
         _c("title", "text", True, "The recommendation or area for improvement, or the council's own heading."),
-        _c("recommendation", "recommendation", False,
-           "The recommendation answered: 'la 3' or 'lscb 2'; blank for the council's own item."),
-        _c("judgement_area", "text", False, "help_and_protection, children_in_care, adoption, care_leavers, leadership, lscb."),
+        _c(
+            "recommendation",
+            "recommendation",
+            False,
+            "The recommendation answered: 'la 3' or 'lscb 2'; blank for the council's own item.",
+        ),
+        _c(
+            "judgement_area",
+            "text",
+            False,
+            "help_and_protection, children_in_care, adoption, care_leavers, leadership, lscb.",
+        ),
         _c("themes", "themes", False, "Theme codes separated by commas."),
         _c("outcomes", "text", False, "The outcomes to be achieved, as the plan writes them (may be left out)."),
         _c("report_refs", "text", False, "Where the report says it: Paragraph 120; Summary, page 9 (may be left out)."),
@@ -51,7 +68,12 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("timescale", "text", False, "The timescale as written."),
         _c("target_date", "date", False, "The target date (YYYY-MM-DD)."),
         _c("start_date", "date", False, "Priority timeline: when the action commenced (YYYY-MM-DD; may be left out)."),
-        _c("outcome_by", "date", False, "Priority timeline: expected outcome achieved by (YYYY-MM-DD; may be left out)."),
+        _c(
+            "outcome_by",
+            "date",
+            False,
+            "Priority timeline: expected outcome achieved by (YYYY-MM-DD; may be left out).",
+        ),
     ),
     "Milestones": (
         _c("item", "text", True, "The item's reference."),
@@ -73,11 +95,21 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("baseline", "number", False, "The starting value."),
         _c("target", "number", False, "The value aimed for."),
         _c("target_date", "date", False, "When the target should be met (YYYY-MM-DD)."),
-        _c("polarity", "polarity", False, "higher_is_better or lower_is_better; worked out from baseline and target "
-                                          "when blank (a target below the baseline: lower is better), refused when it contradicts them."),
+        _c(
+            "polarity",
+            "polarity",
+            False,
+            "higher_is_better or lower_is_better; worked out from baseline and target "
+            "when blank (a target below the baseline: lower is better), refused when it contradicts them.",
+        ),
         _c("baseline_date", "date", False, "When the baseline was measured (YYYY-MM-DD)."),
-        _c("indicator", "text", False, "An indicator's id (from the indicator pages), when the measure is one: its values "
-                                       "then come from the data, and the Measure values sheet has none for it."),
+        _c(
+            "indicator",
+            "text",
+            False,
+            "An indicator's id (from the indicator pages), when the measure is one: its values "
+            "then come from the data, and the Measure values sheet has none for it.",
+        ),
     ),
     "Measure values": (
         _c("item", "text", True, "The item's reference."),
@@ -109,8 +141,12 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _c("board", "number", True, "The board's number (Boards sheet)."),
         _c("name", "text", True, "The member's name or post."),
         _c("role", "text", False, "Their role on the board (Chair...)."),
-        _c("board_role", "text", False, "chair, sponsor, programme_executive, programme_manager or member "
-                                        "(blank: member; may be left out)."),
+        _c(
+            "board_role",
+            "text",
+            False,
+            "chair, sponsor, programme_executive, programme_manager or member (blank: member; may be left out).",
+        ),
     ),
     "Meetings": (
         _c("board", "number", True, "The board's number (Boards sheet)."),
@@ -132,7 +168,12 @@ SHEETS: dict[str, tuple[Column, ...]] = {
 #: without milestones, or an item without actions)
 CSV_COLUMNS: tuple[Column, ...] = (
     _c("item", "text", True, "The item's reference; rows with the same reference belong to one item."),
-    _c("item_title", "text", True, "The recommendation or area for improvement (repeat it or leave it blank after the first row)."),
+    _c(
+        "item_title",
+        "text",
+        True,
+        "The recommendation or area for improvement (repeat it or leave it blank after the first row).",
+    ),
     _c("recommendation", "recommendation", False, "'la 3' or 'lscb 2'; blank for the council's own item."),
     _c("themes", "themes", False, "Theme names separated by semicolons (created as needed)."),
     _c("action", "text", False, "The action's reference within its item."),
@@ -154,7 +195,11 @@ class RowError:
 
     @property
     def location(self) -> str:
-        return f"{self.sheet}" + (f", row {self.row}" if self.row else "") + (f", column {self.column}" if self.column else "")
+        return (
+            f"{self.sheet}"
+            + (f", row {self.row}" if self.row else "")
+            + (f", column {self.column}" if self.column else "")
+        )
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -163,5 +208,8 @@ class RowError:
 def rows_refused(errors: list[RowError]) -> PlanImportError:
     """The error refusing a whole workbook or CSV file: every row problem, the first ten in its message."""
     message = "; ".join(str(e) for e in errors[:10]) + (f" (and {len(errors) - 10} more)" if len(errors) > 10 else "")
-    return PlanImportError(message, hint="Correct these rows and import the file again: nothing has been stored.",
-                           errors=[FieldError(e.location, e.message) for e in errors])
+    return PlanImportError(
+        message,
+        hint="Correct these rows and import the file again: nothing has been stored.",
+        errors=[FieldError(e.location, e.message) for e in errors],
+    )

@@ -78,10 +78,16 @@ def read_items(into: Import, rows: Rows) -> None:
         for code in values["themes"] or []:
             if code not in into.theme_codes:
                 into.error("Items", number, "themes", f"there is no theme {code} on the Themes sheet")
-        item = ItemData(ref=ref or "", title=values["title"] or "", recommendation=values["recommendation"],
-                        own=values["recommendation"] is None, judgement_area=values["judgement_area"] or "",
-                        themes=values["themes"] or [], outcomes=values["outcomes"] or "",
-                        report_refs=values["report_refs"] or "")
+        item = ItemData(
+            ref=ref or "",
+            title=values["title"] or "",
+            recommendation=values["recommendation"],
+            own=values["recommendation"] is None,
+            judgement_area=values["judgement_area"] or "",
+            themes=values["themes"] or [],
+            outcomes=values["outcomes"] or "",
+            report_refs=values["report_refs"] or "",
+        )
         into.plan.items.append(item)
         if ref:
             into.items[ref] = item
@@ -94,13 +100,17 @@ def read_actions(into: Import, rows: Rows) -> None:
             continue
         key = (values["item"], values["action"])
         if key in into.actions:
-            into.error("Actions", number, "action",
-                       f"action {values['action']} of item {values['item']} appears twice")
+            into.error("Actions", number, "action", f"action {values['action']} of item {values['item']} appears twice")
             continue
-        into.actions[key] = ActionData(ref=values["action"] or "", text=values["text"] or "",
-                                       lead=values["lead"] or "",
-                                       timescale=values["timescale"] or "", target_date=values["target_date"],
-                                       start_date=values["start_date"], outcome_by=values["outcome_by"])
+        into.actions[key] = ActionData(
+            ref=values["action"] or "",
+            text=values["text"] or "",
+            lead=values["lead"] or "",
+            timescale=values["timescale"] or "",
+            target_date=values["target_date"],
+            start_date=values["start_date"],
+            outcome_by=values["outcome_by"],
+        )
         item.actions.append(into.actions[key])
 
 
@@ -109,16 +119,26 @@ def read_milestones(into: Import, rows: Rows) -> None:
         action = into.actions.get((values["item"], values["action"]))
         if action is None:
             if values["item"] and values["action"]:
-                into.error("Milestones", number, "action",
-                           f"there is no action {values['action']} of item {values['item']} on the "
-                           "Actions sheet: a milestone belongs to an action of the plan")
+                into.error(
+                    "Milestones",
+                    number,
+                    "action",
+                    f"there is no action {values['action']} of item {values['item']} on the "
+                    "Actions sheet: a milestone belongs to an action of the plan",
+                )
             continue
-        action.milestones.append(MilestoneData(
-            ordinal=int(values["milestone"] or len(action.milestones) + 1), text=values["text"] or "",
-            label=values["label"] or "", owner=values["owner"] or "", timescale=values["timescale"] or "",
-            target_date=values["target_date"], status=values["status"] or "not_started",
-            evidence=values["evidence"] or "",
-        ))
+        action.milestones.append(
+            MilestoneData(
+                ordinal=int(values["milestone"] or len(action.milestones) + 1),
+                text=values["text"] or "",
+                label=values["label"] or "",
+                owner=values["owner"] or "",
+                timescale=values["timescale"] or "",
+                target_date=values["target_date"],
+                status=values["status"] or "not_started",
+                evidence=values["evidence"] or "",
+            )
+        )
 
 
 def read_measures(into: Import, rows: Rows) -> None:
@@ -131,10 +151,16 @@ def read_measures(into: Import, rows: Rows) -> None:
         except PolarityError as error:
             into.error("Measures", number, "polarity", str(error))
             polarity = ""
-        measure = MeasureData(description=values["description"] or "", baseline=values["baseline"],
-                              target=values["target"], target_date=values["target_date"], polarity=polarity,
-                              unit=values["unit"] or "", baseline_date=values["baseline_date"],
-                              indicator=values["indicator"] or "")
+        measure = MeasureData(
+            description=values["description"] or "",
+            baseline=values["baseline"],
+            target=values["target"],
+            target_date=values["target_date"],
+            polarity=polarity,
+            unit=values["unit"] or "",
+            baseline_date=values["baseline_date"],
+            indicator=values["indicator"] or "",
+        )
         item.measures.append(measure)
         into.measures[(values["item"], int(values["measure"] or 0))] = measure
 
@@ -143,13 +169,21 @@ def read_measure_values(into: Import, rows: Rows) -> None:
     for number, values in rows:
         measure = into.measures.get((values["item"], int(values["measure"] or 0)))
         if measure is None:
-            into.error("Measure values", number, "measure",
-                       f"there is no measure {values['measure'] and int(values['measure'])} of item {values['item']}")
+            into.error(
+                "Measure values",
+                number,
+                "measure",
+                f"there is no measure {values['measure'] and int(values['measure'])} of item {values['item']}",
+            )
             continue
         if measure.indicator:
-            into.error("Measure values", number, "measure",
-                       f"measure {int(values['measure'])} of item {values['item']} is the indicator "
-                       f"{measure.indicator}: its values come from the data, not this sheet")
+            into.error(
+                "Measure values",
+                number,
+                "measure",
+                f"measure {int(values['measure'])} of item {values['item']} is the indicator "
+                f"{measure.indicator}: its values come from the data, not this sheet",
+            )
         elif values["date"] and values["value"] is not None:
             measure.values.append(MeasureValueData(values["date"], values["value"]))
 
@@ -165,8 +199,9 @@ def read_overrides(into: Import, rows: Rows) -> None:
     for number, values in rows:
         item = into.item_for("Overrides", number, values["item"])
         if item is not None:
-            item.overrides.append(OverrideData(values["rag"] or "", values["reason"] or "", values["by"] or "",
-                                               values["made"]))
+            item.overrides.append(
+                OverrideData(values["rag"] or "", values["reason"] or "", values["by"] or "", values["made"])
+            )
 
 
 def read_boards(into: Import, rows: Rows) -> None:
@@ -175,8 +210,12 @@ def read_boards(into: Import, rows: Rows) -> None:
         if key in into.boards:
             into.error("Boards", number, "board", f"board {key} appears twice")
             continue
-        into.boards[key] = BoardData(values["kind"] or "", values["name"] or "", frequency=values["frequency"] or "",
-                                     terms_of_reference=values["terms_of_reference"] or "")
+        into.boards[key] = BoardData(
+            values["kind"] or "",
+            values["name"] or "",
+            frequency=values["frequency"] or "",
+            terms_of_reference=values["terms_of_reference"] or "",
+        )
         into.plan.boards.append(into.boards[key])
 
 
@@ -191,8 +230,9 @@ def read_board_members(into: Import, rows: Rows) -> None:
     for number, values in rows:
         board = _board_for(into, "Board members", number, values)
         if board is not None and values["name"]:
-            board.members.append(BoardMemberData(values["name"], values["role"] or "",
-                                                 values["board_role"] or "member"))
+            board.members.append(
+                BoardMemberData(values["name"], values["role"] or "", values["board_role"] or "member")
+            )
 
 
 def read_meetings(into: Import, rows: Rows) -> None:
@@ -209,11 +249,21 @@ def read_meetings(into: Import, rows: Rows) -> None:
 def read_risks(into: Import, rows: Rows) -> None:
     for number, values in rows:
         if bool(values["revised_impact"]) != bool(values["revised_likelihood"]):
-            into.error("Risks", number, "revised_likelihood",
-                       "give both a revised impact and a revised likelihood, or neither")
-        into.plan.risks.append(RiskData(values["risk"] or "", values["impact"] or "", values["likelihood"] or "",
-                                        values["mitigations"] or "", values["revised_impact"],
-                                        values["revised_likelihood"], values["owner"] or "", values["review_date"]))
+            into.error(
+                "Risks", number, "revised_likelihood", "give both a revised impact and a revised likelihood, or neither"
+            )
+        into.plan.risks.append(
+            RiskData(
+                values["risk"] or "",
+                values["impact"] or "",
+                values["likelihood"] or "",
+                values["mitigations"] or "",
+                values["revised_impact"],
+                values["revised_likelihood"],
+                values["owner"] or "",
+                values["review_date"],
+            )
+        )
 
 
 #: each sheet's reader, in the order they are read (a sheet may refer only to earlier ones)

@@ -60,7 +60,9 @@ def convert(column: Column, raw: Any) -> Any:
     text = str(raw).strip()
     if kind == "status":
         if text not in MILESTONE_STATUSES:
-            raise ValueError(f"'{text}' is not a status ({', '.join(MILESTONE_STATUSES)}; overdue follows from the date)")
+            raise ValueError(
+                f"'{text}' is not a status ({', '.join(MILESTONE_STATUSES)}; overdue follows from the date)"
+            )
         return text
     if kind == "polarity":
         if text not in POLARITIES:

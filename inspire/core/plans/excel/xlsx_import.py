@@ -33,8 +33,17 @@ def _read_sheet(workbook, sheet: str, checker: Checker) -> list[tuple[int, dict[
     for number, row in enumerate(rows[1:], start=2):
         if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
             continue
-        parsed.append((number, {c.name: checker.value(sheet, number, c, row[positions[c.name]] if positions[c.name] < len(row) else None)
-                                for c in columns}))
+        parsed.append(
+            (
+                number,
+                {
+                    c.name: checker.value(
+                        sheet, number, c, row[positions[c.name]] if positions[c.name] < len(row) else None
+                    )
+                    for c in columns
+                },
+            )
+        )
     return parsed
 
 
@@ -44,7 +53,9 @@ def from_xlsx(data: bytes) -> PlanData:
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as error:  # openpyxl raises many kinds for foreign files
-        raise rows_refused([RowError("workbook", None, "", f"not an Excel workbook ({type(error).__name__})")]) from None
+        raise rows_refused(
+            [RowError("workbook", None, "", f"not an Excel workbook ({type(error).__name__})")]
+        ) from None
     checker = Checker()
     sheets = {name: _read_sheet(workbook, name, checker) for name in SHEETS}
     into = Import(PlanData(title=""), checker.errors, list(workbook.sheetnames))

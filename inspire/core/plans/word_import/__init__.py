@@ -36,6 +36,12 @@ from inspire.core.plans.word_import.text import measure_from_text
 
 # matching's names are re-exported for callers written against the single module
 __all__ = [
-    "NOT_A_PLAN_FILE_HINT", "ImportResult", "MatchReport", "RecommendationRef", "match_recommendations",
-    "measure_from_text", "read_plan", "similarity",
+    "NOT_A_PLAN_FILE_HINT",
+    "ImportResult",
+    "MatchReport",
+    "RecommendationRef",
+    "match_recommendations",
+    "measure_from_text",
+    "read_plan",
+    "similarity",
 ]

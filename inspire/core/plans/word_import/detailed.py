@@ -38,7 +38,9 @@ class DetailedPlan:
             return
         heading = _RECOMMENDATION_HEADING.match(text)
         if heading and number_of(heading.group(1)) is not None:
-            self._start_item(ItemData(ref=str(number_of(heading.group(1))), title="", stated_number=number_of(heading.group(1))))
+            self._start_item(
+                ItemData(ref=str(number_of(heading.group(1))), title="", stated_number=number_of(heading.group(1)))
+            )
             self.expect_title = True
             return
         own = _OWN_HEADING.match(text)
@@ -81,6 +83,7 @@ class DetailedPlan:
                 self._theme(code, line.group(2).strip(), keep_existing=True)
                 if code not in self.item.themes:
                     self.item.themes.append(code)
+
     def _theme(self, code: str, name: str, keep_existing: bool = False) -> None:
         for theme in self.plan.themes:
             if theme.code == code:
@@ -94,6 +97,7 @@ class DetailedPlan:
         self.item = item
         self.mode = ""
         self.outcome_prefix = ""
+
     # Southend's detailed plan -------------------------------------------------------------
     def _action_table(self, rows: list[list[list[str]]]) -> None:
         for row in rows:
@@ -101,7 +105,9 @@ class DetailedPlan:
                 continue  # a header row repeated on each printed page
             ref_cell, action_cell, date_cell, owner_cell = row[0], row[1], row[2], row[3]
             if self.item is None:
-                self.unplaced.append(f"action table row '{short(' '.join(action_cell))}' comes before any recommendation heading")
+                self.unplaced.append(
+                    f"action table row '{short(' '.join(action_cell))}' comes before any recommendation heading"
+                )
                 continue
             first = action_cell[0] if action_cell else ""
             ref = last_number(" ".join(ref_cell))
@@ -112,12 +118,21 @@ class DetailedPlan:
                 text = " ".join([text, *action_cell[1:]]).strip()
                 when = " ".join(date_cell)
                 action.milestones.append(
-                    MilestoneData(len(action.milestones) + 1, text, f"Milestone {number}", " ".join(owner_cell), when, target_date(when))
+                    MilestoneData(
+                        len(action.milestones) + 1,
+                        text,
+                        f"Milestone {number}",
+                        " ".join(owner_cell),
+                        when,
+                        target_date(when),
+                    )
                 )
                 self._check_dates(action, when)
                 continue
             if ref is None:
-                self.unplaced.append(f"{self._where()}: row without a reference number: '{short(' '.join(action_cell))}'")
+                self.unplaced.append(
+                    f"{self._where()}: row without a reference number: '{short(' '.join(action_cell))}'"
+                )
                 continue
             self.item.actions.append(self._action_from_cells(str(ref), action_cell, date_cell, owner_cell))
 
@@ -148,9 +163,15 @@ class DetailedPlan:
                 setattr(milestone, column, value)
             if len(values) != len(action.milestones):
                 placed = min(len(values), len(action.milestones))
-                extra = values[len(action.milestones):]
-                message = (f"{where}: {len(action.milestones)} milestones but {len(values)} {name}; "
-                           f"given to milestones 1-{placed} in order") if placed else f"{where}: no {name}"
+                extra = values[len(action.milestones) :]
+                message = (
+                    (
+                        f"{where}: {len(action.milestones)} milestones but {len(values)} {name}; "
+                        f"given to milestones 1-{placed} in order"
+                    )
+                    if placed
+                    else f"{where}: no {name}"
+                )
                 if extra:
                     message += f"; not placed: {'; '.join(extra)}"
                     if column == "owner":
@@ -186,14 +207,21 @@ class DetailedPlan:
             except RiskLevelError as error:
                 self.unplaced.append(f"risk {number}: {error}")
                 continue
-            risk = RiskData(description=description, impact=impact, likelihood=likelihood,
-                            mitigations="\n".join(BULLET.sub("", p) for p in row[4]), owner=" ".join(row[6]))
+            risk = RiskData(
+                description=description,
+                impact=impact,
+                likelihood=likelihood,
+                mitigations="\n".join(BULLET.sub("", p) for p in row[4]),
+                owner=" ".join(row[6]),
+            )
             stated = " ".join(row[3])
             if stated:
                 try:
                     if parse_level(stated) != overall(impact, likelihood):
-                        self.notes.append(f"risk {number}: the document says overall {stated} but the matrix gives "
-                                          f"{overall(impact, likelihood)}; the matrix is used")
+                        self.notes.append(
+                            f"risk {number}: the document says overall {stated} but the matrix gives "
+                            f"{overall(impact, likelihood)}; the matrix is used"
+                        )
                 except RiskLevelError as error:
                     self.notes.append(f"risk {number}: overall risk {error}")
             revised = " ".join(row[5])

@@ -59,4 +59,9 @@ def is_timeline_header(header: list[str]) -> bool:
 
 
 def is_risk_header(header: list[str]) -> bool:
-    return len(header) >= 6 and header[0].startswith("risk") and header[1].startswith("impact") and header[2].startswith("likelihood")
+    return (
+        len(header) >= 6
+        and header[0].startswith("risk")
+        and header[1].startswith("impact")
+        and header[2].startswith("likelihood")
+    )

@@ -11,8 +11,11 @@ from inspire.core.plans.word_import.text import BULLET, short
 
 _BOARD_HEADING = re.compile(r"^((?:[A-Z][\w']*\s+){0,3}(?:Board|Panel))\s*(?:\([A-Z]+\))?\s*[–-]\s*(.+)$")
 _FREQUENCY = re.compile(r"^Frequency of (?:the )?(.+?) will be (.+)$", re.I)
-_PROGRAMME_ROLES = (("sponsor", "sponsor"), ("programme executive", "programme_executive"),
-                    ("programme manager", "programme_manager"))
+_PROGRAMME_ROLES = (
+    ("sponsor", "sponsor"),
+    ("programme executive", "programme_executive"),
+    ("programme manager", "programme_manager"),
+)
 
 
 class Governance:
@@ -37,8 +40,10 @@ class Governance:
         frequency = _FREQUENCY.match(text)
         if frequency and self.board is not None:
             if frequency.group(1).strip().lower() != self.board.name.lower():
-                self.notes.append(f"'{short(text)}' follows {self.board.name}'s membership but names "
-                                  f"{frequency.group(1).strip()}; kept as {self.board.name}'s frequency")
+                self.notes.append(
+                    f"'{short(text)}' follows {self.board.name}'s membership but names "
+                    f"{frequency.group(1).strip()}; kept as {self.board.name}'s frequency"
+                )
             self.board.frequency = frequency.group(2).strip().rstrip(".")
             self.mode = ""
             return
@@ -54,14 +59,21 @@ class Governance:
             self.programme_role = ""
 
     def _programme_person(self, role: str, text: str) -> None:
-        """"Simon Leftley, Corporate Director for People": the member of the first board whose post
+        """ "Simon Leftley, Corporate Director for People": the member of the first board whose post
         this is takes the name and role; someone not on it is added, saying so."""
         name, _, post = text.partition(",")
         board = self.plan.boards[0]
         post_words = words_of(post)
-        member = next((m for m in board.members if post_words and words_of(m.name)[:len(post_words)] == post_words), None)
+        member = next(
+            (m for m in board.members if post_words and words_of(m.name)[: len(post_words)] == post_words), None
+        )
         if member is not None:
             member.role, member.name, member.board_role = member.name, name.strip(), role
         else:
-            board.members.append(BoardMemberData(name.strip(), f"{post.strip()} (named in the plan's key individuals, "
-                                                               f"not in {board.name}'s membership)", role))
+            board.members.append(
+                BoardMemberData(
+                    name.strip(),
+                    f"{post.strip()} (named in the plan's key individuals, not in {board.name}'s membership)",
+                    role,
+                )
+            )

@@ -39,17 +39,27 @@ class PriorityTimeline:
         for started, number, text, ends in self.timeline:
             where = f"priority timeline, recommendation {number or '?'}: '{short(text)}'"
             item = next((i for i in self.plan.items if not i.own and str(i.stated_number) == number.strip()), None)
-            scored = sorted(((similarity(text, a.text), n, a) for n, a in enumerate(item.actions)), key=lambda t: (-t[0], t[1])) if item else []
+            scored = (
+                sorted(
+                    ((similarity(text, a.text), n, a) for n, a in enumerate(item.actions)), key=lambda t: (-t[0], t[1])
+                )
+                if item
+                else []
+            )
             if not scored or scored[0][0] < TIMELINE_MATCH:
-                self.unplaced.append(f"{where}: matches no overarching action of that recommendation; its dates were not placed")
+                self.unplaced.append(
+                    f"{where}: matches no overarching action of that recommendation; its dates were not placed"
+                )
                 continue
             action = scored[0][2]
             start = find_dates(started)
             start_day = start[0][1].replace(day=1) if start and start[0][1] else None
             end_day = target_date(ends)
             if start_day and end_day and end_day < start_day:
-                self.notes.append(f"{where}: outcome by '{ends}' is before the date commenced '{started}'; "
-                                  "the start is kept, the outcome date left blank")
+                self.notes.append(
+                    f"{where}: outcome by '{ends}' is before the date commenced '{started}'; "
+                    "the start is kept, the outcome date left blank"
+                )
                 end_day = None
             if action.start_date and action.start_date != start_day:
                 self.notes.append(f"{where}: action {action.ref} already starts {action.start_date}; kept the first")

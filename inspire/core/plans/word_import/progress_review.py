@@ -69,14 +69,23 @@ class ProgressReview:
             when = timescale
             if len(actions) > 1:
                 when = dates[index][0] if len(dates) == len(actions) else ""
-            item.actions.append(ActionData(ref=numeral or str(len(item.actions) + 1), text=text, lead=lead,
-                                           timescale=when, target_date=target_date(when)))
+            item.actions.append(
+                ActionData(
+                    ref=numeral or str(len(item.actions) + 1),
+                    text=text,
+                    lead=lead,
+                    timescale=when,
+                    target_date=target_date(when),
+                )
+            )
         if len(actions) > 1 and len(dates) != len(actions) and timescale:
             # the dates cannot be told apart: keep them whole on the first action of the row
             item.actions[-len(actions)].timescale = timescale
             item.actions[-len(actions)].target_date = target_date(timescale)
-            self.notes.append(f"item {item.ref}: '{timescale}' for {len(actions)} actions; kept on action "
-                              f"{item.actions[-len(actions)].ref}")
+            self.notes.append(
+                f"item {item.ref}: '{timescale}' for {len(actions)} actions; kept on action "
+                f"{item.actions[-len(actions)].ref}"
+            )
         if measure and not any(m.description == measure for m in item.measures):
             item.measures.append(measure_from_text(measure))
         if progress:

@@ -45,8 +45,9 @@ def read_plan(data: bytes, *, title: str = "", progress_date: date | None = None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds for a damaged or foreign file
-        raise PlanImportError(f"the file is not a Word document that can be opened ({type(error).__name__})",
-                              hint=NOT_A_PLAN_FILE_HINT) from None
+        raise PlanImportError(
+            f"the file is not a Word document that can be opened ({type(error).__name__})", hint=NOT_A_PLAN_FILE_HINT
+        ) from None
     reader = PlanReader(PlanData(title=title), progress_date)
     for block in blocks(document):
         if isinstance(block, Paragraph):
@@ -59,7 +60,7 @@ def read_plan(data: bytes, *, title: str = "", progress_date: date | None = None
             "no plan table found: expected a table headed 'No & Ref | Area for improvement | Action | Lead ...', "
             "'Ref | Action | Target date | Action owners' or 'Risk | Impact | Likelihood ...'",
             hint="Keep the plan's tables with their headings as the council's template has them, "
-                 "or copy the plan into Inspire's Excel template.",
+            "or copy the plan into Inspire's Excel template.",
         )
     return ImportResult(reader.plan, reader.notes, reader.unplaced)
 
@@ -105,8 +106,10 @@ class PlanReader(DetailedPlan, Governance, PriorityTimeline, ProgressReview):
         elif is_timeline_header(header):
             self._timeline_rows(rows[1:])
         elif len(header) >= 2:
-            self.notes.append(f"a table headed '{short(' | '.join(' '.join(c) for c in rows[0]), 90)}' "
-                              "is not in a plan layout Inspire reads; it was not imported")
+            self.notes.append(
+                f"a table headed '{short(' | '.join(' '.join(c) for c in rows[0]), 90)}' "
+                "is not in a plan layout Inspire reads; it was not imported"
+            )
         self.mode = ""
 
     def finish(self) -> None:

@@ -48,7 +48,7 @@ def split_roman(text: str) -> list[tuple[str, str]]:
             expected += 1
     for index, match in enumerate(starts):
         end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
-        actions.append((match.group(1).lower(), text[match.end():end].strip()))
+        actions.append((match.group(1).lower(), text[match.end() : end].strip()))
     return actions
 
 

@@ -30,7 +30,6 @@ def _check_area(area: str) -> None:
         raise HttpError(404, f"No judgement area {area!r} is stored; the areas are: {', '.join(known)}")
 
 
-
 class DistributionParams(Schema):
     as_at: IsoDate | None = Field(None, description="Default: today")
     area: Area = Field("overall", description="Judgement key, e.g. overall, help_and_protection")
@@ -44,7 +43,13 @@ def _distribution(d: national.Distribution) -> dict:
         "not_judged": d.not_judged,
         "sentence": d.sentence(),
         "grades": [
-            {"grade": g.grade, "label": g.label, "count": g.count, "percent": g.percent, "shown_percent": g.shown_percent}
+            {
+                "grade": g.grade,
+                "label": g.label,
+                "count": g.count,
+                "percent": g.percent,
+                "shown_percent": g.shown_percent,
+            }
             for g in d.grades
         ],
     }
@@ -54,7 +59,9 @@ def _distribution(d: national.Distribution) -> dict:
 def distribution(request, params: Query[DistributionParams]):
     """Latest grades of every authority as at a date, nationally and by region (counts and percentages)."""
     _check_area(params.area)
-    picture = national.grade_distribution(as_at=params.as_at or timezone.localdate(), area=params.area, region=params.region)
+    picture = national.grade_distribution(
+        as_at=params.as_at or timezone.localdate(), area=params.area, region=params.region
+    )
     return {
         "as_at": picture.as_at,
         "area": picture.area,

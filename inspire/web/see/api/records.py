@@ -42,6 +42,7 @@ from inspire.web.toolkit.labels import area_order, area_rank
 
 router = Router()
 
+
 def _authority(authority: Authority) -> dict:
     return {
         **_ref(authority),
@@ -81,15 +82,25 @@ def _in_area_order(judgements) -> list[Judgement]:
 
 def _page(queryset: QuerySet, paging: Paging, convert) -> dict:
     items = queryset[paging.offset : paging.offset + paging.limit]
-    return {"count": queryset.count(), "limit": paging.limit, "offset": paging.offset, "items": [convert(i) for i in items]}
+    return {
+        "count": queryset.count(),
+        "limit": paging.limit,
+        "offset": paging.offset,
+        "items": [convert(i) for i in items],
+    }
 
 
 def _inspections() -> QuerySet[Inspection]:
     """Inspections with authority and judgements, without the stored whole record (read only by detail)."""
-    return Inspection.objects.select_related("authority").prefetch_related("judgements").defer("record", "facts", "warnings")
+    return (
+        Inspection.objects.select_related("authority")
+        .prefetch_related("judgements")
+        .defer("record", "facts", "warnings")
+    )
 
 
 _SLUG_OR_URN = re.compile(r"^[a-z0-9-]{1,100}$")
+
 
 def _find_authority(key: str) -> Authority:
     authority = None
@@ -133,8 +144,12 @@ class InspectionFilters(Schema):
     family: Family | None = None
     grade: Grade | None = Field(None, description="Has any judgement of this grade")
     region: Region | None = Field(None, description="Region name")
-    date_from: IsoDate | None = Field(None, description="Inspected on or after (first day; the publication date for APA letters)")
-    date_to: IsoDate | None = Field(None, description="Inspected on or before (first day; the publication date for APA letters)")
+    date_from: IsoDate | None = Field(
+        None, description="Inspected on or after (first day; the publication date for APA letters)"
+    )
+    date_to: IsoDate | None = Field(
+        None, description="Inspected on or before (first day; the publication date for APA letters)"
+    )
 
 
 def _when(prefix: str = "") -> Coalesce:
@@ -155,7 +170,9 @@ def _filter_inspections(filters: InspectionFilters, prefix: str = "") -> Q:
     if filters.family:
         q &= Q(**{f"{prefix}family": filters.family})
     if filters.region:
-        q &= Q(**{f"{prefix}authority__region_name": filters.region}) | Q(**{f"{prefix}authority__region_code": filters.region})
+        q &= Q(**{f"{prefix}authority__region_name": filters.region}) | Q(
+            **{f"{prefix}authority__region_code": filters.region}
+        )
     if filters.date_from:
         q &= Q(when__gte=filters.date_from)
     if filters.date_to:
@@ -166,7 +183,9 @@ def _filter_inspections(filters: InspectionFilters, prefix: str = "") -> Q:
 @router.get("/inspections", response={200: InspectionPage, **ERRORS}, tags=["inspections"])
 def list_inspections(request, filters: Query[InspectionFilters], paging: Query[Paging]):
     """Inspections, newest first."""
-    inspections = _inspections().annotate(when=_when()).filter(_filter_inspections(filters)).order_by(NEWEST_FIRST, "-id")
+    inspections = (
+        _inspections().annotate(when=_when()).filter(_filter_inspections(filters)).order_by(NEWEST_FIRST, "-id")
+    )
     if filters.grade:
         inspections = inspections.filter(pk__in=Judgement.objects.filter(grade=filters.grade).values("inspection_id"))
     return _page(inspections, paging, _summary)
@@ -196,8 +215,17 @@ def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
         "inspectorates": inspection.record.get("inspectorates") or [],
         "plan_deadline": inspection.record.get("plan_deadline"),
         "recommendations": [
-            {"section": r.section, "ordinal": r.ordinal, "text": r.text, "page": r.page, "kind": r.kind, "agency": r.agency}
-            for r in sorted(inspection.recommendations.all(), key=lambda r: (r.section, r.kind != "priority", r.ordinal))
+            {
+                "section": r.section,
+                "ordinal": r.ordinal,
+                "text": r.text,
+                "page": r.page,
+                "kind": r.kind,
+                "agency": r.agency,
+            }
+            for r in sorted(
+                inspection.recommendations.all(), key=lambda r: (r.section, r.kind != "priority", r.ordinal)
+            )
         ],
         "facts": inspection.facts,
         "warnings": inspection.warnings,

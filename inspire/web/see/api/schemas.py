@@ -224,7 +224,9 @@ class TransitionsOut(Schema):
     total: int
 
 
-
 def _ref(authority: Authority | None) -> dict | None:
-    return None if authority is None else {"name": authority.name, "slug": authority.slug, "ofsted_urn": authority.ofsted_urn}
-
+    return (
+        None
+        if authority is None
+        else {"name": authority.name, "slug": authority.slug, "ofsted_urn": authority.ofsted_urn}
+    )

@@ -65,4 +65,3 @@ def search(request, params: Query[SearchParams]):
             for h in results.hits
         ],
     }
-

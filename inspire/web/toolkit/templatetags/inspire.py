@@ -115,7 +115,7 @@ def format_label(value: str) -> str:
 
 @register.filter
 def inspection_dates(inspection) -> str:
-    """"7 October 2019 to 18 October 2019"; a letter with only a publication date says so."""
+    """ "7 October 2019 to 18 October 2019"; a letter with only a publication date says so."""
     start, end = inspection.inspection_start, inspection.inspection_end
     if start and end and end != start:
         return f"{format_long(start)} to {format_long(end)}"
@@ -163,6 +163,7 @@ def difference_value(value: str) -> str:
 def date_query(value: date, prefix: str) -> str:
     """A date as the three query parameters of a GOV.UK date input: ``as-at-day=1&as-at-month=4&…``."""
     return f"{prefix}-day={value.day}&{prefix}-month={value.month}&{prefix}-year={value.year}"
+
 
 @register.filter
 def is_area_family(value: str) -> bool:
