@@ -57,10 +57,16 @@ def test_paragraphs_spaced_apart_are_separate_items(shared):
     )
 
 
-def test_a_document_sent_to_another_process_keeps_its_layout(shared):
+def test_a_document_sent_to_another_process_keeps_its_measured_layout_not_its_bytes(shared):
+    """A reading worker measures, then sends the document back: the copy keeps the measures, and
+    the PDF's bytes (already sent beside it) are not sent a second time."""
     document = load_path(REPORTS / "2a0f756738d6.pdf")
+    measured = document.line_steps()
     copy = pickle.loads(pickle.dumps(document))
-    assert copy.line_steps() == document.line_steps()
+    assert copy.line_steps() == measured
+    assert (REPORTS / "2a0f756738d6.pdf").read_bytes()[:4000] not in pickle.dumps(document)
+    unmeasured = pickle.loads(pickle.dumps(load_path(REPORTS / "2a0f756738d6.pdf")))
+    assert unmeasured.line_steps() == {}
 
 
 def test_a_footnote_at_the_foot_of_the_lists_page_is_not_part_of_its_last_item(shared):

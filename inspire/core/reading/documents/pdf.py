@@ -80,14 +80,23 @@ def _line_steps(textpage, text: str) -> tuple[float | None, ...]:
 
 class PdfLayout(Layout):
     """Line spacing measured from the PDF's bytes when first asked (``pages`` has already opened
-    the same bytes, so opening them again cannot fail)."""
+    the same bytes, so opening them again cannot fail).
+
+    A copy sent to another process (a reading worker's result) keeps what was measured but not the
+    bytes: the worker has already read the document, and the bytes travel beside it anyway; a page
+    not measured before the copy was made is then not measured (its lines' steps are unknown)."""
 
     def __init__(self, data: bytes):
-        self._data = data
+        self._data: bytes | None = data
         self._steps: dict[int, tuple[float | None, ...]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"_data": None, "_steps": self._steps}
 
     def line_steps(self, pages: Sequence[Page]) -> dict[int, tuple[float | None, ...]]:
         wanted = [page for page in pages if page.number not in self._steps]
+        if wanted and self._data is None:
+            return {page.number: self._steps[page.number] for page in pages if page.number in self._steps}
         if wanted:
             pdf = pdfium.PdfDocument(self._data)
             try:
