@@ -25,52 +25,47 @@ def audit_text(value: Any) -> str:
     return str(value)
 
 
+_OWN = object()
+
+
+def audit_entry(
+    plan: Plan,
+    user,
+    obj,
+    field: str = "",
+    *,
+    after: Any = "",
+    before: Any = "",
+    action: str = "create",
+    shown=None,
+    version: Any = _OWN,
+) -> AuditEntry:
+    """One line of the audit trail: ``obj`` (its type, id and version) as ``shown`` (else its own
+    words) had ``field`` go from ``before`` to ``after``. ``version=None`` for a line that is no
+    save of ``obj`` (an override beside an item), so an edit conflict does not list it."""
+    return AuditEntry(
+        plan=plan,
+        user=user,
+        action=action,
+        object_type=type(obj).__name__,
+        object_id=obj.pk,
+        object_repr=str(obj if shown is None else shown)[:200],
+        field=field,
+        before=audit_text(before),
+        after=audit_text(after),
+        version=getattr(obj, "version", None) if version is _OWN else version,
+    )
+
+
 def audit_create(plan: Plan, user, obj, fields: Iterable[str]) -> None:
-    version = getattr(obj, "version", None)
-    entries = [
-        AuditEntry(
-            plan=plan,
-            user=user,
-            action="create",
-            object_type=type(obj).__name__,
-            object_id=obj.pk,
-            object_repr=str(obj)[:200],
-            field=name,
-            before="",
-            after=audit_text(getattr(obj, name)),
-            version=version,
-        )
-        for name in fields
-        if audit_text(getattr(obj, name))
-    ]
-    if not entries:
-        entries = [
-            AuditEntry(
-                plan=plan,
-                user=user,
-                action="create",
-                object_type=type(obj).__name__,
-                object_id=obj.pk,
-                object_repr=str(obj)[:200],
-                version=version,
-            )
-        ]
+    """A new object in the trail: one line per field it was made with (one line if none)."""
+    entries = [audit_entry(plan, user, obj, name, after=getattr(obj, name)) for name in fields]
+    entries = [entry for entry in entries if entry.after] or [audit_entry(plan, user, obj)]
     AuditEntry.objects.bulk_create(entries)
 
 
 def audit_change(plan: Plan, user, obj, name: str, before: Any, after: Any) -> None:
-    AuditEntry.objects.create(
-        plan=plan,
-        user=user,
-        action="update",
-        object_type=type(obj).__name__,
-        object_id=obj.pk,
-        object_repr=str(obj)[:200],
-        field=name,
-        before=audit_text(before),
-        after=audit_text(after),
-        version=getattr(obj, "version", None),
-    )
+    audit_entry(plan, user, obj, name, before=before, after=after, action="update").save()
 
 
 #: what people call each kind of object, in messages

@@ -14,11 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from inspire.core.calendar import format_long
-from inspire.web.improve.audit import audit_create, require_editor, validate, versioned_update
+from inspire.web.improve.audit import audit_create, audit_entry, require_editor, validate, versioned_update
 from inspire.web.improve.models import (
     BOARD_ROLE_CHOICES,
     MEETING_ACTION_STATUS_CHOICES,
-    AuditEntry,
     Board,
     BoardMember,
     Meeting,
@@ -49,16 +48,7 @@ def board_member_add(*, board: Board, user, name: str, role: str = "") -> BoardM
         raise ValidationError({"name": "enter the member's name or post"})
     with transaction.atomic():
         member = BoardMember.objects.create(board=board, name=name.strip(), role=role.strip())
-        AuditEntry.objects.create(
-            plan=board.plan,
-            user=user,
-            action="create",
-            object_type="BoardMember",
-            object_id=member.pk,
-            object_repr=board.name,
-            field="name",
-            after=member.name,
-        )
+        audit_entry(board.plan, user, member, "name", after=member.name, shown=board.name).save()
     return member
 
 
@@ -68,16 +58,7 @@ def meeting_create(*, board: Board, user, date: date) -> Meeting:
         raise ValidationError({"date": f"{board.name} already meets on {format_long(date)}"})
     with transaction.atomic():
         meeting = Meeting.objects.create(board=board, date=date)
-        AuditEntry.objects.create(
-            plan=board.plan,
-            user=user,
-            action="create",
-            object_type="Meeting",
-            object_id=meeting.pk,
-            object_repr=board.name,
-            field="date",
-            after=format_long(date),
-        )
+        audit_entry(board.plan, user, meeting, "date", after=date, shown=board.name).save()
     return meeting
 
 
@@ -133,16 +114,8 @@ def decision_add(*, meeting: Meeting, user, text: str) -> MeetingDecision:
         raise ValidationError({"decision": f"the meeting on {format_long(meeting.date)} has not happened yet"})
     with transaction.atomic():
         decision = MeetingDecision.objects.create(meeting=meeting, text=text.strip())
-        AuditEntry.objects.create(
-            plan=plan,
-            user=user,
-            action="create",
-            object_type="MeetingDecision",
-            object_id=decision.pk,
-            object_repr=f"{meeting.board.name}, {format_long(meeting.date)}",
-            field="text",
-            after=decision.text,
-        )
+        shown = f"{meeting.board.name}, {format_long(meeting.date)}"
+        audit_entry(plan, user, decision, "text", after=decision.text, shown=shown).save()
     return decision
 
 
@@ -186,16 +159,9 @@ def narrative_add(*, plan: Plan, user, day: date, text: str, meeting: Meeting | 
         raise ValidationError({"meeting": "that meeting is not one of this plan's boards"})
     with transaction.atomic():
         narrative = PlanNarrative.objects.create(plan=plan, meeting=meeting, date=day, text=text.strip(), author=user)
-        AuditEntry.objects.create(
-            plan=plan,
-            user=user,
-            action="create",
-            object_type="PlanNarrative",
-            object_id=narrative.pk,
-            object_repr=plan.title[:200],
-            field="text",
-            after=f"{format_long(day)}: {narrative.text}",
-        )
+        audit_entry(
+            plan, user, narrative, "text", after=f"{format_long(day)}: {narrative.text}", shown=plan.title
+        ).save()
     return narrative
 
 

@@ -24,6 +24,7 @@ from inspire.web.improve.audit import (  # noqa: F401 (EditConflict: callers cat
     EditConflict,
     audit_change,
     audit_create,
+    audit_entry,
     require_editor,
     validate,
     versioned_update,
@@ -41,7 +42,6 @@ from inspire.web.improve.checks import (
 from inspire.web.improve.governance import board_create, board_member_add, meeting_create  # noqa: F401
 from inspire.web.improve.models import (
     Action,
-    AuditEntry,
     Measure,
     MeasureValue,
     Milestone,
@@ -423,16 +423,7 @@ def measure_value_record(*, measure: Measure, user, date: date, value: float) ->
     not_before(date, measure.baseline_date, "date", "the baseline date")
     with transaction.atomic():
         recorded = MeasureValue.objects.create(measure=measure, date=date, value=value, recorded_by=user)
-        AuditEntry.objects.create(
-            plan=plan,
-            user=user,
-            action="create",
-            object_type="MeasureValue",
-            object_id=recorded.pk,
-            object_repr=str(measure)[:200],
-            field="value",
-            after=f"{value:g} on {format_long(date)}",
-        )
+        audit_entry(plan, user, recorded, "value", after=f"{value:g} on {format_long(date)}", shown=measure).save()
     return recorded
 
 
@@ -446,16 +437,7 @@ def progress_add(*, item: PlanItem, user, date: date, text: str) -> ProgressUpda
     not_after_today(date, "date", "an update reports what has happened")
     with transaction.atomic():
         update = ProgressUpdate.objects.create(item=item, date=date, text=text.strip(), author=user)
-        AuditEntry.objects.create(
-            plan=plan,
-            user=user,
-            action="create",
-            object_type="ProgressUpdate",
-            object_id=update.pk,
-            object_repr=str(item)[:200],
-            field="text",
-            after=f"{format_long(date)}: {update.text}",
-        )
+        audit_entry(plan, user, update, "text", after=f"{format_long(date)}: {update.text}", shown=item).save()
     return update
 
 
@@ -470,15 +452,14 @@ def rag_override_set(*, item: PlanItem, user, rag: str, reason: str) -> RagOverr
     previous = item.rag_overrides.order_by("-created", "-id").first()
     with transaction.atomic():
         override = RagOverride.objects.create(item=item, rag=rag, reason=reason.strip(), by=user)
-        AuditEntry.objects.create(
-            plan=plan,
-            user=user,
-            action="update",
-            object_type="PlanItem",
-            object_id=item.pk,
-            object_repr=str(item)[:200],
-            field="rag_override",
+        audit_entry(
+            plan,
+            user,
+            item,
+            "rag_override",
             before=previous.rag if previous else "",
             after=f"{rag or 'ended'}: {override.reason}",
-        )
+            action="update",
+            version=None,
+        ).save()
     return override

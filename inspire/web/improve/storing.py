@@ -14,7 +14,7 @@ from inspire.core.plans import rag as rag_rules
 from inspire.core.plans.model import PlanData
 from inspire.web.accounts.models import Person
 from inspire.web.accounts.services import person_get_or_create, require_role
-from inspire.web.improve.audit import audit_create, validate
+from inspire.web.improve.audit import audit_create, audit_entry, validate
 from inspire.web.improve.checks import (
     INDICATOR_POLARITIES,
     check_status,
@@ -24,7 +24,6 @@ from inspire.web.improve.checks import (
 )
 from inspire.web.improve.models import (
     Action,
-    AuditEntry,
     Board,
     BoardMember,
     Measure,
@@ -219,27 +218,13 @@ def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
         stored = RagOverride.objects.create(
             item=item, rag=override.rag, reason=override.reason, by=user, by_name=override.by[:200], made=override.made
         )
-        AuditEntry.objects.create(
-            plan=plan,
-            user=user,
-            action="create",
-            object_type="RagOverride",
-            object_id=stored.pk,
-            object_repr=str(item)[:200],
-            field="rag_override",
-            after=f"{override.rag or 'ended'}: {override.reason}",
-        )
+        audit_entry(
+            plan, user, stored, "rag_override", after=f"{override.rag or 'ended'}: {override.reason}", shown=item
+        ).save()
     for progress in data.progress:
         update = ProgressUpdate.objects.create(
             item=item, date=progress.date, text=progress.text, author=user, author_name=progress.author[:200]
         )
-        AuditEntry.objects.create(
-            plan=plan,
-            user=user,
-            action="create",
-            object_type="ProgressUpdate",
-            object_id=update.pk,
-            object_repr=str(item)[:200],
-            field="text",
-            after=f"{format_long(progress.date)}: {progress.text}",
-        )
+        audit_entry(
+            plan, user, update, "text", after=f"{format_long(progress.date)}: {progress.text}", shown=item
+        ).save()
