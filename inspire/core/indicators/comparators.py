@@ -38,22 +38,12 @@ from datetime import date
 from statistics import mean
 
 from inspire.core.indicators.catalogue import CATALOGUE, Polarity
+from inspire.core.indicators.published.measures import ENGLAND, LOCAL, NATIONAL, REGIONAL
+from inspire.core.indicators.published.measures import ONS_REGIONS as PUBLISHED_ONS_REGIONS
 from inspire.core.register import Authority, Register
 
-ENGLAND = "E92000001"
-#: ONS region codes -> the register's region codes
-ONS_REGIONS = {
-    "E12000001": "NE",
-    "E12000002": "NW",
-    "E12000003": "YH",
-    "E12000004": "EM",
-    "E12000005": "WM",
-    "E12000006": "E",
-    "E12000007": "GL",
-    "E12000008": "SE",
-    "E12000009": "SW",
-}
-NATIONAL, REGIONAL, LOCAL = "national", "regional", "local_authority"
+#: ONS region codes -> the register's region codes (the nine regions; not London's two halves)
+ONS_REGIONS = {code: region for code, region in PUBLISHED_ONS_REGIONS.items() if code.startswith("E12")}
 _LEVELS = {
     "national": NATIONAL,
     "country": NATIONAL,
