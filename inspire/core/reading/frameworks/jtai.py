@@ -207,10 +207,8 @@ def _find_in_title(text: Lines, register: Register, start: int, end: int | None)
         found = {a.ofsted_urn: a for _, a, _ in register.find(first)}
         if len(found) == 1:
             authority = next(iter(found.values()))
-            match = re.search(re.escape(authority.name), first, re.I)
             provenance = text.provenance(end or start, (end or start) + len(first))
             warning = f"authority: the title names no area; {authority.name} is the area its first sentence names"
-            del match
     return authority, provenance, warning
 
 

@@ -36,6 +36,7 @@ from inspire.core.reading.frameworks.common.area import (
     section_lines,
     sentence_at,
 )
+from inspire.core.reading.frameworks.common.items import NO_ITEMS
 from inspire.core.reading.frameworks.common.lines import BULLET_RE, Line, plain_lines
 from inspire.core.reading.record import Provenance, Record
 from inspire.core.register import Register
@@ -223,7 +224,7 @@ def _named_before(words: str) -> str | None:
 def _items(record: Record, text: Lines, marks: LineMarks) -> None:
     for kind, headings in (("priority", PRIORITY_HEADINGS), ("improvement", IMPROVEMENT_HEADINGS)):
         ends = SECTION_ENDS if kind == "priority" else SECTION_ENDS[1:]
-        lines, found = section_lines(text, headings, ends, start=_after_summary(text))
+        lines, found = section_lines(text, headings, ends)
         if not found:
             if kind == "improvement":
                 record.warnings.append("recommendations (area): no list headed 'Areas for improvement' found")
@@ -232,18 +233,7 @@ def _items(record: Record, text: Lines, marks: LineMarks) -> None:
             items = table_rows(lines[1:], marks)
         else:
             items = [(words, provenance, None) for words, provenance in Paragraphs(lines, marks=marks).items()]
-        add_area_items(record, kind, [item for item in items if not _nothing(item[0])])
-
-
-def _nothing(words: str) -> bool:
-    from inspire.core.reading.frameworks.common.items import NO_ITEMS
-
-    return bool(NO_ITEMS.match(words))
-
-
-def _after_summary(text: Lines) -> int:
-    """Lists come after the summary (whose sentences name "the identified areas for priority action")."""
-    return 0
+        add_area_items(record, kind, [item for item in items if not NO_ITEMS.match(item[0])])
 
 
 def table_rows(lines: list[Line], marks: LineMarks | None = None) -> list[tuple[str, Provenance, str | None]]:
