@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from inspire.core.cells import append_row
+from inspire.core.cells import append_row, as_text, csv_writer
 from inspire.core.indicators import CATALOGUE
 from inspire.web.measure.selectors import visible_values
 from inspire.web.read.models import Authority
@@ -121,13 +121,6 @@ BENCHMARK_HEADERS = [
 UNIT_WORDS = {"percent": "percentage", "rate": "per 10,000 children under 18", "cases": "cases per social worker"}
 
 
-def _text_safe(value):
-    """Text a spreadsheet would read as a formula (= + - @ first) is kept as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def benchmark_rows(*, authority: Authority, annex_a: bool) -> list[list]:
     """One row per area per indicator for the latest published year: the authority (its rank and
     quartile), England, its region, each statistical neighbour and the neighbours' average."""
@@ -195,13 +188,11 @@ def benchmark_rows(*, authority: Authority, annex_a: bool) -> list[list]:
 
 
 def benchmark_csv(*, authority: Authority, annex_a: bool) -> str:
-    import csv
-
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow(BENCHMARK_HEADERS)
     for row in benchmark_rows(authority=authority, annex_a=annex_a):
-        writer.writerow(["" if v is None else _text_safe(v) for v in row])
+        writer.writerow(["" if v is None else v for v in row])
     return out.getvalue()
 
 
@@ -247,8 +238,7 @@ def benchmark_xlsx(*, authority: Authority, annex_a: bool) -> bytes:
     for sheet in workbook.worksheets:
         for cells in sheet.iter_rows():
             for cell in cells:
-                if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
-                    cell.data_type = "s"  # stored as text: never evaluated as a formula
+                as_text(cell)  # formula-like text stays text: never evaluated
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
