@@ -30,18 +30,12 @@ One module per concern:
 - ``text.py``: numbers in words, roman numerals, measures of success from their words.
 """
 
-from inspire.core.plans.matching import MatchReport, RecommendationRef, match_recommendations, similarity
 from inspire.core.plans.word_import.reader import NOT_A_PLAN_FILE_HINT, ImportResult, read_plan
 from inspire.core.plans.word_import.text import measure_from_text
 
-# matching's names are re-exported for callers written against the single module
 __all__ = [
     "NOT_A_PLAN_FILE_HINT",
     "ImportResult",
-    "MatchReport",
-    "RecommendationRef",
-    "match_recommendations",
     "measure_from_text",
     "read_plan",
-    "similarity",
 ]
