@@ -97,3 +97,20 @@ def test_every_lead_inspector_in_the_team_table(shared, name, leads):
     record = _record(name)
     assert record.lead_inspectors == leads
     assert record.provenance["lead_inspectors"].quote.startswith("Ofsted Care Quality Commission")
+
+
+def test_a_lead_inspector_without_a_readable_name_is_reported():
+    from inspire.core.reading.frameworks.common.lines import Line, Lines
+    from inspire.core.reading.frameworks.send_2023 import _lead_inspectors
+    from inspire.core.reading.record import Record, SourceInfo
+
+    team = [
+        "Inspection team",
+        "Ofsted Care Quality Commission",
+        "Sue Eastwood, Ofsted HMI Lead inspector",
+        "CQC Lead inspector",
+    ]
+    record = Record(family="send_2023", source=SourceInfo(sha256="0" * 64, format="text", pages=8, filename="team.txt"))
+    _lead_inspectors(record, Lines([Line(8, text) for text in team]))
+    assert record.lead_inspectors == ["Sue Eastwood"]
+    assert any("1 more 'lead inspector'" in warning and "no name" in warning for warning in record.warnings)

@@ -181,12 +181,19 @@ def _lead_inspectors(record: Record, text: Lines) -> None:
     first = text.line_at(team.end()) + 1
     rows = text.lines[first : first + 12]
     words = " ".join(line.text for line in rows)
-    names, last = [], -1
+    names, last, unnamed = [], -1, 0
     for match in LEAD.finditer(words):
         name = _named_before(words[: match.start()])
-        if name and name not in names:
+        if name is None or name in names:  # no name, or the one an earlier role already took
+            unnamed += 1
+        else:
             names.append(name)
             last = len(words[: match.end()].split(" "))
+    if unnamed and names:
+        record.warnings.append(
+            f"lead inspectors: {unnamed} more 'lead inspector' in the inspection team table with no name "
+            "Inspire could read; check the table"
+        )
     if not names:
         record.warnings.append("lead inspectors: none named in the inspection team table")
         return
