@@ -1,8 +1,15 @@
-"""Whole percentages that add up to 100, as people expect of a shown breakdown."""
+"""Whole percentages: one alone rounded halves up, and a breakdown's adding up to 100, as people expect."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def whole_percent(percent: float) -> int:
+    """``percent`` to the nearest whole number, halves up (12.5 is 13), as Django's ``floatformat``
+    rounds it: from its shortest decimal form, so 0.285 * 100 (28.499999999999996) is 28."""
+    return int(Decimal(repr(percent)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def whole_percentages(counts: Sequence[int]) -> list[int]:

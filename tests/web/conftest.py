@@ -15,8 +15,11 @@ def register(db):
 
 @pytest.fixture(autouse=True)
 def empty_page_cache():
-    """Each test starts with an empty cache: rolled-back tests reuse ids, so two tests' data can
-    share a data version (``caching.data_version``) while differing."""
+    """Each test starts with an empty cache and no rows kept per data version: rolled-back tests
+    reuse ids, so two tests' data can share a data version (``caching.data_version``) while differing."""
     from django.core.cache import cache
 
+    from inspire.web.toolkit.caching import forget_derived
+
     cache.clear()
+    forget_derived()

@@ -22,6 +22,7 @@ from inspire.web.read.models import (
     SourceDocument,
     inspection_date,
 )
+from inspire.web.toolkit.caching import per_data_version
 from inspire.web.toolkit.labels import GRADE_RANK, area_order
 
 #: Families whose inspections judge the whole service, so their latest one is "the latest
@@ -50,8 +51,10 @@ class StoreSummary:
     authorities: int
 
 
+@per_data_version
 def store_summary() -> StoreSummary:
-    """How many reports are stored, on how many authorities, over which years."""
+    """How many reports are stored, on how many authorities, over which years (worked out once per
+    version of the stored data: every page's coverage line shows it)."""
     span = Inspection.objects.aggregate(count=Count("id"), first=Min(WHEN), last=Max(WHEN))
     return StoreSummary(
         count=span["count"],

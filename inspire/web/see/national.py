@@ -4,12 +4,15 @@ The rules (which date places an inspection, the grade in effect as at a date, tr
 functions in :mod:`inspire.core.national`; this module reads the rows they need and the register's
 regions, and shapes the results for pages, exports and the API.
 
-Computed in Python over one query of judgements (a few thousand rows for every report ever
-published), which keeps the rules in one readable place and works on every database.
+Computed in Python over rows read once per version of the stored data (``StoredRows``: every
+judgement, a few thousand rows for every report ever published, the authorities and the
+inspections' dates), which keeps the rules in one readable place, works on every database and
+makes a new as-at date cost no query.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -18,19 +21,75 @@ from inspire.core import national as rules
 from inspire.core.national import ENDED, InspectionDates, Judged
 from inspire.core.reading.record import AREA_FAMILIES, GRADES, JUDGEMENT_KEYS
 from inspire.core.rounding import whole_percentages
-from inspire.web.read.models import Authority, Inspection, Judgement, inspection_date
+from inspire.web.read.models import Authority, Inspection, Judgement
 from inspire.web.read.selectors import FULL_FAMILIES
+from inspire.web.toolkit.caching import per_data_version
 from inspire.web.toolkit.labels import area_order, grade_label
 
 #: Grades always shown, best first; ``adequate`` (older frameworks) is shown where it occurs.
 MAIN_GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 
 
+@dataclass(frozen=True)
+class StoredRows:
+    """What the national figures are worked out from, read once per version of the stored data
+    (:func:`stored_rows`). Shared by every request of a process: never changed after it is made."""
+
+    #: every authority of the register, by name
+    authorities: tuple[Authority, ...]
+    #: area → inspection family → the judgements of authorities' inspections, with their dates
+    judged: dict[str, dict[str, tuple[Judged, ...]]]
+    #: authorities' inspections of children's services (not area inspections), by the day they
+    #: ended (``ENDED``), each with that day as ``last_day``
+    ended: tuple[Inspection, ...]
+    #: authorities' full inspections (``FULL_FAMILIES``), whatever they judged
+    full: tuple[InspectionDates, ...]
+
+    @functools.cached_property
+    def region_of(self) -> dict[int, str]:
+        return {a.id: a.region_name for a in self.authorities}
+
+
+@per_data_version
+def stored_rows() -> StoredRows:
+    judged: dict[str, dict[str, list[Judged]]] = defaultdict(lambda: defaultdict(list))
+    for area, family, *row in Judgement.objects.filter(inspection__authority__isnull=False).values_list(
+        "area",
+        "inspection__family",
+        "inspection__authority_id",
+        "inspection_id",
+        "grade",
+        "inspection__inspection_start",
+        "inspection__inspection_end",
+        "inspection__published",
+    ):
+        judged[area][family].append(Judged(*row))
+    inspections = Inspection.objects.filter(authority__isnull=False).only(
+        "id", "authority_id", "family", "inspection_start", "inspection_end", "published"
+    )
+    ended = []
+    for inspection in inspections:
+        if inspection.family not in AREA_FAMILIES:  # a JTAI or area SEND inspection is not of children's services
+            inspection.last_day = ENDED.of(inspection)
+            if inspection.last_day is not None:
+                ended.append(inspection)
+    ended.sort(key=lambda i: (i.last_day, i.id))
+    return StoredRows(
+        authorities=tuple(Authority.objects.order_by("name")),
+        judged={area: {family: tuple(rows) for family, rows in by_family.items()} for area, by_family in judged.items()},
+        ended=tuple(ended),
+        full=tuple(
+            InspectionDates(i.authority_id, i.id, i.inspection_start, i.inspection_end, i.published)
+            for i in inspections
+            if i.family in FULL_FAMILIES
+        ),
+    )
+
+
 def known_areas() -> list[str]:
     """Judgement areas: the record's shared keys and any other area stored (older families), in the
     pages' order (``labels.area_order``)."""
-    stored = set(Judgement.objects.values_list("area", flat=True).distinct())
-    return sorted(stored | set(JUDGEMENT_KEYS), key=area_order)
+    return sorted(set(stored_rows().judged) | set(JUDGEMENT_KEYS), key=area_order)
 
 
 @dataclass(frozen=True)
@@ -75,36 +134,17 @@ class GradePicture:
     superseded: int
 
 
-def _judged(area: str, family: str | None = None, by_family: dict[str, list[Judged]] | None = None) -> list[Judged]:
+def _judged(area: str, family: str | None = None, by_family: dict | None = None) -> list[Judged]:
     """Every stored judgement for ``area`` of an authority's inspection (of ``family``, when given),
     with the inspection's dates (in no particular order: ``core.national`` orders them itself);
-    taken from ``by_family`` (``area_judgements(area)``) when a page has read them already."""
-    families = _judged_by_family([area])[area] if by_family is None else by_family
-    return families.get(family, []) if family else [j for judged in families.values() for j in judged]
+    taken from ``by_family`` (``area_judgements(area)``) when a page has it already."""
+    families = area_judgements(area) if by_family is None else by_family
+    return list(families.get(family, ())) if family else [j for judged in families.values() for j in judged]
 
 
-def area_judgements(area: str) -> dict[str, list[Judged]]:
-    """``area``'s judgements by inspection family, read once for the several figures of one page
-    (pass them as ``by_family``)."""
-    return _judged_by_family([area])[area]
-
-
-def _judged_by_family(areas: list[str]) -> dict[str, dict[str, list[Judged]]]:
-    """area → inspection family → its judgements (as ``_judged``), for many areas in one query."""
-    rows = Judgement.objects.filter(area__in=areas, inspection__authority__isnull=False).values_list(
-        "area",
-        "inspection__family",
-        "inspection__authority_id",
-        "inspection_id",
-        "grade",
-        "inspection__inspection_start",
-        "inspection__inspection_end",
-        "inspection__published",
-    )
-    grouped: dict[str, dict[str, list[Judged]]] = {area: defaultdict(list) for area in areas}
-    for area, family, *row in rows:
-        grouped[area][family].append(Judged(*row))
-    return grouped
+def area_judgements(area: str) -> dict[str, tuple[Judged, ...]]:
+    """``area``'s judgements by inspection family (pass them as ``by_family`` to the figures of one page)."""
+    return stored_rows().judged.get(area, {})
 
 
 def latest_grades(*, as_at: date, area: str = "overall", by_family: dict | None = None) -> dict[int, Judged]:
@@ -119,10 +159,9 @@ def grade_distribution(
 
     ``region`` (a region name or code) limits both the national figure and the regions listed to it.
     """
-    authorities = Authority.objects.all()
-    if region:
-        authorities = authorities.filter(region_name=region) | authorities.filter(region_code=region)
-    region_of = dict(authorities.values_list("id", "region_name"))
+    region_of = {
+        a.id: a.region_name for a in stored_rows().authorities if not region or region in (a.region_name, a.region_code)
+    }
     latest = {a: j for a, j in latest_grades(as_at=as_at, area=area, by_family=by_family).items() if a in region_of}
 
     by_region: dict[str, Counter] = defaultdict(Counter)
@@ -155,10 +194,7 @@ def _superseded(latest: dict[int, Judged], as_at: date) -> int:
     """Authorities with a full inspection newer than their counted one (it has no judgement for the area)."""
     if not latest:
         return 0
-    rows = Inspection.objects.filter(authority_id__in=latest, family__in=FULL_FAMILIES).values_list(
-        "authority_id", "id", "inspection_start", "inspection_end", "published"
-    )
-    return rules.superseded(latest, (InspectionDates(*row) for row in rows), as_at)
+    return rules.superseded(latest, (i for i in stored_rows().full if i.authority_id in latest), as_at)
 
 
 @dataclass(frozen=True)
@@ -199,23 +235,19 @@ def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
     """Every authority with its latest inspection ended on or before ``as_at`` (``core.national.ENDED``:
     its first day where the end is unknown; the publication date for APA letters, which give only
     that): longest wait first, never inspected last."""
+    rows = stored_rows()
     latest: dict[int, Inspection] = {}
-    inspections = (
-        Inspection.objects.annotate(last_day=inspection_date(ENDED))
-        .filter(authority__isnull=False, last_day__lte=as_at)
-        .exclude(family__in=AREA_FAMILIES)  # a JTAI or area SEND inspection is not of children's services
-        .only("id", "authority_id", "family", "inspection_start", "inspection_end", "published")
-        .order_by("last_day", "id")
-    )
-    for inspection in inspections:
+    for inspection in rows.ended:
+        if inspection.last_day > as_at:
+            break
         latest[inspection.authority_id] = inspection
-    rows = []
-    for authority in Authority.objects.all():
+    waits = []
+    for authority in rows.authorities:
         inspection = latest.get(authority.id)
         days = (as_at - inspection.last_day).days if inspection else None
-        rows.append(SinceInspection(authority, inspection, days))
-    rows.sort(key=lambda r: (r.days is None, -(r.days or 0), r.authority.name))
-    return rows
+        waits.append(SinceInspection(authority, inspection, days))
+    waits.sort(key=lambda r: (r.days is None, -(r.days or 0), r.authority.name))
+    return waits
 
 
 #: the first quarter end of the series of shares over time (the single inspection framework began
@@ -228,9 +260,8 @@ def share_over_time(
 ) -> dict[str | None, list[rules.Share]]:
     """The share of authorities good or outstanding for ``area`` at each quarter end from 31 March
     2014 to ``last``: for England (key None) and for each region."""
-    region_of = dict(Authority.objects.values_list("id", "region_name"))
     return rules.share_good_or_outstanding(
-        _judged(area, by_family=by_family), rules.quarter_ends(SERIES_START, last), region_of
+        _judged(area, by_family=by_family), rules.quarter_ends(SERIES_START, last), stored_rows().region_of
     )
 
 
@@ -286,18 +317,16 @@ class OfficialFigures:
 def official_figures(*, as_at: date, areas: list[str]) -> OfficialFigures:
     from inspire.core.official import outcome_changes
 
-    region_of = dict(Authority.objects.values_list("id", "region_name"))
-    judged = _judged_by_family(list(dict.fromkeys([*areas, "overall"])))  # one query, not ten
+    rows = stored_rows()
     shares = {}
     for area in areas:
-        every = [j for by_family in judged[area].values() for j in by_family]
-        series = rules.share_good_or_outstanding(every, [as_at], region_of)
+        series = rules.share_good_or_outstanding(_judged(area), [as_at], rows.region_of)
         shares[area] = [(group, s[0].judged, s[0].good_or_outstanding, s[0].percent) for group, s in series.items()]
-    by_id = {a.id: a for a in Authority.objects.all()}
+    by_id = {a.id: a for a in rows.authorities}
     changes = {}
     for family in FULL_FAMILIES:
         histories: dict[int, list[str]] = {}
-        for one in rules.in_effect(judged["overall"].get(family, []), as_at):
+        for one in rules.in_effect(_judged("overall", family), as_at):
             histories.setdefault(one.authority_id, []).append(one.grade)
         counted = outcome_changes(histories)
         if any(counted.values()):

@@ -17,6 +17,7 @@ from django.conf import settings
 from inspire.core import official
 from inspire.web.read.models import Authority, Inspection, Judgement
 from inspire.web.read.selectors import store_summary
+from inspire.web.toolkit.caching import per_data_version
 
 LOADED_NAME = "official-outcomes"
 
@@ -77,16 +78,19 @@ class Coverage:
 
 def coverage() -> Coverage:
     current = current_area_codes()
-    inspected = set(
-        Inspection.objects.filter(authority__ons_code__in=current).values_list("authority__ons_code", flat=True)
-    )
     return Coverage(
         authorities=len(current),
-        with_inspection=len(inspected),
+        with_inspection=len(current & _inspected_codes()),
         latest=store_summary().last,
         official_latest=outcomes().latest_start,
         official_source=source(),
     )
+
+
+@per_data_version
+def _inspected_codes() -> frozenset[str]:
+    """ONS codes of the authorities with any inspection stored."""
+    return frozenset(Inspection.objects.exclude(authority=None).values_list("authority__ons_code", flat=True))
 
 
 def reconciliation() -> tuple[official.Reconciliation, dict]:

@@ -10,27 +10,76 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import threading
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db import connection
 from django.utils import timezone
 
-from inspire.web.read.models import Authority, Inspection
+from inspire.web.read.models import Authority, Inspection, InspectionSource
 
 #: Seconds a page may stay cached while the data is unchanged (bounds the cache's memory use).
 PAGE_TIMEOUT = 600
 
 
 def data_version() -> str:
-    """Changes whenever an inspection is stored or deleted, or the register is synchronised.
+    """Changes whenever an inspection or another file of one is stored, an inspection is deleted or
+    merged, or the register is synchronised.
 
     Ids are never reused (SQLite AUTOINCREMENT, PostgreSQL sequences), so count and largest id
     change on every insert or delete; both come from the primary-key index, without reading the
-    rows (an inspection row holds its whole record).
+    rows (an inspection row holds its whole record). One query: pages ask for it every request.
     """
-    inspections = Inspection.objects.aggregate(n=Count("id"), last=Max("id"))
-    authorities = Authority.objects.aggregate(n=Count("id"), last=Max("id"))
-    return f"{inspections['n']}.{inspections['last']}.{authorities['n']}.{authorities['last']}"
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql())
+        return ".".join(str(value) for value in cursor.fetchone())
+
+
+@functools.cache
+def _version_sql() -> str:
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT {aggregate}({quote('id')}) FROM {quote(model._meta.db_table)})"
+        for model in (Inspection, InspectionSource, Authority)
+        for aggregate in ("COUNT", "MAX")
+    ]
+    return "SELECT " + ", ".join(parts)
+
+
+#: every ``per_data_version`` memo, for :func:`forget_derived`
+_memos: list[dict] = []
+
+
+def per_data_version(function):
+    """Keep ``function``'s results (by its positional arguments) in this process until the stored
+    data changes (:func:`data_version`): for rows a page works out its figures from, whatever date
+    or filter it is asked for (the national picture reads them once, not on every as-at date).
+    Callers must not change what it returns."""
+    memo: dict[tuple, object] = {}
+    lock = threading.Lock()
+    _memos.append(memo)
+
+    @functools.wraps(function)
+    def wrapper(*args):
+        key = (data_version(), args)  # read before the rows: what is kept is never older than its key
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        value = function(*args)
+        with lock:
+            for old in [k for k in memo if k[0] != key[0]]:
+                del memo[old]
+            memo[key] = value
+        return value
+
+    return wrapper
+
+
+def forget_derived() -> None:
+    """Empty every ``per_data_version`` memo (tests roll back, so two tests' data can share a version)."""
+    for memo in _memos:
+        memo.clear()
 
 
 def _cacheable(request) -> bool:

@@ -24,13 +24,6 @@ from tests.web.sample import HTML_ORIGINAL, make_sample
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Pages are cached until the data changes; each test starts with none."""
-    from django.core.cache import cache
-
-    cache.clear()
-
 
 @pytest.fixture
 def sample(register):

@@ -22,12 +22,6 @@ from tests.web.report_copies import copies, labelled_ilacs_pdf
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-
 
 @pytest.fixture
 def four_files(shared, register):
