@@ -76,7 +76,9 @@ def stored_rows() -> StoredRows:
     ended.sort(key=lambda i: (i.last_day, i.id))
     return StoredRows(
         authorities=tuple(Authority.objects.order_by("name")),
-        judged={area: {family: tuple(rows) for family, rows in by_family.items()} for area, by_family in judged.items()},
+        judged={
+            area: {family: tuple(rows) for family, rows in by_family.items()} for area, by_family in judged.items()
+        },
         ended=tuple(ended),
         full=tuple(
             InspectionDates(i.authority_id, i.id, i.inspection_start, i.inspection_end, i.published)

@@ -160,8 +160,9 @@ def _wait_rows(waits) -> str:
     template language were a fifth of the national picture's rendering."""
     return format_html_join(
         "\n",
-        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header"><a class="govuk-link" href="{}">{}</a>'
-        '</th><td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td>'
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
+        '<a class="govuk-link" href="{}">{}</a></th>'
+        '<td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td>'
         '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td></tr>',
         (
             (

@@ -10,7 +10,7 @@ import pickle
 import pytest
 
 from inspire.core.reading import read_document
-from inspire.core.reading.documents import load_path
+from inspire.core.reading.documents import load_document, load_path
 from tests.conftest import SHARED
 
 REPORTS = SHARED / "corpus" / "area" / "reports"
@@ -55,6 +55,27 @@ def test_paragraphs_spaced_apart_are_separate_items(shared):
         "Health leaders should act immediately to ensure that children identified as at high risk of aspiration "
         "are fully assessed, including access to video-fluoroscopy as necessary."
     )
+
+
+def test_without_the_printed_spacing_an_item_that_may_be_two_is_reported(shared):
+    """The same report as a text file (a line per printed line, as a PDF-to-text tool saves it)
+    has no spacing: item 2 ends at the margin and item 3 begins a sentence on the next line, so the
+    two stay one item, and the record says so, in words, rather than staying silent. The PDF,
+    whose spacing shows the paragraphs, raises no such doubt."""
+    pdf = load_path(REPORTS / "2a0f756738d6.pdf")
+    assert not [w for w in read_document(pdf).warnings if "may be two items" in w]
+    text = "\n\f".join(page.text for page in pdf.pages).encode()
+    record = read_document(load_document(text, "west-sussex-send.txt"))
+    items = _items(record)
+    assert len(items) == 4
+    assert items[1].startswith("Health leaders should act immediately") and "Leaders across the partnership" in items[1]
+    doubts = [w for w in record.warnings if "may be two items" in w]
+    assert doubts == [
+        "Areas for improvement: item 2 may be two items. A sentence ends at the end of a line "
+        "('… including access to video-fluoroscopy as necessary.') and the next line starts another ('Leaders "
+        "across the partnership should work …'), and this copy of the report does not show whether a new paragraph "
+        "starts there: check it against the report"
+    ]
 
 
 def test_a_document_sent_to_another_process_keeps_its_measured_layout_not_its_bytes(shared):

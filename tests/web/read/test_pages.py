@@ -24,7 +24,6 @@ from tests.web.sample import HTML_ORIGINAL, make_sample
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def sample(register):
     return make_sample()

@@ -22,7 +22,6 @@ from tests.web.report_copies import copies, labelled_ilacs_pdf
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def four_files(shared, register):
     """A corpus ILACS report as its PDF and as Word, HTML and text copies: (name, bytes) each."""

@@ -263,7 +263,7 @@ def _without_area(words: str, record: Record, register: Register) -> str:
 def _items(record: Record, text: Lines, marks: LineMarks) -> None:
     for kind, spec in (("priority", PRIORITY), ("improvement", IMPROVEMENT)):
         lines, heading = section_lines(text, spec.headings, spec.ends)
-        found = bulleted_items(lines, marks=marks)
+        found = bulleted_items(lines, marks=marks, what=spec.name, warnings=record.warnings)
         if not heading:
             if kind == "improvement":
                 record.warnings.append(f"recommendations (area): no list headed {spec.name!r} found")

@@ -228,6 +228,10 @@ def _named_before(words: str) -> str | None:
     return None
 
 
+#: the lists as the report heads them, for warnings
+LIST_NAMES = {"priority": "Areas for priority action", "improvement": "Areas for improvement"}
+
+
 def _items(record: Record, text: Lines, marks: LineMarks) -> None:
     for kind, headings in (("priority", PRIORITY_HEADINGS), ("improvement", IMPROVEMENT_HEADINGS)):
         ends = SECTION_ENDS if kind == "priority" else SECTION_ENDS[1:]
@@ -239,7 +243,9 @@ def _items(record: Record, text: Lines, marks: LineMarks) -> None:
         if lines and TABLE_HEADER.match(lines[0].text):
             items = table_rows(lines[1:], marks)
         else:
-            items = [(words, provenance, None) for words, provenance in Paragraphs(lines, marks=marks).items()]
+            paragraphs = Paragraphs(lines, marks=marks)
+            items = [(words, provenance, None) for words, provenance in paragraphs.items()]
+            record.warnings += paragraphs.doubts(LIST_NAMES[kind])
         add_area_items(record, kind, [item for item in items if not NO_ITEMS.match(item[0])])
 
 

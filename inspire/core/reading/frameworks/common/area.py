@@ -70,15 +70,28 @@ class Paragraphs:
     """Items printed as paragraphs (no glyph starts them): a paragraph ends where a line ends a
     sentence and is clearly shorter than the lines around it (the column's width is taken from the
     longest lines), so a sentence that happens to end at the margin does not split an item.
-    Bullets inside a paragraph belong to it ("This includes: ◼ …")."""
+    Bullets inside a paragraph belong to it ("This includes: ◼ …").
+
+    Where a sentence ends at a full line and the next line begins a sentence, only the printed
+    spacing tells a new paragraph from the same one going on. Without it (a text or Word copy, or a
+    report that prints its paragraphs without a gap) the lines stay one item, and :meth:`doubts`
+    says where it may be two."""
 
     def __init__(self, lines: Sequence[Line], *, marks: LineMarks | None = None):
         self.lines = list(lines)
         self.marks = marks or NO_MARKS
         lengths = sorted(len(line.text) for line in self.lines)
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+        # whether the layout shows paragraphs at all: a gap somewhere between these lines
+        self.spaced = any(
+            (spacing := self.marks.spacing(line, following)) is not None and spacing >= PARAGRAPH_SPACING
+            for line, following in zip(self.lines, self.lines[1:])
+        )
+        self._doubtful: list[int] = []  # lines after which a paragraph may end (see ``doubts``)
+        self._item_of: dict[int, int] = {}  # line → the item it went into
 
     def items(self) -> list[tuple[str, Provenance]]:
+        self._doubtful.clear()
         items: list[list[Line]] = []
         fresh = True  # the next line starts a paragraph
         number = 0  # the last number of a numbered list of paragraphs ("1. The local area …")
@@ -98,7 +111,24 @@ class Paragraphs:
                 items.append([line])
             else:
                 items[-1].append(line)
+            self._item_of[index] = len(items) - 1
         return [_joined(lines, self.marks) for lines in items]
+
+    def doubts(self, what: str) -> list[str]:
+        """Warnings, in words, for each item of the last :meth:`items` that may be two (``what``
+        names the list: "areas for improvement")."""
+        out = []
+        for index in self._doubtful:
+            if index + 1 in self._item_of and self._item_of[index] == self._item_of[index + 1]:
+                ending = " ".join(self.lines[index].text.split()[-6:])
+                following = " ".join(self.lines[index + 1].text.split()[:6])
+                out.append(
+                    f"{what}: item {self._item_of[index] + 1} may be two items. A sentence ends at the end of a "
+                    f"line ('… {ending}') and the next line starts another ('{following} …'), and this "
+                    "copy of the report does not show whether a new paragraph starts there: check it against "
+                    "the report"
+                )
+        return out
 
     def joined(self) -> tuple[str, Provenance]:
         """All the lines as one item (a table cell)."""
@@ -123,7 +153,13 @@ class Paragraphs:
         short = len(line) < self.width * 0.85
         fits = len(following.split(" ")[0]) + len(line) + 1 <= self.width  # the next word would have fitted
         flush = (self.lines[index].page, line) in self.marks.flush
-        return (short or fits or flush) and following[:1].isupper()
+        if not following[:1].isupper():
+            return False
+        if short or fits or flush:
+            return True
+        if spacing is None or not self.spaced:
+            self._doubtful.append(index)  # no printed gap to tell by
+        return False
 
 
 @dataclass(frozen=True)
@@ -271,20 +307,21 @@ def _is_footnote(text: Lines, index: int) -> bool:
     return False
 
 
-def items_as_paragraphs(text: Lines, spec) -> list[tuple[str, Provenance]]:
-    """A list (an ``ItemList``) whose items are paragraphs: see :class:`Paragraphs`."""
-    lines, _ = section_lines(text, spec.headings, spec.ends)
-    return Paragraphs(lines).items()
-
-
-def bulleted_items(lines: Sequence[Line], *, marks: LineMarks | None = None) -> list[tuple[str, Provenance]]:
+def bulleted_items(
+    lines: Sequence[Line], *, marks: LineMarks | None = None, what: str = "", warnings: list[str] | None = None
+) -> list[tuple[str, Provenance]]:
     """Each top-level bullet an item, as JTAI letters print their lists: a bullet with another
     glyph than the first item's is a sub-bullet, joined into its item; a sub-heading (a short line
     not ending a sentence, printed between items: "Leadership and management") and a lead-in
     before the first bullet are passed over; a statement that there is nothing to list is no item.
-    Without any bullet, the lines are paragraphs (:class:`Paragraphs`)."""
+    Without any bullet, the lines are paragraphs (:class:`Paragraphs`; where an item may be two,
+    its doubts, naming the list as ``what``, are added to ``warnings``)."""
     if not any(_BULLET.match(line.text) for line in lines):
-        return Paragraphs(lines, marks=marks).items()
+        paragraphs = Paragraphs(lines, marks=marks)
+        items = paragraphs.items()
+        if warnings is not None:
+            warnings += paragraphs.doubts(what)
+        return items
     items: list[list[Line]] = []
     top = ""
     lengths = sorted(len(line.text) for line in lines)
