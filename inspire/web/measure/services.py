@@ -199,7 +199,7 @@ def report_figures_sync(*, authority: Authority | None = None, authorities: Iter
     populations: dict[tuple[int, date], Population] = {}  # by (authority, day): the last report's wins
     touched: dict[int, Authority] = {}
     dated = []
-    for inspection in inspections.select_related("authority"):
+    for inspection in inspections.select_related("authority").defer("record", "warnings"):  # big, not needed
         facts = inspection.facts or {}
         day = _fact_date(facts.get("as_at")) or inspection.inspection_start
         if day is None:
@@ -233,18 +233,33 @@ def report_figures_sync(*, authority: Authority | None = None, authorities: Iter
         for chunk in range(0, len(ids), 500):  # stays within every database's limit on query parameters
             IndicatorValue.objects.filter(inspection__in=ids[chunk : chunk + 500]).delete()
             Population.objects.filter(inspection__in=ids[chunk : chunk + 500]).delete()
-        for (authority_id, day), population in populations.items():  # few: one per report with a population
-            Population.objects.update_or_create(
-                authority_id=authority_id,
-                as_at=day,
-                source="report",
-                defaults={"under_18": population.under_18, "inspection": population.inspection},
-            )
+        _report_populations_store(populations)
         new_rows = [row for inspection_rows in rows.values() for row in inspection_rows]
         new_rows += _report_rates_derive(inspections=dated, rows=rows, authorities=list(touched))
         IndicatorValue.objects.bulk_create(new_rows)
         rates_refresh(authorities=touched.values())
     return len(new_rows)
+
+
+def _report_populations_store(populations: dict[tuple[int, date], Population]) -> None:
+    """The under-18 populations reports state, one per (authority, day), over any held for that day
+    (in bulk: one ``update_or_create`` a report was most of an ingest's figures sync)."""
+    held = {
+        (row.authority_id, row.as_at): row
+        for row in Population.objects.filter(
+            source="report",
+            authority__in={authority for authority, _ in populations},
+            as_at__in={day for _, day in populations},
+        )
+    }
+    changed = []
+    for key, population in populations.items():
+        row = held.get(key)
+        if row is not None:
+            row.under_18, row.inspection = population.under_18, population.inspection
+            changed.append(row)
+    Population.objects.bulk_update(changed, ["under_18", "inspection"])
+    Population.objects.bulk_create([p for key, p in populations.items() if key not in held])
 
 
 #: a count a report states -> the rate per 10,000 worked out from it when the report gives none
