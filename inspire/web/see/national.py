@@ -136,27 +136,19 @@ class GradePicture:
     superseded: int
 
 
-def _judged(area: str, family: str | None = None, by_family: dict | None = None) -> list[Judged]:
+def _judged(area: str, family: str | None = None) -> list[Judged]:
     """Every stored judgement for ``area`` of an authority's inspection (of ``family``, when given),
-    with the inspection's dates (in no particular order: ``core.national`` orders them itself);
-    taken from ``by_family`` (``area_judgements(area)``) when a page has it already."""
-    families = area_judgements(area) if by_family is None else by_family
+    with the inspection's dates (in no particular order: ``core.national`` orders them itself)."""
+    families = stored_rows().judged.get(area, {})
     return list(families.get(family, ())) if family else [j for judged in families.values() for j in judged]
 
 
-def area_judgements(area: str) -> dict[str, tuple[Judged, ...]]:
-    """``area``'s judgements by inspection family (pass them as ``by_family`` to the figures of one page)."""
-    return stored_rows().judged.get(area, {})
-
-
-def latest_grades(*, as_at: date, area: str = "overall", by_family: dict | None = None) -> dict[int, Judged]:
+def latest_grades(*, as_at: date, area: str = "overall") -> dict[int, Judged]:
     """Each authority's (by id) latest judgement for ``area`` in effect on ``as_at``."""
-    return rules.latest_grades(_judged(area, by_family=by_family), as_at)
+    return rules.latest_grades(_judged(area), as_at)
 
 
-def grade_distribution(
-    *, as_at: date, area: str = "overall", region: str | None = None, by_family: dict | None = None
-) -> GradePicture:
+def grade_distribution(*, as_at: date, area: str = "overall", region: str | None = None) -> GradePicture:
     """Counts and percentages of authorities' latest ``area`` grades as at ``as_at``, nationally and by region.
 
     ``region`` (a region name or code) limits both the national figure and the regions listed to it.
@@ -164,7 +156,7 @@ def grade_distribution(
     region_of = {
         a.id: a.region_name for a in stored_rows().authorities if not region or region in (a.region_name, a.region_code)
     }
-    latest = {a: j for a, j in latest_grades(as_at=as_at, area=area, by_family=by_family).items() if a in region_of}
+    latest = {a: j for a, j in latest_grades(as_at=as_at, area=area).items() if a in region_of}
 
     by_region: dict[str, Counter] = defaultdict(Counter)
     for authority_id, judged in latest.items():
@@ -213,12 +205,10 @@ class Transitions:
         return [(g, [self.counts[g][t] for t in self.grades], sum(self.counts[g].values())) for g in self.grades]
 
 
-def grade_transitions(
-    *, area: str = "overall", as_at: date | None = None, family: str | None = None, by_family: dict | None = None
-) -> Transitions:
+def grade_transitions(*, area: str = "overall", as_at: date | None = None, family: str | None = None) -> Transitions:
     """How grades moved between each authority's consecutive inspections that judged ``area``
     (those in effect on or before ``as_at``, when given; under one framework, ``family``, when given)."""
-    pairs = rules.transitions(_judged(area, family, by_family), as_at)
+    pairs = rules.transitions(_judged(area, family), as_at)
     used = {g for pair in pairs for g in pair}
     grades = [g for g in GRADES if g in MAIN_GRADES or g in used]
     counts = {f: {t: pairs[(f, t)] for t in grades} for f in grades}
@@ -257,13 +247,11 @@ def time_since_last_inspection(*, as_at: date) -> list[SinceInspection]:
 SERIES_START = date(2014, 3, 31)
 
 
-def share_over_time(
-    *, area: str = "overall", last: date, by_family: dict | None = None
-) -> dict[str | None, list[rules.Share]]:
+def share_over_time(*, area: str = "overall", last: date) -> dict[str | None, list[rules.Share]]:
     """The share of authorities good or outstanding for ``area`` at each quarter end from 31 March
     2014 to ``last``: for England (key None) and for each region."""
     return rules.share_good_or_outstanding(
-        _judged(area, by_family=by_family), rules.quarter_ends(SERIES_START, last), stored_rows().region_of
+        _judged(area), rules.quarter_ends(SERIES_START, last), stored_rows().region_of
     )
 
 

@@ -41,11 +41,10 @@ def national_picture(request: HttpRequest) -> HttpResponse:
     area = params.choice("area", areas, label="Judgement") or "overall"
     frameworks = {key: FAMILY_LABELS[key] for key in FULL_FAMILIES}
     framework = params.choice("framework", frameworks, label="Framework for how grades moved")
-    judged = national.area_judgements(area)  # read once for the three figures below
-    picture = national.grade_distribution(as_at=as_at, area=area, by_family=judged)
-    transitions = national.grade_transitions(area=area, as_at=as_at, family=framework, by_family=judged)
+    picture = national.grade_distribution(as_at=as_at, area=area)
+    transitions = national.grade_transitions(area=area, as_at=as_at, family=framework)
     waits = national.time_since_last_inspection(as_at=as_at)
-    shares = national.share_over_time(area=area, last=as_at, by_family=judged)
+    shares = national.share_over_time(area=area, last=as_at)
     grade_keys = [(g.grade, g.label) for g in picture.national.grades]
     context = {
         "send_outcomes": national.send_outcomes(as_at=as_at),
