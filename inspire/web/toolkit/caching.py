@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import threading
+import time
 
 from django.core.cache import cache
 from django.db import connection
@@ -54,23 +55,25 @@ def per_data_version(function):
     """Keep ``function``'s results (by its positional arguments) in this process until the stored
     data changes (:func:`data_version`): for rows a page works out its figures from, whatever date
     or filter it is asked for (the national picture reads them once, not on every as-at date).
+    A result is also read again after :data:`PAGE_TIMEOUT` seconds, as a cached page is: a change
+    the version cannot see (the register renaming an authority) shows as soon as it would there.
     Callers must not change what it returns."""
-    memo: dict[tuple, object] = {}
+    memo: dict[tuple, tuple[float, object]] = {}
     lock = threading.Lock()
     _memos.append(memo)
 
     @functools.wraps(function)
     def wrapper(*args):
         key = (data_version(), args)  # read before the rows: what is kept is never older than its key
-        try:
-            return memo[key]
-        except KeyError:
-            pass
+        now = time.monotonic()
+        kept = memo.get(key)
+        if kept is not None and now - kept[0] < PAGE_TIMEOUT:
+            return kept[1]
         value = function(*args)
         with lock:
             for old in [k for k in memo if k[0] != key[0]]:
                 del memo[old]
-            memo[key] = value
+            memo[key] = (now, value)
         return value
 
     return wrapper
