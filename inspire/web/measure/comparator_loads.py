@@ -85,7 +85,7 @@ def published_store(
     day = _days()
     for f in figures:
         counts = result.changes.setdefault(f.measure, {"new": 0, "changed": 0, "unchanged": 0})
-        row = held.get(f.key) if held else None
+        row = held.get(f.key)
         if row is not None and f.value is None and f.not_published.startswith(NOT_WORKED_OUT):
             counts["unchanged"] += 1  # Inspire could not work the rate out: the figure held is kept
             continue

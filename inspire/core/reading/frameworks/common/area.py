@@ -92,6 +92,7 @@ class Paragraphs:
 
     def items(self) -> list[tuple[str, Provenance]]:
         self._doubtful.clear()
+        self._item_of.clear()
         items: list[list[Line]] = []
         fresh = True  # the next line starts a paragraph
         number = 0  # the last number of a numbered list of paragraphs ("1. The local area …")
