@@ -23,9 +23,17 @@ def _leave() -> None:
         os._exit(_exit_code)
 
 
+#: commands that read files in worker processes (``core.limits.worker_server_start``)
+READING_COMMANDS = ("ingest", "read")
+
+
 def main() -> None:
     global _exit_code
     atexit.register(_leave)  # before the command's imports register theirs, so it runs after them
+    if sys.argv[1:2] and sys.argv[1] in READING_COMMANDS:
+        from inspire.core.limits import worker_server_start
+
+        worker_server_start()
     from inspire.cli import app
 
     try:

@@ -173,8 +173,18 @@ def worker_context() -> multiprocessing.context.BaseContext:
     """Reading workers are forked from a server that has loaded only the reader: they start fast,
     never import Django and share nothing (no database connection) with their parent."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["inspire.core.reading.batch"])
+    context.set_forkserver_preload(["inspire.core.reading.batch", "inspire.core.reading.reader"])
     return context
+
+
+def worker_server_start() -> None:
+    """Start the workers' fork server now, in the background: a command that will read calls this
+    before loading its own modules, so the server loads the reader (about 0.3 s) meanwhile, and the
+    first worker starts reading when asked, not 0.3 s later."""
+    from multiprocessing import forkserver
+
+    worker_context()
+    forkserver.ensure_running()
 
 
 T = TypeVar("T")

@@ -1,6 +1,8 @@
 """Reading many files: which files a batch takes, and reading them in worker processes.
 
-Pure Python (no Django): worker processes never import the web layer. :class:`BatchRead` starts
+Pure Python (no Django): worker processes never import the web layer. The reader itself is
+imported by the workers (their server preloads it), not by this module, so a parent that only
+hands out files starts them without loading every framework first. :class:`BatchRead` starts
 reading the moment it is made, so the caller can load the database layer while the workers read,
 and hands back each file's outcome as it finishes; the caller stores what was read.
 """
@@ -24,7 +26,6 @@ from pebble import ProcessExpired, ProcessPool
 from inspire.core import limits
 from inspire.core.reading.documents import MAX_BYTES, Document, backend_for, load_document
 from inspire.core.reading.errors import FileTooLarge, OverLimit, ReadError
-from inspire.core.reading.reader import read_document
 from inspire.core.reading.record import Record
 
 #: The file names a folder is searched for (any case). Files named on the command line are read
@@ -72,6 +73,8 @@ def read_for_store(path: str, max_bytes: int = MAX_BYTES) -> tuple[Record, Docum
     file = Path(path)
     if (size := file.stat().st_size) > max_bytes:  # never load a file that has grown past the limit
         raise FileTooLarge(file.name, size, max_bytes)
+    from inspire.core.reading.reader import read_document  # preloaded by the workers' server
+
     content = file.read_bytes()
     document = load_document(content, file.name, max_bytes=max_bytes)
     return read_document(document), document, content
@@ -79,6 +82,8 @@ def read_for_store(path: str, max_bytes: int = MAX_BYTES) -> tuple[Record, Docum
 
 def read_content(content: bytes, source: str, max_bytes: int = MAX_BYTES) -> tuple[Record, Document]:
     """Read bytes (an upload) into its record and the document it was read from. Runs in a worker."""
+    from inspire.core.reading.reader import read_document  # preloaded by the workers' server
+
     document = load_document(content, source, max_bytes=max_bytes)
     return read_document(document), document
 
