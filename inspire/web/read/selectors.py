@@ -171,14 +171,20 @@ class Latest:
 
 
 def authority_latest(*, authorities: list[Authority]) -> list[Latest]:
-    """Each authority's latest full inspection (see :data:`FULL_FAMILIES`) and its grades.
+    """Each authority's latest full inspection (see :data:`FULL_FAMILIES`) and its grades."""
+    latest = _latest_full_inspections()
+    return [Latest(authority, *latest.get(authority.pk, (None, {}))) for authority in authorities]
+
+
+@per_data_version
+def _latest_full_inspections() -> dict[int, tuple[Inspection, dict[str, str]]]:
+    """Every authority's latest full inspection and its grades, by authority id, read once per version
+    of the stored data (an authority page shows its neighbours' and its whole region's).
 
     The latest are picked from plain (authority, id) rows first, so only they are loaded as
-    inspections with their judgements (loading every inspection of a region was most of the
-    authority page's time).
-    """
+    inspections with their judgements."""
     newest_first = (
-        Inspection.objects.filter(authority__in=authorities, family__in=FULL_FAMILIES)
+        Inspection.objects.filter(authority__isnull=False, family__in=FULL_FAMILIES)
         .annotate(when=WHEN)
         .order_by(*NEWEST_FIRST)
         .values_list("authority_id", "id")
@@ -187,13 +193,7 @@ def authority_latest(*, authorities: list[Authority]) -> list[Latest]:
     for authority_id, pk in newest_first:
         latest_ids.setdefault(authority_id, pk)
     inspections = _with_judgements(Inspection.objects.filter(pk__in=latest_ids.values()).defer(*_BULKY))
-    latest = {inspection.authority_id: inspection for inspection in inspections}
-    result = []
-    for authority in authorities:
-        inspection = latest.get(authority.pk)
-        grades = {j.area: j.grade for j in inspection.judgements.all()} if inspection else {}
-        result.append(Latest(authority, inspection, grades))
-    return result
+    return {i.authority_id: (i, {j.area: j.grade for j in i.judgements.all()}) for i in inspections}
 
 
 @dataclass
