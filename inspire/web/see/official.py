@@ -96,6 +96,13 @@ def _inspected_codes() -> frozenset[str]:
 def reconciliation() -> tuple[official.Reconciliation, dict]:
     """The official record reconciled with the store, and the authorities and inspections it names
     (by ONS code and id) for links."""
+    stored, names = _stored_for_reconciliation()
+    return official.reconcile(outcomes(), stored), names
+
+
+@per_data_version
+def _stored_for_reconciliation() -> tuple[list[official.StoredInspection], dict]:
+    """The store's side of the reconciliation, read once per version of the stored data."""
     inspections = list(
         Inspection.objects.filter(family__in=official.FAMILIES, authority__isnull=False)
         .select_related("authority")
@@ -118,8 +125,7 @@ def reconciliation() -> tuple[official.Reconciliation, dict]:
         )
         for i in inspections
     ]
-    result = official.reconcile(outcomes(), stored)
-    return result, {
+    return stored, {
         "authorities": {a.ons_code: a for a in Authority.objects.all()},
         "inspections": {i.id: i for i in inspections},
     }
