@@ -75,6 +75,11 @@ CLA_RELEASE = "Children looked after in England including adoptions"
 WORKFORCE_RELEASE = "Children's social work workforce"
 POPULATION_RELEASE = "ONS mid-year population estimates (children aged 0 to 17)"
 POPULATION = "population_under_18"
+#: how the care leaver measures' ages differ from Inspire's (both measures count the same ages)
+CARE_LEAVER_AGES = (
+    "DfE counts the young people whose 19th, 20th or 21st birthday falls in the year, at their birthday; "
+    "Inspire counts the care leavers aged 19 to 21 on the period's last day, at the date of the return."
+)
 #: how a rate Inspire could not work out from an EES count says so (never replaces a published figure)
 NOT_WORKED_OUT = "no rate:"
 
@@ -270,9 +275,7 @@ MEASURES: dict[str, Measure] = {
                 (("care_leaver_age", "19 to 21 years"), ("breakdown", "Total in education, employment or training")),
             ),
             indicator="care_leavers_eet",
-            difference="DfE counts the young people whose 19th, 20th or 21st birthday falls in the year, at their "
-            "birthday; Inspire counts the care leavers aged 19 to 21 on the period's last day, at the date "
-            "of the return.",
+            difference=CARE_LEAVER_AGES,
             theme="Care leavers",
         ),
         Measure(
@@ -291,9 +294,7 @@ MEASURES: dict[str, Measure] = {
                 (("care_leaver_age", "19 to 21 years"), ("breakdown", "Accommodation considered suitable")),
             ),
             indicator="care_leavers_suitable_accommodation",
-            difference="DfE counts the young people whose 19th, 20th or 21st birthday falls in the year, at their "
-            "birthday; Inspire counts the care leavers aged 19 to 21 on the period's last day, at the date "
-            "of the return.",
+            difference=CARE_LEAVER_AGES,
             theme="Care leavers",
         ),
         Measure(
