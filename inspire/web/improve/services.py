@@ -37,7 +37,6 @@ from inspire.web.improve.checks import (
     measure_polarity,
     not_after_today,
     not_before,
-    recommendation_ref,
 )
 from inspire.web.improve.governance import board_create, board_member_add, meeting_create  # noqa: F401
 from inspire.web.improve.models import (
@@ -52,7 +51,7 @@ from inspire.web.improve.models import (
     Theme,
 )
 from inspire.web.improve.risks import risk_create, risk_update  # noqa: F401
-from inspire.web.improve.storing import plan_store  # noqa: F401
+from inspire.web.improve.storing import item_for_recommendation, plan_store  # noqa: F401
 from inspire.web.read.models import Inspection
 
 
@@ -93,15 +92,7 @@ def plan_create(
                 person_get_or_create(authority=inspection.authority, name=addressee)
         for ordinal, recommendation in enumerate(recommendations, start=1):
             owner = person_get_or_create(authority=inspection.authority, name=recommendation.agency) if area else None
-            item = PlanItem.objects.create(
-                plan=plan,
-                ordinal=ordinal,
-                ref=recommendation_ref(recommendation),
-                title=recommendation.text,
-                recommendation=recommendation,
-                judgement_area="lscb" if recommendation.section == "lscb" else "",
-                owner=owner,
-            )
+            item = item_for_recommendation(plan, ordinal, recommendation, owner)
             audit_create(plan, created_by, item, ["ref", "title", "judgement_area", "owner"])
     return plan
 

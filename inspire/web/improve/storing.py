@@ -107,14 +107,7 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
         for recommendation in every_recommendation:
             if recommendation.section == "area" or (recommendation.section, recommendation.ordinal) not in answered:
                 ordinal += 1
-                item = PlanItem.objects.create(
-                    plan=plan,
-                    ordinal=ordinal,
-                    ref=recommendation_ref(recommendation),
-                    title=recommendation.text,
-                    recommendation=recommendation,
-                    judgement_area="lscb" if recommendation.section == "lscb" else "",
-                )
+                item = item_for_recommendation(plan, ordinal, recommendation)
                 audit_create(plan, user, item, ["ref", "title", "judgement_area"])
         for number, risk_data in enumerate(data.risks, start=1):
             risk = Risk(
@@ -159,6 +152,20 @@ def plan_store(*, inspection: Inspection, user, data: PlanData, received: date |
             for day in board_data.meetings:
                 audit_create(plan, user, Meeting.objects.create(board=board, date=day), ["date"])
     return plan
+
+
+def item_for_recommendation(plan: Plan, ordinal: int, recommendation, owner: Person | None = None) -> PlanItem:
+    """A new plan item answering one of the inspection's recommendations (its words the item's title;
+    an LSCB recommendation linked to the LSCB's judgement). The caller records it in the audit trail."""
+    return PlanItem.objects.create(
+        plan=plan,
+        ordinal=ordinal,
+        ref=recommendation_ref(recommendation),
+        title=recommendation.text,
+        recommendation=recommendation,
+        judgement_area="lscb" if recommendation.section == "lscb" else "",
+        owner=owner,
+    )
 
 
 def _store_item_parts(plan: Plan, user, item: PlanItem, data, person) -> None:
