@@ -215,14 +215,7 @@ def get_inspection(request, inspection_id: int = Path(..., ge=1, le=MAX_ID)):
         "inspectorates": inspection.record.get("inspectorates") or [],
         "plan_deadline": inspection.record.get("plan_deadline"),
         "recommendations": [
-            {
-                "section": r.section,
-                "ordinal": r.ordinal,
-                "text": r.text,
-                "page": r.page,
-                "kind": r.kind,
-                "agency": r.agency,
-            }
+            _recommendation_fields(r)
             for r in sorted(
                 inspection.recommendations.all(), key=lambda r: (r.section, r.kind != "priority", r.ordinal)
             )
@@ -314,15 +307,22 @@ def list_recommendations(request, filters: Query[RecommendationFilters], paging:
 
     def convert(r: Recommendation) -> dict:
         return {
-            "section": r.section,
-            "ordinal": r.ordinal,
-            "text": r.text,
-            "page": r.page,
-            "kind": r.kind,
-            "agency": r.agency,
+            **_recommendation_fields(r),
             "inspection_id": r.inspection_id,
             "authority": _ref(r.inspection.authority),
             "inspection_start": r.inspection.inspection_start,
         }
 
     return _page(recommendations, paging, convert)
+
+
+def _recommendation_fields(r: Recommendation) -> dict:
+    """A recommendation as the API gives it, within its inspection or in a list of many."""
+    return {
+        "section": r.section,
+        "ordinal": r.ordinal,
+        "text": r.text,
+        "page": r.page,
+        "kind": r.kind,
+        "agency": r.agency,
+    }
