@@ -12,6 +12,7 @@ import functools
 import hashlib
 import threading
 import time
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import connection
@@ -29,11 +30,19 @@ def data_version() -> str:
 
     Ids are never reused (SQLite AUTOINCREMENT, PostgreSQL sequences), so count and largest id
     change on every insert or delete; both come from the primary-key index, without reading the
-    rows (an inspection row holds its whole record). One query: pages ask for it every request.
+    rows (an inspection row holds its whole record). One query, asked once per page: within a view
+    under :func:`cached_page` (GET, which writes nothing) the version read for its key is used.
     """
+    known = _page_version.get()
+    if known is not None:
+        return known
     with connection.cursor() as cursor:
         cursor.execute(_version_sql())
         return ".".join(str(value) for value in cursor.fetchone())
+
+
+#: the data version of the page being made (set by ``cached_page`` while its view runs)
+_page_version: ContextVar[str | None] = ContextVar("inspire_page_data_version", default=None)
 
 
 @functools.cache
@@ -99,20 +108,27 @@ def cached_page(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _cacheable(request):
+        if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        # today's date too: pages default to "as at today"
-        variant = (
-            f"{data_version()}|{timezone.localdate()}|{request.headers.get('HX-Request', '')}|{request.get_full_path()}"
-        )
-        key = f"inspire:page:{view.__module__}.{view.__name__}:{hashlib.sha256(variant.encode()).hexdigest()}"
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming and not response.cookies:
-                if hasattr(response, "render") and callable(response.render):
-                    response.render()
-                cache.set(key, response, PAGE_TIMEOUT)
-        return response
+        version = data_version()
+        token = _page_version.set(version)  # the rows the view reads (``per_data_version``) check it once
+        try:
+            if not _cacheable(request):
+                return view(request, *args, **kwargs)
+            # today's date too: pages default to "as at today"
+            variant = (
+                f"{version}|{timezone.localdate()}|{request.headers.get('HX-Request', '')}|{request.get_full_path()}"
+            )
+            key = f"inspire:page:{view.__module__}.{view.__name__}:{hashlib.sha256(variant.encode()).hexdigest()}"
+            response = cache.get(key)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                if response.status_code == 200 and not response.streaming and not response.cookies:
+                    if hasattr(response, "render") and callable(response.render):
+                        response.render()
+                    cache.set(key, response, PAGE_TIMEOUT)
+            return response
+        finally:
+            _page_version.reset(token)
 
     return wrapper

@@ -106,3 +106,25 @@ def test_rows_kept_per_data_version_are_read_again_after_the_page_timeout(regist
     later = caching.time.monotonic() + caching.PAGE_TIMEOUT
     monkeypatch.setattr(caching.time, "monotonic", lambda: later)
     assert counting_rows("overall") == ("overall", 2)
+
+
+def test_a_page_reads_the_data_version_once(register):
+    """Rows kept per data version check it on every use; within a page (a GET view under
+    ``cached_page``) the version read for the page's key serves them all: one query, not one a use."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    @cached_page
+    def page_using_rows(request):
+        counting_rows("overall"), counting_rows("leadership"), counting_rows("overall")
+        return HttpResponse(data_version())
+
+    kept.clear()
+    request = RequestFactory().get("/rows/")
+    request.user, request.session = AnonymousUser(), SessionStore()
+    with CaptureQueriesContext(connection) as queries:
+        response = page_using_rows(request)
+    versions = [q for q in queries.captured_queries if "COUNT" in q["sql"] and "MAX" in q["sql"]]
+    assert len(versions) == 1
+    assert response.content.decode() == data_version()
+    assert kept == ["overall", "leadership"]
